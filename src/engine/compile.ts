@@ -1,0 +1,282 @@
+/**
+ * Compiles a valid problem into integer indexes and slot sets: the form the rule catalogue,
+ * the checker and the solver all read. Ids become indexes (maps, never plain objects, so an id
+ * such as `__proto__` is an id like any other); availability becomes slot sets of the week.
+ */
+import type { Problem, Service, Weekday } from '../model/problem.js';
+import {
+  DEFAULT_GRANULARITY_MINUTES,
+  DEFAULT_GROUP_MAX_SIZE,
+  DEFAULT_GROUP_MIN_SIZE,
+  resolveHoursRules,
+  type ResolvedHoursRules,
+} from '../input/defaults.js';
+import { availabilitySlots } from '../time/availability.js';
+import { SlotSet } from '../time/slot-set.js';
+import { dayNumber, parseLocalTime, SLOT_MINUTES, SLOTS_PER_DAY, weekDates, weekdayIndex } from '../time/week.js';
+
+export interface CompiledSeat {
+  credentials: ReadonlySet<string>;
+  tags: readonly string[];
+  count: number;
+  /** Staff indexes that may fill this seat (credential and tags), in problem order. */
+  eligibleStaff: readonly number[];
+}
+
+export interface CompiledService {
+  index: number;
+  id: string;
+  source: Service;
+  kind: 'group' | 'individual';
+  durationMinutes: number;
+  minSize: number;
+  maxSize: number;
+  seats: readonly CompiledSeat[];
+  /** Total staff a meeting of this service needs (sum of seat counts). */
+  staffNeeded: number;
+  primaryOnly: boolean;
+  roomFeatures: readonly string[];
+  /** Rooms offering every required feature, in problem order. */
+  eligibleRooms: readonly number[];
+  telehealth: 'never' | 'allowed' | 'only';
+  withFamily: boolean;
+  countsTowardHours: boolean;
+  requireTags: readonly string[];
+  excludeTags: readonly string[];
+  homogeneousBy: readonly string[];
+  trackBound: boolean;
+}
+
+export interface CompiledPatient {
+  index: number;
+  id: string;
+  /** Track indexes, preferred first. */
+  tracks: readonly number[];
+  /** When the patient can come (availability only; admission and closed days are separate). */
+  available: SlotSet;
+  /** When the family can join; empty when not given. */
+  family: SlotSet;
+  tags: readonly string[];
+  /** Patient indexes never to share a group with (made symmetric). */
+  avoid: ReadonlySet<number>;
+  /** Staff index of the primary therapist, or -1. */
+  primaryStaff: number;
+  telehealth: boolean;
+  /** First day index (0 = Monday) the patient may attend; 7 when admitted after the week. */
+  firstDay: number;
+  /** Day index after the last one the patient may attend; 0 when discharged before the week. */
+  endDay: number;
+  requires: ReadonlyArray<{ service: number; min: number; max: number }>;
+  preferredDays: ReadonlySet<number>;
+  avoidedDays: ReadonlySet<number>;
+}
+
+export interface CompiledStaff {
+  index: number;
+  id: string;
+  credentials: ReadonlySet<string>;
+  tags: ReadonlySet<string>;
+  available: SlotSet;
+  maxWeeklyMinutes: number;
+  maxDailyMinutes: number;
+}
+
+export interface CompiledRoom {
+  index: number;
+  id: string;
+  capacity: number;
+  features: ReadonlySet<string>;
+  available: SlotSet;
+}
+
+export interface CompiledTrack {
+  index: number;
+  id: string;
+  windows: SlotSet;
+  rules: ResolvedHoursRules;
+  curriculum: ReadonlyArray<{ service: number; min: number; max: number }>;
+  template: ReadonlyArray<{ service: number; day: number; start: number }> | undefined;
+}
+
+export interface CompiledProblem {
+  source: Problem;
+  timeZone: string;
+  weekStart: string;
+  /** The seven local dates, Monday first. */
+  dates: readonly string[];
+  /** True for the days that are closed dates. */
+  closedDays: readonly boolean[];
+  granularityMinutes: number;
+  services: readonly CompiledService[];
+  patients: readonly CompiledPatient[];
+  staff: readonly CompiledStaff[];
+  rooms: readonly CompiledRoom[];
+  tracks: readonly CompiledTrack[];
+  serviceIndex: ReadonlyMap<string, number>;
+  patientIndex: ReadonlyMap<string, number>;
+  staffIndex: ReadonlyMap<string, number>;
+  roomIndex: ReadonlyMap<string, number>;
+  trackIndex: ReadonlyMap<string, number>;
+  /** Program rules over the defaults, for patients with no track. */
+  programRules: ResolvedHoursRules;
+}
+
+function indexById<T extends { id: string }>(items: readonly T[]): Map<string, number> {
+  const map = new Map<string, number>();
+  items.forEach((item, index) => {
+    if (!map.has(item.id)) map.set(item.id, index);
+  });
+  return map;
+}
+
+function dayIndexes(days: readonly Weekday[] | undefined): Set<number> {
+  return new Set((days ?? []).map(weekdayIndex));
+}
+
+/** Compiles `problem`, which must be valid (see `validateProblem`). Never mutates it. */
+export function compileProblem(problem: Problem): CompiledProblem {
+  const week = problem.weekStart;
+  const dates = weekDates(week);
+  const closed = new Set(problem.closedDates ?? []);
+  const serviceIndex = indexById(problem.services);
+  const patientIndex = indexById(problem.patients);
+  const staffIndex = indexById(problem.staff);
+  const roomIndex = indexById(problem.rooms);
+  const trackIndex = indexById(problem.tracks);
+
+  const staff: CompiledStaff[] = problem.staff.map((member, index) => ({
+    index,
+    id: member.id,
+    credentials: new Set(member.credentials),
+    tags: new Set(member.tags ?? []),
+    available: availabilitySlots(member.availability, week),
+    maxWeeklyMinutes: member.maxWeeklyHours === undefined ? Infinity : Math.round(member.maxWeeklyHours * 60),
+    maxDailyMinutes: member.maxDailyHours === undefined ? Infinity : Math.round(member.maxDailyHours * 60),
+  }));
+
+  const rooms: CompiledRoom[] = problem.rooms.map((room, index) => ({
+    index,
+    id: room.id,
+    capacity: room.capacity,
+    features: new Set(room.features ?? []),
+    available: availabilitySlots(room.availability, week),
+  }));
+
+  const services: CompiledService[] = problem.services.map((service, index) => {
+    const seats: CompiledSeat[] = service.staff.map((seat) => {
+      const credentials = new Set(seat.credentials);
+      const tags = seat.tags ?? [];
+      return {
+        credentials,
+        tags,
+        count: seat.count ?? 1,
+        eligibleStaff: staff
+          .filter((member) => [...member.credentials].some((c) => credentials.has(c)) && tags.every((t) => member.tags.has(t)))
+          .map((member) => member.index),
+      };
+    });
+    const roomFeatures = service.room?.features ?? [];
+    const isGroup = service.kind === 'group';
+    return {
+      index,
+      id: service.id,
+      source: service,
+      kind: service.kind,
+      durationMinutes: service.durationMinutes,
+      minSize: isGroup ? (service.minSize ?? DEFAULT_GROUP_MIN_SIZE) : 1,
+      maxSize: isGroup ? (service.maxSize ?? DEFAULT_GROUP_MAX_SIZE) : 1,
+      seats,
+      staffNeeded: seats.reduce((sum, seat) => sum + seat.count, 0),
+      primaryOnly: service.primaryOnly ?? false,
+      roomFeatures,
+      eligibleRooms: rooms.filter((room) => roomFeatures.every((f) => room.features.has(f))).map((room) => room.index),
+      telehealth: service.telehealth ?? 'never',
+      withFamily: service.withFamily ?? false,
+      countsTowardHours: service.countsTowardHours ?? true,
+      requireTags: service.eligibility?.requireTags ?? [],
+      excludeTags: service.eligibility?.excludeTags ?? [],
+      homogeneousBy: service.homogeneousBy ?? [],
+      trackBound: service.trackBound ?? isGroup,
+    };
+  });
+
+  const programRules = resolveHoursRules(problem.rules);
+  const tracks: CompiledTrack[] = problem.tracks.map((track, index) => {
+    const windows = availabilitySlots(track.windows, week);
+    return {
+      index,
+      id: track.id,
+      windows,
+      rules: resolveHoursRules(problem.rules, track.rules),
+      curriculum: (track.curriculum ?? []).map((entry) => ({
+        service: serviceIndex.get(entry.service) ?? -1,
+        min: entry.min ?? 0,
+        max: entry.max ?? Infinity,
+      })),
+      template: track.template?.map((entry) => ({
+        service: serviceIndex.get(entry.service) ?? -1,
+        day: weekdayIndex(entry.day),
+        start: parseLocalTime(entry.start) ?? 0,
+      })),
+    };
+  });
+
+  const weekDay = dayNumber(week) ?? 0;
+  const dayOf = (date: string | undefined, fallback: number): number =>
+    date === undefined ? fallback : Math.max(0, Math.min(7, (dayNumber(date) ?? weekDay) - weekDay));
+
+  const patients: CompiledPatient[] = problem.patients.map((patient, index) => ({
+    index,
+    id: patient.id,
+    tracks: patient.tracks.map((id) => trackIndex.get(id) ?? -1).filter((t) => t >= 0),
+    available: availabilitySlots(patient.availability, week),
+    family: patient.familyAvailability === undefined ? new SlotSet() : availabilitySlots(patient.familyAvailability, week),
+    tags: patient.tags ?? [],
+    avoid: new Set<number>(),
+    primaryStaff: patient.primaryStaff === undefined ? -1 : (staffIndex.get(patient.primaryStaff) ?? -1),
+    telehealth: patient.telehealth ?? false,
+    firstDay: dayOf(patient.admittedOn, 0),
+    endDay: dayOf(patient.dischargedOn, 7),
+    requires: (patient.requires ?? []).map((entry) => ({
+      service: serviceIndex.get(entry.service) ?? -1,
+      min: entry.min ?? 0,
+      max: entry.max ?? Infinity,
+    })),
+    preferredDays: dayIndexes(patient.preferences?.days),
+    avoidedDays: dayIndexes(patient.preferences?.avoidDays),
+  }));
+  // Avoid pairs hold both ways, whichever side declared them.
+  problem.patients.forEach((patient, index) => {
+    for (const other of patient.avoid ?? []) {
+      const otherIndex = patientIndex.get(other);
+      if (otherIndex === undefined || otherIndex === index) continue;
+      (patients[index]!.avoid as Set<number>).add(otherIndex);
+      (patients[otherIndex]!.avoid as Set<number>).add(index);
+    }
+  });
+
+  return {
+    source: problem,
+    timeZone: problem.timeZone,
+    weekStart: week,
+    dates,
+    closedDays: dates.map((date) => closed.has(date)),
+    granularityMinutes: problem.granularityMinutes ?? DEFAULT_GRANULARITY_MINUTES,
+    services,
+    patients,
+    staff,
+    rooms,
+    tracks,
+    serviceIndex,
+    patientIndex,
+    staffIndex,
+    roomIndex,
+    trackIndex,
+    programRules,
+  };
+}
+
+/** First slot of a wall-clock minute on a day of the week. */
+export function slotOf(day: number, minute: number): number {
+  return day * SLOTS_PER_DAY + Math.floor(minute / SLOT_MINUTES);
+}

@@ -1,0 +1,49 @@
+/**
+ * The defaults the library ships with (see DOMAIN.md). One place, so validation, the checker
+ * and the solver never disagree about an absent field.
+ */
+import type { HoursRules } from '../model/problem.js';
+
+/** Hours rules every program starts from: ASAM level 2.1 for adults. */
+export const DEFAULT_HOURS_RULES: Readonly<Required<Pick<HoursRules, 'minWeeklyHours' | 'maxWeeklyHours' | 'minDays' | 'maxDays'>>> = {
+  minWeeklyHours: 9,
+  maxWeeklyHours: 19,
+  minDays: 3,
+  maxDays: 5,
+};
+
+export const DEFAULT_GRANULARITY_MINUTES = 15;
+export const DEFAULT_GROUP_MIN_SIZE = 2;
+export const DEFAULT_GROUP_MAX_SIZE = 12;
+
+/** Hours rules as the checker and solver use them: every field present, `undefined` meaning "no limit". */
+export interface ResolvedHoursRules {
+  minWeeklyHours: number;
+  maxWeeklyHours: number;
+  minDays: number;
+  maxDays: number;
+  maxDailyHours: number | undefined;
+  minDailyMinutes: number | undefined;
+  minDailyServices: number | undefined;
+}
+
+/** Merges rules most specific last: `resolveHoursRules(program, track, patient)`. */
+export function resolveHoursRules(...layers: Array<HoursRules | undefined>): ResolvedHoursRules {
+  const resolved: ResolvedHoursRules = {
+    ...DEFAULT_HOURS_RULES,
+    maxDailyHours: undefined,
+    minDailyMinutes: undefined,
+    minDailyServices: undefined,
+  };
+  for (const layer of layers) {
+    if (!layer) continue;
+    if (layer.minWeeklyHours !== undefined) resolved.minWeeklyHours = layer.minWeeklyHours;
+    if (layer.maxWeeklyHours !== undefined) resolved.maxWeeklyHours = layer.maxWeeklyHours;
+    if (layer.minDays !== undefined) resolved.minDays = layer.minDays;
+    if (layer.maxDays !== undefined) resolved.maxDays = layer.maxDays;
+    if (layer.maxDailyHours !== undefined) resolved.maxDailyHours = layer.maxDailyHours;
+    if (layer.minDailyMinutes !== undefined) resolved.minDailyMinutes = layer.minDailyMinutes;
+    if (layer.minDailyServices !== undefined) resolved.minDailyServices = layer.minDailyServices;
+  }
+  return resolved;
+}

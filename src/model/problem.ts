@@ -1,0 +1,209 @@
+/**
+ * The problem: what a clinic knows before the week is built. Plain JSON-serialisable data.
+ *
+ * Every id is an opaque string chosen by the caller and never a patient's name: ids carry
+ * no protected health information. Every clock time is wall-clock time in
+ * {@link Problem.timeZone}; weekdays use the RFC 5545 two-letter names.
+ *
+ * @module
+ */
+
+/** A weekday as RFC 5545 names it: `'MO'` is Monday, `'SU'` is Sunday. */
+export type Weekday = 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU';
+
+/** A wall-clock time, `'HH:mm'` on the 24-hour clock, e.g. `'18:30'`. `'24:00'` is allowed as an end. */
+export type LocalTime = string;
+
+/** A calendar date, `'YYYY-MM-DD'`, e.g. `'2026-11-23'`. */
+export type LocalDate = string;
+
+/**
+ * When something is possible: the union of weekly windows and RRULE occurrences, minus exceptions.
+ * Absent means always available.
+ *
+ * @example
+ * ```ts
+ * // Free Tuesday and Thursday evenings, and every other Saturday morning, but not on 2026-11-26.
+ * const availability: Availability = {
+ *   weekly: [{ days: ['TU', 'TH'], start: '17:30', end: '21:30' }],
+ *   rrule: [{ rule: 'DTSTART:20261107T090000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=SA', durationMinutes: 180 }],
+ *   except: [{ date: '2026-11-26' }],
+ * };
+ * ```
+ */
+export interface Availability {
+  /** Windows that repeat every week, on the given days, from `start` to `end` (wall clock). */
+  weekly?: Array<{ days: Weekday[]; start: LocalTime; end: LocalTime }>;
+  /**
+   * RFC 5545 recurrences: a `DTSTART` line (floating local time, no `Z`, no `TZID`) and an `RRULE`
+   * line; each occurrence opens a window of `durationMinutes` minutes.
+   */
+  rrule?: Array<{ rule: string; durationMinutes: number }>;
+  /** Dates (or parts of dates, from `start` to `end`) taken out of the windows above. */
+  except?: Array<{ date: LocalDate; start?: LocalTime; end?: LocalTime }>;
+}
+
+/**
+ * Weekly intensity rules. Hours count only services with `countsTowardHours`.
+ * They resolve most specific first: patient, then track, then program, then the defaults below.
+ */
+export interface HoursRules {
+  /** Minimum hours of care a week. Default 9 (use 6 for adolescents, as ASAM 2.1 does). */
+  minWeeklyHours?: number;
+  /** Maximum hours of care a week. Default 19: 20 or more is partial hospitalization, not IOP. */
+  maxWeeklyHours?: number;
+  /** Minimum days attended in the week. Default 3. */
+  minDays?: number;
+  /** Maximum days attended in the week. Default 5. */
+  maxDays?: number;
+  /** Maximum hours of care on one day. Default none: the track windows bound it. */
+  maxDailyHours?: number;
+  /** Per-diem threshold: every attended day must hold at least this many minutes of care (e.g. 180). Default none. */
+  minDailyMinutes?: number;
+  /** Per-diem threshold: every attended day must hold at least this many counting sessions (e.g. 3). Default none. */
+  minDailyServices?: number;
+}
+
+/** A programme of groups that runs in its own windows: a day track, an evening track, a specialised one. */
+export interface Track {
+  /** Unique among tracks. */
+  id: string;
+  /** Display name, e.g. `'Evening IOP'`. */
+  name?: string;
+  /** When this track's group programme runs. */
+  windows: Availability;
+  /** Overrides the program's rules for the patients of this track. */
+  rules?: HoursRules;
+  /** How many sessions of each service a patient of this track receives a week (`min` default 0, `max` default none). */
+  curriculum?: Array<{ service: string; min?: number; max?: number }>;
+  /** An optional fixed agenda: these group sessions, at these times, every week. */
+  template?: Array<{ service: string; day: Weekday; start: LocalTime }>;
+}
+
+/** A kind of session: a therapy group, individual therapy, medication management, family therapy. */
+export interface Service {
+  /** Unique among services. */
+  id: string;
+  /** Display name, e.g. `'DBT skills group'`. */
+  name?: string;
+  /** `'individual'` sessions hold exactly one patient. */
+  kind: 'group' | 'individual';
+  /** Length in minutes; a positive multiple of 5. */
+  durationMinutes: number;
+  /** Groups: fewest participants for the group to be held. Default 2. */
+  minSize?: number;
+  /** Groups: most participants. Default 12. */
+  maxSize?: number;
+  /**
+   * Staff seats. Each seat is filled by `count` (default 1) members holding any of `credentials`
+   * and all of `tags`, e.g. `[{ credentials: ['LCSW', 'LMFT'] }, { credentials: ['RD'] }]` for a
+   * co-facilitated eating-disorder group.
+   */
+  staff: Array<{ credentials: string[]; tags?: string[]; count?: number }>;
+  /** Individual sessions only: only the patient's `primaryStaff` may lead it. Default false. */
+  primaryOnly?: boolean;
+  /** What the room must offer, e.g. `{ features: ['group-room'] }`. */
+  room?: { features?: string[] };
+  /** Whether the session may (or must) be held by telehealth, which needs no room. Default `'never'`. */
+  telehealth?: 'never' | 'allowed' | 'only';
+  /** Must fall inside the patient's `familyAvailability`. Default false. */
+  withFamily?: boolean;
+  /** Whether its minutes count toward weekly and daily hours. Default true. */
+  countsTowardHours?: boolean;
+  /** Who may attend, by patient tags. */
+  eligibility?: { requireTags?: string[]; excludeTags?: string[] };
+  /** Tag prefixes every participant shares, e.g. `['age:']` keeps adolescents and adults apart. */
+  homogeneousBy?: string[];
+  /** Held in a track's windows, for that track's patients. Default true for groups, false for individual sessions. */
+  trackBound?: boolean;
+}
+
+/** A clinician, counsellor, nurse, technician or peer-support worker. */
+export interface Staff {
+  /** Unique among staff. */
+  id: string;
+  /** Display name. */
+  name?: string;
+  /** Credentials held, e.g. `['LCSW']`, `['PMHNP']`, `['CADC']`. */
+  credentials: string[];
+  /** Attributes a service seat may require, e.g. `['gender:female', 'lang:es']`. */
+  tags?: string[];
+  /** When this member works. Absent: any time. */
+  availability?: Availability;
+  /** Most hours of sessions led a week. Default none. */
+  maxWeeklyHours?: number;
+  /** Most hours of sessions led a day. Default none. */
+  maxDailyHours?: number;
+}
+
+/** A group room, an office, a family room. */
+export interface Room {
+  /** Unique among rooms. */
+  id: string;
+  /** Display name. */
+  name?: string;
+  /** Seats for patients. */
+  capacity: number;
+  /** What it offers, e.g. `['group-room', 'whiteboard']`. */
+  features?: string[];
+  /** When it can be used. Absent: any time. */
+  availability?: Availability;
+}
+
+/** A patient enrolled in the program. The id is opaque: never a name. */
+export interface Patient {
+  /** Unique among patients. */
+  id: string;
+  /** Tracks the patient may attend, preferred first. */
+  tracks: string[];
+  /** Work, school, childcare: when the patient can come. Absent: any time. */
+  availability?: Availability;
+  /** When the patient's family can join `withFamily` sessions. Absent: never. */
+  familyAvailability?: Availability;
+  /** Attributes, e.g. `'age:adolescent'`, `'gender:female'`, `'dx:eating-disorder'`. */
+  tags?: string[];
+  /** Overrides the track's and the program's rules for this patient. */
+  rules?: HoursRules;
+  /** Sessions this patient needs this week beyond the curriculum, e.g. `{ service: 'individual', min: 1, max: 1 }`. */
+  requires?: Array<{ service: string; min?: number; max?: number }>;
+  /** The patient's primary therapist (a staff id). */
+  primaryStaff?: string;
+  /** Patients who must never share a group with this one (family, co-workers). */
+  avoid?: string[];
+  /** Whether the patient can join sessions by telehealth. Default false. */
+  telehealth?: boolean;
+  /** First day the patient can be scheduled (inclusive). */
+  admittedOn?: LocalDate;
+  /** First day the patient can no longer be scheduled (exclusive: discharged that day). */
+  dischargedOn?: LocalDate;
+  /** Soft wishes about which days to attend. */
+  preferences?: { days?: Weekday[]; avoidDays?: Weekday[] };
+}
+
+/**
+ * One week of one program: everything `solve` needs.
+ *
+ * @example
+ * ```ts
+ * import { sampleClinic, solve } from 'iop-scheduler';
+ * const problem: Problem = sampleClinic();
+ * const { schedule, report } = solve(problem, { seed: 1 });
+ * ```
+ */
+export interface Problem {
+  /** IANA time zone of the clinic, e.g. `'America/Los_Angeles'`. */
+  timeZone: string;
+  /** The Monday of the week to schedule. */
+  weekStart: LocalDate;
+  /** Spacing of start times in minutes; must divide a day. Default 15. Durations are any multiple of 5. */
+  granularityMinutes?: number;
+  /** Holidays: nothing is scheduled on these dates. */
+  closedDates?: LocalDate[];
+  /** Program-wide defaults for weekly intensity. */
+  rules?: HoursRules;
+  tracks: Track[];
+  services: Service[];
+  staff: Staff[];
+  rooms: Room[];
+  patients: Patient[];
+}

@@ -1,0 +1,175 @@
+/**
+ * The report: what a timetable delivers, what it breaks, and why. Returned by `checkSchedule`
+ * and `solve` alike. Plain JSON-serialisable data.
+ *
+ * @module
+ */
+import type { LocalDate, Weekday } from './problem.js';
+
+/**
+ * How bad a rule's breach is.
+ * - `hard`: never broken by the solver; a timetable with one is not usable.
+ * - `requirement`: what the week must deliver to each patient; the solver minimises the shortfall.
+ * - `soft`: what makes a good week; weighted.
+ */
+export type RuleLevel = 'hard' | 'requirement' | 'soft';
+
+/**
+ * The score of a timetable, compared lexicographically: fewer `hard` first, then less
+ * `requirement` shortfall, then less `soft` penalty. Zero everywhere is perfect.
+ */
+export interface Score {
+  /** Sum of hard-rule penalties (each breach counts at least 1). */
+  hard: number;
+  /** Sum of requirement shortfalls, in minute-equivalents (see each rule's documentation). */
+  requirement: number;
+  /** Weighted sum of soft-rule penalties. */
+  soft: number;
+}
+
+/** One breach of one rule, with everything it concerns and a sentence a scheduler understands. */
+export interface Violation {
+  /** The rule's stable code, e.g. `'patient-double-booked'`. */
+  rule: string;
+  level: RuleLevel;
+  /** Size of the breach, before weighting (units per rule: minutes, sessions, patients, ...). */
+  penalty: number;
+  /** Plain sentence, e.g. `"Room B holds 14 patients in a meeting but seats 12."`. Ids only: no patient data. */
+  message: string;
+  /** Ids of the meetings concerned. */
+  meetings: string[];
+  /** Ids of the patients concerned. */
+  patients: string[];
+  /** Ids of the staff concerned. */
+  staff: string[];
+  /** Ids of the rooms concerned. */
+  rooms: string[];
+  /** The date concerned, when the breach belongs to one day. */
+  date?: LocalDate;
+}
+
+/** The score of one rule over the whole timetable. */
+export interface RuleScore {
+  rule: string;
+  level: RuleLevel;
+  /** How many violations it reported. */
+  violations: number;
+  /** Sum of their penalties, before weighting. */
+  penalty: number;
+  /** The penalty after the rule's weight (the part of {@link Score} this rule contributes). */
+  weighted: number;
+}
+
+/** One requirement of one patient, met or not. */
+export interface RequirementStatus {
+  /** The rule that measures it, e.g. `'patient-min-weekly-hours'`. */
+  rule: string;
+  /** What it asks, in plain words: `"at least 9 hours a week"`. */
+  label: string;
+  /** The target (hours, days, sessions, ... as `label` says). */
+  target: number;
+  /** What the timetable delivers, in the same unit. */
+  actual: number;
+  met: boolean;
+  /** The date, for per-day thresholds. */
+  date?: LocalDate;
+  /** The service, for curriculum and `requires` counts. */
+  service?: string;
+}
+
+/** What one patient's week delivers. */
+export interface PatientSummary {
+  patient: string;
+  /** The track whose rules apply: the one holding most of the patient's group time. */
+  track: string | null;
+  /** Minutes of care that count toward hours. */
+  minutes: number;
+  /** The same, in hours (`minutes / 60`). */
+  hours: number;
+  /** Days attended, in week order. */
+  days: Weekday[];
+  /** Sessions attended per service, in service order. */
+  services: Array<{ service: string; count: number }>;
+  /** Every requirement that applies, met or not. */
+  requirements: RequirementStatus[];
+  /** Whether every requirement is met. */
+  met: boolean;
+}
+
+/** Why a requirement is unmet: a rule that blocked placements, or a fact of the problem. */
+export interface Cause {
+  /** A stable code: a rule code when a rule blocked placements (e.g. `'room-capacity'`), or a diagnosis code. */
+  code: string;
+  /** Plain sentence naming the entities, e.g. `"No group room is free Tuesday 18:00-21:00 (Room A and Room B are full)."`. */
+  message: string;
+  /** How many candidate placements it blocked during the search (conflict statistics), when counted. */
+  blocked?: number;
+  patients?: string[];
+  staff?: string[];
+  rooms?: string[];
+  meetings?: string[];
+}
+
+/** A concrete change in clinic terms that would help, with its measured effect. */
+export interface Repair {
+  /** What kind of change, e.g. `'extend-staff-hours'`, `'open-room'`, `'allow-telehealth'`. */
+  kind: string;
+  /** Plain sentence, e.g. `"Open Room B Tuesday 18:00-21:00"`. */
+  message: string;
+  /** Whether the effect was measured by applying the change to a copy and re-solving. */
+  verified: boolean;
+  /** Measured effect. */
+  effect?: { patientsNewlyMet: number; shortfallReducedMinutes: number };
+}
+
+/** A requirement a timetable does not meet. */
+export interface Unmet {
+  /** The requirement rule's code. */
+  rule: string;
+  patient: string;
+  /** Plain sentence, e.g. `"Patient p-07 gets 7 hours of a required 9."`. */
+  message: string;
+  /** How far short, in the rule's penalty unit. */
+  shortfall: number;
+  date?: LocalDate;
+  service?: string;
+  /** Why; at least one where known. */
+  causes: Cause[];
+  /** What would fix it, best first. */
+  repairs: Repair[];
+}
+
+/** Why a solve stopped. */
+export type StopReason = 'optimal' | 'no-improvement' | 'time-limit' | 'iteration-limit' | 'aborted';
+
+/** Statistics of a solve run. */
+export interface SolveStats {
+  seed: number;
+  iterations: number;
+  /** Wall time of the whole call, in milliseconds. */
+  elapsedMs: number;
+  /** When the first timetable with every patient placed as far as construction could was ready. */
+  firstCompleteMs: number;
+  /** When the final best timetable was found. */
+  timeToBestMs: number;
+  stoppedBecause: StopReason;
+}
+
+/** Everything known about a timetable. */
+export interface Report {
+  /** True when no hard rule is broken. */
+  feasible: boolean;
+  /** True when, in addition, every requirement of every patient is met. */
+  allMet: boolean;
+  score: Score;
+  /** Every rule of the catalogue, with its share of the score (zero rows included). */
+  byRule: RuleScore[];
+  /** Every violation, hard first, then requirement, then soft. */
+  violations: Violation[];
+  /** One row per patient, in problem order. */
+  patients: PatientSummary[];
+  /** Every requirement not met. */
+  unmet: Unmet[];
+  /** Present when the report comes from `solve`. */
+  stats?: SolveStats;
+}

@@ -1,0 +1,60 @@
+/**
+ * The timetable: what `solve` returns and what `checkSchedule` judges. Plain JSON-serialisable data.
+ *
+ * @module
+ */
+import type { LocalDate, LocalTime, Weekday } from './problem.js';
+
+/**
+ * One session held once: a group or an individual session, on a date, with its staff, room and patients.
+ *
+ * @example
+ * ```ts
+ * const meeting: Meeting = {
+ *   id: 'evening-TU-1800-process-1', service: 'process-group', track: 'evening',
+ *   date: '2026-11-24', day: 'TU', start: '18:00', end: '19:00',
+ *   startsAt: '2026-11-24T18:00:00-08:00', endsAt: '2026-11-24T19:00:00-08:00',
+ *   room: 'room-a', mode: 'in-person', staff: ['clin-1'], patients: ['p-01', 'p-02'],
+ * };
+ * ```
+ */
+export interface Meeting {
+  /** Unique within the schedule; stable across re-plans when the meeting is kept. */
+  id: string;
+  /** The service held (a service id). */
+  service: string;
+  /** The track whose group programme holds it, or `null` for sessions outside any track. */
+  track: string | null;
+  /** Local date, inside the scheduled week. */
+  date: LocalDate;
+  /** Weekday of `date`. */
+  day: Weekday;
+  /** Wall-clock start in the problem's time zone. */
+  start: LocalTime;
+  /** Wall-clock end; `end - start` is the service's duration. */
+  end: LocalTime;
+  /** ISO 8601 instant with the zone's offset at the start, e.g. `'2026-11-23T18:00:00-08:00'`. */
+  startsAt: string;
+  /** ISO 8601 instant with the zone's offset at the end. */
+  endsAt: string;
+  /** The room, or `null` when held by telehealth. */
+  room: string | null;
+  /** How it is held. */
+  mode: 'in-person' | 'telehealth';
+  /** Staff ids leading it, one per seat position. */
+  staff: string[];
+  /** Patient ids attending it. */
+  patients: string[];
+  /** A pinned meeting is never moved by `replan`. */
+  pinned?: boolean;
+}
+
+/** A week's timetable. */
+export interface Schedule {
+  /** Same as the problem's. */
+  timeZone: string;
+  /** Same as the problem's. */
+  weekStart: LocalDate;
+  /** Every meeting of the week, sorted by date, start and id. */
+  meetings: Meeting[];
+}

@@ -1,0 +1,108 @@
+/**
+ * Per-rule, per-subject penalties with running totals. `checkSchedule` fills one from scratch;
+ * the solver keeps one and re-evaluates only the subjects a move touched. Both call the same
+ * rule functions, so the incremental score equals the score from scratch.
+ */
+import type { Score } from '../model/report.js';
+import type { Emit, Rule, RuleContext, RuleScope, ViolationDetail } from './types.js';
+
+const SCOPES: readonly RuleScope[] = ['meeting', 'patient', 'staff', 'room'];
+
+/** Number of subjects of a scope in a context. */
+export function subjectCount(ctx: RuleContext, scope: RuleScope): number {
+  switch (scope) {
+    case 'meeting':
+      return ctx.meetings.length;
+    case 'patient':
+      return ctx.problem.patients.length;
+    case 'staff':
+      return ctx.problem.staff.length;
+    case 'room':
+      return ctx.problem.rooms.length;
+  }
+}
+
+export class ScoreBoard {
+  readonly rules: readonly Rule[];
+  /** Weight per rule (same order as `rules`). */
+  readonly weights: Float64Array;
+  /** penalties[rule][subject], violations[rule][subject]. */
+  private readonly penalties: number[][];
+  private readonly counts: number[][];
+  private readonly totalPenalty: Float64Array;
+  private readonly totalCount: Float64Array;
+  private readonly rulesByScope: Map<RuleScope, number[]>;
+
+  constructor(rules: readonly Rule[], weights: ReadonlyMap<string, number>) {
+    this.rules = rules;
+    this.weights = Float64Array.from(rules, (rule) =>
+      rule.level === 'soft' ? (weights.get(rule.code) ?? rule.defaultWeight ?? 1) : 1,
+    );
+    this.penalties = rules.map(() => []);
+    this.counts = rules.map(() => []);
+    this.totalPenalty = new Float64Array(rules.length);
+    this.totalCount = new Float64Array(rules.length);
+    this.rulesByScope = new Map(SCOPES.map((scope) => [scope, [] as number[]]));
+    rules.forEach((rule, index) => {
+      if (rule.level !== 'soft' || this.weights[index] !== 0) this.rulesByScope.get(rule.scope)!.push(index);
+    });
+  }
+
+  /** Re-evaluates every rule of `scope` on one subject, updating totals. */
+  evaluate(ctx: RuleContext, scope: RuleScope, subject: number): void {
+    for (const ruleIndex of this.rulesByScope.get(scope)!) {
+      let penalty = 0;
+      let count = 0;
+      const emit: Emit = (amount) => {
+        penalty += amount;
+        count += 1;
+      };
+      this.rules[ruleIndex]!.evaluate(ctx, subject, emit);
+      const penalties = this.penalties[ruleIndex]!;
+      const counts = this.counts[ruleIndex]!;
+      this.totalPenalty[ruleIndex]! += penalty - (penalties[subject] ?? 0);
+      this.totalCount[ruleIndex]! += count - (counts[subject] ?? 0);
+      penalties[subject] = penalty;
+      counts[subject] = count;
+    }
+  }
+
+  /** Evaluates every subject of every scope. */
+  evaluateAll(ctx: RuleContext): void {
+    for (const scope of SCOPES) {
+      const n = subjectCount(ctx, scope);
+      for (let subject = 0; subject < n; subject++) this.evaluate(ctx, scope, subject);
+    }
+  }
+
+  score(): Score {
+    const score: Score = { hard: 0, requirement: 0, soft: 0 };
+    this.rules.forEach((rule, index) => {
+      score[rule.level] += this.totalPenalty[index]! * this.weights[index]!;
+    });
+    return score;
+  }
+
+  /** Sum of penalties and violation count of one rule. */
+  ruleTotals(ruleIndex: number): { penalty: number; violations: number } {
+    return { penalty: this.totalPenalty[ruleIndex]!, violations: this.totalCount[ruleIndex]! };
+  }
+}
+
+/** Every breach one rule reports on one subject, with details built. */
+export function collectViolations(
+  rule: Rule,
+  ctx: RuleContext,
+  subject: number,
+): Array<{ penalty: number; detail: ViolationDetail }> {
+  const found: Array<{ penalty: number; detail: ViolationDetail }> = [];
+  rule.evaluate(ctx, subject, (penalty, detail) => found.push({ penalty, detail: detail() }));
+  return found;
+}
+
+/** Lexicographic comparison: negative when `a` is better than `b`. */
+export function compareScores(a: Score, b: Score): number {
+  if (a.hard !== b.hard) return a.hard - b.hard;
+  if (a.requirement !== b.requirement) return a.requirement - b.requirement;
+  return a.soft - b.soft;
+}

@@ -1,0 +1,85 @@
+/**
+ * A set of 5-minute slots of the week, as a bitset. Availability, occupancy and track windows
+ * are all slot sets, so "is this placement possible" is a few word operations.
+ */
+import { SLOTS_PER_WEEK } from './week.js';
+
+const WORDS = Math.ceil(SLOTS_PER_WEEK / 32);
+
+/** A mutable set of week slots (0 to {@link SLOTS_PER_WEEK} - 1). */
+export class SlotSet {
+  readonly words: Uint32Array;
+
+  constructor(words?: Uint32Array) {
+    this.words = words ? new Uint32Array(words) : new Uint32Array(WORDS);
+  }
+
+  /** Every slot of the week. */
+  static full(): SlotSet {
+    const set = new SlotSet();
+    set.addRange(0, SLOTS_PER_WEEK);
+    return set;
+  }
+
+  clone(): SlotSet {
+    return new SlotSet(this.words);
+  }
+
+  has(slot: number): boolean {
+    return ((this.words[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0;
+  }
+
+  /** Adds slots `from` (inclusive) to `to` (exclusive), clipped to the week. */
+  addRange(from: number, to: number): void {
+    for (let slot = Math.max(0, from); slot < Math.min(to, SLOTS_PER_WEEK); slot++) {
+      this.words[slot >>> 5]! |= 1 << (slot & 31);
+    }
+  }
+
+  /** Removes slots `from` (inclusive) to `to` (exclusive), clipped to the week. */
+  removeRange(from: number, to: number): void {
+    for (let slot = Math.max(0, from); slot < Math.min(to, SLOTS_PER_WEEK); slot++) {
+      this.words[slot >>> 5]! &= ~(1 << (slot & 31));
+    }
+  }
+
+  /** Whether every slot from `from` (inclusive) to `to` (exclusive) is in the set. */
+  containsRange(from: number, to: number): boolean {
+    if (from < 0 || to > SLOTS_PER_WEEK || from > to) return false;
+    for (let slot = from; slot < to; slot++) {
+      if (((this.words[slot >>> 5] ?? 0) & (1 << (slot & 31))) === 0) return false;
+    }
+    return true;
+  }
+
+  /** Whether any slot from `from` (inclusive) to `to` (exclusive) is in the set. */
+  intersectsRange(from: number, to: number): boolean {
+    for (let slot = Math.max(0, from); slot < Math.min(to, SLOTS_PER_WEEK); slot++) {
+      if (((this.words[slot >>> 5] ?? 0) & (1 << (slot & 31))) !== 0) return true;
+    }
+    return false;
+  }
+
+  /** Keeps only the slots also in `other`. */
+  intersectWith(other: SlotSet): void {
+    for (let i = 0; i < this.words.length; i++) this.words[i]! &= other.words[i] ?? 0;
+  }
+
+  /** Adds every slot of `other`. */
+  unionWith(other: SlotSet): void {
+    for (let i = 0; i < this.words.length; i++) this.words[i]! |= other.words[i] ?? 0;
+  }
+
+  /** Number of slots in the set. */
+  size(): number {
+    let count = 0;
+    for (const word of this.words) {
+      let w = word;
+      while (w !== 0) {
+        w &= w - 1;
+        count++;
+      }
+    }
+    return count;
+  }
+}
