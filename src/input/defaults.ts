@@ -47,3 +47,23 @@ export function resolveHoursRules(...layers: Array<HoursRules | undefined>): Res
   }
   return resolved;
 }
+
+/**
+ * Staff members per seat when a seat gives no `count`.
+ *
+ * @example
+ * ```ts
+ * const count = seat.count ?? DEFAULT_SEAT_COUNT;
+ * ```
+ */
+export const DEFAULT_SEAT_COUNT = 1;
+
+/**
+ * Telehealth policy of a service that gives none: held in person only.
+ *
+ * @example
+ * ```ts
+ * const policy = service.telehealth ?? DEFAULT_TELEHEALTH_POLICY;
+ * ```
+ */
+export const DEFAULT_TELEHEALTH_POLICY: 'never' = 'never';

@@ -1,13 +1,33 @@
 /**
- * Validation of untrusted input. PLACEHOLDER: the input work replaces this with every check of
- * DESIGN section 9; the signatures stay.
+ * Validation of untrusted input: every issue, each with its path, code and message; or the
+ * problem as a fresh deep copy with the plain field defaults filled in. HoursRules are kept as
+ * written: they resolve patient > track > program > defaults where they are used.
+ *
+ * The parts: `read.ts` (structure), `scalars.ts` (types), `clock.ts`, `availability.ts` and
+ * `recurrence.ts` (times), `hours-rules.ts`, `session-counts.ts` and `service.ts` (ranges),
+ * `references.ts` (ids and references); codes in `issue-codes.ts`, limits in `limits.ts`.
  */
 import type { Problem } from '../model/problem.js';
 import { ProblemError, type Issue } from '../model/issue.js';
+import { Context } from './context.js';
+import { ISSUE_CODES } from './issue-codes.js';
+import { readProblem } from './problem.js';
+import { checkReferences } from './references.js';
+
+/**
+ * What {@link validateProblem} answers. `warnings` appears only when there are some.
+ *
+ * @example
+ * ```ts
+ * const result: ValidationResult = validateProblem(input);
+ * if (result.ok) solve(result.problem);
+ * ```
+ */
+export type ValidationResult = { ok: true; problem: Problem; warnings?: Issue[] } | { ok: false; issues: Issue[]; warnings?: Issue[] };
 
 /**
  * Checks untrusted input and returns the problem with defaults resolved, or every issue found.
- * Never throws, never mutates its input.
+ * Never throws, never mutates its input; the problem returned shares nothing with it.
  *
  * @example
  * ```ts
@@ -15,14 +35,32 @@ import { ProblemError, type Issue } from '../model/issue.js';
  * if (!result.ok) for (const issue of result.issues) console.error(`${issue.path}: ${issue.message}`);
  * ```
  */
-export function validateProblem(input: unknown): { ok: true; problem: Problem } | { ok: false; issues: Issue[] } {
-  if (typeof input !== 'object' || input === null) {
-    return { ok: false, issues: [{ path: '', code: 'invalid-type', message: 'A problem must be an object.' }] };
+export function validateProblem(input: unknown): ValidationResult {
+  const context = new Context();
+  let problem: Problem | undefined;
+  try {
+    const read = readProblem(input, context);
+    if (read !== undefined) {
+      checkReferences(read.problem, context, read.granularity);
+      problem = read.problem as Problem;
+    }
+  } catch {
+    // Every reader guards what it touches: reaching here is a bug, reported rather than thrown.
+    context.report('', ISSUE_CODES.internalError, 'The validator failed on this input; please report it.');
   }
-  return { ok: true, problem: structuredClone(input) as Problem };
+  const warnings = context.warnings.length > 0 ? { warnings: context.warnings } : {};
+  if (context.issues.length > 0 || problem === undefined) return { ok: false, issues: context.issues, ...warnings };
+  return { ok: true, problem, ...warnings };
 }
 
-/** The valid problem, or throws a {@link ProblemError} with every issue. */
+/**
+ * The valid problem, or throws a {@link ProblemError} with every issue.
+ *
+ * @example
+ * ```ts
+ * const problem = assertValidProblem(JSON.parse(text)); // throws ProblemError when invalid
+ * ```
+ */
 export function assertValidProblem(input: unknown): Problem {
   const result = validateProblem(input);
   if (!result.ok) throw new ProblemError(result.issues);
