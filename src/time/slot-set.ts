@@ -31,15 +31,27 @@ export class SlotSet {
 
   /** Adds slots `from` (inclusive) to `to` (exclusive), clipped to the week. */
   addRange(from: number, to: number): void {
-    for (let slot = Math.max(0, from); slot < Math.min(to, SLOTS_PER_WEEK); slot++) {
-      this.words[slot >>> 5]! |= 1 << (slot & 31);
-    }
+    this.applyRange(from, to, true);
   }
 
   /** Removes slots `from` (inclusive) to `to` (exclusive), clipped to the week. */
   removeRange(from: number, to: number): void {
-    for (let slot = Math.max(0, from); slot < Math.min(to, SLOTS_PER_WEEK); slot++) {
-      this.words[slot >>> 5]! &= ~(1 << (slot & 31));
+    this.applyRange(from, to, false);
+  }
+
+  /** Sets or clears a range a word at a time: availability is built from long runs. */
+  private applyRange(from: number, to: number, set: boolean): void {
+    const first = Math.max(0, Math.ceil(from));
+    const end = Math.min(Math.floor(to), SLOTS_PER_WEEK);
+    if (!(first < end)) return;
+    const lastWord = (end - 1) >>> 5;
+    for (let word = first >>> 5; word <= lastWord; word++) {
+      const low = word === first >>> 5 ? first & 31 : 0;
+      const high = word === lastWord ? ((end - 1) & 31) + 1 : 32;
+      // Bits low..high-1 of the word; shifting by 32 is a no-op in JS, hence the special case.
+      const mask = high - low === 32 ? 0xffffffff : ((1 << (high - low)) - 1) << low;
+      if (set) this.words[word]! |= mask;
+      else this.words[word]! &= ~mask;
     }
   }
 

@@ -80,3 +80,49 @@ export function formatLocalTime(minutes: number): LocalTime {
 export function weekdayIndex(day: Weekday): number {
   return WEEKDAYS.indexOf(day);
 }
+
+/**
+ * Index (0 = Monday) of `date` in the week that starts on `weekStart`, or `undefined` when the
+ * date is outside that week or not a real date.
+ *
+ * @example
+ * dayInWeek('2026-11-25', '2026-11-23'); // 2
+ * dayInWeek('2026-11-30', '2026-11-23'); // undefined
+ */
+export function dayInWeek(date: LocalDate, weekStart: LocalDate): number | undefined {
+  const day = dayNumber(date);
+  const start = dayNumber(weekStart);
+  if (day === undefined || start === undefined) return undefined;
+  const index = day - start;
+  return index >= 0 && index < DAYS_PER_WEEK ? index : undefined;
+}
+
+/**
+ * The days `[firstDay, endDay)` of the week starting `weekStart` on which a patient admitted on
+ * `admittedOn` (inclusive) and discharged on `dischargedOn` (exclusive: not scheduled that day)
+ * can attend. `firstDay` is 7 when admitted after the week, `endDay` 0 when discharged before
+ * it; no enrolled day means `endDay <= firstDay`. Dates must be valid.
+ *
+ * @example
+ * enrolledDays('2026-11-23', '2026-11-25', '2026-11-27'); // { firstDay: 2, endDay: 4 } (WE, TH)
+ */
+export function enrolledDays(weekStart: LocalDate, admittedOn?: LocalDate, dischargedOn?: LocalDate): { firstDay: number; endDay: number } {
+  const offset = (date: LocalDate | undefined, fallback: number): number =>
+    date === undefined ? fallback : Math.max(0, Math.min(DAYS_PER_WEEK, daysBetween(weekStart, date)));
+  return { firstDay: offset(admittedOn, 0), endDay: offset(dischargedOn, DAYS_PER_WEEK) };
+}
+
+/**
+ * For each day of the week starting `weekStart`, whether it is one of `closedDates`.
+ *
+ * @example
+ * closedDays('2026-11-23', ['2026-11-26', '2026-12-25']); // [false, false, false, true, false, false, false]
+ */
+export function closedDays(weekStart: LocalDate, closedDates: readonly LocalDate[] = []): boolean[] {
+  const closed = new Set<number>();
+  for (const date of closedDates) {
+    const index = dayInWeek(date, weekStart);
+    if (index !== undefined) closed.add(index);
+  }
+  return WEEKDAYS.map((_, index) => closed.has(index));
+}

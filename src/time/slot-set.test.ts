@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SlotSet } from './slot-set.js';
+import { SLOTS_PER_WEEK } from './week.js';
+
+describe('SlotSet', () => {
+  it('adds and removes ranges exactly like a boolean array, clipped to the week', () => {
+    const range = fc.tuple(fc.boolean(), fc.integer({ min: -40, max: SLOTS_PER_WEEK + 40 }), fc.integer({ min: -40, max: SLOTS_PER_WEEK + 40 }));
+    fc.assert(
+      fc.property(fc.array(range, { maxLength: 12 }), (operations) => {
+        const set = new SlotSet();
+        const model = new Array<boolean>(SLOTS_PER_WEEK).fill(false);
+        for (const [add, from, to] of operations) {
+          if (add) set.addRange(from, to);
+          else set.removeRange(from, to);
+          for (let slot = Math.max(0, from); slot < Math.min(to, SLOTS_PER_WEEK); slot++) model[slot] = add;
+        }
+        for (let slot = 0; slot < SLOTS_PER_WEEK; slot++) if (set.has(slot) !== model[slot]) expect.fail(`slot ${slot}`);
+        expect(set.size()).toBe(model.filter(Boolean).length);
+        const [, from, to] = operations[0] ?? [true, 0, 0];
+        const inside = model.slice(Math.max(0, from), Math.max(0, Math.min(to, SLOTS_PER_WEEK)));
+        if (from >= 0 && to <= SLOTS_PER_WEEK && from <= to) expect(set.containsRange(from, to)).toBe(inside.every(Boolean));
+        expect(set.intersectsRange(from, to)).toBe(inside.some(Boolean));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('starts empty, fills the week, and combines sets', () => {
+    expect(new SlotSet().size()).toBe(0);
+    expect(SlotSet.full().size()).toBe(SLOTS_PER_WEEK);
+    const a = new SlotSet();
+    a.addRange(10, 20);
+    const b = new SlotSet();
+    b.addRange(15, 40);
+    const both = a.clone();
+    both.intersectWith(b);
+    expect(both.size()).toBe(5);
+    a.unionWith(b);
+    expect(a.size()).toBe(30);
+    expect(both.containsRange(15, 20)).toBe(true);
+  });
+});
