@@ -1,0 +1,247 @@
+/**
+ * `iop-scheduler`: the command line. {@link main} takes the arguments and the output writers and
+ * returns the exit code, so tests run it in-process; `src/cli.ts` wires it to the process.
+ */
+import { parseArgs } from 'node:util';
+import { checkSchedule } from '../check/check-schedule.js';
+import { diagnose } from '../diagnose/diagnose.js';
+import { explain } from '../diagnose/explain.js';
+import { DEFAULT_TIME_LIMIT_MS, solve } from '../engine/solve.js';
+import { toICalendar } from '../export/ical.js';
+import { renderHtml } from '../export/html.js';
+import { renderText } from '../export/text.js';
+import { ProblemError } from '../model/issue.js';
+import type { Change, SolveOptions } from '../model/options.js';
+import type { Problem } from '../model/problem.js';
+import type { Report } from '../model/report.js';
+import type { Schedule } from '../model/schedule.js';
+import { readJson, readProblem, readSchedule, writeFiles, writeOutput } from './files.js';
+import { HELP } from './help.js';
+import { CliError, EXIT, type CliIo } from './io.js';
+import { progressBar } from './progress.js';
+import { summarise } from './summary.js';
+import packageJson from '../../package.json' with { type: 'json' };
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  seed: { type: 'string' },
+  'time-limit': { type: 'string' },
+  'max-iterations': { type: 'string' },
+  out: { type: 'string' },
+  report: { type: 'string' },
+  ics: { type: 'string' },
+  recurring: { type: 'boolean' },
+  html: { type: 'string' },
+  text: { type: 'string' },
+  json: { type: 'boolean' },
+  explain: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
+
+/**
+ * Runs `iop-scheduler` with `argv` (the arguments after the program name) and returns the exit
+ * code: 0 all met, 1 some requirement unmet (or hard rules broken), 2 bad input, 3 internal error.
+ * Never throws, never calls `process.exit`.
+ *
+ * @example
+ * ```ts
+ * const out: string[] = [];
+ * const code = await main(['solve', 'problem.json', '--seed', '7', '--out', 'week.json'], {
+ *   stdout: (text) => out.push(text),
+ *   stderr: (text) => process.stderr.write(text),
+ * });
+ * ```
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`iop-scheduler: ${error.message}\n`);
+      if (error.exitCode === EXIT.badInput && error.message.startsWith('Usage:')) io.stderr("Run 'iop-scheduler --help' for usage.\n");
+      return error.exitCode;
+    }
+    if (error instanceof ProblemError) {
+      io.stderr(`iop-scheduler: invalid problem (${error.issues.length} issues):\n${error.issues.map((i) => `  ${i.path || '(root)'}: ${i.message}\n`).join('')}`);
+      return EXIT.badInput;
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`iop-scheduler: internal error, please report it:\n${message}\n`);
+    return EXIT.internal;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(`Usage: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.version === true) {
+    io.stdout(`${packageJson.version}\n`);
+    return EXIT.allMet;
+  }
+  const [command, ...files] = positionals;
+  if (values.help === true || command === undefined || command === 'help') {
+    io.stdout(HELP);
+    return command === undefined && values.help !== true ? EXIT.badInput : EXIT.allMet;
+  }
+  switch (command) {
+    case 'solve':
+      return solveCommand(expectFiles(command, files, ['problem.json']), values, io);
+    case 'check':
+      return checkCommand(expectFiles(command, files, ['problem.json', 'schedule.json']), values, io);
+    case 'diagnose':
+      return diagnoseCommand(expectFiles(command, files, ['problem.json']), values, io);
+    case 'replan':
+      return replanCommand(expectFiles(command, files, ['problem.json', 'schedule.json', 'changes.json']), values, io);
+    default:
+      throw new CliError(`Usage: unknown command '${command}' (expected solve, check, diagnose or replan).`);
+  }
+}
+
+function expectFiles(command: string, files: readonly string[], names: readonly string[]): string[] {
+  if (files.length !== names.length) {
+    throw new CliError(`Usage: iop-scheduler ${command} ${names.map((n) => `<${n}>`).join(' ')} (got ${files.length} file${files.length === 1 ? '' : 's'}).`);
+  }
+  return [...files];
+}
+
+function solveCommand([problemFile]: string[], values: Values, io: CliIo): number {
+  const problem = readProblem(problemFile ?? '');
+  const { options, done } = solveOptions(values, io);
+  let result: { schedule: Schedule; report: Report };
+  try {
+    result = solve(problem, options);
+  } finally {
+    done();
+  }
+  return finish(problem, result.schedule, result.report, values, io);
+}
+
+function checkCommand([problemFile, scheduleFile]: string[], values: Values, io: CliIo): number {
+  const problem = readProblem(problemFile ?? '');
+  const schedule = readSchedule(scheduleFile ?? '');
+  return finish(problem, schedule, checkSchedule(problem, schedule), values, io);
+}
+
+function diagnoseCommand([problemFile]: string[], values: Values, io: CliIo): number {
+  const problem = readProblem(problemFile ?? '');
+  const diagnosis = diagnose(problem);
+  if (values.json === true) {
+    io.stdout(`${JSON.stringify(diagnosis, null, 2)}\n`);
+  } else {
+    const lines = [
+      diagnosis.impossible.length === 0
+        ? 'Nothing is impossible before solving: every requirement can be met as far as the checks see.'
+        : `${diagnosis.impossible.length} finding${diagnosis.impossible.length === 1 ? '' : 's'}: no timetable can meet these.`,
+      ...diagnosis.impossible.map((f) => `  ${f.code}: ${f.message}`),
+    ];
+    if (diagnosis.bottlenecks.length > 0) lines.push('', 'Bottlenecks:', ...diagnosis.bottlenecks.map((b) => `  ${b.message}`));
+    io.stdout(`${lines.join('\n')}\n`);
+  }
+  return diagnosis.impossible.length === 0 ? EXIT.allMet : EXIT.unmet;
+}
+
+type ReplanFunction = (
+  problem: Problem,
+  previous: Schedule,
+  changes: Change[],
+  options?: SolveOptions,
+) => { schedule: Schedule; report: Report; changed?: unknown };
+
+async function replanCommand([problemFile, scheduleFile, changesFile]: string[], values: Values, io: CliIo): Promise<number> {
+  const problem = readProblem(problemFile ?? '');
+  const previous = readSchedule(scheduleFile ?? '');
+  const changes = readJson(changesFile ?? '');
+  if (!Array.isArray(changes) || !changes.every((c) => typeof c === 'object' && c !== null && typeof (c as { kind?: unknown }).kind === 'string')) {
+    throw new CliError(`${changesFile ?? ''}: expected an array of changes, each with a 'kind' (admit, discharge, staff-out, room-closed, missed, pin).`);
+  }
+  // replan lands in its own module; until the public API exports it, say so instead of failing to build.
+  const api = (await import('../index.js')) as unknown as Record<string, unknown>;
+  const replan = api['replan'];
+  if (typeof replan !== 'function') throw new CliError('replan is not available yet in this build of iop-scheduler.', EXIT.internal);
+  const { options, done } = solveOptions(values, io);
+  let result: ReturnType<ReplanFunction>;
+  try {
+    result = (replan as ReplanFunction)(problem, previous, changes as Change[], options);
+  } finally {
+    done();
+  }
+  return finish(problem, result.schedule, result.report, values, io);
+}
+
+function solveOptions(values: Values, io: CliIo): { options: SolveOptions; done: () => void } {
+  const seed = integerOption(values.seed, '--seed', 0);
+  const timeLimitMs = integerOption(values['time-limit'], '--time-limit', 1);
+  const maxIterations = integerOption(values['max-iterations'], '--max-iterations', 0);
+  const bar =
+    values.quiet === true
+      ? { done: () => undefined }
+      : progressBar(io, { timeLimitMs: timeLimitMs ?? DEFAULT_TIME_LIMIT_MS, ...(maxIterations !== undefined ? { maxIterations } : {}) });
+  const options: SolveOptions = {
+    ...(seed !== undefined ? { seed } : {}),
+    ...(timeLimitMs !== undefined ? { timeLimitMs } : {}),
+    ...(maxIterations !== undefined ? { maxIterations } : {}),
+    ...('onProgress' in bar && bar.onProgress ? { onProgress: bar.onProgress } : {}),
+  };
+  return { options, done: bar.done };
+}
+
+function integerOption(value: string | undefined, name: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < min) {
+    throw new CliError(`Usage: ${name} must be a whole number of at least ${min} (got '${value}').`);
+  }
+  return number;
+}
+
+/** Writes the requested outputs and the summary; the exit code says whether everything is met. */
+function finish(problem: Problem, schedule: Schedule, solvedReport: Report, values: Values, io: CliIo): number {
+  // Causes and repairs (unverified: verifying re-solves each candidate) for every unmet requirement.
+  const report = values.explain === true && solvedReport.unmet.length > 0 ? explain(problem, { schedule, report: solvedReport }) : solvedReport;
+  const dashes = [values.out, values.report, values.text].filter((v) => v === '-').length;
+  if (dashes > 1) throw new CliError('Usage: only one of --out, --report and --text can be - (stdout).');
+  const toStdout = dashes === 1;
+  if (values.out !== undefined) writeOutput(values.out, `${JSON.stringify(schedule, null, 2)}\n`, io);
+  if (values.report !== undefined) writeOutput(values.report, `${JSON.stringify(report, null, 2)}\n`, io);
+  if (values.text !== undefined) writeOutput(values.text, renderText(problem, schedule, { report }), io);
+  if (values.html !== undefined) {
+    if (values.html === '-') throw new CliError('Usage: --html needs a file name.');
+    writeOutput(values.html, renderHtml(problem, schedule, { report }), io);
+  }
+  if (values.ics !== undefined) writeFiles(values.ics, calendars(problem, schedule, values.recurring === true));
+  if (values.quiet !== true) {
+    const summary = summarise(report, schedule.meetings.length);
+    if (toStdout) io.stderr(summary);
+    else io.stdout(summary);
+  }
+  return report.feasible && report.allMet ? EXIT.allMet : EXIT.unmet;
+}
+
+/** The week's calendar, and one per patient, staff member and room that has sessions. */
+function calendars(problem: Problem, schedule: Schedule, recurring: boolean): Array<{ name: string; text: string }> {
+  const has = (keep: (m: Schedule['meetings'][number]) => boolean): boolean => schedule.meetings.some(keep);
+  const files = [{ name: 'week.ics', text: toICalendar(problem, schedule, { recurring }) }];
+  for (const p of problem.patients) {
+    if (has((m) => m.patients.includes(p.id))) files.push({ name: `patient-${fileSafe(p.id)}.ics`, text: toICalendar(problem, schedule, { for: { patient: p.id }, recurring }) });
+  }
+  for (const s of problem.staff) {
+    if (has((m) => m.staff.includes(s.id))) files.push({ name: `staff-${fileSafe(s.id)}.ics`, text: toICalendar(problem, schedule, { for: { staff: s.id }, recurring }) });
+  }
+  for (const r of problem.rooms) {
+    if (has((m) => m.room === r.id)) files.push({ name: `room-${fileSafe(r.id)}.ics`, text: toICalendar(problem, schedule, { for: { room: r.id }, recurring }) });
+  }
+  return files;
+}
+
+/** An id as a file name: unreserved characters kept, everything else (`/`, `.`, ...) percent-encoded. */
+function fileSafe(id: string): string {
+  return encodeURIComponent(id).replace(/[.!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}

@@ -1,0 +1,169 @@
+/**
+ * iCalendar (RFC 5545) export of a week: the whole clinic's, or one patient's, staff member's or
+ * room's, as one event per meeting or as weekly series.
+ *
+ * ical-generator writes the calendar (properties, escaping, 75-octet UTF-8-safe folding). Two
+ * things it cannot do as required, and what happens instead:
+ * - with a `TZID`, it prints a plain `Date` with the HOST's local getters (`getHours`...), so the
+ *   host's zone would leak into the file. Start and end are given as {@link WallClock} values
+ *   instead, which implement ical-generator's own date interface (`ICalDayJsStub`) and print the
+ *   meeting's wall-clock time exactly.
+ * - it writes the calendar's NAME unescaped: the name is escaped here.
+ * - its VTIMEZONE hook is tied to a calendar-wide zone, which also makes it print `DTSTAMP` in
+ *   floating local time (RFC 5545 wants UTC). The VTIMEZONE is built from the runtime's zone data
+ *   (see `vtimezone.ts`) and placed before the first event.
+ */
+import { ICalCalendar, ICalCalendarMethod, ICalEventRepeatingFreq, escape, type ICalDayJsStub } from 'ical-generator';
+import type { LocalDate, Problem } from '../model/problem.js';
+import type { Meeting, Schedule } from '../model/schedule.js';
+import { addDays, dayNumber, formatLocalTime, parseLocalTime } from '../time/week.js';
+import { zonedInstant } from '../time/zone.js';
+import { namesOf, type Names } from './names.js';
+import { meetingsOf, type Subject } from './select.js';
+import { vtimezone } from './vtimezone.js';
+
+/** Options of {@link toICalendar}. */
+export interface ICalendarOptions {
+  /** Whose calendar: one patient's, staff member's or room's. Default: every meeting of the week. */
+  for?: Subject;
+  /**
+   * `true`: each meeting becomes a weekly series (`RRULE:FREQ=WEEKLY`) starting this week, with a
+   * UID derived from the meeting id alone, so importing next week's export updates the series.
+   * Default `false`: one event per meeting, UID derived from the meeting id and the week.
+   */
+  recurring?: boolean;
+  /** Domain part of every UID, so two clinics' calendars never collide. Default `'iop-scheduler'`. */
+  uidDomain?: string;
+  /**
+   * `DTSTAMP` of every event, an ISO 8601 instant. Default: the start of the week in the clinic's
+   * zone, so the same week always gives the same text. Pass the time of publication when
+   * re-publishing changes, so clients see them as newer.
+   */
+  stamp?: string;
+}
+
+/**
+ * The week as iCalendar text (RFC 5545): the whole week, or the calendar of one patient, staff
+ * member or room. Times are wall-clock times with the clinic's `TZID` and a VTIMEZONE, so every
+ * client shows them right, including across a DST change. `SUMMARY` is the service's name,
+ * `LOCATION` the room (or "Telehealth"); `DESCRIPTION` names the track, staff and, on staff and
+ * whole-week calendars only, the patients by id. Nothing else about patients is written.
+ *
+ * @throws {RangeError} when `options.for` names an unknown id, or a meeting has a malformed date or time.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * const { schedule } = solve(problem, { seed: 1 });
+ * writeFileSync('clin-1.ics', toICalendar(problem, schedule, { for: { staff: 'clin-1' } }));
+ * writeFileSync('p-01-series.ics', toICalendar(problem, schedule, { for: { patient: 'p-01' }, recurring: true }));
+ * ```
+ */
+export function toICalendar(problem: Problem, schedule: Schedule, options: ICalendarOptions = {}): string {
+  const subject = options.for ?? {};
+  const meetings = meetingsOf(problem, schedule, subject);
+  const names = namesOf(problem);
+  const timeZone = problem.timeZone;
+  const recurring = options.recurring === true;
+  const domain = options.uidDomain ?? 'iop-scheduler';
+  const stamp = options.stamp === undefined ? zonedInstant(problem.weekStart, '00:00', timeZone) : new Date(options.stamp);
+  if (Number.isNaN(stamp.getTime())) throw new RangeError(`stamp '${options.stamp ?? ''}' is not an ISO 8601 instant.`);
+  const showPatients = subject.patient === undefined && subject.room === undefined;
+
+  const calendar = new ICalCalendar({
+    prodId: { company: 'iop-scheduler', product: 'iop-scheduler', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    // ical-generator writes the calendar's name unescaped (its events' text it escapes).
+    name: escape(calendarName(problem, subject, names), false),
+  });
+  let lastDate: LocalDate = addDays(problem.weekStart, 6);
+  for (const meeting of meetings) {
+    const { start, end } = wallClocks(meeting, timeZone);
+    if (meeting.date > lastDate) lastDate = meeting.date;
+    calendar.createEvent({
+      id: recurring ? `${uidPart(meeting.id)}@${domain}` : `${uidPart(meeting.id)}-${schedule.weekStart}@${domain}`,
+      stamp,
+      start,
+      end,
+      timezone: timeZone,
+      summary: names.service(meeting.service),
+      location: meeting.mode === 'telehealth' || meeting.room === null ? 'Telehealth' : names.room(meeting.room),
+      description: description(meeting, names, showPatients),
+      ...(recurring ? { repeating: { freq: ICalEventRepeatingFreq.WEEKLY } } : {}),
+    });
+  }
+  // Covers the week and (see vtimezone) the years a series runs on into.
+  const zone = vtimezone(timeZone, problem.weekStart, lastDate);
+  const text = calendar.toString();
+  const at = text.indexOf('\r\nBEGIN:VEVENT');
+  const insertAt = at >= 0 ? at : text.lastIndexOf('\r\nEND:VCALENDAR');
+  return `${text.slice(0, insertAt)}\r\n${zone}${text.slice(insertAt)}\r\n`;
+}
+
+/**
+ * A wall-clock date and time in the clinic's zone, in the shape ical-generator accepts for dates
+ * (`ICalDayJsStub`): `format` prints the wall clock itself, `toDate` gives the true instant.
+ */
+class WallClock implements ICalDayJsStub {
+  readonly #date: LocalDate;
+  readonly #minutes: number;
+  readonly #instant: Date;
+
+  constructor(date: LocalDate, minutes: number, timeZone: string) {
+    this.#date = date;
+    this.#minutes = minutes;
+    this.#instant = zonedInstant(date, formatLocalTime(minutes), timeZone);
+  }
+
+  format(format?: string): string {
+    if (format === 'YYYYMMDD') return this.#date.replace(/-/g, '');
+    if (format === 'HHmmss') return `${formatLocalTime(this.#minutes).replace(':', '')}00`;
+    throw new RangeError(`Unsupported date format '${format ?? ''}'.`);
+  }
+
+  isValid(): boolean {
+    return true;
+  }
+
+  toDate(): Date {
+    return new Date(this.#instant.getTime());
+  }
+
+  toJSON(): string {
+    return this.#instant.toISOString();
+  }
+}
+
+function wallClocks(meeting: Meeting, timeZone: string): { start: WallClock; end: WallClock } {
+  const startMinutes = parseLocalTime(meeting.start);
+  const endMinutes = parseLocalTime(meeting.end);
+  if (dayNumber(meeting.date) === undefined || startMinutes === undefined || endMinutes === undefined || startMinutes >= 1440) {
+    throw new RangeError(`Meeting '${meeting.id}' has a malformed date or time (${meeting.date} ${meeting.start}-${meeting.end}).`);
+  }
+  if (endMinutes <= startMinutes) throw new RangeError(`Meeting '${meeting.id}' ends (${meeting.end}) before it starts (${meeting.start}).`);
+  const end = endMinutes === 1440 ? new WallClock(addDays(meeting.date, 1), 0, timeZone) : new WallClock(meeting.date, endMinutes, timeZone);
+  return { start: new WallClock(meeting.date, startMinutes, timeZone), end };
+}
+
+/** A meeting id made safe for a UID: RFC 3986 unreserved characters stay, the rest is percent-encoded. */
+function uidPart(id: string): string {
+  return encodeURIComponent(id).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function description(meeting: Meeting, names: Names, showPatients: boolean): string {
+  const lines: string[] = [];
+  if (meeting.track !== null) lines.push(`Track: ${names.track(meeting.track)}`);
+  if (meeting.staff.length > 0) lines.push(`Staff: ${meeting.staff.map((id) => names.staff(id)).join(', ')}`);
+  lines.push(showPatients ? `Patients: ${meeting.patients.join(', ')}` : `Participants: ${meeting.patients.length}`);
+  lines.push(`Meeting: ${meeting.id}`);
+  return lines.join('\n');
+}
+
+function calendarName(problem: Problem, subject: Subject, names: Names): string {
+  const who = [
+    subject.patient !== undefined ? `patient ${subject.patient}` : undefined,
+    subject.staff !== undefined ? names.staff(subject.staff) : undefined,
+    subject.room !== undefined ? names.room(subject.room) : undefined,
+  ].filter((part) => part !== undefined);
+  return `${who.length > 0 ? `${who.join(', ')}: ` : ''}week of ${problem.weekStart}`;
+}
