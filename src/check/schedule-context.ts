@@ -1,13 +1,15 @@
 /**
  * Turns a `Schedule` (ids and clock strings, possibly hand-edited) into a rule context. What
- * cannot be compiled (unknown ids, dates outside the week, inconsistent fields) is reported as
- * `schedule-integrity` breaches instead of crashing.
+ * cannot be compiled (unknown ids, malformed dates and times, inconsistent fields) is reported as
+ * `schedule-integrity` breaches instead of crashing; a meeting too broken to place is left out of
+ * the other checks. A date outside the week is kept (day -1) for `meeting-outside-week` to report.
  */
 import type { Schedule } from '../model/schedule.js';
 import type { Violation } from '../model/report.js';
 import type { CompiledProblem } from '../engine/compile.js';
-import type { PlacedMeeting, PreviousWeek, RuleContext } from '../rules/types.js';
+import { sessionKey, type PlacedMeeting, type PreviousWeek, type RuleContext } from '../rules/types.js';
 import { dayNumber, parseLocalTime, weekdayOf } from '../time/week.js';
+import { zonedInstant } from '../time/zone.js';
 
 export interface ScheduleContext extends RuleContext {
   readonly meetings: PlacedMeeting[];
@@ -44,65 +46,122 @@ export function indexMeetings(
   return { patientMeetings, staffMeetings, roomMeetings };
 }
 
-export function scheduleContext(problem: CompiledProblem, schedule: Schedule, previous?: PreviousWeek): ScheduleContext {
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Readable text of an untrusted value for a message: strings as they are, the rest by type. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : value === undefined ? 'nothing' : typeof value;
+}
+
+/** Whether an ISO instant names the same moment as a wall-clock date and time in `timeZone`. */
+function sameInstant(iso: unknown, date: string, minutes: number, timeZone: string): boolean {
+  if (typeof iso !== 'string') return false;
+  const parsed = Date.parse(iso);
+  if (Number.isNaN(parsed)) return false;
+  try {
+    const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+    const mm = String(minutes % 60).padStart(2, '0');
+    return zonedInstant(date, `${hh}:${mm}`, timeZone).getTime() === parsed;
+  } catch {
+    return false;
+  }
+}
+
+interface Compiled {
+  meetings: PlacedMeeting[];
+  integrity: Violation[];
+}
+
+function compileMeetings(problem: CompiledProblem, schedule: unknown): Compiled {
   const integrity: Violation[] = [];
   const meetings: PlacedMeeting[] = [];
+  const fail = (message: string, id?: string): void => {
+    integrity.push(integrityViolation(message, id));
+  };
+  if (!isRecord(schedule)) {
+    fail('The schedule is not an object with meetings.');
+    return { meetings, integrity };
+  }
+  if (schedule['timeZone'] !== problem.timeZone) {
+    fail(`The schedule is in time zone ${shown(schedule['timeZone'])} but the problem in ${problem.timeZone}.`);
+  }
+  if (schedule['weekStart'] !== problem.weekStart) {
+    fail(`The schedule is for the week of ${shown(schedule['weekStart'])} but the problem for ${problem.weekStart}.`);
+  }
+  const list = schedule['meetings'];
+  if (!Array.isArray(list)) {
+    fail('The schedule has no list of meetings.');
+    return { meetings, integrity };
+  }
   const weekDay = dayNumber(problem.weekStart) ?? 0;
   const seenIds = new Set<string>();
-  if (schedule.timeZone !== problem.timeZone) {
-    integrity.push(integrityViolation(`The schedule is in time zone ${schedule.timeZone} but the problem in ${problem.timeZone}.`, undefined));
-  }
-  if (schedule.weekStart !== problem.weekStart) {
-    integrity.push(integrityViolation(`The schedule is for the week of ${schedule.weekStart} but the problem for ${problem.weekStart}.`, undefined));
-  }
-  for (const meeting of schedule.meetings) {
-    const id = meeting.id;
-    if (seenIds.has(id)) integrity.push(integrityViolation(`Meeting id ${id} is used twice.`, id));
-    seenIds.add(id);
-    const service = problem.serviceIndex.get(meeting.service);
-    if (service === undefined) {
-      integrity.push(integrityViolation(`Meeting ${id} holds unknown service ${meeting.service}; it was left out of the check.`, id));
-      continue;
+  list.forEach((raw: unknown, position) => {
+    if (!isRecord(raw)) {
+      fail(`Meeting number ${position + 1} is not a meeting; it was left out of the check.`);
+      return;
     }
-    const start = parseLocalTime(meeting.start);
-    const end = parseLocalTime(meeting.end);
-    const dateDay = dayNumber(meeting.date);
-    if (start === undefined || end === undefined || dateDay === undefined || end <= start) {
-      integrity.push(integrityViolation(`Meeting ${id} has a malformed date or times (${meeting.date} ${meeting.start}-${meeting.end}); it was left out of the check.`, id));
-      continue;
+    const id = typeof raw['id'] === 'string' && raw['id'] !== '' ? raw['id'] : `#${position + 1}`;
+    if (id !== raw['id']) fail(`Meeting number ${position + 1} has no id.`, id);
+    if (seenIds.has(id)) fail(`Meeting id ${id} is used by more than one meeting.`, id);
+    seenIds.add(id);
+    const service = typeof raw['service'] === 'string' ? problem.serviceIndex.get(raw['service']) : undefined;
+    if (service === undefined) {
+      fail(`Meeting ${id} holds unknown service ${shown(raw['service'])}; it was left out of the check.`, id);
+      return;
+    }
+    const date = typeof raw['date'] === 'string' ? raw['date'] : '';
+    const start = typeof raw['start'] === 'string' ? parseLocalTime(raw['start']) : undefined;
+    const end = typeof raw['end'] === 'string' ? parseLocalTime(raw['end']) : undefined;
+    const dateDay = dayNumber(date);
+    if (start === undefined || end === undefined || dateDay === undefined) {
+      fail(`Meeting ${id} has a malformed date or time (${shown(raw['date'])} ${shown(raw['start'])}-${shown(raw['end'])}); it was left out of the check.`, id);
+      return;
+    }
+    if (end <= start) {
+      fail(`Meeting ${id} ends at ${shown(raw['end'])}, not after it starts at ${shown(raw['start'])}; it was left out of the check.`, id);
+      return;
     }
     let day = dateDay - weekDay;
-    if (day < 0 || day > 6) {
-      integrity.push(integrityViolation(`Meeting ${id} is on ${meeting.date}, outside the week of ${problem.weekStart}.`, id));
-      day = -1;
-    } else if (weekdayOf(meeting.date) !== meeting.day) {
-      integrity.push(integrityViolation(`Meeting ${id} says ${meeting.day} but ${meeting.date} is a ${weekdayOf(meeting.date)}.`, id));
+    if (day < 0 || day > 6) day = -1;
+    else if (weekdayOf(date) !== raw['day']) fail(`Meeting ${id} says ${shown(raw['day'])} but ${date} is a ${weekdayOf(date)}.`, id);
+    if (!sameInstant(raw['startsAt'], date, start, problem.timeZone) || !sameInstant(raw['endsAt'], date, end, problem.timeZone)) {
+      fail(`Meeting ${id} has startsAt/endsAt that do not match ${date} ${shown(raw['start'])}-${shown(raw['end'])} in ${problem.timeZone}.`, id);
     }
-    const ids = <T>(list: readonly string[], index: ReadonlyMap<string, number>, kind: string): number[] => {
+    const ids = (value: unknown, index: ReadonlyMap<string, number>, kind: string): number[] => {
       const found: number[] = [];
-      for (const item of list) {
-        const at = index.get(item);
-        if (at === undefined) integrity.push(integrityViolation(`Meeting ${id} names unknown ${kind} ${item}.`, id));
-        else if (found.includes(at)) integrity.push(integrityViolation(`Meeting ${id} lists ${kind} ${item} twice.`, id));
+      if (!Array.isArray(value)) {
+        fail(`Meeting ${id} has no list of ${kind}s.`, id);
+        return found;
+      }
+      for (const item of value as unknown[]) {
+        const at = typeof item === 'string' ? index.get(item) : undefined;
+        if (at === undefined) fail(`Meeting ${id} names unknown ${kind} ${shown(item)}.`, id);
+        else if (found.includes(at)) fail(`Meeting ${id} lists ${kind} ${shown(item)} twice.`, id);
         else found.push(at);
       }
       return found;
     };
     let track = -1;
-    if (meeting.track !== null) {
-      const at = problem.trackIndex.get(meeting.track);
-      if (at === undefined) integrity.push(integrityViolation(`Meeting ${id} names unknown track ${meeting.track}.`, id));
+    if (raw['track'] !== null && raw['track'] !== undefined) {
+      const at = typeof raw['track'] === 'string' ? problem.trackIndex.get(raw['track']) : undefined;
+      if (at === undefined) fail(`Meeting ${id} names unknown track ${shown(raw['track'])}.`, id);
       else track = at;
     }
     let room = -1;
-    if (meeting.room !== null) {
-      const at = problem.roomIndex.get(meeting.room);
-      if (at === undefined) integrity.push(integrityViolation(`Meeting ${id} names unknown room ${meeting.room}.`, id));
+    const roomId = raw['room'];
+    if (roomId !== null && roomId !== undefined) {
+      const at = typeof roomId === 'string' ? problem.roomIndex.get(roomId) : undefined;
+      if (at === undefined) fail(`Meeting ${id} names unknown room ${shown(roomId)}.`, id);
       else room = at;
     }
-    const telehealth = meeting.mode === 'telehealth';
-    if (telehealth && meeting.room !== null) integrity.push(integrityViolation(`Meeting ${id} is held by telehealth but names room ${meeting.room}.`, id));
-    if (!telehealth && meeting.room === null) integrity.push(integrityViolation(`Meeting ${id} is in person but has no room.`, id));
+    const mode = raw['mode'];
+    if (mode !== 'telehealth' && mode !== 'in-person') fail(`Meeting ${id} has mode ${shown(mode)}; it must be in-person or telehealth.`, id);
+    const telehealth = mode === 'telehealth';
+    if (telehealth && roomId !== null && roomId !== undefined) fail(`Meeting ${id} is held by telehealth but names room ${shown(roomId)}.`, id);
+    if (!telehealth && (roomId === null || roomId === undefined)) fail(`Meeting ${id} is in person but has no room.`, id);
+    if (raw['pinned'] !== undefined && typeof raw['pinned'] !== 'boolean') fail(`Meeting ${id} has a pinned flag that is not true or false.`, id);
     meetings.push({
       id,
       service,
@@ -112,10 +171,35 @@ export function scheduleContext(problem: CompiledProblem, schedule: Schedule, pr
       end,
       room,
       telehealth,
-      staff: ids(meeting.staff, problem.staffIndex, 'staff member'),
-      patients: ids(meeting.patients, problem.patientIndex, 'patient'),
-      pinned: meeting.pinned ?? false,
+      staff: ids(raw['staff'], problem.staffIndex, 'staff member'),
+      patients: ids(raw['patients'], problem.patientIndex, 'patient'),
+      pinned: raw['pinned'] === true,
     });
-  }
+  });
+  return { meetings, integrity };
+}
+
+/**
+ * The rule context of `schedule` (which may be malformed: it is read as untrusted data) with the
+ * `schedule-integrity` breaches found while reading it. Never mutates `schedule`.
+ */
+export function scheduleContext(problem: CompiledProblem, schedule: Schedule, previous?: PreviousWeek): ScheduleContext {
+  const { meetings, integrity } = compileMeetings(problem, schedule);
   return { problem, meetings, ...indexMeetings(problem, meetings), previous, integrity };
+}
+
+/**
+ * A published timetable in the form the `stability` rule compares against. Malformed meetings
+ * of it are ignored (they were never a session anyone could attend).
+ */
+export function previousWeekOf(problem: CompiledProblem, schedule: Schedule): PreviousWeek {
+  const { meetings } = compileMeetings(problem, schedule);
+  const byId = new Map<string, PlacedMeeting>();
+  const patientSessions = problem.patients.map(() => new Set<string>());
+  for (const meeting of meetings) {
+    if (byId.has(meeting.id) || meeting.day < 0) continue;
+    byId.set(meeting.id, meeting);
+    for (const patient of meeting.patients) patientSessions[patient]!.add(sessionKey(meeting));
+  }
+  return { meetings: byId, patientSessions };
 }

@@ -1,7 +1,8 @@
 /**
  * Plain words for rule messages. Messages name entities by id only: ids carry no patient data.
  */
-import { formatLocalTime, WEEKDAYS } from '../time/week.js';
+import { formatLocalTime, SLOT_MINUTES, SLOTS_PER_DAY, WEEKDAYS } from '../time/week.js';
+import type { SlotSet } from '../time/slot-set.js';
 import type { PlacedMeeting, RuleContext } from './types.js';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -20,6 +21,12 @@ export function dateOf(ctx: RuleContext, day: number): string | undefined {
   return day >= 0 ? ctx.problem.dates[day] : undefined;
 }
 
+/** `{ date }` for a day of the week, `{}` outside it: spread into a violation detail. */
+export function onDay(ctx: RuleContext, day: number): { date?: string } {
+  const date = dateOf(ctx, day);
+  return date === undefined ? {} : { date };
+}
+
 export function weekdayName(day: number): string {
   return WEEKDAYS[day] ?? '?';
 }
@@ -27,4 +34,30 @@ export function weekdayName(day: number): string {
 /** Hours as people say them: 9, 7.5, 8.25. */
 export function hours(minutes: number): string {
   return String(Math.round((minutes / 60) * 100) / 100);
+}
+
+/** `"1 session"`, `"3 sessions"`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Whether `set` (a week slot set) covers the whole meeting; false outside the week. */
+export function coversMeeting(set: SlotSet, meeting: PlacedMeeting): boolean {
+  if (meeting.day < 0 || meeting.day > 6) return false;
+  const base = meeting.day * SLOTS_PER_DAY;
+  return set.containsRange(base + Math.floor(meeting.start / SLOT_MINUTES), base + Math.ceil(meeting.end / SLOT_MINUTES));
+}
+
+export function patientIds(ctx: RuleContext, patients: readonly number[]): string[] {
+  return patients.map((p) => ctx.problem.patients[p]?.id ?? '?');
+}
+
+export function staffIds(ctx: RuleContext, staff: readonly number[]): string[] {
+  return staff.map((s) => ctx.problem.staff[s]?.id ?? '?');
+}
+
+/** The room of a meeting as a detail field: `{ rooms: [id] }`, or `{}` for telehealth. */
+export function roomOf(ctx: RuleContext, meeting: PlacedMeeting): { rooms?: string[] } {
+  const room = ctx.problem.rooms[meeting.room];
+  return room ? { rooms: [room.id] } : {};
 }

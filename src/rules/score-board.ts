@@ -4,6 +4,7 @@
  * rule functions, so the incremental score equals the score from scratch.
  */
 import type { Score } from '../model/report.js';
+import { closeEvaluationScope, openEvaluationScope } from './evaluation-scope.js';
 import type { Emit, Rule, RuleContext, RuleScope, ViolationDetail } from './types.js';
 
 const SCOPES: readonly RuleScope[] = ['meeting', 'patient', 'staff', 'room'];
@@ -48,22 +49,32 @@ export class ScoreBoard {
     });
   }
 
+  /** Running sums of the rule being evaluated; one emit closure for the board's lifetime. */
+  private pending = 0;
+  private pendingCount = 0;
+  private readonly emit: Emit = (amount) => {
+    this.pending += amount;
+    this.pendingCount += 1;
+  };
+
   /** Re-evaluates every rule of `scope` on one subject, updating totals. */
   evaluate(ctx: RuleContext, scope: RuleScope, subject: number): void {
-    for (const ruleIndex of this.rulesByScope.get(scope)!) {
-      let penalty = 0;
-      let count = 0;
-      const emit: Emit = (amount) => {
-        penalty += amount;
-        count += 1;
-      };
-      this.rules[ruleIndex]!.evaluate(ctx, subject, emit);
-      const penalties = this.penalties[ruleIndex]!;
-      const counts = this.counts[ruleIndex]!;
-      this.totalPenalty[ruleIndex]! += penalty - (penalties[subject] ?? 0);
-      this.totalCount[ruleIndex]! += count - (counts[subject] ?? 0);
-      penalties[subject] = penalty;
-      counts[subject] = count;
+    const ruleIndexes = this.rulesByScope.get(scope)!;
+    const opened = openEvaluationScope();
+    try {
+      for (const ruleIndex of ruleIndexes) {
+        this.pending = 0;
+        this.pendingCount = 0;
+        this.rules[ruleIndex]!.evaluate(ctx, subject, this.emit);
+        const penalties = this.penalties[ruleIndex]!;
+        const counts = this.counts[ruleIndex]!;
+        this.totalPenalty[ruleIndex]! += this.pending - (penalties[subject] ?? 0);
+        this.totalCount[ruleIndex]! += this.pendingCount - (counts[subject] ?? 0);
+        penalties[subject] = this.pending;
+        counts[subject] = this.pendingCount;
+      }
+    } finally {
+      if (opened) closeEvaluationScope();
     }
   }
 

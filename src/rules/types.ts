@@ -32,8 +32,16 @@ export interface PlacedMeeting {
 export interface PreviousWeek {
   /** Meeting id to the meeting as published. */
   meetings: ReadonlyMap<string, PlacedMeeting>;
-  /** Per patient index: keys `service@day@start` of the sessions published for them. */
+  /**
+   * Per patient index: keys of the sessions published for them, as {@link sessionKey} makes them
+   * (service index, day index and start minute: `'3@1@1080'`).
+   */
   patientSessions: ReadonlyArray<ReadonlySet<string>>;
+}
+
+/** The key of a session in {@link PreviousWeek.patientSessions}: what a patient sees of it (service, day, start). */
+export function sessionKey(meeting: Pick<PlacedMeeting, 'service' | 'day' | 'start'>): string {
+  return `${meeting.service}@${meeting.day}@${meeting.start}`;
 }
 
 /** What rules read: the compiled problem and a timetable with its per-entity indexes. */

@@ -1,0 +1,42 @@
+import { describeMeeting, onDay, patientIds } from './describe.js';
+import type { Rule } from './types.js';
+
+/** Whether every tag of `a` starting with `prefix` is also a tag of `b`. */
+function prefixTagsWithin(a: readonly string[], b: readonly string[], prefix: string): boolean {
+  for (const tag of a) if (tag.startsWith(prefix) && !b.includes(tag)) return false;
+  return true;
+}
+
+/**
+ * The participants of a meeting share the same tags under each of the service's homogeneity
+ * prefixes (a patient with no such tag differs from one with it). Penalty: 1 per meeting per prefix.
+ */
+export const homogeneity: Rule = {
+  code: 'homogeneity',
+  level: 'hard',
+  scope: 'meeting',
+  title: 'Homogeneous groups',
+  description:
+    "All patients of a meeting have the same tags under each prefix the service lists in `homogeneousBy` (e.g. 'age:' keeps adolescents and adults apart; a patient without such a tag differs from one with it). Penalty: 1 per meeting per prefix mixed.",
+  evaluate(ctx, index, emit) {
+    const meeting = ctx.meetings[index];
+    if (!meeting || meeting.patients.length < 2) return;
+    const prefixes = ctx.problem.services[meeting.service]!.homogeneousBy;
+    if (prefixes.length === 0) return;
+    const first = ctx.problem.patients[meeting.patients[0]!]!.tags;
+    for (const prefix of prefixes) {
+      for (let i = 1; i < meeting.patients.length; i++) {
+        const other = ctx.problem.patients[meeting.patients[i]!]!.tags;
+        if (prefixTagsWithin(first, other, prefix) && prefixTagsWithin(other, first, prefix)) continue;
+        // Justification: two participants differ in their tags under this prefix.
+        emit(1, () => ({
+          message: `${describeMeeting(ctx, meeting)} mixes patients with different '${prefix}' tags.`,
+          meetings: [meeting.id],
+          patients: patientIds(ctx, meeting.patients),
+          ...onDay(ctx, meeting.day),
+        }));
+        break;
+      }
+    }
+  },
+};

@@ -1,0 +1,24 @@
+import { hours } from './describe.js';
+import { patientWeek } from './patient-week.js';
+import type { Rule } from './types.js';
+
+/** A patient gets at most their maximum weekly hours (20+ is partial hospitalisation). Penalty: minutes over. */
+export const patientMaxWeeklyHours: Rule = {
+  code: 'patient-max-weekly-hours',
+  level: 'hard',
+  scope: 'patient',
+  title: 'Weekly maximum hours',
+  description:
+    'A patient gets at most their maximum weekly hours of care that counts toward hours (default 19: 20 or more is partial hospitalisation, not IOP). Penalty: minutes over.',
+  evaluate(ctx, patient, emit) {
+    if ((ctx.patientMeetings[patient]?.length ?? 0) === 0) return;
+    const week = patientWeek(ctx, patient);
+    const limit = Math.round(week.rules.maxWeeklyHours * 60);
+    const over = week.totalMinutes - limit;
+    if (over <= 0) return;
+    emit(over, () => ({
+      message: `Patient ${ctx.problem.patients[patient]!.id} gets ${hours(week.totalMinutes)} hours of care this week; at most ${hours(limit)} are allowed.`,
+      patients: [ctx.problem.patients[patient]!.id],
+    }));
+  },
+};

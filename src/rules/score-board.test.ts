@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { compileProblem } from '../engine/compile.js';
+import { indexMeetings } from '../check/schedule-context.js';
+import { tiny } from '../../test/support/rule-verifier.js';
+import { allRules } from './catalogue.js';
+import { ScoreBoard } from './score-board.js';
+import { sessionKey, type PlacedMeeting, type PreviousWeek, type RuleContext } from './types.js';
+
+/** The tiny clinic with every rule switched on: limits, tags, pairs, curricula, preferences. */
+const problem = compileProblem(
+  tiny((p) => {
+    p.rules = { minDailyMinutes: 120, minDailyServices: 2, maxDailyHours: 3, maxDays: 3, minWeeklyHours: 4 };
+    p.tracks.push({ id: 'day', windows: { weekly: [{ days: ['MO', 'WE'], start: '09:00', end: '12:00' }] }, curriculum: [{ service: 'individual', min: 1, max: 2 }] });
+    p.tracks[0]!.curriculum = [{ service: 'process', min: 2, max: 4 }];
+    p.services[0]!.homogeneousBy = ['age:'];
+    p.services[0]!.eligibility = { excludeTags: ['risk:high'] };
+    p.services[1]!.primaryOnly = false;
+    p.staff[0]!.maxDailyHours = 2;
+    p.staff[1]!.maxWeeklyHours = 3;
+    p.staff[1]!.availability = { weekly: [{ days: ['TU', 'WE', 'TH'], start: '17:00', end: '21:00' }] };
+    p.rooms[0]!.availability = { weekly: [{ days: ['MO', 'TU', 'WE', 'TH'], start: '09:00', end: '21:00' }] };
+    p.closedDates = ['2026-11-26'];
+    p.patients[0]!.tags = ['age:adult'];
+    p.patients[1]!.tags = ['age:teen', 'risk:high'];
+    p.patients[0]!.avoid = ['p3'];
+    p.patients[0]!.primaryStaff = 'clin-2';
+    p.patients[1]!.requires = [{ service: 'individual', min: 1, max: 1 }];
+    p.patients[2]!.preferences = { days: ['TU'], avoidDays: ['WE'] };
+    p.patients[2]!.tracks = ['day', 'evening'];
+    p.patients[3]!.admittedOn = '2026-11-25';
+    p.patients[3]!.telehealth = true;
+    p.patients[3]!.availability = { weekly: [{ days: ['TU', 'WE', 'TH'], start: '17:00', end: '20:00' }] };
+  }),
+);
+
+const subset = (n: number): fc.Arbitrary<number[]> => fc.subarray([...Array(n).keys()]);
+const placed: fc.Arbitrary<PlacedMeeting> = fc
+  .record({
+    service: fc.integer({ min: 0, max: 1 }),
+    track: fc.integer({ min: -1, max: 1 }),
+    day: fc.integer({ min: -1, max: 6 }),
+    start: fc.constantFrom(540, 600, 1080, 1110, 1140, 1200),
+    long: fc.boolean(),
+    room: fc.integer({ min: -1, max: 1 }),
+    staff: subset(2),
+    patients: subset(4),
+    id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+  })
+  .map(({ long, ...m }) => ({ ...m, end: m.start + (long ? 90 : 60), telehealth: m.room < 0, pinned: false }));
+
+interface MutableContext extends RuleContext {
+  meetings: Array<PlacedMeeting | undefined>;
+  patientMeetings: number[][];
+  staffMeetings: number[][];
+  roomMeetings: number[][];
+}
+
+function previousOf(meetings: PlacedMeeting[]): PreviousWeek {
+  const patientSessions = problem.patients.map(() => new Set<string>());
+  for (const m of meetings) for (const p of m.patients) patientSessions[p]!.add(sessionKey(m));
+  return { meetings: new Map(meetings.map((m) => [m.id, m])), patientSessions };
+}
+
+function contextOf(meetings: Array<PlacedMeeting | undefined>, previous: PreviousWeek | undefined): MutableContext {
+  return { problem, meetings, ...indexMeetings(problem, meetings), previous };
+}
+
+const without = (list: number[], index: number): void => {
+  const at = list.indexOf(index);
+  if (at >= 0) list.splice(at, 1);
+};
+
+describe('ScoreBoard', () => {
+  it('scores incrementally exactly as from scratch: every rule keeps the locality contract', () => {
+    const rules = allRules();
+    fc.assert(
+      fc.property(
+        fc.array(placed, { minLength: 1, maxLength: 8 }),
+        fc.array(placed, { maxLength: 4 }),
+        fc.array(fc.record({ at: fc.nat(), to: fc.option(placed, { nil: undefined }) }), { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        (initial, published, moves, replanning) => {
+          const ctx = contextOf([...initial], replanning ? previousOf(published) : undefined);
+          const board = new ScoreBoard(rules, new Map());
+          board.evaluateAll(ctx);
+          for (const { at, to } of moves) {
+            const index = at % ctx.meetings.length;
+            const before = ctx.meetings[index];
+            const touched = { patient: new Set<number>(), staff: new Set<number>(), room: new Set<number>() };
+            for (const m of [before, to]) {
+              if (!m) continue;
+              m.patients.forEach((p) => touched.patient.add(p));
+              m.staff.forEach((s) => touched.staff.add(s));
+              if (m.room >= 0) touched.room.add(m.room);
+            }
+            if (before) {
+              before.patients.forEach((p) => without(ctx.patientMeetings[p]!, index));
+              before.staff.forEach((s) => without(ctx.staffMeetings[s]!, index));
+              if (before.room >= 0) without(ctx.roomMeetings[before.room]!, index);
+            }
+            ctx.meetings[index] = to;
+            if (to) {
+              to.patients.forEach((p) => ctx.patientMeetings[p]!.push(index));
+              to.staff.forEach((s) => ctx.staffMeetings[s]!.push(index));
+              if (to.room >= 0) ctx.roomMeetings[to.room]!.push(index);
+            }
+            board.evaluate(ctx, 'meeting', index);
+            for (const p of touched.patient) board.evaluate(ctx, 'patient', p);
+            for (const s of touched.staff) board.evaluate(ctx, 'staff', s);
+            for (const r of touched.room) board.evaluate(ctx, 'room', r);
+            const fresh = new ScoreBoard(rules, new Map());
+            fresh.evaluateAll(contextOf(ctx.meetings, ctx.previous));
+            rules.forEach((rule, r) => expect(board.ruleTotals(r), rule.code).toEqual(fresh.ruleTotals(r)));
+            expect(board.score()).toEqual(fresh.score());
+          }
+        },
+      ),
+      { numRuns: 120 },
+    );
+  });
+
+  it('emits only non-negative integer penalties', () => {
+    const rules = allRules();
+    fc.assert(
+      fc.property(fc.array(placed, { maxLength: 8 }), fc.array(placed, { maxLength: 4 }), (meetings, published) => {
+        const ctx = contextOf(meetings, previousOf(published));
+        for (const rule of rules) {
+          const n = rule.scope === 'meeting' ? meetings.length : rule.scope === 'patient' ? 4 : 2;
+          for (let subject = 0; subject < n; subject++) {
+            rule.evaluate(ctx, subject, (penalty) => {
+              expect(Number.isInteger(penalty) && penalty > 0, rule.code).toBe(true);
+            });
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
