@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { compileProblem } from '../engine/compile.js';
+import { eveningOverRoomCapacity } from '../../test/diagnose/scenarios.js';
+import { tinyProblem } from '../../test/support/tiny.js';
+import { bottlenecks, capacityRows, SATURATED } from './capacity.js';
+
+describe('capacityRows', () => {
+  it('compares seat-minutes demanded with what the rooms open in the window offer', () => {
+    const rows = capacityRows(compileProblem(eveningOverRoomCapacity()));
+    expect(rows.map((r) => r.day)).toEqual(['TU', 'WE', 'TH']);
+    // Six patients need 540 minutes over three evenings; room-a seats 4 for 180 minutes; room-b is closed evenings.
+    expect(rows[0]).toMatchObject({ track: 'evening', date: '2026-11-24', seatMinutesDemanded: 1080, seatMinutesOffered: 720, utilisation: 1.5, binding: 'rooms' });
+    expect(rows[0]!.staffMinutesAvailable).toBe(360);
+  });
+
+  it('saturates, with a finite number, when nothing is offered', () => {
+    const problem = tinyProblem();
+    problem.staff = problem.staff.map((s) => ({ ...s, availability: { weekly: [] } }));
+    const rows = capacityRows(compileProblem(problem));
+    expect(rows.every((r) => r.utilisation === SATURATED && r.binding === 'staff')).toBe(true);
+  });
+});
+
+describe('bottlenecks', () => {
+  it('ranks the most loaded first and leaves out rows with room to spare', () => {
+    const problem = eveningOverRoomCapacity();
+    problem.patients = problem.patients.map((p, i) => (i < 5 ? p : { ...p, availability: { weekly: [{ days: ['TU', 'WE'], start: '18:00', end: '21:00' }] } }));
+    const ranked = bottlenecks(capacityRows(compileProblem(problem)));
+    expect(ranked.map((b) => b.day)).toEqual(['TU', 'WE', 'TH']);
+    expect(ranked[0]!.utilisation).toBeGreaterThan(ranked[2]!.utilisation);
+    expect(ranked[0]!.message).toMatch(/^Track evening Tue 2026-11-24: patients need about 19\.5 seat-hours of groups, rooms offer 12 \(163%\)\.$/);
+    const roomy = tinyProblem();
+    roomy.rooms[0]!.capacity = 8;
+    expect(bottlenecks(capacityRows(compileProblem(roomy)))).toEqual([]);
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * The causes of each unmet requirement: the pre-solve findings that prove it, the solver's
+ * conflict statistics when given, and a re-analysis of the final timetable naming the rooms,
+ * clinicians, windows and other patients that blocked each placement that could have helped.
+ */
+import type { CompiledProblem } from '../engine/compile.js';
+import type { Cause, Report, Unmet } from '../model/report.js';
+import type { RuleContext } from '../rules/types.js';
+import { blockedPlacements, type BlockTally } from './blocking.js';
+import type { Finding } from './types.js';
+import { listText, plural, windowsText } from './words.js';
+
+/**
+ * Conflict statistics as the solver counts them (structurally `ConflictStats` of src/engine):
+ * patient id -> rule code -> placements blocked, and rule code -> entity (`room:<id>`,
+ * `staff:<id>`, ...) -> placements blocked.
+ */
+export interface ConflictCounts {
+  readonly byPatient: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly byEntity: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+/** Rules that say the patient's own week is full rather than why it could not be fuller: listed after the others. */
+const SYMPTOMS = new Set(['patient-double-booked', 'curriculum-max', 'patient-max-weekly-hours', 'patient-max-daily-hours', 'patient-max-days']);
+
+const HOURS_RULES = new Set(['patient-min-weekly-hours', 'patient-min-days', 'daily-min-minutes', 'daily-min-services']);
+
+function top(map: ReadonlyMap<string, number>, n = 4): string[] {
+  return [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n).map(([id]) => id);
+}
+
+/** A sentence for one tally, in clinic terms. */
+function tallyMessage(patient: string, tally: BlockTally): string {
+  const when = windowsText(tally.slots);
+  const services = listText([...tally.services]);
+  const rooms = listText(top(tally.rooms));
+  const staff = listText(top(tally.staff));
+  const others = listText(top(tally.patients));
+  const meetings = listText([...tally.meetings].sort(), 4);
+  const n = plural(tally.count, 'placement');
+  switch (tally.code) {
+    case 'room-double-booked':
+      return `No room for a new ${services} session at ${when}: ${rooms} already in use (${n} blocked).`;
+    case 'room-availability':
+      return `Rooms for ${services} (${rooms}) are closed at ${when} (${n} blocked).`;
+    case 'room-capacity':
+      return `${services} sessions at ${when} fill their rooms (${rooms}) (${meetings}; ${n} blocked).`;
+    case 'group-max-size':
+      return `${services} sessions at ${when} are at their maximum size (${meetings}; ${n} blocked).`;
+    case 'staff-availability':
+      return `No credentialed staff works at ${when} for ${services}${tally.staff.size > 0 ? ` (${staff} off then)` : ''} (${n} blocked).`;
+    case 'staff-double-booked':
+      return `The staff who can lead ${services} (${staff}) are already leading other sessions at ${when} (${n} blocked).`;
+    case 'staff-weekly-max':
+    case 'staff-daily-max':
+      return `${staff} would exceed their maximum hours leading ${services} at ${when} (${n} blocked).`;
+    case 'group-min-size':
+      return `Too few other patients are free at ${when} to open another ${services} group${tally.patients.size > 0 ? ` (only ${others})` : ''} (${n} blocked).`;
+    case 'patient-availability':
+      return `Patient ${patient} is not free at ${when} when ${services} could run (${n} blocked).`;
+    case 'patient-double-booked':
+      return `Patient ${patient} already has sessions at ${when} (${n} blocked).`;
+    case 'track-membership':
+      return `${services} sessions at ${when} belong to track ${listText([...tally.tracks])}, which patient ${patient} is not in (${n} blocked).`;
+    case 'homogeneity':
+      return `Patient ${patient} does not share the group's tags with ${others} in ${meetings} (${n} blocked).`;
+    case 'avoid-pair':
+      return `Patient ${patient} must not share a group with ${others} (${meetings}; ${n} blocked).`;
+    case 'admission-dates':
+      return `Patient ${patient} is not enrolled at ${when} (${n} blocked).`;
+    case 'closed-date':
+      return `The clinic is closed at ${when} (${n} blocked).`;
+    case 'patient-max-weekly-hours':
+    case 'patient-max-daily-hours':
+    case 'patient-max-days':
+    case 'curriculum-max':
+      return `Patient ${patient} is at a maximum (${tally.code}) for more ${services} at ${when} (${n} blocked).`;
+    case 'unused-opening':
+      return `${services} could still be opened for patient ${patient} at ${when}; a longer search may use it (${n} open).`;
+    default:
+      return `Rule ${tally.code} blocked ${n} of ${services} for patient ${patient} at ${when}.`;
+  }
+}
+
+function tallyCause(patient: string, tally: BlockTally): Cause {
+  const cause: Cause = { code: tally.code, message: tallyMessage(patient, tally), blocked: tally.count };
+  if (tally.patients.size > 0) cause.patients = top(tally.patients, 12);
+  if (tally.staff.size > 0) cause.staff = top(tally.staff, 12);
+  if (tally.rooms.size > 0) cause.rooms = top(tally.rooms, 12);
+  if (tally.meetings.size > 0) cause.meetings = [...tally.meetings].sort().slice(0, 12);
+  return cause;
+}
+
+/** The service an unmet curriculum or `requires` entry concerns (from the entry, else from the patient's statuses in order). */
+export function unmetServices(report: Report): Array<string | undefined> {
+  const seen = new Map<string, number>();
+  return report.unmet.map((entry) => {
+    if (entry.service !== undefined) return entry.service;
+    if (entry.rule !== 'curriculum-min' && entry.rule !== 'requires-min') return undefined;
+    const key = `${entry.patient}\u0000${entry.rule}`;
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    const statuses = report.patients.find((row) => row.patient === entry.patient)?.requirements.filter((r) => r.rule === entry.rule && !r.met) ?? [];
+    return statuses[k]?.service;
+  });
+}
+
+/** Services whose placements could reduce this shortfall. */
+function relevantServices(problem: CompiledProblem, rule: string, service: string | undefined): number[] {
+  if (service !== undefined) {
+    const index = problem.serviceIndex.get(service);
+    return index === undefined ? [] : [index];
+  }
+  if (rule === 'patient-min-days') return problem.services.map((s) => s.index);
+  return problem.services.filter((s) => s.countsTowardHours).map((s) => s.index);
+}
+
+/**
+ * Causes for every entry of `report.unmet`, in the same order; never empty. Findings come first
+ * (they are proofs), then the rules that blocked the most placements.
+ */
+export function findCauses(
+  ctx: RuleContext,
+  report: Report,
+  findings: readonly Finding[],
+  conflicts?: ConflictCounts,
+): Cause[][] {
+  const problem = ctx.problem;
+  const services = unmetServices(report);
+  const analysed = new Map<string, Map<string, BlockTally>>();
+  return report.unmet.map((entry: Unmet, i): Cause[] => {
+    const service = services[i];
+    const causes: Cause[] = [];
+    for (const finding of findings) {
+      if (!finding.patients.includes(entry.patient) || !finding.requirements.includes(entry.rule)) continue;
+      if (service !== undefined && finding.services.length > 0 && !finding.services.includes(service)) continue;
+      const cause: Cause = { code: finding.code, message: finding.message };
+      if (finding.patients.length > 1) cause.patients = finding.patients;
+      if (finding.staff.length > 0) cause.staff = finding.staff;
+      if (finding.rooms.length > 0) cause.rooms = finding.rooms;
+      causes.push(cause);
+    }
+    const patient = problem.patientIndex.get(entry.patient);
+    if (patient !== undefined) {
+      const relevant = relevantServices(problem, entry.rule, HOURS_RULES.has(entry.rule) ? undefined : service);
+      const cacheKey = `${entry.patient}\u0000${relevant.join(',')}\u0000${HOURS_RULES.has(entry.rule)}`;
+      let tallies = analysed.get(cacheKey);
+      if (!tallies) {
+        tallies = blockedPlacements(ctx, patient, relevant, { countOwnSessions: !HOURS_RULES.has(entry.rule) });
+        analysed.set(cacheKey, tallies);
+      }
+      const ranked = [...tallies.values()].sort(
+        (a, b) => Number(SYMPTOMS.has(a.code)) - Number(SYMPTOMS.has(b.code)) || b.count - a.count || a.code.localeCompare(b.code),
+      );
+      const blocking = ranked.filter((t) => t.code !== 'unused-opening');
+      for (const tally of blocking.slice(0, 5)) causes.push(tallyCause(entry.patient, tally));
+      const unused = tallies.get('unused-opening');
+      if (unused && causes.length === 0) causes.push(tallyCause(entry.patient, unused));
+    }
+    const counted = conflicts?.byPatient.get(entry.patient);
+    if (counted) {
+      for (const [code, count] of [...counted].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+        const existing = causes.find((c) => c.code === code);
+        if (existing) {
+          existing.message += ` The search met this rule ${plural(count, 'time')}.`;
+          continue;
+        }
+        const entities = top(conflicts?.byEntity.get(code) ?? new Map(), 3);
+        causes.push({
+          code,
+          message: `During the search, rule ${code} blocked ${plural(count, 'placement')} for patient ${entry.patient}${entities.length > 0 ? ` (mostly ${listText(entities)})` : ''}.`,
+          blocked: count,
+        });
+      }
+    }
+    if (causes.length === 0) {
+      causes.push({
+        code: 'no-candidate',
+        message: `No time the patient ${entry.patient} is free has a session that could count toward this requirement.`,
+      });
+    }
+    return causes;
+  });
+}

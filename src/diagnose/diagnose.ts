@@ -1,0 +1,53 @@
+/**
+ * `diagnose(problem)`: before any search, what no timetable can satisfy (with figures) and where
+ * the week is tight (capacity per track and day, the bottleneck first).
+ */
+import { compileProblem } from '../engine/compile.js';
+import { assertValidProblem } from '../input/validate.js';
+import type { Problem } from '../model/problem.js';
+import { bottlenecks, capacityRows } from './capacity.js';
+import { checkGroupPopulation } from './check-group-population.js';
+import { checkDailyThreshold, checkPatientDays } from './check-patient-days.js';
+import { checkPatientHours } from './check-patient-hours.js';
+import { checkRequiredServices } from './check-required-services.js';
+import { checkServiceResources } from './check-service-resources.js';
+import { buildReach } from './reach.js';
+import type { Diagnosis, Finding } from './types.js';
+
+export type { Bottleneck, CapacityRow, Diagnosis, Finding, FindingUnit } from './types.js';
+
+/**
+ * Pre-solve checks and capacity analysis. Every finding in `impossible` is a proof: whatever
+ * timetable keeps the hard rules, each patient it lists has one of its `requirements` unmet.
+ * Never mutates `problem`.
+ *
+ * @throws {ProblemError} when `problem` is invalid.
+ *
+ * @example
+ * ```ts
+ * const diagnosis = diagnose(problem);
+ * for (const finding of diagnosis.impossible) console.log(finding.code, finding.message);
+ * // e.g. availability-hours Patient p-07 can get at most 6 hours of care this week; ...
+ * console.log(diagnosis.bottlenecks[0]?.message);
+ * ```
+ */
+export function diagnose(problem: Problem): Diagnosis {
+  const compiled = compileProblem(assertValidProblem(problem));
+  const reach = buildReach(compiled);
+  const services = checkServiceResources(reach);
+  const population = checkGroupPopulation(reach);
+  const explained = new Set<string>();
+  for (const finding of [...services, ...population]) {
+    for (const patient of finding.patients) for (const service of finding.services) explained.add(`${patient}\u0000${service}`);
+  }
+  const impossible: Finding[] = [
+    ...checkPatientDays(reach),
+    ...checkPatientHours(reach),
+    ...checkDailyThreshold(reach),
+    ...services,
+    ...population,
+    ...checkRequiredServices(reach, explained),
+  ];
+  const capacity = capacityRows(compiled);
+  return { impossible, capacity, bottlenecks: bottlenecks(capacity) };
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { Problem } from '../model/problem.js';
+import type { Report } from '../model/report.js';
+import { tinyProblem } from '../../test/support/tiny.js';
+import type { RepairCandidate } from './repair-candidates.js';
+import { keepsLegalBounds, rankRepairs, verifyRepairs, type SolveFunction } from './repairs.js';
+
+/** A report with the given unmet patients (each 60 minutes short) and hard score. */
+function reportOf(unmet: string[], hard = 0): Report {
+  return {
+    feasible: hard === 0,
+    allMet: unmet.length === 0 && hard === 0,
+    score: { hard, requirement: unmet.length * 60, soft: 0 },
+    byRule: [],
+    violations: [],
+    patients: [],
+    unmet: unmet.map((patient) => ({ rule: 'patient-min-weekly-hours', patient, message: '', shortfall: 60, causes: [], repairs: [] })),
+  };
+}
+
+/**
+ * A stand-in solver for the ranking logic only: the problem says its own outcome through the
+ * tracks' names, so each candidate below decides what "re-solving" yields.
+ */
+const stubSolve: SolveFunction = (problem) => {
+  const outcome = problem.tracks.map((t) => t.id).find((id) => id.startsWith('outcome:'));
+  if (outcome === 'outcome:throw') throw new Error('invalid');
+  const [, unmet = '', hard = '0'] = (outcome ?? 'outcome:p1,p2,p3:0').split(':');
+  return { schedule: { timeZone: problem.timeZone, weekStart: problem.weekStart, meetings: [] }, report: reportOf(unmet ? unmet.split(',') : [], Number(hard)) };
+};
+
+function candidate(message: string, outcome: string, cost = 2): RepairCandidate {
+  return {
+    kind: 'test',
+    message,
+    cost,
+    patients: [],
+    apply(problem: Problem) {
+      problem.tracks.push({ id: `outcome:${outcome}`, windows: {} });
+    },
+  };
+}
+
+const baseline = reportOf(['p1', 'p2', 'p3']);
+const serviceOf = (report: Report) => report.unmet.map(() => undefined);
+
+describe('verifyRepairs', () => {
+  it('ranks by patients newly met, then shortfall, then cost, and drops what does not help', () => {
+    const problem = tinyProblem();
+    const before = structuredClone(problem);
+    const ranked = verifyRepairs(
+      problem,
+      baseline,
+      [
+        candidate('cheap, one patient', 'p2,p3:0', 1),
+        candidate('no effect', 'p1,p2,p3:0'),
+        candidate('two patients', 'p3:0', 3),
+        candidate('breaks a hard rule', ':1'),
+        candidate('invalid', 'throw'),
+        candidate('two patients, cheaper', 'p1:0', 2),
+      ],
+      stubSolve,
+      { maxCandidates: 10 },
+      serviceOf,
+    );
+    expect(ranked.map((r) => r.message)).toEqual([
+      'two patients, cheaper: 2 more patients meet every requirement, 2 h less shortfall',
+      'two patients: 2 more patients meet every requirement, 2 h less shortfall',
+      'cheap, one patient: 1 more patient meets every requirement, 1 h less shortfall',
+    ]);
+    expect(ranked[0]).toMatchObject({ verified: true, effect: { patientsNewlyMet: 2, shortfallReducedMinutes: 120 } });
+    expect([...ranked[0]!.helps].map((key) => key.split('\u0000')[1])).toEqual(['p2', 'p3']);
+    expect(problem).toEqual(before);
+  });
+
+  it('verifies at most maxCandidates candidates', () => {
+    let solves = 0;
+    const counting: SolveFunction = (problem, options) => {
+      solves++;
+      return stubSolve(problem, options);
+    };
+    const candidates = Array.from({ length: 6 }, (_, i) => candidate(`c${i}`, 'p1:0'));
+    expect(verifyRepairs(tinyProblem(), baseline, candidates, counting, { maxCandidates: 2 }, serviceOf)).toHaveLength(2);
+    expect(solves).toBe(2);
+  });
+
+  it('drops a candidate that breaks a legal bound without solving it', () => {
+    const raise: RepairCandidate = { ...candidate('raise past 12', ':0'), apply: (p) => void (p.services[0]!.maxSize = 14) };
+    expect(verifyRepairs(tinyProblem(), baseline, [raise], stubSolve, {}, serviceOf)).toEqual([]);
+  });
+});
+
+describe('keepsLegalBounds', () => {
+  it('refuses lower requirements, weekly maxima of 20 hours or more, and groups past 12', () => {
+    const before = tinyProblem();
+    const change = (edit: (p: Problem) => void): boolean => {
+      const after = structuredClone(before);
+      edit(after);
+      return keepsLegalBounds(before, after);
+    };
+    expect(change(() => {})).toBe(true);
+    expect(change((p) => (p.services[0]!.maxSize = 12))).toBe(true);
+    expect(change((p) => (p.services[0]!.maxSize = 13))).toBe(false);
+    expect(change((p) => (p.services[0]!.minSize = 1))).toBe(false);
+    expect(change((p) => (p.rules = { minWeeklyHours: 8 }))).toBe(false);
+    expect(change((p) => (p.patients[0]!.rules = { minDays: 2 }))).toBe(false);
+    expect(change((p) => (p.tracks[0]!.rules = { maxWeeklyHours: 20 }))).toBe(false);
+    expect(change((p) => (p.tracks[0]!.rules = { maxWeeklyHours: 19.5 }))).toBe(true);
+  });
+});
+
+describe('rankRepairs', () => {
+  it('is deterministic on full ties (by message)', () => {
+    const effect = { patientsNewlyMet: 1, shortfallReducedMinutes: 60 };
+    const ranked = rankRepairs([
+      { message: 'b', cost: 1, effect },
+      { message: 'a', cost: 1, effect },
+    ]);
+    expect(ranked.map((r) => r.message)).toEqual(['a', 'b']);
+  });
+});

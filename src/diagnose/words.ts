@@ -1,0 +1,52 @@
+/**
+ * Plain words for diagnosis messages: days, windows, hours, lists. Ids only, never patient data.
+ */
+import type { SlotSet } from '../time/slot-set.js';
+import { formatLocalTime, SLOT_MINUTES, SLOTS_PER_DAY, WEEKDAYS } from '../time/week.js';
+
+const DAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+export function dayShort(day: number): string {
+  return DAY_SHORT[day] ?? '?';
+}
+
+export function weekday(day: number): string {
+  return WEEKDAYS[day] ?? '?';
+}
+
+/** Hours as people say them: `9`, `7.5`. */
+export function hoursText(minutes: number): string {
+  return String(Math.round((minutes / 60) * 100) / 100);
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** `a, b and c`; long lists end with `and N more`. */
+export function listText(items: readonly string[], max = 6): string {
+  if (items.length === 0) return 'none';
+  const shown = items.slice(0, max);
+  const rest = items.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  if (shown.length === 1) return shown[0]!;
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/** The windows of a slot set per day: `Tue 18:00-21:00, Thu 18:00-21:00`. */
+export function windowsText(set: SlotSet, maxParts = 6): string {
+  const parts: string[] = [];
+  for (let day = 0; day < 7; day++) {
+    let start = -1;
+    for (let slot = 0; slot <= SLOTS_PER_DAY; slot++) {
+      const inside = slot < SLOTS_PER_DAY && set.has(day * SLOTS_PER_DAY + slot);
+      if (inside && start < 0) start = slot;
+      if (!inside && start >= 0) {
+        parts.push(`${dayShort(day)} ${formatLocalTime(start * SLOT_MINUTES)}-${formatLocalTime(slot * SLOT_MINUTES)}`);
+        start = -1;
+      }
+    }
+  }
+  if (parts.length === 0) return 'no time at all';
+  return parts.length > maxParts ? `${parts.slice(0, maxParts).join(', ')} and ${parts.length - maxParts} more windows` : parts.join(', ');
+}
