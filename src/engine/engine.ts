@@ -1,0 +1,200 @@
+/**
+ * The solver's working set: the state, its lookup tables, the random generator and the conflict
+ * statistics, with the primitives every construction step and move is made of: find staff and a
+ * room for a meeting, and apply a change only if it keeps every hard rule.
+ */
+import type { PlacedMeeting } from '../rules/types.js';
+import type { CompiledProblem } from './compile.js';
+import { ConflictStats } from './conflicts.js';
+import { meetingBlocker, type Blocker } from './feasible.js';
+import type { Prepared } from './prepared.js';
+import type { Random } from './random.js';
+import type { SolverState } from './state.js';
+
+export interface Engine {
+  problem: CompiledProblem;
+  state: SolverState;
+  prepared: Prepared;
+  random: Random;
+  conflicts: ConflictStats;
+  /** Moves the catalogue rejected although the dedicated checks passed (should stay 0). */
+  safetyRejections: number;
+  /** Whether the time budget is spent (construction stops placing when it is). */
+  outOfTime: () => boolean;
+}
+
+function staffFree(engine: Engine, s: number, m: PlacedMeeting, replacing: number, taken: readonly number[]): boolean {
+  if (taken.includes(s)) return false;
+  const { state } = engine;
+  const member = engine.problem.staff[s]!;
+  const from = m.day * 288 + m.start / 5;
+  if (!member.available.containsRange(from, from + (m.end - m.start) / 5)) return false;
+  let day = m.end - m.start;
+  let week = day;
+  for (const other of state.staffMeetings[s]!) {
+    if (other === replacing) continue;
+    const o = state.meetings[other]!;
+    if (o.day === m.day && o.start < m.end && m.start < o.end) return false;
+    week += o.end - o.start;
+    if (o.day === m.day) day += o.end - o.start;
+  }
+  return day <= member.maxDailyMinutes && week <= member.maxWeeklyMinutes;
+}
+
+function roomFree(engine: Engine, r: number, m: PlacedMeeting, replacing: number): boolean {
+  const { state } = engine;
+  const room = engine.problem.rooms[r]!;
+  if (room.capacity < m.patients.length) return false;
+  const from = m.day * 288 + m.start / 5;
+  if (!room.available.containsRange(from, from + (m.end - m.start) / 5)) return false;
+  for (const other of state.roomMeetings[r]!) {
+    if (other === replacing) continue;
+    const o = state.meetings[other]!;
+    if (o.day === m.day && o.start < m.end && m.start < o.end) return false;
+  }
+  return true;
+}
+
+/** Minutes a staff member leads this week plus those kept for their primary patients (for balanced choices). */
+function staffLoad(engine: Engine, s: number): number {
+  let total = engine.prepared.reservedMinutes[s]!;
+  for (const other of engine.state.staffMeetings[s]!) {
+    const o = engine.state.meetings[other]!;
+    total += o.end - o.start;
+  }
+  return total;
+}
+
+/**
+ * Staff for every seat of `m` (keeping current staff who are still free when `keepStaff`),
+ * primary therapist first, then the least loaded; `null` when a seat cannot be filled.
+ */
+export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number, keepStaff: boolean, shuffle: boolean): number[] | null {
+  const service = engine.problem.services[m.service]!;
+  const positions = engine.prepared.seatOfPosition[m.service]!;
+  const chosen: number[] = [];
+  const primaries = m.patients.map((p) => engine.problem.patients[p]!.primaryStaff).filter((s) => s >= 0);
+  for (let i = 0; i < positions.length; i++) {
+    const seat = service.seats[positions[i]!]!;
+    const current = keepStaff ? m.staff[i] : undefined;
+    if (current !== undefined && seat.eligibleStaff.includes(current) && staffFree(engine, current, m, replacing, chosen)) {
+      chosen.push(current);
+      continue;
+    }
+    // Primary-only services: only the patients' primary therapists can lead, so look no further.
+    const pool = service.primaryOnly ? seat.eligibleStaff.filter((s) => primaries.includes(s)) : seat.eligibleStaff;
+    const candidates = pool.filter((s) => staffFree(engine, s, m, replacing, chosen));
+    if (candidates.length === 0) {
+      engine.conflicts.blockEntity('staff-double-booked', `service:${service.id}`);
+      return null;
+    }
+    let pick: number;
+    if (shuffle) pick = engine.random.pick(candidates)!;
+    else {
+      // The primary therapist of the patient (or of a group member: they know the patients),
+      // else the least loaded, counting the hours kept for their own primary patients.
+      const primary = candidates.find((s) => primaries.includes(s));
+      if (primary !== undefined) pick = primary;
+      else {
+        pick = candidates[0]!;
+        let least = staffLoad(engine, pick);
+        for (let k = 1; k < candidates.length; k++) {
+          const load = staffLoad(engine, candidates[k]!);
+          if (load < least) {
+            least = load;
+            pick = candidates[k]!;
+          }
+        }
+      }
+    }
+    chosen.push(pick);
+  }
+  return chosen;
+}
+
+/**
+ * A room for `m` (the smallest that fits, or a random one when `shuffle`), or telehealth when the
+ * service allows it, every patient can join remotely and no room is free. `null` when neither.
+ */
+export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, shuffle: boolean): { room: number; telehealth: boolean } | null {
+  const service = engine.problem.services[m.service]!;
+  if (service.telehealth === 'only') return { room: -1, telehealth: true };
+  const free = service.eligibleRooms.filter((r) => roomFree(engine, r, m, replacing));
+  if (free.length > 0) {
+    const rooms = engine.problem.rooms;
+    const room = shuffle
+      ? engine.random.pick(free)!
+      : free.reduce((best, r) => (rooms[r]!.capacity < rooms[best]!.capacity ? r : best));
+    return { room, telehealth: false };
+  }
+  // The rooms that were full (the first few: enough to name the bottleneck).
+  for (const r of service.eligibleRooms.slice(0, 4)) engine.conflicts.blockEntity('room-double-booked', `room:${engine.problem.rooms[r]!.id}`);
+  if (service.telehealth === 'allowed' && m.patients.every((p) => engine.problem.patients[p]!.telehealth)) return { room: -1, telehealth: true };
+  return null;
+}
+
+/** `m` with staff and a room (or telehealth) chosen, or `null`. */
+export function equip(engine: Engine, m: PlacedMeeting, replacing: number, keep: boolean, shuffle: boolean): PlacedMeeting | null {
+  let place: { room: number; telehealth: boolean } | null = null;
+  const service = engine.problem.services[m.service]!;
+  if (keep && (m.telehealth ? service.telehealth !== 'never' : m.room >= 0 && roomFree(engine, m.room, m, replacing) && service.eligibleRooms.includes(m.room))) {
+    place = { room: m.room, telehealth: m.telehealth };
+    if (m.telehealth && !m.patients.every((p) => engine.problem.patients[p]!.telehealth)) place = null;
+  }
+  const staff = chooseStaff(engine, m, replacing, keep, shuffle);
+  if (!staff) return null;
+  place ??= chooseRoom(engine, m, replacing, shuffle);
+  if (!place) return null;
+  return { ...m, room: place.room, telehealth: place.telehealth, staff };
+}
+
+/** Checks `m` against every hard rule (group minimum only when `checkMinSize`). */
+export function blocker(engine: Engine, m: PlacedMeeting, replacing: number, checkMinSize: boolean): Blocker | null {
+  return meetingBlocker(engine.state, engine.prepared, m, replacing, checkMinSize);
+}
+
+/** Adds `m` when it keeps every hard rule; returns its index or -1. */
+export function tryAdd(engine: Engine, m: PlacedMeeting, checkMinSize = true): number {
+  if (blocker(engine, m, -1, checkMinSize) !== null) return -1;
+  return engine.state.add(m);
+}
+
+/** Replaces meeting `index` by `m` when it keeps every hard rule. */
+export function tryReplace(engine: Engine, index: number, m: PlacedMeeting, checkMinSize = true): boolean {
+  if (blocker(engine, m, index, checkMinSize) !== null) return false;
+  engine.state.replace(index, m);
+  return true;
+}
+
+/** Removes patient `p` from meeting `index`; an individual session (or a group left empty) is deleted. */
+export function removePatient(engine: Engine, index: number, p: number): void {
+  const m = engine.state.meetings[index]!;
+  const patients = m.patients.filter((q) => q !== p);
+  if (patients.length === 0) engine.state.remove(index);
+  else engine.state.replace(index, { ...m, patients });
+}
+
+/** Whether every meeting touched since `mark` that still exists meets its group minimum. */
+export function groupsHeld(engine: Engine, indexes: readonly number[]): boolean {
+  for (const index of indexes) {
+    const m = engine.state.meetings[index];
+    if (!m) continue;
+    const service = engine.problem.services[m.service]!;
+    if (service.kind === 'group' && m.patients.length < service.minSize) return false;
+  }
+  return true;
+}
+
+/**
+ * Re-scores and keeps the changes since `mark` only when the catalogue's hard total did not rise
+ * (the safety net under the dedicated checks). Returns whether they were kept.
+ */
+export function settle(engine: Engine, mark: number, hardBefore: number): boolean {
+  engine.state.rescore();
+  if (engine.state.score().hard > hardBefore) {
+    engine.safetyRejections += 1;
+    engine.state.rollback(mark);
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,89 @@
+/**
+ * Compiled meetings back to a `Schedule`: ids, clock strings, instants with the zone's offset.
+ * Meeting ids are deterministic and readable: `track-DAY-HHMM-service-n` (`session` for
+ * meetings outside any track), numbered in a fixed order; a meeting that already has an id (one
+ * given to the solver to start from, when re-planning) keeps it. Meetings are sorted by date,
+ * start, id.
+ */
+import type { Meeting, Schedule } from '../model/schedule.js';
+import type { PlacedMeeting } from '../rules/types.js';
+import { formatLocalTime, WEEKDAYS } from '../time/week.js';
+import { toOffsetIso } from '../time/zone.js';
+import type { CompiledProblem } from './compile.js';
+
+function compareNumbers(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+/** The schedule of a set of compiled meetings. */
+export function exportSchedule(problem: CompiledProblem, meetings: ReadonlyArray<PlacedMeeting | undefined>): Schedule {
+  const placed = meetings.filter((m): m is PlacedMeeting => m !== undefined);
+  const ordered = placed
+    .map((m) => ({ m, staff: [...m.staff].sort((a, b) => a - b), patients: [...m.patients].sort((a, b) => a - b) }))
+    .sort(
+      (a, b) =>
+        a.m.day - b.m.day ||
+        a.m.start - b.m.start ||
+        a.m.track - b.m.track ||
+        a.m.service - b.m.service ||
+        a.m.room - b.m.room ||
+        compareNumbers(a.staff, b.staff) ||
+        compareNumbers(a.patients, b.patients),
+    );
+  // Meetings that came with an id (re-planning) keep it; the first holder wins a duplicate.
+  const kept = new Set<PlacedMeeting>();
+  const used = new Set<string>();
+  for (const { m } of ordered) {
+    if (m.id !== '' && !used.has(m.id)) {
+      used.add(m.id);
+      kept.add(m);
+    }
+  }
+  const counters = new Map<string, number>();
+  // Many meetings share a date and clock time: convert each once.
+  const instants = new Map<string, string>();
+  const instant = (date: string, time: string): string => {
+    const key = `${date}T${time}`;
+    let iso = instants.get(key);
+    if (iso === undefined) instants.set(key, (iso = toOffsetIso(date, time, problem.timeZone)));
+    return iso;
+  };
+  const result: Meeting[] = ordered.map(({ m, patients }) => {
+    const date = problem.dates[m.day]!;
+    const start = formatLocalTime(m.start);
+    const end = formatLocalTime(m.end);
+    const track = m.track >= 0 ? problem.tracks[m.track]!.id : null;
+    const service = problem.services[m.service]!.id;
+    let id = kept.has(m) ? m.id : '';
+    if (id === '') {
+      const prefix = `${track ?? 'session'}-${WEEKDAYS[m.day]}-${start.replace(':', '')}-${service}`;
+      let n = counters.get(prefix) ?? 0;
+      do {
+        n += 1;
+        id = `${prefix}-${n}`;
+      } while (used.has(id));
+      counters.set(prefix, n);
+      used.add(id);
+    }
+    const meeting: Meeting = {
+      id,
+      service,
+      track,
+      date,
+      day: WEEKDAYS[m.day]!,
+      start,
+      end,
+      startsAt: instant(date, start),
+      endsAt: instant(date, end),
+      room: m.telehealth || m.room < 0 ? null : problem.rooms[m.room]!.id,
+      mode: m.telehealth ? 'telehealth' : 'in-person',
+      staff: m.staff.map((s) => problem.staff[s]!.id),
+      patients: patients.map((p) => problem.patients[p]!.id),
+    };
+    if (m.pinned) meeting.pinned = true;
+    return meeting;
+  });
+  result.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { timeZone: problem.timeZone, weekStart: problem.weekStart, meetings: result };
+}

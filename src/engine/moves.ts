@@ -1,0 +1,346 @@
+/**
+ * The local-search neighbourhood. Each move changes the state through the engine's checked
+ * primitives and returns whether it produced a change that keeps every hard rule; the search
+ * then scores it and keeps or undoes it. A move that fails half-way is undone by the search.
+ */
+import type { PlacedMeeting } from '../rules/types.js';
+import { groupsHeld, equip, removePatient, tryAdd, tryReplace, type Engine } from './engine.js';
+import { fillSlot, individualNeeds, minutesOf, placeIndividual, sessionsOf } from './construct.js';
+import { groupSlots, windowStarts, type GroupSlot } from './slots.js';
+import { patientBlocker } from './feasible.js';
+
+export type Move = (engine: Engine) => boolean;
+
+function randomPatient(engine: Engine): number {
+  return engine.random.int(engine.problem.patients.length);
+}
+
+/** Whether a patient is still short of weekly hours or of a wanted session. */
+function needy(engine: Engine, p: number): boolean {
+  const limits = engine.prepared.patients[p]!;
+  if (minutesOf(engine, p) < limits.minWeeklyMinutes) return true;
+  for (let s = 0; s < limits.wantSessions.length; s++) {
+    if (limits.wantSessions[s]! > 0 && sessionsOf(engine, p, s) < limits.wantSessions[s]!) return true;
+  }
+  return false;
+}
+
+/** A random patient, preferring (a few draws) one who still needs care. */
+function wantingPatient(engine: Engine): number {
+  let p = randomPatient(engine);
+  for (let tries = 0; tries < 6 && !needy(engine, p); tries++) p = randomPatient(engine);
+  return p;
+}
+
+/** A random existing, unpinned meeting index, or -1 after a few misses. */
+function randomMeeting(engine: Engine, filter?: (m: PlacedMeeting) => boolean): number {
+  const meetings = engine.state.meetings;
+  if (meetings.length === 0) return -1;
+  for (let tries = 0; tries < 24; tries++) {
+    const index = engine.random.int(meetings.length);
+    const m = meetings[index];
+    if (m && !m.pinned && (!filter || filter(m))) return index;
+  }
+  return -1;
+}
+
+function isGroup(engine: Engine, m: PlacedMeeting): boolean {
+  return engine.problem.services[m.service]!.kind === 'group';
+}
+
+/** Whether `p` may leave meeting `index` without leaving a group under its minimum. */
+function canLeave(engine: Engine, index: number): boolean {
+  const m = engine.state.meetings[index]!;
+  if (m.pinned) return false;
+  const service = engine.problem.services[m.service]!;
+  return service.kind === 'individual' || m.patients.length - 1 >= service.minSize;
+}
+
+/** Adds `p` to group meeting `index`, re-equipping (a larger room) when needed. */
+function join(engine: Engine, index: number, p: number): boolean {
+  const m = engine.state.meetings[index]!;
+  if (m.pinned || m.patients.includes(p)) return false;
+  const next = { ...m, patients: [...m.patients, p] };
+  // The patient's own constraints first: cheap, and no new room or staff can change them.
+  const from = m.day * 288 + m.start / 5;
+  if (patientBlocker(engine.state, engine.prepared, next, p, index, from, from + (m.end - m.start) / 5) !== null) return false;
+  if (tryReplace(engine, index, next, false)) return true;
+  const equipped = equip(engine, next, index, true, false);
+  return equipped !== null && tryReplace(engine, index, equipped, false);
+}
+
+/** A patient joins a group of one of their tracks. */
+export const insertPatient: Move = (engine) => {
+  const p = wantingPatient(engine);
+  const tracks = engine.problem.patients[p]!.tracks;
+  const index = randomMeeting(engine, (m) => isGroup(engine, m) && tracks.includes(m.track) && !m.patients.includes(p));
+  return index >= 0 && join(engine, index, p);
+};
+
+/** A patient leaves one of their sessions. */
+export const removeFromMeeting: Move = (engine) => {
+  const index = randomMeeting(engine);
+  if (index < 0) return false;
+  const m = engine.state.meetings[index]!;
+  const p = engine.random.pick(m.patients)!;
+  if (!canLeave(engine, index)) return false;
+  removePatient(engine, index, p);
+  return true;
+};
+
+/** A patient moves from one group to another (often a parallel section or another time). */
+export const movePatient: Move = (engine) => {
+  const from = randomMeeting(engine, (m) => isGroup(engine, m));
+  if (from < 0 || !canLeave(engine, from)) return false;
+  const source = engine.state.meetings[from]!;
+  const p = engine.random.pick(source.patients)!;
+  const tracks = engine.problem.patients[p]!.tracks;
+  const sameTime = engine.random.next() < 0.5;
+  const to = randomMeeting(engine, (m) => isGroup(engine, m) && tracks.includes(m.track) && !m.patients.includes(p) && (!sameTime || (m.day === source.day && m.start === source.start)));
+  if (to < 0 || to === from) return false;
+  removePatient(engine, from, p);
+  return join(engine, to, p);
+};
+
+/** Two patients of two groups trade places. */
+export const swapPatients: Move = (engine) => {
+  const a = randomMeeting(engine, (m) => isGroup(engine, m));
+  if (a < 0) return false;
+  const ma = engine.state.meetings[a]!;
+  // Mostly between parallel sections, where a trade keeps both patients' times.
+  const parallel = engine.random.next() < 0.7;
+  const b = randomMeeting(engine, (m) => isGroup(engine, m) && m !== ma && (!parallel || (m.day === ma.day && m.start < ma.end && ma.start < m.end)));
+  if (b < 0 || a === b) return false;
+  const mb = engine.state.meetings[b]!;
+  const p = engine.random.pick(ma.patients)!;
+  const q = engine.random.pick(mb.patients)!;
+  if (ma.patients.includes(q) || mb.patients.includes(p)) return false;
+  engine.state.replace(a, { ...ma, patients: ma.patients.filter((x) => x !== p) });
+  engine.state.replace(b, { ...mb, patients: mb.patients.filter((x) => x !== q) });
+  return join(engine, a, q) && join(engine, b, p) && groupsHeld(engine, [a, b]);
+};
+
+/** A meeting moves to another time (same day or another day of its track), re-equipped when needed. */
+export const moveMeeting: Move = (engine) => {
+  const index = randomMeeting(engine);
+  if (index < 0) return false;
+  const m = engine.state.meetings[index]!;
+  const duration = m.end - m.start;
+  const day = engine.random.next() < 0.5 ? m.day : engine.random.int(7);
+  let start: number;
+  if (m.track >= 0) {
+    const starts = windowStarts(engine.problem, engine.problem.tracks[m.track]!, day, duration);
+    const pick = engine.random.pick(starts);
+    if (pick === undefined) return false;
+    start = pick;
+  } else {
+    const grid = engine.problem.granularityMinutes;
+    start = engine.random.int(Math.floor((1440 - duration) / grid) + 1) * grid;
+  }
+  if (day === m.day && start === m.start) return false;
+  const next = { ...m, day, start, end: start + duration };
+  if (tryReplace(engine, index, next)) return true;
+  const equipped = equip(engine, next, index, true, false);
+  return equipped !== null && tryReplace(engine, index, equipped);
+};
+
+/** A meeting changes room (or goes to or from telehealth). */
+export const changeRoom: Move = (engine) => {
+  const index = randomMeeting(engine);
+  if (index < 0) return false;
+  const m = engine.state.meetings[index]!;
+  const service = engine.problem.services[m.service]!;
+  const options = [...service.eligibleRooms, ...(service.telehealth === 'allowed' ? [-1] : [])];
+  const room = engine.random.pick(options);
+  if (room === undefined || room === m.room) return false;
+  return tryReplace(engine, index, { ...m, room, telehealth: room < 0 });
+};
+
+/** One staff position of a meeting changes hands. */
+export const changeStaff: Move = (engine) => {
+  const index = randomMeeting(engine);
+  if (index < 0) return false;
+  const m = engine.state.meetings[index]!;
+  if (m.staff.length === 0) return false;
+  const position = engine.random.int(m.staff.length);
+  const seat = engine.problem.services[m.service]!.seats[engine.prepared.seatOfPosition[m.service]![position]!]!;
+  const s = engine.random.pick(seat.eligibleStaff);
+  if (s === undefined || s === m.staff[position]) return false;
+  const staff = [...m.staff];
+  staff[position] = s;
+  return tryReplace(engine, index, { ...m, staff });
+};
+
+/** Opens a new group in a track's window with patients who are free then or can leave a larger group. */
+export const openGroup: Move = (engine) => {
+  const problem = engine.problem;
+  const track = engine.random.pick(problem.tracks);
+  if (!track) return false;
+  const services = problem.services.filter((s) => s.kind === 'group' && s.trackBound);
+  const service = engine.random.pick(services);
+  if (!service) return false;
+  const day = engine.random.int(7);
+  const start = engine.random.pick(windowStarts(problem, track, day, service.durationMinutes));
+  if (start === undefined) return false;
+  const target = service.minSize + engine.random.int(Math.max(1, service.maxSize - service.minSize + 1));
+  const base: PlacedMeeting = { id: '', service: service.index, track: track.index, day, start, end: start + service.durationMinutes, room: -1, telehealth: service.telehealth === 'only', staff: [], patients: [], pinned: false };
+  const offset = engine.random.int(problem.patients.length);
+  const chosen: number[] = [];
+  const touched: number[] = [];
+  for (let k = 0; k < problem.patients.length && chosen.length < target; k++) {
+    const p = (offset + k) % problem.patients.length;
+    if (!problem.patients[p]!.tracks.includes(track.index)) continue;
+    // Leave an overlapping meeting when the patient is in one and may leave it.
+    const clash = engine.state.patientMeetings[p]!.filter((i) => {
+      const m = engine.state.meetings[i]!;
+      return m.day === day && m.start < base.end && start < m.end;
+    });
+    if (clash.length > 1 || (clash.length === 1 && !canLeave(engine, clash[0]!))) continue;
+    const from = day * 288 + start / 5;
+    const leaving = clash.length === 1 ? clash[0]! : -1;
+    if (patientBlocker(engine.state, engine.prepared, base, p, leaving, from, from + service.durationMinutes / 5) !== null) continue;
+    if (chosen.some((q) => problem.patients[p]!.avoid.has(q))) continue;
+    const keys = engine.prepared.homogeneity[service.index];
+    if (keys && chosen.length > 0 && keys[chosen[0]!] !== keys[p]) continue;
+    if (leaving >= 0) {
+      touched.push(leaving);
+      removePatient(engine, leaving, p);
+    }
+    chosen.push(p);
+  }
+  if (chosen.length < service.minSize) return false;
+  const equipped = equip(engine, { ...base, patients: chosen }, -1, false, true);
+  if (!equipped) return false;
+  return tryAdd(engine, equipped) >= 0 && groupsHeld(engine, touched);
+};
+
+/** Closes a group; its patients join another group at the same time when they can. */
+export const closeGroup: Move = (engine) => {
+  const index = randomMeeting(engine, (m) => isGroup(engine, m));
+  if (index < 0) return false;
+  const m = engine.state.meetings[index]!;
+  engine.state.remove(index);
+  const parallel = engine.state.liveMeetings().filter((i) => {
+    const o = engine.state.meetings[i]!;
+    return isGroup(engine, o) && !o.pinned && o.day === m.day && o.start < m.end && m.start < o.end;
+  });
+  for (const p of m.patients) {
+    for (const other of parallel) if (join(engine, other, p)) break;
+  }
+  return true;
+};
+
+/** An individual session is placed for a patient who needs one, or an existing one moves. */
+export const placeOrMoveIndividual: Move = (engine) => {
+  const p = engine.random.next() < 0.5 ? wantingPatient(engine) : randomPatient(engine);
+  const needs = individualNeeds(engine, p);
+  const own = engine.state.patientMeetings[p]!.filter((i) => {
+    const m = engine.state.meetings[i]!;
+    return !isGroup(engine, m) && !m.pinned;
+  });
+  const index = engine.random.pick(own);
+  if (needs.length > 0) {
+    // Sometimes make room first: lift another session, place the missing one, put the other back.
+    const lifted = index !== undefined && engine.random.next() < 0.5 ? engine.state.meetings[index]!.service : -1;
+    if (lifted >= 0) engine.state.remove(index!);
+    if (placeIndividual(engine, p, engine.random.pick(needs)![0], true) < 0) return false;
+    return lifted < 0 || placeIndividual(engine, p, lifted, true) >= 0;
+  }
+  if (index === undefined) return false;
+  const service = engine.state.meetings[index]!.service;
+  engine.state.remove(index);
+  return placeIndividual(engine, p, service, true) >= 0;
+};
+
+/** A patient's whole day is dropped (per-day thresholds, maximum days). */
+export const dropDay: Move = (engine) => {
+  const p = randomPatient(engine);
+  const mine = engine.state.patientMeetings[p]!;
+  const pick = engine.random.pick(mine);
+  if (pick === undefined) return false;
+  const day = engine.state.meetings[pick]!.day;
+  for (const index of mine.filter((i) => engine.state.meetings[i]!.day === day)) {
+    if (!canLeave(engine, index)) return false;
+    removePatient(engine, index, p);
+  }
+  return true;
+};
+
+/** Ruin and recreate one patient's week (or one day of it): leave what they may, then rejoin greedily. */
+export const ruinPatient: Move = (engine) => {
+  const p = engine.random.next() < 0.5 ? wantingPatient(engine) : randomPatient(engine);
+  const onlyDay = engine.random.next() < 0.5 ? engine.random.int(7) : -1;
+  for (const index of [...engine.state.patientMeetings[p]!]) {
+    const m = engine.state.meetings[index]!;
+    if ((onlyDay < 0 || m.day === onlyDay) && canLeave(engine, index)) removePatient(engine, index, p);
+  }
+  const tracks = engine.problem.patients[p]!.tracks;
+  const live = engine.state.liveMeetings().filter((i) => {
+    const m = engine.state.meetings[i]!;
+    return isGroup(engine, m) && tracks.includes(m.track) && (onlyDay < 0 || m.day === onlyDay);
+  });
+  const offset = engine.random.int(Math.max(1, live.length));
+  for (let k = 0; k < live.length; k++) {
+    const index = live[(offset + k) % live.length]!;
+    if (engine.state.meetings[index]) join(engine, index, p);
+  }
+  for (const [s, missing] of individualNeeds(engine, p)) {
+    for (let i = 0; i < missing; i++) if (placeIndividual(engine, p, s, true) < 0) break;
+  }
+  return true;
+};
+
+const slotCache = new WeakMap<object, GroupSlot[][]>();
+
+function slotsOf(engine: Engine, track: number): GroupSlot[] {
+  let perTrack = slotCache.get(engine.problem);
+  if (!perTrack) {
+    perTrack = engine.problem.tracks.map((t) => groupSlots(engine.problem, t));
+    slotCache.set(engine.problem, perTrack);
+  }
+  return perTrack[track] ?? [];
+}
+
+/**
+ * Ruin and recreate one track-day: its group meetings are closed and the day's slots are filled
+ * again, patients in a random order and services rotated differently.
+ */
+export const rebuildTrackDay: Move = (engine) => {
+  const problem = engine.problem;
+  const track = engine.random.int(problem.tracks.length);
+  const slots = slotsOf(engine, track);
+  const pick = engine.random.pick(slots);
+  if (!pick) return false;
+  const day = pick.day;
+  for (const index of engine.state.liveMeetings()) {
+    const m = engine.state.meetings[index]!;
+    if (m.track === track && m.day === day && !m.pinned && isGroup(engine, m)) engine.state.remove(index);
+  }
+  const members = problem.patients.filter((p) => p.tracks.includes(track)).map((p) => p.index);
+  for (let i = members.length - 1; i > 0; i--) {
+    const j = engine.random.int(i + 1);
+    [members[i], members[j]] = [members[j]!, members[i]!];
+  }
+  const turn = engine.random.int(8);
+  for (const slot of slots) {
+    if (slot.day === day) fillSlot(engine, { ...slot, ordinal: slot.ordinal + turn }, members);
+  }
+  return true;
+};
+
+/** The neighbourhood with selection weights. */
+export const MOVES: ReadonlyArray<readonly [Move, number, string]> = [
+  [insertPatient, 10, 'insert-patient'],
+  [removeFromMeeting, 4, 'remove-patient'],
+  [movePatient, 14, 'move-patient'],
+  [swapPatients, 10, 'swap-patients'],
+  [moveMeeting, 8, 'move-meeting'],
+  [changeRoom, 5, 'change-room'],
+  [changeStaff, 6, 'change-staff'],
+  [openGroup, 3, 'open-group'],
+  [closeGroup, 3, 'close-group'],
+  [placeOrMoveIndividual, 8, 'individual'],
+  [dropDay, 3, 'drop-day'],
+  [ruinPatient, 4, 'ruin-recreate'],
+  [rebuildTrackDay, 1, 'rebuild-track-day'],
+];

@@ -1,0 +1,124 @@
+/**
+ * Local search: late acceptance hill climbing on the lexicographic score (requirement shortfall,
+ * then soft penalty; hard stays 0 because every move is checked before and after it is applied).
+ * Moves are drawn by weight from a seeded generator. The clock only decides when to stop, never
+ * what is chosen, so with `maxIterations` set (and a time limit not reached) the run is
+ * reproducible.
+ */
+import type { Progress } from '../model/options.js';
+import type { Score, StopReason } from '../model/report.js';
+import type { PlacedMeeting } from '../rules/types.js';
+import { settle, type Engine } from './engine.js';
+import { MOVES } from './moves.js';
+
+export interface SearchLimits {
+  startedAt: number;
+  deadline: number;
+  maxIterations: number;
+  signal: AbortSignal | undefined;
+  onProgress: ((progress: Progress) => void) | undefined;
+  /** Iterations without a new best after which the search gives up. */
+  patience: number;
+  now: () => number;
+}
+
+export interface SearchResult {
+  best: Array<PlacedMeeting | undefined>;
+  bestScore: Score;
+  iterations: number;
+  timeToBestMs: number;
+  stoppedBecause: StopReason;
+}
+
+const HISTORY = 400;
+const CLOCK_EVERY = 32;
+const PROGRESS_MS = 100;
+
+function better(a: Score, b: Score): boolean {
+  if (a.hard !== b.hard) return a.hard < b.hard;
+  if (a.requirement !== b.requirement) return a.requirement < b.requirement;
+  return a.soft < b.soft - 1e-9;
+}
+
+function noWorse(a: Score, b: Score): boolean {
+  return !better(b, a);
+}
+
+/** Runs the search from the state's current (committed) timetable. */
+export function search(engine: Engine, limits: SearchLimits): SearchResult {
+  const state = engine.state;
+  let current = state.score();
+  let best = current;
+  let bestMeetings = state.meetings.slice();
+  let timeToBest = limits.now() - limits.startedAt;
+  let lastImprovement = 0;
+  let lastProgress = -Infinity;
+  const history: Score[] = Array.from({ length: HISTORY }, () => current);
+  const totalWeight = MOVES.reduce((sum, [, weight]) => sum + weight, 0);
+  let iteration = 0;
+  let stoppedBecause: StopReason = 'iteration-limit';
+  const isPerfect = (s: Score): boolean => s.hard === 0 && s.requirement === 0 && s.soft === 0;
+
+  while (true) {
+    if (isPerfect(best)) {
+      stoppedBecause = 'optimal';
+      break;
+    }
+    if (iteration >= limits.maxIterations) {
+      stoppedBecause = 'iteration-limit';
+      break;
+    }
+    if (limits.signal?.aborted) {
+      stoppedBecause = 'aborted';
+      break;
+    }
+    if (iteration - lastImprovement >= limits.patience) {
+      stoppedBecause = 'no-improvement';
+      break;
+    }
+    if (iteration % CLOCK_EVERY === 0) {
+      const now = limits.now();
+      if (now >= limits.deadline) {
+        stoppedBecause = 'time-limit';
+        break;
+      }
+      if (limits.onProgress && now - lastProgress >= PROGRESS_MS) {
+        lastProgress = now;
+        limits.onProgress({ bestScore: { ...best }, elapsedMs: now - limits.startedAt, iteration });
+      }
+    }
+    iteration += 1;
+
+    let roll = engine.random.next() * totalWeight;
+    let move = MOVES[0]![0];
+    for (const [candidate, weight] of MOVES) {
+      roll -= weight;
+      if (roll < 0) {
+        move = candidate;
+        break;
+      }
+    }
+    const mark = state.mark();
+    if (!move(engine)) {
+      state.rollback(mark);
+      continue;
+    }
+    if (!settle(engine, mark, current.hard)) continue;
+    const candidate = state.score();
+    const slot = iteration % HISTORY;
+    if (noWorse(candidate, current) || noWorse(candidate, history[slot]!)) {
+      state.commit();
+      current = candidate;
+      if (better(current, best)) {
+        best = current;
+        bestMeetings = state.meetings.slice();
+        timeToBest = limits.now() - limits.startedAt;
+        lastImprovement = iteration;
+      }
+    } else {
+      state.rollback(mark);
+    }
+    history[slot] = current;
+  }
+  return { best: bestMeetings, bestScore: best, iterations: iteration, timeToBestMs: timeToBest, stoppedBecause };
+}

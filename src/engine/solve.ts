@@ -1,0 +1,156 @@
+/**
+ * `solve`: validate, compile, construct, improve, export, report.
+ */
+import type { Problem } from '../model/problem.js';
+import type { SolveOptions } from '../model/options.js';
+import type { Report, Score, SolveStats } from '../model/report.js';
+import type { Schedule } from '../model/schedule.js';
+import { assertValidProblem } from '../input/validate.js';
+import { allRules } from '../rules/catalogue.js';
+import type { PlacedMeeting, PreviousWeek, Rule } from '../rules/types.js';
+import { buildReport } from '../check/report.js';
+import { scheduleContext } from '../check/schedule-context.js';
+import { compileProblem, type CompiledProblem } from './compile.js';
+import { ConflictStats } from './conflicts.js';
+import { construct } from './construct.js';
+import type { Engine } from './engine.js';
+import { exportSchedule } from './export.js';
+import { prepare } from './prepared.js';
+import { Random } from './random.js';
+import { search } from './search.js';
+import { SolverState } from './state.js';
+
+/** Default wall-time budget of `solve`, in milliseconds. */
+export const DEFAULT_TIME_LIMIT_MS = 3000;
+/** Default seed. */
+export const DEFAULT_SEED = 1;
+
+/** What `solveDetailed` returns: the public result plus the solver's internals for diagnosis and re-planning. */
+export interface DetailedSolution {
+  schedule: Schedule;
+  report: Report;
+  /** The compiled problem the solve ran on. */
+  compiled: CompiledProblem;
+  /** Which hard rules blocked which placements, per patient and per entity. */
+  conflicts: ConflictStats;
+  /** Score of the timetable right after construction. */
+  constructedScore: Score;
+  /** Moves the catalogue rejected although the solver's own checks passed (0 unless a rule and the checks disagree). */
+  safetyRejections: number;
+}
+
+/** Extra inputs for re-planning: meetings to start from (pinned ones never change) and a previous week. */
+export interface SolveStart {
+  initial?: readonly PlacedMeeting[];
+  previous?: PreviousWeek;
+}
+
+function weightsOf(options: SolveOptions): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const [code, weight] of Object.entries(options.weights ?? {})) {
+    if (typeof weight === 'number' && Number.isFinite(weight) && weight >= 0) weights.set(code, weight);
+  }
+  return weights;
+}
+
+/**
+ * A solver working set on a compiled problem, holding the `initial` meetings (if any), before
+ * construction. For tests and for modules that drive the engine themselves (re-planning).
+ */
+export function createEngine(
+  compiled: CompiledProblem,
+  rules: readonly Rule[],
+  weights: ReadonlyMap<string, number>,
+  seed: number,
+  start: SolveStart = {},
+): Engine {
+  const state = new SolverState(compiled, rules, weights, start.previous);
+  const engine: Engine = {
+    problem: compiled,
+    state,
+    prepared: prepare(compiled),
+    random: new Random(seed),
+    conflicts: new ConflictStats(),
+    safetyRejections: 0,
+    outOfTime: () => false,
+  };
+  for (const meeting of start.initial ?? []) state.add({ ...meeting, staff: [...meeting.staff], patients: [...meeting.patients] });
+  state.rescore();
+  state.commit();
+  return engine;
+}
+
+/**
+ * Solves and returns, besides the schedule and report, the conflict statistics and internals.
+ *
+ * @example
+ * ```ts
+ * const { schedule, conflicts } = solveDetailed(problem, { seed: 3, maxIterations: 5000 });
+ * console.log(conflicts.byPatient.get('p-07'));
+ * ```
+ */
+export function solveDetailed(problem: Problem, options: SolveOptions = {}, start: SolveStart = {}): DetailedSolution {
+  const now = (): number => performance.now();
+  const startedAt = now();
+  const valid = assertValidProblem(problem);
+  const compiled = compileProblem(valid);
+  const rules: readonly Rule[] = allRules();
+  const weights = weightsOf(options);
+  const seed = Number.isFinite(options.seed) ? Math.trunc(options.seed!) : DEFAULT_SEED;
+  const timeLimit = options.timeLimitMs !== undefined && Number.isFinite(options.timeLimitMs) ? Math.max(0, options.timeLimitMs) : DEFAULT_TIME_LIMIT_MS;
+  const maxIterations = options.maxIterations !== undefined && Number.isFinite(options.maxIterations) ? Math.max(0, Math.trunc(options.maxIterations)) : Infinity;
+
+  const engine = createEngine(compiled, rules, weights, seed, start);
+  const state = engine.state;
+  // Leave time to export and report (about 0.4 ms a patient measured; doubled for loaded machines).
+  const reserve = Math.min(timeLimit / 2, timeLimit / 20 + 0.8 * compiled.patients.length);
+  const deadline = startedAt + timeLimit - reserve;
+  engine.outOfTime = () => now() >= deadline || options.signal?.aborted === true;
+  construct(engine);
+  const constructedScore = state.score();
+  const firstCompleteMs = now() - startedAt;
+
+  const result = search(engine, {
+    startedAt,
+    deadline,
+    maxIterations,
+    signal: options.signal,
+    onProgress: options.onProgress,
+    patience: Math.max(20_000, 40 * compiled.patients.length),
+    now,
+  });
+  const schedule = exportSchedule(compiled, result.best);
+  const ctx = scheduleContext(compiled, schedule, start.previous);
+  const report = buildReport(ctx, rules, weights, ctx.integrity);
+  const stats: SolveStats = {
+    seed,
+    iterations: result.iterations,
+    elapsedMs: now() - startedAt,
+    firstCompleteMs,
+    timeToBestMs: Math.max(result.timeToBestMs, firstCompleteMs),
+    stoppedBecause: result.stoppedBecause,
+  };
+  report.stats = stats;
+  return { schedule, report, compiled, conflicts: engine.conflicts, constructedScore, safetyRejections: engine.safetyRejections };
+}
+
+/**
+ * Builds the week's timetable: every hard rule kept, the requirement shortfall as small as the
+ * budget finds, then the soft rules. Never mutates `problem`.
+ *
+ * Reproducibility: the same problem, `seed` and `maxIterations` give the same timetable as long
+ * as the time limit is not what stopped the run; set `maxIterations` and a generous `timeLimitMs`.
+ *
+ * @throws {ProblemError} when `problem` is invalid.
+ *
+ * @example
+ * ```ts
+ * const { schedule, report } = solve(problem, { seed: 7, timeLimitMs: 2000 });
+ * console.log(report.score, report.stats?.stoppedBecause);
+ * for (const row of report.patients) console.log(row.patient, row.hours, row.met);
+ * ```
+ */
+export function solve(problem: Problem, options: SolveOptions = {}): { schedule: Schedule; report: Report } {
+  const { schedule, report } = solveDetailed(problem, options);
+  return { schedule, report };
+}

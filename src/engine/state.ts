@@ -1,0 +1,196 @@
+/**
+ * The solver's mutable timetable. It IS a `RuleContext` (meetings with reusable free slots,
+ * per-patient, staff and room meeting lists) and keeps a `ScoreBoard` current by re-evaluating
+ * exactly the subjects a change touched: the meeting, and every patient, staff member and room
+ * in it before and after. Changes are logged, so a move is do -> score -> undo, and undo
+ * restores the meetings, the lists, the free slots and the score exactly.
+ *
+ * Meetings are never mutated in place: a change replaces the meeting object, so a snapshot of
+ * the meetings array is a snapshot of the timetable.
+ */
+import type { Score } from '../model/report.js';
+import { ScoreBoard } from '../rules/score-board.js';
+import type { PlacedMeeting, PreviousWeek, Rule, RuleContext } from '../rules/types.js';
+import type { CompiledProblem } from './compile.js';
+
+interface LogEntry {
+  index: number;
+  old: PlacedMeeting | undefined;
+  /** The slot was taken from (or given back to) the free list by this change. */
+  freed: boolean;
+  allocated: boolean;
+}
+
+/** Per-subject "touched" marks without allocation: a subject is touched when its mark equals the epoch. */
+class TouchSet {
+  private marks: Int32Array;
+  readonly items: number[] = [];
+  private epoch = 1;
+
+  constructor(size: number) {
+    this.marks = new Int32Array(Math.max(8, size));
+  }
+
+  add(subject: number): void {
+    if (subject >= this.marks.length) {
+      const grown = new Int32Array(Math.max(subject + 1, this.marks.length * 2));
+      grown.set(this.marks);
+      this.marks = grown;
+    }
+    if (this.marks[subject] === this.epoch) return;
+    this.marks[subject] = this.epoch;
+    this.items.push(subject);
+  }
+
+  clear(): void {
+    this.items.length = 0;
+    this.epoch += 1;
+  }
+}
+
+function removeFrom(list: number[], value: number): void {
+  const at = list.lastIndexOf(value);
+  if (at < 0) return;
+  list[at] = list[list.length - 1]!;
+  list.pop();
+}
+
+export class SolverState implements RuleContext {
+  readonly problem: CompiledProblem;
+  readonly meetings: Array<PlacedMeeting | undefined> = [];
+  readonly patientMeetings: number[][];
+  readonly staffMeetings: number[][];
+  readonly roomMeetings: number[][];
+  readonly previous: PreviousWeek | undefined;
+  readonly board: ScoreBoard;
+  /** Meeting slots free for reuse (a stack). */
+  private readonly free: number[] = [];
+  private readonly log: LogEntry[] = [];
+  private readonly touchedMeetings = new TouchSet(64);
+  private readonly touchedPatients: TouchSet;
+  private readonly touchedStaff: TouchSet;
+  private readonly touchedRooms: TouchSet;
+
+  constructor(problem: CompiledProblem, rules: readonly Rule[], weights: ReadonlyMap<string, number>, previous?: PreviousWeek) {
+    this.problem = problem;
+    this.previous = previous;
+    this.patientMeetings = problem.patients.map(() => []);
+    this.staffMeetings = problem.staff.map(() => []);
+    this.roomMeetings = problem.rooms.map(() => []);
+    this.touchedPatients = new TouchSet(problem.patients.length);
+    this.touchedStaff = new TouchSet(problem.staff.length);
+    this.touchedRooms = new TouchSet(problem.rooms.length);
+    this.board = new ScoreBoard(rules, weights);
+    this.board.evaluateAll(this);
+  }
+
+  /** A position in the change log to roll back to. */
+  mark(): number {
+    return this.log.length;
+  }
+
+  /** Forgets the change log: the current timetable becomes the one undo returns to. */
+  commit(): void {
+    this.log.length = 0;
+  }
+
+  /** Adds a meeting in a free slot; returns its index. */
+  add(meeting: PlacedMeeting): number {
+    const reused = this.free.length > 0;
+    const index = reused ? this.free.pop()! : this.meetings.length;
+    if (!reused) this.meetings.push(undefined);
+    this.log.push({ index, old: undefined, freed: false, allocated: reused });
+    this.place(index, meeting);
+    return index;
+  }
+
+  /** Replaces the meeting at `index` (which must exist). */
+  replace(index: number, meeting: PlacedMeeting): void {
+    this.log.push({ index, old: this.meetings[index], freed: false, allocated: false });
+    this.place(index, meeting);
+  }
+
+  /** Removes the meeting at `index`; its slot becomes free. */
+  remove(index: number): void {
+    this.log.push({ index, old: this.meetings[index], freed: true, allocated: false });
+    this.place(index, undefined);
+    this.free.push(index);
+  }
+
+  /** Undoes every change after `mark`, newest first, and re-scores. */
+  rollback(mark: number): void {
+    while (this.log.length > mark) {
+      const entry = this.log.pop()!;
+      if (entry.freed) this.free.pop();
+      this.place(entry.index, entry.old);
+      if (entry.old === undefined) {
+        if (entry.allocated) this.free.push(entry.index);
+        else if (entry.index === this.meetings.length - 1) {
+          // A slot appended by `add`: dropping it keeps the meetings array exactly as it was.
+          this.touchedMeetings.add(entry.index);
+          this.rescore();
+          this.meetings.pop();
+        }
+      }
+    }
+    this.rescore();
+  }
+
+  /** Re-evaluates every touched subject. */
+  rescore(): void {
+    const board = this.board;
+    for (const m of this.touchedMeetings.items) if (m < this.meetings.length) board.evaluate(this, 'meeting', m);
+    for (const p of this.touchedPatients.items) board.evaluate(this, 'patient', p);
+    for (const s of this.touchedStaff.items) board.evaluate(this, 'staff', s);
+    for (const r of this.touchedRooms.items) board.evaluate(this, 'room', r);
+    this.touchedMeetings.clear();
+    this.touchedPatients.clear();
+    this.touchedStaff.clear();
+    this.touchedRooms.clear();
+  }
+
+  score(): Score {
+    return this.board.score();
+  }
+
+  /** Indexes of the meetings that exist, ascending. */
+  liveMeetings(): number[] {
+    const live: number[] = [];
+    for (let i = 0; i < this.meetings.length; i++) if (this.meetings[i] !== undefined) live.push(i);
+    return live;
+  }
+
+  private place(index: number, meeting: PlacedMeeting | undefined): void {
+    const old = this.meetings[index];
+    if (old) {
+      for (const p of old.patients) {
+        removeFrom(this.patientMeetings[p]!, index);
+        this.touchedPatients.add(p);
+      }
+      for (const s of old.staff) {
+        removeFrom(this.staffMeetings[s]!, index);
+        this.touchedStaff.add(s);
+      }
+      if (old.room >= 0) {
+        removeFrom(this.roomMeetings[old.room]!, index);
+        this.touchedRooms.add(old.room);
+      }
+    }
+    this.meetings[index] = meeting;
+    if (meeting) {
+      for (const p of meeting.patients) {
+        this.patientMeetings[p]!.push(index);
+        this.touchedPatients.add(p);
+      }
+      for (const s of meeting.staff) {
+        this.staffMeetings[s]!.push(index);
+        this.touchedStaff.add(s);
+      }
+      if (meeting.room >= 0) {
+        this.roomMeetings[meeting.room]!.push(index);
+        this.touchedRooms.add(meeting.room);
+      }
+    }
+    this.touchedMeetings.add(index);
+  }
+}

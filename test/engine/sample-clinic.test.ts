@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { checkSchedule } from '../../src/check/check-schedule.js';
+import { solve } from '../../src/engine/solve.js';
+import { sampleClinic } from '../../src/sample/clinic.js';
+
+describe('the sample clinic', () => {
+  it('is solved with every patient at 9+ hours on 3 to 5 days with individual therapy, and no hard violation', () => {
+    const problem = sampleClinic();
+    const { schedule, report } = solve(problem, { seed: 1, maxIterations: 300, timeLimitMs: 60_000 });
+    const checked = checkSchedule(problem, schedule);
+    expect(checked.violations.filter((v) => v.level === 'hard')).toEqual([]);
+    expect(report.allMet).toBe(true);
+    expect(report.patients).toHaveLength(40);
+    for (const row of report.patients) {
+      expect(row.hours).toBeGreaterThanOrEqual(9);
+      expect(row.days.length).toBeGreaterThanOrEqual(3);
+      expect(row.days.length).toBeLessThanOrEqual(5);
+      expect(row.services.find((s) => s.service === 'individual-therapy')?.count).toBe(1);
+    }
+    expect(report.stats).toMatchObject({ seed: 1, iterations: expect.any(Number) });
+  });
+
+  it.each([['overbooked', { variant: 'overbooked' as const }], ['thanksgiving', { thanksgiving: true }]])(
+    'keeps every hard rule in the %s week and reports what stays unmet',
+    (_, options) => {
+      const problem = sampleClinic(options);
+      const { schedule, report } = solve(problem, { seed: 2, maxIterations: 300, timeLimitMs: 60_000 });
+      expect(checkSchedule(problem, schedule).feasible).toBe(true);
+      expect(report.unmet.length).toBeGreaterThan(0);
+      expect(report.score.requirement).toBeGreaterThan(0);
+    },
+  );
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { compileProblem } from '../../src/engine/compile.js';
+import { SolverState } from '../../src/engine/state.js';
+import { allRules } from '../../src/rules/catalogue.js';
+import type { PlacedMeeting } from '../../src/rules/types.js';
+import { tinyProblem } from '../support/tiny.js';
+
+function group(fields: Partial<PlacedMeeting>): PlacedMeeting {
+  return { id: '', service: 0, track: 0, day: 1, start: 1080, end: 1140, room: 0, telehealth: false, staff: [0], patients: [0, 1], pinned: false, ...fields };
+}
+
+describe('SolverState', () => {
+  it('keeps per-entity meeting lists and undoes every change exactly, score included', () => {
+    const state = new SolverState(compileProblem(tinyProblem()), allRules(), new Map());
+    const empty = state.score();
+    const a = state.add(group({}));
+    const b = state.add(group({ start: 1140, end: 1200, patients: [2, 3] }));
+    state.rescore();
+    state.commit();
+    const meetings = state.meetings.slice();
+    const lists = structuredClone([state.patientMeetings, state.staffMeetings, state.roomMeetings]);
+    const score = state.score();
+    expect(state.patientMeetings[0]).toEqual([a]);
+    expect(state.staffMeetings[0]!.sort()).toEqual([a, b]);
+
+    const mark = state.mark();
+    state.replace(a, group({ patients: [0, 2], room: 1 }));
+    state.remove(b);
+    const c = state.add(group({ day: 2 }));
+    state.rescore();
+    expect(c).toBe(b); // the freed slot is reused
+    expect(state.patientMeetings[1]).toEqual([c]);
+    expect(state.roomMeetings[1]).toEqual([a]);
+    state.rollback(mark);
+    expect(state.meetings).toEqual(meetings);
+    expect(structuredClone([state.patientMeetings, state.staffMeetings, state.roomMeetings]).map((l) => l.map((x) => [...x].sort()))).toEqual(lists.map((l) => l.map((x) => [...x].sort())));
+    expect(state.score()).toEqual(score);
+
+    state.remove(a);
+    state.remove(b);
+    state.rescore();
+    expect(state.score()).toEqual(empty);
+    expect(state.liveMeetings()).toEqual([]);
+  });
+
+  it('drops slots appended by a change that is undone', () => {
+    const state = new SolverState(compileProblem(tinyProblem()), allRules(), new Map());
+    const mark = state.mark();
+    state.add(group({}));
+    state.rollback(mark);
+    expect(state.meetings).toEqual([]);
+  });
+});
