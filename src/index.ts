@@ -25,6 +25,8 @@ export { validateProblem, assertValidProblem, type ValidationResult } from './in
 export { ISSUE_CODES, ISSUE_CODE_DESCRIPTIONS, WARNING_CODES, type IssueCode, type WarningCode } from './input/issue-codes.js';
 export { LIMITS } from './input/limits.js';
 export { checkSchedule, type CheckOptions } from './check/check-schedule.js';
+export { solve } from './engine/solve.js';
+export { solveInWorker } from './engine/worker.js';
 export { ruleCatalogue, type RuleInfo } from './rules/catalogue.js';
 export { toICalendar, type ICalendarOptions } from './export/ical.js';
 export type { Subject } from './export/select.js';
