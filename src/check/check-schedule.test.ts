@@ -92,7 +92,12 @@ describe('checkSchedule', () => {
     expect(report.unmet).toHaveLength(requirementViolations.length);
     const statusesUnmet = report.patients.flatMap((p) => p.requirements.filter((r) => !r.met).map((r) => [p.patient, r.rule, r.date, r.service]));
     expect(report.unmet.map((u) => [u.patient, u.rule, u.date, u.service])).toEqual(statusesUnmet);
-    for (const entry of report.unmet) expect(entry).toMatchObject({ causes: [], repairs: [] });
+    // Every unmet requirement says why; repairs need re-solving and come from `explain`.
+    for (const entry of report.unmet) {
+      expect(entry.causes.length, entry.message).toBeGreaterThan(0);
+      for (const cause of entry.causes) expect(cause.message.length).toBeGreaterThan(0);
+      expect(entry.repairs).toEqual([]);
+    }
     expect(report.unmet.find((u) => u.rule === 'curriculum-min')).toMatchObject({ patient: 'p4', service: 'process', shortfall: 60 });
   });
 

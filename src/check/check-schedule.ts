@@ -8,6 +8,7 @@ import { buildReport } from './report.js';
 import { previousWeekOf, scheduleContext } from './schedule-context.js';
 import { resolveWeights } from './weights.js';
 import { assertValidProblem } from '../input/validate.js';
+import { withCauses } from '../diagnose/attach-causes.js';
 
 /** Options of {@link checkSchedule}. */
 export interface CheckOptions {
@@ -41,5 +42,5 @@ export function checkSchedule(problem: Problem, schedule: Schedule, options: Che
   const compiled = compileProblem(valid);
   const previous = options.previous === undefined ? undefined : previousWeekOf(compiled, options.previous);
   const ctx = scheduleContext(compiled, schedule, previous);
-  return buildReport(ctx, rules, weights, ctx.integrity);
+  return withCauses(ctx, buildReport(ctx, rules, weights, ctx.integrity));
 }

@@ -2,7 +2,7 @@
  * `diagnose(problem)`: before any search, what no timetable can satisfy (with figures) and where
  * the week is tight (capacity per track and day, the bottleneck first).
  */
-import { compileProblem } from '../engine/compile.js';
+import { compileProblem, type CompiledProblem } from '../engine/compile.js';
 import { assertValidProblem } from '../input/validate.js';
 import type { Problem } from '../model/problem.js';
 import { bottlenecks, capacityRows } from './capacity.js';
@@ -32,7 +32,11 @@ export type { Bottleneck, CapacityRow, Diagnosis, Finding, FindingUnit } from '.
  * ```
  */
 export function diagnose(problem: Problem): Diagnosis {
-  const compiled = compileProblem(assertValidProblem(problem));
+  return diagnoseCompiled(compileProblem(assertValidProblem(problem)));
+}
+
+/** {@link diagnose} on a problem already validated and compiled. */
+export function diagnoseCompiled(compiled: CompiledProblem): Diagnosis {
   const reach = buildReach(compiled);
   const services = checkServiceResources(reach);
   const population = checkGroupPopulation(reach);

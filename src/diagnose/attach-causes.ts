@@ -1,0 +1,16 @@
+/**
+ * Gives every unmet requirement of a report its causes, so that any report (from `solve` or
+ * `checkSchedule`) says why, not only what. Repairs need re-solving and stay with `explain`.
+ */
+import type { Report } from '../model/report.js';
+import type { RuleContext } from '../rules/types.js';
+import { findCauses, type ConflictCounts } from './causes.js';
+import { diagnoseCompiled } from './diagnose.js';
+
+/** The report with `causes` filled on every `unmet` entry (the report itself is not changed). */
+export function withCauses(ctx: RuleContext, report: Report, conflicts?: ConflictCounts): Report {
+  if (report.unmet.length === 0) return report;
+  const diagnosis = diagnoseCompiled(ctx.problem);
+  const causes = findCauses(ctx, report, diagnosis.impossible, conflicts);
+  return { ...report, unmet: report.unmet.map((entry, i) => ({ ...entry, causes: causes[i] ?? [] })) };
+}
