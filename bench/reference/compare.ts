@@ -1,0 +1,140 @@
+/**
+ * The objective both sides are compared on, computed from a report's `byRule` rows, and one
+ * library-versus-HiGHS comparison of an instance.
+ */
+import type { Problem } from '../../src/model/problem.js';
+import type { Report } from '../../src/model/report.js';
+import type { Weights } from '../../src/model/options.js';
+import { allRules } from '../../src/rules/catalogue.js';
+import { checkSchedule } from '../../src/check/check-schedule.js';
+import { solve } from '../../src/engine/solve.js';
+import { buildReferenceModel, SHORTFALL_WEIGHT } from './model.js';
+import { referenceSchedule, solveWithHighs } from './highs-solve.js';
+
+/** The shared core objective: requirement shortfall first, then staffed minutes. */
+export interface CoreObjective {
+  /** Sum of every requirement rule's penalty (minute-equivalents). */
+  shortfall: number;
+  /** Staff-minutes: the `staffed-hours` penalty (staffed 5-minute slots) times 5. */
+  staffedMinutes: number;
+  /** `SHORTFALL_WEIGHT * shortfall + staffedMinutes`: the MILP's objective. */
+  value: number;
+  /** Sum of hard penalties (must be 0). */
+  hard: number;
+}
+
+/**
+ * The core objective of a report, from its `byRule` rows only.
+ *
+ * @example
+ * ```ts
+ * const { value } = coreObjective(checkSchedule(problem, schedule));
+ * ```
+ */
+export function coreObjective(report: Report): CoreObjective {
+  let shortfall = 0;
+  let hard = 0;
+  let staffedSlots = 0;
+  for (const row of report.byRule) {
+    if (row.level === 'requirement') shortfall += row.penalty;
+    if (row.level === 'hard') hard += row.penalty;
+    if (row.rule === 'staffed-hours') staffedSlots += row.penalty;
+  }
+  const staffedMinutes = staffedSlots * 5;
+  return { shortfall, staffedMinutes, value: SHORTFALL_WEIGHT * shortfall + staffedMinutes, hard };
+}
+
+/**
+ * Weights that switch off every soft rule except `staffed-hours`, so the library optimises the same
+ * objective as the MILP (requirement shortfall is always lexicographically above soft terms).
+ */
+export function coreWeights(): Partial<Weights> {
+  const weights: Partial<Weights> = {};
+  for (const rule of allRules()) if (rule.level === 'soft') weights[rule.code] = rule.code === 'staffed-hours' ? 1 : 0;
+  return weights;
+}
+
+/** One instance, both solvers. Times in milliseconds. */
+export interface ReferenceRow {
+  patients: number;
+  seed: number;
+  milp: { columns: number; rows: number; binaries: number };
+  highs: {
+    status: string;
+    objective: CoreObjective | null;
+    /** The MILP's own objective value, which must equal `objective.value`. */
+    milpObjective: number | null;
+    dualBound: number | null;
+    gap: number | null;
+    runTimeMs: number;
+    timeToBestMs: number | null;
+  };
+  library: {
+    objective: CoreObjective;
+    /** The same objective recomputed by `checkSchedule` on the library's schedule. */
+    checkedValue: number;
+    /** Hard penalties `checkSchedule` finds in the library's schedule (must be 0). */
+    checkedHard: number;
+    elapsedMs: number;
+    timeToBestMs: number;
+    firstCompleteMs: number;
+    stoppedBecause: string;
+  };
+  /** (library - HiGHS) / HiGHS on the core objective value; null without a HiGHS incumbent. */
+  relativeGap: number | null;
+  /** Library reaches HiGHS's objective (equal or better). */
+  reachesOptimum: boolean | null;
+  /** library time-to-best / HiGHS run time. */
+  timeRatio: number | null;
+}
+
+/**
+ * Solves one problem with the library (core weights) and with HiGHS, and checks both answers.
+ *
+ * @example
+ * ```ts
+ * const row = await compareOnInstance(referenceInstance(20, 1), { patients: 20, seed: 1, libraryTimeLimitMs: 3000, highsTimeLimitS: 60 });
+ * ```
+ */
+export async function compareOnInstance(
+  problem: Problem,
+  options: { patients: number; seed: number; libraryTimeLimitMs: number; highsTimeLimitS: number; librarySeed?: number },
+): Promise<ReferenceRow> {
+  const weights = coreWeights();
+  const model = buildReferenceModel(problem);
+  const highs = await solveWithHighs(model, options.highsTimeLimitS);
+  const highsObjective = highs.objective === null ? null : coreObjective(checkSchedule(problem, referenceSchedule(model, highs.values), { weights }));
+
+  const { schedule, report } = solve(problem, { seed: options.librarySeed ?? 1, timeLimitMs: options.libraryTimeLimitMs, weights });
+  const objective = coreObjective(report);
+  const checked = coreObjective(checkSchedule(problem, schedule, { weights }));
+  const stats = report.stats;
+  const reference = highsObjective?.value ?? null;
+  const relativeGap = reference === null ? null : reference === 0 ? (objective.value === 0 ? 0 : Infinity) : (objective.value - reference) / reference;
+  return {
+    patients: options.patients,
+    seed: options.seed,
+    milp: model.size,
+    highs: {
+      status: highs.status,
+      objective: highsObjective,
+      milpObjective: highs.objective === null ? null : Math.round(highs.objective),
+      dualBound: highs.dualBound === null ? null : Math.round(highs.dualBound * 1000) / 1000,
+      gap: highs.gap,
+      runTimeMs: Math.round(highs.runTimeMs),
+      timeToBestMs: highs.timeToBestMs === null ? null : Math.round(highs.timeToBestMs),
+    },
+    library: {
+      objective,
+      checkedValue: checked.value,
+      checkedHard: checked.hard,
+      elapsedMs: Math.round(stats?.elapsedMs ?? 0),
+      timeToBestMs: Math.round(stats?.timeToBestMs ?? 0),
+      firstCompleteMs: Math.round(stats?.firstCompleteMs ?? 0),
+      stoppedBecause: stats?.stoppedBecause ?? 'unknown',
+    },
+    relativeGap,
+    reachesOptimum: reference === null ? null : objective.value <= reference,
+    timeRatio: highs.runTimeMs > 0 ? (stats?.timeToBestMs ?? 0) / highs.runTimeMs : null,
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * One benchmark run in its own process (so peak RSS is this run's):
+ *   tsx bench/run-one.ts --patients N --seed S [--time-limit MS] [--replan]
+ * Prints one line `BENCH_RESULT {json}` on stdout. Ids only: nothing about patients is printed.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Change } from '../src/model/options.js';
+import type { Problem } from '../src/model/problem.js';
+import type { Report } from '../src/model/report.js';
+import type { Schedule } from '../src/model/schedule.js';
+import { solve } from '../src/engine/solve.js';
+import { checkSchedule } from '../src/check/check-schedule.js';
+import { diagnose } from '../src/diagnose/diagnose.js';
+import { WEEKDAYS } from '../src/time/week.js';
+import { generateProgram } from './generate.js';
+import { patientWeeks, provenImpossible, servedCounts, staffedLowerBound, staffedMinutes } from './measure.js';
+
+function argument(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+
+const patients = Number(argument('patients', '100'));
+const seed = Number(argument('seed', '1'));
+const timeLimitMs = Number(argument('time-limit', '2000'));
+const maxRssMb = (): number => process.resourceUsage().maxRSS / 1024;
+
+function hardOf(report: Report): { count: number; penalty: number } {
+  const hard = report.violations.filter((v) => v.level === 'hard');
+  return { count: hard.length, penalty: hard.reduce((sum, v) => sum + v.penalty, 0) };
+}
+
+const generatedAt = performance.now();
+const problem: Problem = generateProgram({ patients, seed });
+const generateMs = performance.now() - generatedAt;
+
+const solvedAt = performance.now();
+const { schedule, report } = solve(problem, { seed, timeLimitMs });
+const wallMs = performance.now() - solvedAt;
+const rssAfterSolveMb = maxRssMb();
+
+const checkedAt = performance.now();
+const checked = checkSchedule(problem, schedule);
+const checkMs = performance.now() - checkedAt;
+const impossible = provenImpossible(diagnose(problem));
+const counts = servedCounts(checked, impossible);
+const possibleIds = new Set(problem.patients.map((p) => p.id).filter((id) => !impossible.has(id)));
+const bound = staffedLowerBound(problem, possibleIds);
+const stats = report.stats;
+
+const result: Record<string, unknown> = {
+  patients,
+  seed,
+  timeLimitMs,
+  generateMs,
+  wallMs,
+  elapsedMs: stats?.elapsedMs ?? null,
+  firstCompleteMs: stats?.firstCompleteMs ?? null,
+  timeToBestMs: stats?.timeToBestMs ?? null,
+  iterations: stats?.iterations ?? null,
+  stoppedBecause: stats?.stoppedBecause ?? null,
+  peakRssMb: rssAfterSolveMb,
+  checkMs,
+  meetings: schedule.meetings.length,
+  hardViolations: hardOf(checked).count,
+  hardPenalty: hardOf(checked).penalty,
+  score: checked.score,
+  solverScoreAgrees: checked.score.hard === report.score.hard && checked.score.requirement === report.score.requirement && checked.score.soft === report.score.soft,
+  served: counts.served,
+  possible: counts.possible,
+  servedAll: counts.servedAll,
+  provenImpossible: impossible.size,
+  staffedMinutes: staffedMinutes(schedule),
+  staffedLowerBound: bound.total,
+  staffedLowerBoundGroup: bound.group,
+  staffedLowerBoundIndividual: bound.individual,
+};
+
+if (process.argv.includes('--replan')) result.replan = await replanScenario(problem, schedule);
+result.peakRssAllMb = maxRssMb();
+process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
+
+/**
+ * A 1,000-patient week re-planned after the clinician with the most group meetings calls out for
+ * their busiest day and 10 patients (copies of existing ones under new ids) are admitted.
+ */
+async function replanScenario(problem: Problem, previous: Schedule): Promise<Record<string, unknown>> {
+  const modulePath = fileURLToPath(new URL('../src/replan/replan.ts', import.meta.url));
+  if (!existsSync(modulePath)) return { available: false };
+  const specifier = '../src/replan/replan.js';
+  const module = (await import(specifier)) as { replan?: unknown };
+  if (typeof module.replan !== 'function') return { available: false };
+  const replan = module.replan as (p: Problem, s: Schedule, c: Change[], o?: { seed?: number; timeLimitMs?: number }) => { schedule: Schedule; report: Report };
+
+  const groupServices = new Set(problem.services.filter((s) => s.kind === 'group').map((s) => s.id));
+  const load = new Map<string, number>();
+  for (const meeting of previous.meetings) {
+    if (!groupServices.has(meeting.service)) continue;
+    for (const staff of meeting.staff) load.set(`${staff} ${meeting.date}`, (load.get(`${staff} ${meeting.date}`) ?? 0) + 1);
+  }
+  const busiest = [...load].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  if (!busiest) return { available: true, error: 'no group meeting to take a clinician out of' };
+  const [staffId, date] = busiest[0].split(' ') as [string, string];
+
+  const admitted = Array.from({ length: 10 }, (_, k) => {
+    const template = problem.patients[(k * 97) % problem.patients.length]!;
+    const { avoid: _avoid, admittedOn: _admitted, dischargedOn: _discharged, ...rest } = template;
+    return { ...structuredClone(rest), id: `bench-admit-${k + 1}`, admittedOn: problem.weekStart };
+  });
+  const changes: Change[] = [
+    { kind: 'staff-out', staff: staffId, date },
+    ...admitted.map((patient): Change => ({ kind: 'admit', patient })),
+  ];
+  // The problem as it now stands, for the checker: the clinician away that day, the admissions in.
+  const changed: Problem = structuredClone(problem);
+  changed.patients.push(...structuredClone(admitted));
+  const member = changed.staff.find((s) => s.id === staffId)!;
+  member.availability = {
+    ...(member.availability ?? { weekly: [{ days: [...WEEKDAYS], start: '00:00', end: '24:00' }] }),
+    except: [...(member.availability?.except ?? []), { date }],
+  };
+
+  const startedAt = performance.now();
+  const { schedule } = replan(problem, previous, changes, { seed: 1, timeLimitMs: 2000 });
+  const replanMs = performance.now() - startedAt;
+  const checked = checkSchedule(changed, schedule);
+  const admittedIds = new Set(admitted.map((p) => p.id));
+  const impossible = provenImpossible(diagnose(changed));
+  const before = patientWeeks(previous);
+  const after = patientWeeks(schedule);
+  let unchanged = 0;
+  for (const patient of problem.patients) if ((before.get(patient.id) ?? '') === (after.get(patient.id) ?? '')) unchanged += 1;
+  const admittedRows = checked.patients.filter((row) => admittedIds.has(row.patient));
+  return {
+    available: true,
+    staffOut: staffId,
+    date,
+    replanMs,
+    hardViolations: hardOf(checked).count,
+    admittedServed: admittedRows.filter((row) => row.met).length,
+    admittedPossible: admittedRows.filter((row) => !impossible.has(row.patient)).length,
+    admitted: admitted.length,
+    othersUnchanged: unchanged,
+    others: problem.patients.length,
+    unchangedShare: unchanged / problem.patients.length,
+  };
+}
