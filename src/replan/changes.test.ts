@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { Change } from '../model/options.js';
+import { compileProblem } from '../engine/compile.js';
+import { applyChanges, checkChanges } from './changes.js';
+import type { Problem } from '../model/problem.js';
+import type { Schedule } from '../model/schedule.js';
+
+function problem(): Problem {
+  return {
+    timeZone: 'America/Los_Angeles',
+    weekStart: '2026-11-23',
+    tracks: [{ id: 'evening', windows: { weekly: [{ days: ['TU', 'WE'], start: '18:00', end: '21:00' }] } }],
+    services: [{ id: 'process', kind: 'group', durationMinutes: 60, staff: [{ credentials: ['LCSW'] }] }],
+    staff: [{ id: 'clin-1', credentials: ['LCSW'] }, { id: 'clin-2', credentials: ['LCSW'], availability: { weekly: [{ days: ['TU'], start: '17:00', end: '21:00' }] } }],
+    rooms: [{ id: 'room-a', capacity: 4 }],
+    patients: [{ id: 'p1', tracks: ['evening'], dischargedOn: '2026-11-27' }],
+  };
+}
+const empty: Schedule = { timeZone: 'America/Los_Angeles', weekStart: '2026-11-23', meetings: [] };
+
+describe('checkChanges', () => {
+  it('accepts good changes and returns the admitted patients validated', () => {
+    const changes: Change[] = [
+      { kind: 'admit', patient: { id: 'p2', tracks: ['evening'] } },
+      { kind: 'discharge', patient: 'p2', from: '2026-11-26' },
+      { kind: 'staff-out', staff: 'clin-1', date: '2026-11-24', start: '18:00' },
+      { kind: 'room-closed', room: 'room-a', date: '2026-11-25' },
+    ];
+    const { issues, admitted } = checkChanges(problem(), empty, changes);
+    expect(issues).toEqual([]);
+    expect(admitted.map((p) => p.id)).toEqual(['p2']);
+  });
+
+  it('refuses what is not a list', () => {
+    expect(checkChanges(problem(), empty, 'admit').issues.map((i) => i.path)).toEqual(['changes']);
+    expect(checkChanges(problem(), empty, [null]).issues.map((i) => i.path)).toEqual(['changes[0]']);
+  });
+});
+
+describe('applyChanges', () => {
+  it('turns call-outs and closures into exceptions and keeps the earlier discharge, without touching the input', () => {
+    const input = problem();
+    const before = structuredClone(input);
+    const changes: Change[] = [
+      { kind: 'staff-out', staff: 'clin-1', date: '2026-11-24', start: '18:00', end: '19:00' },
+      { kind: 'staff-out', staff: 'clin-2', date: '2026-11-24' },
+      { kind: 'room-closed', room: 'room-a', date: '2026-11-25' },
+      { kind: 'discharge', patient: 'p1', from: '2026-11-28' },
+      { kind: 'discharge', patient: 'p1', from: '2026-11-25' },
+    ];
+    const changed = applyChanges(input, changes, [{ id: 'p2', tracks: ['evening'] }]);
+    expect(input).toEqual(before);
+    expect(changed.patients.map((p) => [p.id, p.dischargedOn])).toEqual([['p1', '2026-11-25'], ['p2', undefined]]);
+    const compiled = compileProblem(changed);
+    const slot = (day: number, minute: number): number => day * 288 + minute / 5;
+    // clin-1 had no availability (always): now always except Tuesday 18:00-19:00.
+    expect(compiled.staff[0]!.available.has(slot(1, 17 * 60 + 55))).toBe(true);
+    expect(compiled.staff[0]!.available.has(slot(1, 18 * 60))).toBe(false);
+    expect(compiled.staff[0]!.available.has(slot(1, 19 * 60))).toBe(true);
+    expect(compiled.staff[1]!.available.size()).toBe(0);
+    expect(compiled.rooms[0]!.available.has(slot(2, 12 * 60))).toBe(false);
+    expect(compiled.rooms[0]!.available.has(slot(3, 12 * 60))).toBe(true);
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * The changes `replan` absorbs: checked against the problem and the published week (every bad
+ * change is an issue with a `changes[i].field` path), then applied to a copy of the problem.
+ * Staff call-outs and room closures become availability exceptions, a discharge an earlier
+ * `dischargedOn`, an admission one more patient; misses and pins act on meetings (see replan.ts).
+ */
+import type { Change } from '../model/options.js';
+import type { Availability, Patient, Problem } from '../model/problem.js';
+import type { Schedule } from '../model/schedule.js';
+import type { Issue } from '../model/issue.js';
+import { ISSUE_CODES } from '../input/issue-codes.js';
+import { validateProblem } from '../input/validate.js';
+import { dayInWeek, dayNumber, parseLocalTime, WEEKDAYS } from '../time/week.js';
+
+const KINDS: ReadonlySet<string> = new Set(['admit', 'discharge', 'staff-out', 'room-closed', 'missed', 'pin']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : value === undefined ? 'nothing' : typeof value;
+}
+
+/** Issues of an optional partial-day window (`start`/`end`) of a change. */
+function windowIssues(change: Record<string, unknown>, path: string, issues: Issue[]): void {
+  const times: Array<['start' | 'end', number | undefined]> = [];
+  for (const field of ['start', 'end'] as const) {
+    const value = change[field];
+    if (value === undefined) continue;
+    const minutes = typeof value === 'string' ? parseLocalTime(value) : undefined;
+    if (minutes === undefined) issues.push({ path: `${path}.${field}`, code: ISSUE_CODES.invalidTime, message: `'${shown(value)}' is not a clock time (HH:mm, 00:00 to 24:00).` });
+    times.push([field, minutes]);
+  }
+  const start = typeof change['start'] === 'string' ? parseLocalTime(change['start']) : 0;
+  const end = typeof change['end'] === 'string' ? parseLocalTime(change['end']) : 1440;
+  if (start !== undefined && end !== undefined && end <= start) {
+    issues.push({ path: `${path}.end`, code: ISSUE_CODES.invalidRange, message: `The window ends at ${shown(change['end'])}, not after it starts at ${shown(change['start'] ?? '00:00')}.` });
+  }
+}
+
+function dateInWeekIssue(value: unknown, weekStart: string, path: string, issues: Issue[]): void {
+  if (typeof value !== 'string' || dayNumber(value) === undefined) {
+    issues.push({ path, code: ISSUE_CODES.invalidDate, message: `'${shown(value)}' is not a date (YYYY-MM-DD).` });
+  } else if (dayInWeek(value, weekStart) === undefined) {
+    issues.push({ path, code: ISSUE_CODES.outOfRange, message: `${value} is not in the week of ${weekStart}.` });
+  }
+}
+
+/**
+ * Every issue of `changes` against a valid `problem` and its published week `previous` (read as
+ * untrusted data), and the admitted patients as the validator returns them. Admitted patients are
+ * checked as the validator checks any patient (issue paths under `changes[i].patient`).
+ */
+export function checkChanges(problem: Problem, previous: Schedule, changes: unknown): { issues: Issue[]; admitted: Patient[] } {
+  const issues: Issue[] = [];
+  const validAdmitted: Patient[] = [];
+  if (!Array.isArray(changes)) {
+    return { issues: [{ path: 'changes', code: ISSUE_CODES.invalidType, message: 'The changes must be a list.' }], admitted: validAdmitted };
+  }
+  const staff = new Set(problem.staff.map((s) => s.id));
+  const rooms = new Set(problem.rooms.map((r) => r.id));
+  const listed: unknown = isRecord(previous) ? previous['meetings'] : undefined;
+  const meetings = new Map<string, { id: string; patients: unknown[] }>();
+  for (const m of Array.isArray(listed) ? (listed as unknown[]) : []) {
+    if (isRecord(m) && typeof m['id'] === 'string') meetings.set(m['id'], { id: m['id'], patients: Array.isArray(m['patients']) ? (m['patients'] as unknown[]) : [] });
+  }
+  const admitted: Array<{ at: number; patient: unknown }> = [];
+  changes.forEach((change: unknown, i) => {
+    if (isRecord(change) && change['kind'] === 'admit') admitted.push({ at: i, patient: change['patient'] });
+  });
+  const patients = new Set(problem.patients.map((p) => p.id));
+  for (const { patient } of admitted) if (isRecord(patient) && typeof patient['id'] === 'string') patients.add(patient['id']);
+
+  changes.forEach((change: unknown, i) => {
+    const path = `changes[${i}]`;
+    if (!isRecord(change)) {
+      issues.push({ path, code: ISSUE_CODES.invalidType, message: 'A change must be an object with a kind.' });
+      return;
+    }
+    const kind = change['kind'];
+    if (typeof kind !== 'string' || !KINDS.has(kind)) {
+      issues.push({ path: `${path}.kind`, code: ISSUE_CODES.invalidValue, message: `'${shown(kind)}' is not a kind of change (${[...KINDS].join(', ')}).` });
+      return;
+    }
+    const known = (field: string, ids: ReadonlySet<string>, noun: string): void => {
+      const value = change[field];
+      if (typeof value !== 'string' || !ids.has(value)) {
+        issues.push({ path: `${path}.${field}`, code: ISSUE_CODES.unknownReference, message: `There is no ${noun} '${shown(value)}'.` });
+      }
+    };
+    switch (kind) {
+      case 'admit':
+        if (!isRecord(change['patient'])) issues.push({ path: `${path}.patient`, code: ISSUE_CODES.invalidType, message: 'An admission needs a patient object.' });
+        break;
+      case 'discharge':
+        known('patient', patients, 'patient');
+        if (typeof change['from'] !== 'string' || dayNumber(change['from']) === undefined) {
+          issues.push({ path: `${path}.from`, code: ISSUE_CODES.invalidDate, message: `'${shown(change['from'])}' is not a date (YYYY-MM-DD).` });
+        }
+        break;
+      case 'staff-out':
+      case 'room-closed':
+        known(kind === 'staff-out' ? 'staff' : 'room', kind === 'staff-out' ? staff : rooms, kind === 'staff-out' ? 'staff member' : 'room');
+        dateInWeekIssue(change['date'], problem.weekStart, `${path}.date`, issues);
+        windowIssues(change, path, issues);
+        break;
+      case 'missed': {
+        known('patient', patients, 'patient');
+        const meeting = typeof change['meeting'] === 'string' ? meetings.get(change['meeting']) : undefined;
+        if (!meeting) issues.push({ path: `${path}.meeting`, code: ISSUE_CODES.unknownReference, message: `The published week has no meeting '${shown(change['meeting'])}'.` });
+        else if (typeof change['patient'] === 'string' && !meeting.patients.includes(change['patient'])) {
+          issues.push({ path: `${path}.patient`, code: ISSUE_CODES.invalidValue, message: `Patient ${change['patient']} is not in meeting ${meeting.id}.` });
+        }
+        break;
+      }
+      case 'pin':
+        if (typeof change['meeting'] !== 'string' || !meetings.has(change['meeting'])) {
+          issues.push({ path: `${path}.meeting`, code: ISSUE_CODES.unknownReference, message: `The published week has no meeting '${shown(change['meeting'])}'.` });
+        }
+        break;
+    }
+  });
+
+  // Admitted patients: validated as part of the problem, issues moved under their change.
+  const usable = admitted.filter(({ patient }) => isRecord(patient));
+  if (usable.length > 0) {
+    const base = problem.patients.length;
+    const result = validateProblem({ ...problem, patients: [...problem.patients, ...usable.map((a) => a.patient)] });
+    if (result.ok) validAdmitted.push(...result.problem.patients.slice(base));
+    else {
+      for (const issue of result.issues) {
+        const match = /^patients\[(\d+)\](.*)$/.exec(issue.path);
+        const position = match ? Number(match[1]) - base : -1;
+        const owner = usable[position];
+        if (owner) issues.push({ ...issue, path: `changes[${owner.at}].patient${match![2]}` });
+        else if (match && Number(match[1]) < base && issue.code === ISSUE_CODES.duplicateId) {
+          // The earlier copy of a duplicated id: name the admission instead.
+          continue;
+        } else issues.push(issue);
+      }
+    }
+  }
+  return { issues, admitted: validAdmitted };
+}
+
+function withException(availability: Availability | undefined, date: string, start?: string, end?: string): Availability {
+  const exception = { date, ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
+  // Absent availability means "always": spell it out, since an availability object with only
+  // exceptions would mean "never".
+  const base: Availability = availability ?? { weekly: [{ days: [...WEEKDAYS], start: '00:00', end: '24:00' }] };
+  return { ...base, except: [...(base.except ?? []), exception] };
+}
+
+/**
+ * A copy of `problem` (valid, not shared with the caller) with the problem-level changes applied:
+ * `admitted` (the validated patients of the admissions, in order), discharges, staff call-outs
+ * and room closures. `changes` must have no issues.
+ */
+export function applyChanges(problem: Problem, changes: readonly Change[], admitted: readonly Patient[]): Problem {
+  const copy: Problem = structuredClone(problem);
+  copy.patients.push(...structuredClone(admitted));
+  for (const change of changes) {
+    switch (change.kind) {
+      case 'discharge': {
+        const patient = copy.patients.find((p) => p.id === change.patient);
+        if (patient && (patient.dischargedOn === undefined || change.from < patient.dischargedOn)) patient.dischargedOn = change.from;
+        break;
+      }
+      case 'staff-out': {
+        const member = copy.staff.find((s) => s.id === change.staff);
+        if (member) member.availability = withException(member.availability, change.date, change.start, change.end);
+        break;
+      }
+      case 'room-closed': {
+        const room = copy.rooms.find((r) => r.id === change.room);
+        if (room) room.availability = withException(room.availability, change.date, change.start, change.end);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return copy;
+}

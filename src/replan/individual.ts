@@ -1,0 +1,64 @@
+/**
+ * Individual sessions for re-planning: the engine's placement (days the patient already
+ * attends first, next to their sessions, primary therapist first) restricted to times after the
+ * cutoff, so a make-up never lands in the past.
+ */
+import { equip, settle, tryAdd } from '../engine/engine.js';
+import { patientBlocker } from '../engine/feasible.js';
+import type { PlacedMeeting } from '../rules/types.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
+import { isOpen, type Driver } from './driver.js';
+
+/** Individual services patient `p` still needs, with how many (curriculum and `requires` minima). */
+export function individualNeedsOf(driver: Driver, p: number): Array<[number, number]> {
+  const engine = driver.engine;
+  const want = engine.prepared.patients[p]!.wantSessions;
+  const needs: Array<[number, number]> = [];
+  for (let s = 0; s < want.length; s++) {
+    if (engine.problem.services[s]!.kind !== 'individual' || want[s]! <= 0) continue;
+    let have = 0;
+    for (const i of engine.state.patientMeetings[p]!) if (engine.state.meetings[i]!.service === s) have++;
+    if (want[s]! > have) needs.push([s, want[s]! - have]);
+  }
+  return needs;
+}
+
+/** Places one session of individual service `s` for `p` after the cutoff; the meeting index or -1. */
+export function placeIndividualAfter(driver: Driver, p: number, s: number): number {
+  const engine = driver.engine;
+  const problem = engine.problem;
+  const state = engine.state;
+  const service = problem.services[s]!;
+  const patient = problem.patients[p]!;
+  const duration = service.durationMinutes;
+  const grid = problem.granularityMinutes;
+  const byDay: PlacedMeeting[][] = [[], [], [], [], [], [], []];
+  for (const i of state.patientMeetings[p]!) {
+    const m = state.meetings[i]!;
+    if (m.day >= 0) byDay[m.day]!.push(m);
+  }
+  const days = [0, 1, 2, 3, 4, 5, 6].filter((d) => d >= patient.firstDay && d < patient.endDay && !problem.closedDays[d]);
+  days.sort((a, b) => byDay[b]!.length - byDay[a]!.length || a - b);
+  for (const day of days) {
+    const busy = byDay[day]!;
+    const starts: number[] = [];
+    for (const m of busy) starts.push(Math.ceil(m.end / grid) * grid, Math.floor((m.start - duration) / grid) * grid);
+    for (let start = 0; start + duration <= 1440; start += grid) starts.push(start);
+    const near = (start: number): number => (busy.length === 0 ? 0 : Math.min(...busy.map((m) => Math.min(Math.abs(start - m.end), Math.abs(m.start - start - duration)))));
+    const unique = [...new Set(starts.filter((x) => x >= 0 && x + duration <= 1440 && isOpen(driver, day, x)))];
+    unique.sort((a, b) => near(a) - near(b) || a - b);
+    for (const start of unique) {
+      const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
+      if (!patient.available.containsRange(from, from + duration / SLOT_MINUTES)) continue;
+      const base: PlacedMeeting = { id: '', service: s, track: -1, day, start, end: start + duration, room: -1, telehealth: service.telehealth === 'only', staff: [], patients: [p], pinned: false };
+      if (patientBlocker(state, engine.prepared, base, p, -1, from, from + duration / SLOT_MINUTES) !== null) continue;
+      const equipped = equip(engine, base, -1, false, false);
+      if (!equipped) continue;
+      const mark = state.mark();
+      const hard = state.score().hard;
+      const index = tryAdd(engine, equipped);
+      if (index >= 0 && settle(engine, mark, hard)) return index;
+    }
+  }
+  return -1;
+}

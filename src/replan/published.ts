@@ -1,0 +1,177 @@
+/**
+ * The published week as `replan` reads it: checked (a week it cannot trust is a `ProblemError`,
+ * with paths under `previous`), then turned back into a `Schedule` with stable ids: kept meetings
+ * keep theirs, new ones get fresh readable ids never used by the published week, and a meeting
+ * that did not change is returned exactly as it was published.
+ */
+import type { Issue } from '../model/issue.js';
+import type { Meeting, Schedule } from '../model/schedule.js';
+import type { CompiledProblem } from '../engine/compile.js';
+import { exportSchedule } from '../engine/export.js';
+import { zonedInstant } from '../time/zone.js';
+import { sessionKey, type PlacedMeeting, type PreviousWeek } from '../rules/types.js';
+import { formatLocalTime, parseLocalTime, WEEKDAYS } from '../time/week.js';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : value === undefined ? 'nothing' : typeof value;
+}
+
+/**
+ * Reads the published week against the (valid, compiled) problem: its meetings in compiled form,
+ * and every defect `checkSchedule` would call a `schedule-integrity` breach as an issue with a
+ * path under `previous` (a week `replan` cannot trust is an error, not something to repair).
+ * Instants are checked through a cache, since a week's meetings share few dates and times.
+ */
+export function readPublished(compiled: CompiledProblem, previous: unknown): { issues: Issue[]; meetings: PlacedMeeting[] } {
+  const issues: Issue[] = [];
+  const meetings: PlacedMeeting[] = [];
+  const issue = (path: string, message: string): void => {
+    issues.push({ path, code: 'invalid-schedule', message });
+  };
+  if (!isRecord(previous) || !Array.isArray(previous['meetings'])) {
+    issue('previous', 'The published week must be a schedule with a list of meetings.');
+    return { issues, meetings };
+  }
+  if (previous['timeZone'] !== compiled.timeZone) issue('previous.timeZone', `The published week is in time zone ${shown(previous['timeZone'])} but the problem in ${compiled.timeZone}.`);
+  if (previous['weekStart'] !== compiled.weekStart) issue('previous.weekStart', `The published week starts ${shown(previous['weekStart'])} but the problem's week ${compiled.weekStart}.`);
+  const instants = new Map<string, number>();
+  const instant = (date: string, minutes: number): number => {
+    const key = `${date}T${minutes}`;
+    let ms = instants.get(key);
+    if (ms === undefined) instants.set(key, (ms = zonedInstant(date, formatLocalTime(minutes), compiled.timeZone).getTime()));
+    return ms;
+  };
+  const seen = new Set<string>();
+  (previous['meetings'] as unknown[]).forEach((raw, i) => {
+    const path = `previous.meetings[${i}]`;
+    if (!isRecord(raw)) return issue(path, 'A meeting must be an object.');
+    const id = raw['id'];
+    if (typeof id !== 'string' || id === '') return issue(`${path}.id`, 'A meeting needs a non-empty id.');
+    if (seen.has(id)) issue(`${path}.id`, `Meeting id ${id} is used by more than one meeting.`);
+    seen.add(id);
+    const service = typeof raw['service'] === 'string' ? compiled.serviceIndex.get(raw['service']) : undefined;
+    if (service === undefined) return issue(`${path}.service`, `Meeting ${id} holds unknown service ${shown(raw['service'])}.`);
+    const date = typeof raw['date'] === 'string' ? raw['date'] : '';
+    const day = compiled.dates.indexOf(date);
+    if (day < 0) return issue(`${path}.date`, `Meeting ${id} is on ${shown(raw['date'])}, not a date of the week of ${compiled.weekStart}.`);
+    if (raw['day'] !== WEEKDAYS[day]) issue(`${path}.day`, `Meeting ${id} says ${shown(raw['day'])} but ${date} is a ${WEEKDAYS[day]}.`);
+    const start = typeof raw['start'] === 'string' ? parseLocalTime(raw['start']) : undefined;
+    const end = typeof raw['end'] === 'string' ? parseLocalTime(raw['end']) : undefined;
+    if (start === undefined || end === undefined || end <= start) return issue(`${path}.end`, `Meeting ${id} has no valid start and end (${shown(raw['start'])}-${shown(raw['end'])}).`);
+    for (const [field, minutes] of [['startsAt', start], ['endsAt', end]] as const) {
+      const value = raw[field];
+      if (typeof value !== 'string' || Date.parse(value) !== instant(date, minutes)) issue(`${path}.${field}`, `Meeting ${id} has a ${field} that does not match ${date} ${formatLocalTime(minutes)} in ${compiled.timeZone}.`);
+    }
+    const ids = (field: 'staff' | 'patients', index: ReadonlyMap<string, number>, noun: string): number[] => {
+      const list = raw[field];
+      const found: number[] = [];
+      if (!Array.isArray(list)) {
+        issue(`${path}.${field}`, `Meeting ${id} has no list of ${noun}s.`);
+        return found;
+      }
+      list.forEach((item: unknown, j) => {
+        const at = typeof item === 'string' ? index.get(item) : undefined;
+        if (at === undefined) issue(`${path}.${field}[${j}]`, `Meeting ${id} names unknown ${noun} ${shown(item)}.`);
+        else if (found.includes(at)) issue(`${path}.${field}[${j}]`, `Meeting ${id} lists ${noun} ${shown(item)} twice.`);
+        else found.push(at);
+      });
+      return found;
+    };
+    let track = -1;
+    if (raw['track'] !== null && raw['track'] !== undefined) {
+      const at = typeof raw['track'] === 'string' ? compiled.trackIndex.get(raw['track']) : undefined;
+      if (at === undefined) issue(`${path}.track`, `Meeting ${id} names unknown track ${shown(raw['track'])}.`);
+      else track = at;
+    }
+    const telehealth = raw['mode'] === 'telehealth';
+    if (!telehealth && raw['mode'] !== 'in-person') issue(`${path}.mode`, `Meeting ${id} has mode ${shown(raw['mode'])}; it must be in-person or telehealth.`);
+    let room = -1;
+    if (telehealth) {
+      if (raw['room'] !== null && raw['room'] !== undefined) issue(`${path}.room`, `Meeting ${id} is held by telehealth but names room ${shown(raw['room'])}.`);
+    } else {
+      const at = typeof raw['room'] === 'string' ? compiled.roomIndex.get(raw['room']) : undefined;
+      if (at === undefined) issue(`${path}.room`, `Meeting ${id} is in person but names no known room (${shown(raw['room'])}).`);
+      else room = at;
+    }
+    if (raw['pinned'] !== undefined && typeof raw['pinned'] !== 'boolean') issue(`${path}.pinned`, `Meeting ${id} has a pinned flag that is not true or false.`);
+    const staff = ids('staff', compiled.staffIndex, 'staff member');
+    const patients = ids('patients', compiled.patientIndex, 'patient');
+    meetings.push({ id, service, track, day, start, end, room, telehealth, staff, patients, pinned: raw['pinned'] === true });
+  });
+  return { issues, meetings };
+}
+
+/** The published week as the `stability` rule reads it (as `previousWeekOf` builds it, from meetings already read). */
+export function publishedWeek(compiled: CompiledProblem, meetings: readonly PlacedMeeting[]): PreviousWeek {
+  const byId = new Map<string, PlacedMeeting>();
+  const patientSessions = compiled.patients.map(() => new Set<string>());
+  for (const meeting of meetings) {
+    if (byId.has(meeting.id) || meeting.day < 0) continue;
+    byId.set(meeting.id, meeting);
+    for (const patient of meeting.patients) patientSessions[patient]!.add(sessionKey(meeting));
+  }
+  return { meetings: byId, patientSessions };
+}
+
+function sameSet(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/** Whether a placed meeting is the published one unchanged (staff in the same order). */
+export function unchanged(a: PlacedMeeting, b: PlacedMeeting): boolean {
+  return (
+    a.service === b.service &&
+    a.track === b.track &&
+    a.day === b.day &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.room === b.room &&
+    a.telehealth === b.telehealth &&
+    a.staff.length === b.staff.length &&
+    a.staff.every((s, i) => b.staff[i] === s) &&
+    sameSet(a.patients, b.patients)
+  );
+}
+
+/**
+ * The schedule of the engine's meetings with stable ids. `pinned` lists the ids flagged pinned in
+ * the result; `published` maps ids to the published meetings (compiled and as published).
+ */
+export function exportReplanned(
+  compiled: CompiledProblem,
+  meetings: ReadonlyArray<PlacedMeeting | undefined>,
+  published: ReadonlyMap<string, { placed: PlacedMeeting; meeting: Meeting }>,
+  pinned: ReadonlySet<string>,
+): Schedule {
+  const live = meetings.filter((m): m is PlacedMeeting => m !== undefined);
+  const used = new Set<string>([...published.keys(), ...live.map((m) => m.id).filter((id) => id !== '')]);
+  const counters = new Map<string, number>();
+  const named = live.map((m) => {
+    if (m.id !== '') return { ...m, pinned: true };
+    const track = m.track >= 0 ? compiled.tracks[m.track]!.id : 'session';
+    const prefix = `${track}-${WEEKDAYS[m.day]}-${formatLocalTime(m.start).replace(':', '')}-${compiled.services[m.service]!.id}`;
+    let n = counters.get(prefix) ?? 0;
+    let id: string;
+    do id = `${prefix}-${++n}`;
+    while (used.has(id));
+    counters.set(prefix, n);
+    used.add(id);
+    return { ...m, id, pinned: true };
+  });
+  // Every meeting goes out "pinned" so the engine's export keeps the ids; the flags are set after.
+  const schedule = exportSchedule(compiled, named);
+  const byId = new Map(named.map((m) => [m.id, m]));
+  schedule.meetings = schedule.meetings.map((meeting) => {
+    const before = published.get(meeting.id);
+    const placed = byId.get(meeting.id)!;
+    const out: Meeting = before && unchanged(before.placed, placed) ? structuredClone(before.meeting) : meeting;
+    if (pinned.has(out.id)) out.pinned = true;
+    else delete out.pinned;
+    return out;
+  });
+  return schedule;
+}

@@ -1,0 +1,242 @@
+/**
+ * `replan`: absorb admissions, discharges, call-outs, closed rooms, missed sessions and pins into
+ * a published week, changing as little as possible, and say what changed for whom and why.
+ */
+import type { Change } from '../model/options.js';
+import { ProblemError, type Issue } from '../model/issue.js';
+import type { Problem } from '../model/problem.js';
+import type { Cause, StopReason } from '../model/report.js';
+import type { Meeting, Schedule } from '../model/schedule.js';
+import { assertValidProblem } from '../input/validate.js';
+import { compileProblem, type CompiledProblem } from '../engine/compile.js';
+import { createEngine } from '../engine/solve.js';
+import { allRules } from '../rules/catalogue.js';
+import type { PlacedMeeting } from '../rules/types.js';
+import { buildReport } from '../check/report.js';
+import { indexMeetings } from '../check/schedule-context.js';
+import { resolveWeights } from '../check/weights.js';
+import { findCauses } from '../diagnose/causes.js';
+import { zonedInstant } from '../time/zone.js';
+import { formatLocalTime } from '../time/week.js';
+import { applyChanges, checkChanges } from './changes.js';
+import { diffSchedules } from './diff.js';
+import { addReason, firstOpenMinutes, isOpen, type Driver } from './driver.js';
+import { exportReplanned, publishedWeek, readPublished } from './published.js';
+import { loadAndRepair, type LoadedMeeting } from './repair.js';
+import { serveAffected } from './serve.js';
+import type { ChangeReason, ReplanOptions, ReplanResult } from './types.js';
+
+const DEFAULT_REPLAN_TIME_LIMIT_MS = 3000;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function optionIssues(options: ReplanOptions): Issue[] {
+  const asOf = options.asOf;
+  if (asOf === undefined) return [];
+  if (typeof asOf !== 'string' || !ISO_INSTANT.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+    return [{ path: 'options.asOf', code: 'invalid-date', message: `'${String(asOf)}' is not an ISO 8601 instant with an offset, e.g. '2026-11-25T07:00:00-08:00'.` }];
+  }
+  return [];
+}
+
+function reasonOf(change: Change, index: number): ChangeReason {
+  switch (change.kind) {
+    case 'admit':
+      return { change: index, kind: 'admit', message: `Patient ${change.patient.id} is admitted.` };
+    case 'discharge':
+      return { change: index, kind: 'discharge', message: `Patient ${change.patient} is discharged from ${change.from}.` };
+    case 'staff-out':
+      return { change: index, kind: 'staff-out', message: `Staff ${change.staff} is out on ${change.date}${change.start || change.end ? ` ${change.start ?? '00:00'}-${change.end ?? '24:00'}` : ''}.` };
+    case 'room-closed':
+      return { change: index, kind: 'room-closed', message: `Room ${change.room} is closed on ${change.date}${change.start || change.end ? ` ${change.start ?? '00:00'}-${change.end ?? '24:00'}` : ''}.` };
+    case 'missed':
+      return { change: index, kind: 'missed', message: `Patient ${change.patient} missed meeting ${change.meeting}; it is made up later in the week when needed.` };
+    case 'pin':
+      return { change: index, kind: 'pin', message: `Meeting ${change.meeting} is pinned.` };
+  }
+}
+
+function overlapsWindow(m: PlacedMeeting, compiled: CompiledProblem, date: string, start?: string, end?: string): boolean {
+  if (compiled.dates[m.day] !== date) return false;
+  const from = start === undefined ? 0 : Number(start.slice(0, 2)) * 60 + Number(start.slice(3));
+  const to = end === undefined ? 1440 : Number(end.slice(0, 2)) * 60 + Number(end.slice(3));
+  return m.start < to && from < m.end;
+}
+
+function instantMs(compiled: CompiledProblem, day: number, minute: number): number {
+  return zonedInstant(compiled.dates[day]!, formatLocalTime(minute), compiled.timeZone).getTime();
+}
+
+/**
+ * Re-plans a published week after `changes`, keeping pinned and unaffected meetings, rosters and
+ * times: every published meeting that still keeps the rules stays as it was; one a change broke
+ * is re-staffed or re-roomed first, else its patients join a parallel section, else it moves to
+ * the nearest time that works, else it is cancelled; then admitted, displaced and missed
+ * patients are served in the rest of the week (after `asOf`), touching nobody else's sessions.
+ * The `stability` rule scores the result against the published week.
+ *
+ * Never mutates its arguments. Same inputs and seed give the same result unless the time limit
+ * stops it.
+ *
+ * Change semantics: `discharge.from` is the first day without sessions; `staff-out` and
+ * `room-closed` take the whole date or the `start`-`end` window; `missed` removes the patient from
+ * that meeting and freezes everything that started before it ended (it has happened); `pin`
+ * freezes a meeting. A pinned meeting never moves and keeps its roster, except that a
+ * discharged or missed patient leaves it and a staff member or room that is out is replaced
+ * when another is free (a pinned meeting whose seat cannot be filled stays, and the report shows it).
+ *
+ * @throws {ProblemError} when `problem`, the published week, a change or `asOf` is invalid, with
+ * paths such as `changes[2].staff`, `previous.meetings[4]` or `options.asOf`.
+ *
+ * @example
+ * ```ts
+ * const { schedule: published } = solve(problem, { seed: 1 });
+ * const { schedule, changed } = replan(problem, published, [
+ *   { kind: 'staff-out', staff: 's-03', date: '2026-11-25' },
+ *   { kind: 'admit', patient: { id: 'p-41', tracks: ['evening'] } },
+ * ], { asOf: '2026-11-25T07:00:00-08:00' });
+ * for (const m of changed.meetings) console.log(m.meeting, m.kinds.join('+'), m.reasons[0]!.message);
+ * ```
+ */
+export function replan(problem: Problem, previous: Schedule, changes: readonly Change[], options: ReplanOptions = {}): ReplanResult {
+  const now = (): number => performance.now();
+  const startedAt = now();
+  const valid = assertValidProblem(problem);
+  const checked = checkChanges(valid, previous, changes);
+  const issues = [...optionIssues(options), ...checked.issues];
+  if (issues.length > 0) throw new ProblemError(issues);
+  const rules = allRules();
+  const weights = resolveWeights(rules, options.weights);
+  const compiled = compileProblem(applyChanges(valid, changes, checked.admitted));
+  // Admitted patients are appended: the published week reads the same against the changed problem.
+  const read = readPublished(compiled, previous);
+  if (read.issues.length > 0) throw new ProblemError(read.issues);
+  const placed = read.meetings;
+  const published = publishedWeek(compiled, placed);
+
+  // The cutoff: asOf, and the end of every missed meeting (it happened).
+  let cutoff = options.asOf === undefined ? -Infinity : Date.parse(options.asOf);
+  const pinned = new Set(previous.meetings.filter((m) => m.pinned === true).map((m) => m.id));
+  const patientReasons = new Map<number, ChangeReason[]>();
+  const meetingReasons = new Map<string, ChangeReason[]>();
+  const staffReasons = new Map<number, ChangeReason[]>();
+  const missed = new Map<string, Set<number>>();
+  const byId = new Map(placed.map((m) => [m.id, m]));
+  changes.forEach((change, i) => {
+    const reason = reasonOf(change, i);
+    if (change.kind === 'pin') {
+      pinned.add(change.meeting);
+      addReason(meetingReasons, change.meeting, reason);
+    } else if (change.kind === 'missed') {
+      const m = byId.get(change.meeting)!;
+      const p = compiled.patientIndex.get(change.patient)!;
+      cutoff = Math.max(cutoff, instantMs(compiled, m.day, m.end));
+      let set = missed.get(m.id);
+      if (!set) missed.set(m.id, (set = new Set()));
+      set.add(p);
+      addReason(patientReasons, p, reason);
+      addReason(meetingReasons, m.id, reason);
+    } else if (change.kind === 'admit' || change.kind === 'discharge') {
+      const id = change.kind === 'admit' ? change.patient.id : change.patient;
+      addReason(patientReasons, compiled.patientIndex.get(id)!, reason);
+    } else {
+      const who = change.kind === 'staff-out' ? compiled.staffIndex.get(change.staff)! : compiled.roomIndex.get(change.room)!;
+      if (change.kind === 'staff-out') addReason(staffReasons, who, reason);
+      for (const m of placed) {
+        const involved = change.kind === 'staff-out' ? m.staff.includes(who) : m.room === who;
+        if (involved && overlapsWindow(m, compiled, change.date, change.start, change.end)) addReason(meetingReasons, m.id, reason);
+      }
+    }
+  });
+
+  const seed = Number.isFinite(options.seed) ? Math.trunc(options.seed!) : 1;
+  const engine = createEngine(compiled, rules, weights, seed, { previous: published });
+  const timeLimit = options.timeLimitMs !== undefined && Number.isFinite(options.timeLimitMs) ? Math.max(0, options.timeLimitMs) : DEFAULT_REPLAN_TIME_LIMIT_MS;
+  const deadline = startedAt + timeLimit * 0.8;
+  const outOfTime = (): boolean => now() >= deadline || options.signal?.aborted === true;
+  engine.outOfTime = outOfTime;
+  const driver: Driver = {
+    engine,
+    firstOpenMinute: firstOpenMinutes(compiled.dates, compiled.timeZone, cutoff),
+    affected: new Map(),
+    meetingReasons,
+    frozen: new Set(),
+  };
+  for (const change of changes) {
+    if (change.kind === 'admit') driver.affected.set(compiled.patientIndex.get(change.patient.id)!, patientReasons.get(compiled.patientIndex.get(change.patient.id)!) ?? []);
+  }
+  for (const [, set] of missed) for (const p of set) driver.affected.set(p, patientReasons.get(p) ?? []);
+
+  const loaded: LoadedMeeting[] = placed.map((m) => {
+    const past = !isOpen(driver, m.day, m.start);
+    const frozen = past || pinned.has(m.id);
+    if (frozen) driver.frozen.add(m.id);
+    const gone = missed.get(m.id);
+    const patients = m.patients.filter((p) => {
+      const patient = compiled.patients[p]!;
+      const enrolled = m.day >= patient.firstDay && m.day < patient.endDay;
+      if (!enrolled) {
+        for (const reason of patientReasons.get(p) ?? [{ change: null, kind: 'requirement', message: `Patient ${patient.id} is not enrolled on ${compiled.dates[m.day]}.` } as ChangeReason]) {
+          addReason(meetingReasons, m.id, reason);
+        }
+      }
+      return enrolled && !gone?.has(p);
+    });
+    return { meeting: { ...m, patients, pinned: frozen }, frozen, past };
+  });
+  loadAndRepair(driver, loaded);
+  const firstCompleteMs = now() - startedAt;
+  const maxSteps = options.maxIterations !== undefined && Number.isFinite(options.maxIterations) ? Math.max(0, Math.trunc(options.maxIterations)) : Infinity;
+  const steps = serveAffected(driver, outOfTime, maxSteps);
+
+  const publishedById = new Map<string, { placed: PlacedMeeting; meeting: Meeting }>();
+  previous.meetings.forEach((meeting) => {
+    const p = byId.get(meeting.id);
+    if (p && !publishedById.has(meeting.id)) publishedById.set(meeting.id, { placed: p, meeting });
+  });
+  const schedule = exportReplanned(compiled, engine.state.meetings, publishedById, pinned);
+  // The engine's meetings are the schedule's: no need to read the schedule back.
+  const live = engine.state.meetings.filter((m): m is PlacedMeeting => m !== undefined);
+  const ctx = { problem: compiled, meetings: live, ...indexMeetings(compiled, live), previous: published, integrity: [] };
+  const report = buildReport(ctx, rules, weights, ctx.integrity);
+
+  // Causes for what the affected patients still lack (a make-up that found no place, an admission).
+  const affectedIds = new Set([...driver.affected.keys()].map((p) => compiled.patients[p]!.id));
+  const unmetHere = report.unmet.filter((u) => affectedIds.has(u.patient));
+  if (unmetHere.length > 0) {
+    const causes = findCauses(ctx, { ...report, unmet: unmetHere }, [], engine.conflicts);
+    unmetHere.forEach((entry, i) => {
+      const extra: Cause[] = [];
+      for (const [meetingId, set] of missed) {
+        const p = compiled.patientIndex.get(entry.patient)!;
+        if (!set.has(p)) continue;
+        extra.push({
+          code: 'make-up-not-placed',
+          message: `Patient ${entry.patient} missed meeting ${meetingId} and no session could be added for them later this week.`,
+          meetings: [meetingId],
+        });
+      }
+      entry.causes = [...extra, ...(causes[i] ?? [])];
+    });
+  }
+
+  const score = report.score;
+  const stoppedBecause: StopReason = options.signal?.aborted
+    ? 'aborted'
+    : steps >= maxSteps
+      ? 'iteration-limit'
+      : now() >= deadline
+      ? 'time-limit'
+      : score.hard === 0 && score.requirement === 0 && score.soft === 0
+        ? 'optimal'
+        : 'no-improvement';
+  const elapsedMs = now() - startedAt;
+  report.stats = { seed, iterations: steps, elapsedMs, firstCompleteMs, timeToBestMs: elapsedMs, stoppedBecause };
+
+  for (const [p, reasons] of driver.affected) for (const reason of reasons) addReason(patientReasons, p, reason);
+  const changed = diffSchedules(previous, schedule, {
+    meeting: (id) => meetingReasons.get(id) ?? [],
+    patient: (id) => patientReasons.get(compiled.patientIndex.get(id) ?? -1) ?? [],
+    staff: (id) => staffReasons.get(compiled.staffIndex.get(id) ?? -1) ?? [],
+  });
+  return { schedule, report, changed };
+}

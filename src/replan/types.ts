@@ -1,0 +1,133 @@
+/**
+ * The public shapes of re-planning: its options, its result and the log of what changed.
+ *
+ * @module
+ */
+import type { Change, SolveOptions } from '../model/options.js';
+import type { Report } from '../model/report.js';
+import type { Meeting, Schedule } from '../model/schedule.js';
+
+/**
+ * How to run `replan`: the solver's options plus the moment the week is re-planned at.
+ *
+ * @example
+ * ```ts
+ * const options: ReplanOptions = { seed: 7, asOf: '2026-11-25T07:00:00-08:00' };
+ * ```
+ */
+export type ReplanOptions = SolveOptions & {
+  /**
+   * ISO 8601 instant (with an offset or `Z`) of "now": meetings starting before it already
+   * happened and are frozen, and nothing new is placed before it. Default: the start of the
+   * week, except that a `missed` change freezes everything that started before the missed
+   * meeting ended (it has happened).
+   */
+  asOf?: string;
+};
+
+/**
+ * Why something changed: the change (by its position in the `changes` list) that caused it, or
+ * `null` with kind `'requirement'` when the solver changed it to keep a patient's requirement.
+ *
+ * @example
+ * ```ts
+ * const reason: ChangeReason = { change: 0, kind: 'staff-out', message: 'Staff s-03 is out on 2026-11-25.' };
+ * ```
+ */
+export interface ChangeReason {
+  /** Index in the `changes` passed to `replan`, or `null`. */
+  change: number | null;
+  /** The change's kind, or `'requirement'` when no single change is the cause. */
+  kind: Change['kind'] | 'requirement';
+  /** Plain sentence with ids only. */
+  message: string;
+}
+
+/** What happened to one meeting, compared by id with the published week. */
+export type MeetingChangeKind = 'added' | 'cancelled' | 'moved' | 're-staffed' | 're-roomed' | 'roster';
+
+/**
+ * One meeting that differs from the published week.
+ *
+ * @example
+ * ```ts
+ * const entry: MeetingChange = {
+ *   meeting: 'evening-WE-1800-process-group-1', kinds: ['re-staffed'],
+ *   before, after, patientsAdded: [], patientsRemoved: [], staffAdded: ['s-04'], staffRemoved: ['s-03'],
+ *   reasons: [{ change: 0, kind: 'staff-out', message: 'Staff s-03 is out on 2026-11-25.' }],
+ * };
+ * ```
+ */
+export interface MeetingChange {
+  /** The meeting id (stable across re-plans while the meeting is kept). */
+  meeting: string;
+  /** Every way it changed; `added` and `cancelled` stand alone. */
+  kinds: MeetingChangeKind[];
+  /** As published; absent for an added meeting. */
+  before?: Meeting;
+  /** As re-planned; absent for a cancelled meeting. */
+  after?: Meeting;
+  patientsAdded: string[];
+  patientsRemoved: string[];
+  staffAdded: string[];
+  staffRemoved: string[];
+  /** At least one. */
+  reasons: ChangeReason[];
+}
+
+/** One session of a person's week that changed. */
+export interface SessionChange {
+  meeting: string;
+  /**
+   * `added`: the person now attends or leads it; `removed`: no longer; `moved`: same meeting,
+   * new date or time; `changed`: same meeting and time, new room or staff.
+   */
+  what: 'added' | 'removed' | 'moved' | 'changed';
+  reasons: ChangeReason[];
+}
+
+/**
+ * A patient or staff member whose week changed, with each affected session.
+ *
+ * @example
+ * ```ts
+ * const person: PersonChange = { id: 'p-41', sessions: [{ meeting: 'evening-TU-1800-process-group-2', what: 'added', reasons }] };
+ * ```
+ */
+export interface PersonChange {
+  id: string;
+  sessions: SessionChange[];
+}
+
+/**
+ * Everything `replan` changed against the published week.
+ *
+ * @example
+ * ```ts
+ * const { changed } = replan(problem, published, changes);
+ * for (const m of changed.meetings) console.log(m.meeting, m.kinds.join(', '), m.reasons[0]?.message);
+ * ```
+ */
+export interface ChangeLog {
+  /** Meetings added, cancelled, moved, re-staffed, re-roomed or with a new roster, in id order. */
+  meetings: MeetingChange[];
+  /** Patients whose sessions changed, in id order. */
+  patients: PersonChange[];
+  /** Staff whose sessions changed, in id order. */
+  staff: PersonChange[];
+}
+
+/**
+ * What `replan` returns.
+ *
+ * @example
+ * ```ts
+ * const result: ReplanResult = replan(problem, published, [{ kind: 'pin', meeting: published.meetings[0]!.id }]);
+ * ```
+ */
+export interface ReplanResult {
+  schedule: Schedule;
+  /** The report of the new week, with `stability` scored against the published one. */
+  report: Report;
+  changed: ChangeLog;
+}
