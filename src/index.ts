@@ -39,3 +39,15 @@ export { explain, applyRepair, type ExplainOptions } from './diagnose/explain.js
 export { formatReport, type FormatReportOptions } from './diagnose/format-report.js';
 export type { RepairBudget, SolveFunction } from './diagnose/repairs.js';
 export type { ConflictCounts } from './diagnose/causes.js';
+export { replan } from './replan/replan.js';
+export { nextWeek } from './replan/next-week.js';
+export type {
+  ReplanOptions,
+  ReplanResult,
+  ChangeLog,
+  ChangeReason,
+  MeetingChange,
+  MeetingChangeKind,
+  PersonChange,
+  SessionChange,
+} from './replan/types.js';
