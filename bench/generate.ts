@@ -208,7 +208,8 @@ export function generateProgram(options: GenerateOptions): Problem {
       const id = `${population.kind}-${pad(t + 1, 3)}`;
       const size = Math.floor(population.n / population.tracks) + (t < population.n % population.tracks ? 1 : 0);
       if (size === 0) continue;
-      const cohorts = Math.ceil(size / 11);
+      // Cohorts of 11 (10 where the groups seat 10: eating-disorder and adolescent groups).
+      const cohorts = Math.ceil(size / (population.kind === 'eating-disorder' || population.kind === 'adolescent' ? 10 : 11));
       tracks.push({
         id,
         windows: { weekly: [{ days: pattern.days, start: pattern.start, end: pattern.end }] },
