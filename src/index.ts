@@ -51,3 +51,5 @@ export type {
   PersonChange,
   SessionChange,
 } from './replan/types.js';
+export { sampleClinic, type SampleClinicOptions } from './sample/clinic.js';
+export { adolescentProgram } from './sample/adolescent.js';
