@@ -19,6 +19,8 @@ import { readJson, readProblem, readSchedule, writeFiles, writeOutput } from './
 import { HELP } from './help.js';
 import { CliError, EXIT, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
+import { replan } from '../replan/replan.js';
+import type { ReplanResult } from '../replan/types.js';
 import { summarise } from './summary.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -148,13 +150,6 @@ function diagnoseCommand([problemFile]: string[], values: Values, io: CliIo): nu
   return diagnosis.impossible.length === 0 ? EXIT.allMet : EXIT.unmet;
 }
 
-type ReplanFunction = (
-  problem: Problem,
-  previous: Schedule,
-  changes: Change[],
-  options?: SolveOptions,
-) => { schedule: Schedule; report: Report; changed?: unknown };
-
 async function replanCommand([problemFile, scheduleFile, changesFile]: string[], values: Values, io: CliIo): Promise<number> {
   const problem = readProblem(problemFile ?? '');
   const previous = readSchedule(scheduleFile ?? '');
@@ -162,16 +157,17 @@ async function replanCommand([problemFile, scheduleFile, changesFile]: string[],
   if (!Array.isArray(changes) || !changes.every((c) => typeof c === 'object' && c !== null && typeof (c as { kind?: unknown }).kind === 'string')) {
     throw new CliError(`${changesFile ?? ''}: expected an array of changes, each with a 'kind' (admit, discharge, staff-out, room-closed, missed, pin).`);
   }
-  // replan lands in its own module; until the public API exports it, say so instead of failing to build.
-  const api = (await import('../index.js')) as unknown as Record<string, unknown>;
-  const replan = api['replan'];
-  if (typeof replan !== 'function') throw new CliError('replan is not available yet in this build of iop-scheduler.', EXIT.internal);
   const { options, done } = solveOptions(values, io);
-  let result: ReturnType<ReplanFunction>;
+  let result: ReplanResult;
   try {
-    result = (replan as ReplanFunction)(problem, previous, changes as Change[], options);
+    result = replan(problem, previous, changes as Change[], options);
   } finally {
     done();
+  }
+  if (values.quiet !== true) {
+    const changed = result.changed.meetings;
+    io.stderr(`${changed.length} meeting${changed.length === 1 ? '' : 's'} changed; ${result.changed.patients.length} patients and ${result.changed.staff.length} staff affected.\n`);
+    for (const change of changed) io.stderr(`  ${change.meeting}: ${change.kinds.join(', ')}\n`);
   }
   return finish(problem, result.schedule, result.report, values, io);
 }

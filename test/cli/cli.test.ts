@@ -125,18 +125,27 @@ describe('iop-scheduler command line', () => {
     expect(JSON.parse(easy.stdout)).toMatchObject({ impossible: [] });
   });
 
-  it('replan works when the API provides it, and otherwise exits 3 saying it is not available', async () => {
-    const dir = folderWith({ 'problem.json': easyProblem(), 'week.json': scheduleOf([]), 'changes.json': [{ kind: 'pin', meeting: 'none' }], 'bad.json': { kind: 'pin' } });
-    const bad = await runCli(['replan', join(dir, 'problem.json'), join(dir, 'week.json'), join(dir, 'bad.json')]);
-    expect(bad.code).toBe(2);
-    const result = await runCli(['replan', join(dir, 'problem.json'), join(dir, 'week.json'), join(dir, 'changes.json'), ...BUDGET, '--quiet', '--out', join(dir, 'new.json')]);
-    if ('replan' in api) {
-      expect([0, 1]).toContain(result.code);
-      expect(existsSync(join(dir, 'new.json'))).toBe(true);
-    } else {
-      expect(result.code).toBe(3);
-      expect(result.stderr).toContain('replan is not available yet');
-    }
+  it('replan absorbs a call-out, lists what changed, and names a bad change by its path', async () => {
+    const dir = folderWith({ 'problem.json': easyProblem() });
+    const solved = await runCli(['solve', join(dir, 'problem.json'), ...BUDGET, '--quiet', '--out', join(dir, 'week.json')]);
+    expect([0, 1]).toContain(solved.code);
+    const week = JSON.parse(readFileSync(join(dir, 'week.json'), 'utf8')) as Schedule;
+    const led = week.meetings.find((m) => m.staff.length > 0)!;
+    const changes = folderWith({
+      'out.json': [{ kind: 'staff-out', staff: led.staff[0], date: led.date }],
+      'unknown.json': [{ kind: 'pin', meeting: 'no-such-meeting' }],
+      'bad.json': { kind: 'pin' },
+    });
+    expect((await runCli(['replan', join(dir, 'problem.json'), join(dir, 'week.json'), join(changes, 'bad.json')])).code).toBe(2);
+    const unknown = await runCli(['replan', join(dir, 'problem.json'), join(dir, 'week.json'), join(changes, 'unknown.json')]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('changes[0].meeting');
+    const result = await runCli(['replan', join(dir, 'problem.json'), join(dir, 'week.json'), join(changes, 'out.json'), ...BUDGET, '--out', join(dir, 'new.json')], { tty: false });
+    expect([0, 1]).toContain(result.code);
+    expect(result.stderr).toContain(led.id);
+    const replanned = JSON.parse(readFileSync(join(dir, 'new.json'), 'utf8')) as Schedule;
+    const onThatDay = replanned.meetings.filter((m) => m.date === led.date && m.staff.includes(led.staff[0]!));
+    expect(onThatDay).toEqual([]);
   });
 
   it('draws no progress bar and no escape codes when stderr is not a terminal', async () => {
