@@ -11,6 +11,10 @@
  * date-fns-tz 3.2 is not used here: its `fromZonedTime` moves gap times backward (02:30 becomes
  * 01:30 PST) and resolves repeated times by the HOST's zone (PST under TZ=Asia/Tokyo, PDT under
  * TZ=UTC), and its `formatInTimeZone` goes through host-local dates (date-fns-tz issue #258).
+ * `@date-fns/tz` 1.5 (`TZDate`) was checked too and also resolves some repeated times to the
+ * later instant depending on the host's zone (Europe/London 2026-10-25 01:30 under TZ=UTC,
+ * Australia/Lord_Howe 2026-04-05 01:45 everywhere), so neither library meets the policy; the
+ * property test against Temporal (test/time) holds this module to it under three host zones.
  */
 import type { LocalDate, LocalTime } from '../model/problem.js';
 import { dayNumber, MINUTES_PER_DAY, parseLocalTime } from './week.js';
