@@ -2,6 +2,7 @@
  * UTC offsets and their changes in an IANA zone, read from the runtime's own time-zone data
  * (`Intl`), so they are as current as the runtime and never depend on the host's zone.
  */
+import { zoneOffsetMs } from '../time/zone.js';
 
 /** A change of UTC offset: at `atMs` (an instant), the offset goes from `fromMinutes` to `toMinutes`. */
 export interface OffsetTransition {
@@ -12,27 +13,6 @@ export interface OffsetTransition {
 
 const MS_PER_MINUTE = 60_000;
 const SAMPLE_MS = 12 * 60 * MS_PER_MINUTE;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /**
  * The zone's UTC offset in minutes at the instant `ms`.
  *
@@ -42,13 +22,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
  * ```
  */
 export function offsetMinutesAt(timeZone: string, ms: number): number {
-  const fields = new Map<string, string>();
-  for (const part of formatterFor(timeZone).formatToParts(ms)) fields.set(part.type, part.value);
-  const field = (name: string): number => Number(fields.get(name));
-  const year = fields.get('era') === 'BC' ? 1 - field('year') : field('year');
-  const wall = Date.UTC(year, field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
-  const wholeSeconds = Math.floor(ms / 1000) * 1000;
-  return Math.round((wall - wholeSeconds) / MS_PER_MINUTE);
+  return Math.round(zoneOffsetMs(ms, timeZone) / MS_PER_MINUTE);
 }
 
 /**
