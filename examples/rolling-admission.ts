@@ -46,16 +46,6 @@ const WEEKS: Array<(monday: string) => Change[]> = [
   ],
 ];
 
-/** The problem as the changes leave it, for next week's `nextWeek`: admitted patients added, discharge dates set. */
-function withChanges(problem: Problem, changes: readonly Change[]): Problem {
-  const next = structuredClone(problem);
-  for (const change of changes) {
-    if (change.kind === 'admit') next.patients.push(structuredClone(change.patient));
-    if (change.kind === 'discharge') next.patients.find((p) => p.id === change.patient)!.dischargedOn = change.from;
-  }
-  return next;
-}
-
 let problem: Problem = { ...sampleClinic(), weekStart: '2026-10-19' };
 const first = solve(problem, { seed: 1, maxIterations: 20_000 });
 let published: Schedule = first.schedule;
@@ -75,7 +65,8 @@ say(`  ${watched.id}: ${watch(published)}`);
 for (const changesOf of WEEKS) {
   const carried = nextWeek(problem, published);
   const changes = changesOf(carried.problem.weekStart);
-  const { schedule, report, changed } = replan(carried.problem, carried.schedule, changes, { seed: 1, maxIterations: 5000 });
+  const result = replan(carried.problem, carried.schedule, changes, { seed: 1, maxIterations: 5000 });
+  const { schedule, report, changed } = result;
   const kinds = new Map<string, number>();
   for (const m of changed.meetings) for (const kind of m.kinds) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   const touched = new Set(changed.meetings.map((m) => m.meeting));
@@ -91,6 +82,7 @@ for (const changesOf of WEEKS) {
     say(`    short${leaving ? ` (discharged ${leaving.slice(entry.patient.length + 1)})` : ''}: ${entry.message}`);
   }
   say(`  ${watched.id}: ${watch(schedule)}`);
-  problem = withChanges(carried.problem, changes);
+  // The problem as the changes left it (admissions added, discharge dates set): next week's start.
+  problem = result.problem;
   published = schedule;
 }

@@ -80,6 +80,29 @@ describe('findCauses', () => {
     expect(causes[p4]!.find((c) => c.code === 'room-capacity')!.message).toContain('The search met this rule 2 times.');
   });
 
+  it('attaches to a requirement only causes about services that could meet it', () => {
+    // p1 needs medication management, which only np-1 (Monday mornings) can give; p4 does not
+    // need it, so p4's missing hours have nothing to do with the prescriber's hours.
+    const problem = crowded();
+    problem.services.push({ id: 'medication-management', kind: 'individual', durationMinutes: 30, staff: [{ credentials: ['PMHNP'] }] });
+    problem.staff.push({ id: 'np-1', credentials: ['PMHNP'], availability: { weekly: [{ days: ['MO'], start: '09:00', end: '12:00' }] } });
+    problem.patients[0]!.requires = [{ service: 'medication-management', min: 1 }];
+    problem.patients[0]!.availability = { weekly: [{ days: ['TU', 'WE', 'TH'], start: '17:00', end: '21:00' }] };
+    const schedule = fullWeek();
+    const report = checkSchedule(problem, schedule);
+    const causes = findCauses(scheduleContext(compileProblem(problem), schedule), report, diagnose(problem).impossible);
+    const p4 = report.unmet.findIndex((u) => u.patient === 'p4' && u.rule === 'patient-min-weekly-hours');
+    expect(p4).toBeGreaterThanOrEqual(0);
+    expect(causes[p4]!.map((c) => c.code)).toContain('room-capacity');
+    for (const cause of causes[p4]!) expect(cause.message).not.toContain('medication-management');
+    for (const cause of causes[p4]!) expect(cause.staff ?? []).not.toContain('np-1');
+    // The patient who needs it is told why: the prescriber does not work when p1 is free.
+    const p1 = report.unmet.findIndex((u) => u.patient === 'p1' && u.rule === 'requires-min');
+    expect(p1).toBeGreaterThanOrEqual(0);
+    expect(causes[p1]!.map((c) => c.message).join(' ')).toContain('medication-management');
+    for (const cause of causes[p1]!) expect(cause.message).not.toContain(' process');
+  });
+
   it('finds the service of a curriculum entry from the patient statuses', () => {
     const problem = crowded();
     problem.tracks[0]!.curriculum = [{ service: 'process', min: 10 }];

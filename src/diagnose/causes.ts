@@ -7,6 +7,7 @@ import type { CompiledProblem } from '../engine/compile.js';
 import type { Cause, Report, Unmet } from '../model/report.js';
 import type { RuleContext } from '../rules/types.js';
 import { blockedPlacements, type BlockTally } from './blocking.js';
+import { sessionCap } from './reach.js';
 import type { Finding } from './types.js';
 import { listText, plural, windowsText } from './words.js';
 
@@ -16,7 +17,9 @@ import { listText, plural, windowsText } from './words.js';
  * `staff:<id>`, ...) -> placements blocked.
  */
 export interface ConflictCounts {
+  /** Patient id -> rule code -> how many of that patient's candidate placements the rule blocked. */
   readonly byPatient: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Rule code -> entity key (`room:<id>`, `staff:<id>`, ...) -> how many placements it blocked there. */
   readonly byEntity: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
@@ -105,14 +108,42 @@ export function unmetServices(report: Report): Array<string | undefined> {
   });
 }
 
-/** Services whose placements could reduce this shortfall. */
-function relevantServices(problem: CompiledProblem, rule: string, service: string | undefined): number[] {
+/**
+ * Whether the solver would ever give `patient` a session of `service`: any group it may attend,
+ * but an individual service only when the patient's curriculum or `requires` asks for it.
+ */
+function offeredTo(problem: CompiledProblem, patient: number, service: number): boolean {
+  if (sessionCap(problem, patient, service) <= 0) return false;
+  if (problem.services[service]!.kind === 'group') return true;
+  const p = problem.patients[patient]!;
+  if (p.requires.some((entry) => entry.service === service && entry.min > 0)) return true;
+  return p.tracks.some((track) => problem.tracks[track]?.curriculum.some((entry) => entry.service === service && entry.min > 0) === true);
+}
+
+/**
+ * Services whose placements could reduce this shortfall of `patient`: the entry's own service,
+ * else (hours and days) every service the patient could be given that counts toward it.
+ */
+function relevantServices(problem: CompiledProblem, patient: number, rule: string, service: string | undefined): number[] {
   if (service !== undefined) {
     const index = problem.serviceIndex.get(service);
     return index === undefined ? [] : [index];
   }
-  if (rule === 'patient-min-days') return problem.services.map((s) => s.index);
-  return problem.services.filter((s) => s.countsTowardHours).map((s) => s.index);
+  const counts = (s: CompiledProblem['services'][number]): boolean => rule === 'patient-min-days' || s.countsTowardHours;
+  return problem.services.filter((s) => counts(s) && offeredTo(problem, patient, s.index)).map((s) => s.index);
+}
+
+/** The conflict-statistics entity keys (`service:<id>`, `room:<id>`, ...) that can concern placements of `services` for `patient`. */
+function relatedEntities(problem: CompiledProblem, patient: number | undefined, services: readonly number[]): Set<string> {
+  const keys = new Set<string>();
+  for (const index of services) {
+    const service = problem.services[index]!;
+    keys.add(`service:${service.id}`);
+    for (const room of service.eligibleRooms) keys.add(`room:${problem.rooms[room]!.id}`);
+    for (const seat of service.seats) for (const member of seat.eligibleStaff) keys.add(`staff:${problem.staff[member]!.id}`);
+  }
+  for (const track of patient === undefined ? [] : problem.patients[patient]!.tracks) keys.add(`track:${problem.tracks[track]!.id}`);
+  return keys;
 }
 
 /**
@@ -133,7 +164,8 @@ export function findCauses(
     const causes: Cause[] = [];
     for (const finding of findings) {
       if (!finding.patients.includes(entry.patient) || !finding.requirements.includes(entry.rule)) continue;
-      if (service !== undefined && finding.services.length > 0 && !finding.services.includes(service)) continue;
+      // A finding about other services proves nothing about this service's count.
+      if (finding.services.length > 0 && !HOURS_RULES.has(entry.rule) && (service === undefined || !finding.services.includes(service))) continue;
       const cause: Cause = { code: finding.code, message: finding.message };
       if (finding.patients.length > 1) cause.patients = finding.patients;
       if (finding.staff.length > 0) cause.staff = finding.staff;
@@ -141,8 +173,9 @@ export function findCauses(
       causes.push(cause);
     }
     const patient = problem.patientIndex.get(entry.patient);
+    let relevant: number[] = [];
     if (patient !== undefined) {
-      const relevant = relevantServices(problem, entry.rule, HOURS_RULES.has(entry.rule) ? undefined : service);
+      relevant = relevantServices(problem, patient, entry.rule, HOURS_RULES.has(entry.rule) ? undefined : service);
       const cacheKey = `${entry.patient}\u0000${relevant.join(',')}\u0000${HOURS_RULES.has(entry.rule)}`;
       let tallies = analysed.get(cacheKey);
       if (!tallies) {
@@ -157,15 +190,18 @@ export function findCauses(
       const unused = tallies.get('unused-opening');
       if (unused && causes.length === 0) causes.push(tallyCause(entry.patient, unused));
     }
-    const counted = conflicts?.byPatient.get(entry.patient);
+    // The solver counts conflicts per patient, not per service: they describe a shortfall in
+    // hours or days (any placement helps), not a count of one service.
+    const counted = HOURS_RULES.has(entry.rule) ? conflicts?.byPatient.get(entry.patient) : undefined;
     if (counted) {
+      const related = relatedEntities(problem, patient, relevant);
       for (const [code, count] of [...counted].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
         const existing = causes.find((c) => c.code === code);
         if (existing) {
           existing.message += ` The search met this rule ${plural(count, 'time')}.`;
           continue;
         }
-        const entities = top(conflicts?.byEntity.get(code) ?? new Map(), 3);
+        const entities = top(new Map([...(conflicts?.byEntity.get(code) ?? [])].filter(([entity]) => related.has(entity))), 3);
         causes.push({
           code,
           message: `During the search, rule ${code} blocked ${plural(count, 'placement')} for patient ${entry.patient}${entities.length > 0 ? ` (mostly ${listText(entities)})` : ''}.`,

@@ -32,7 +32,7 @@ export function checkPatientDays(reach: Reach): Finding[] {
       rooms: [],
       figures: { needed, available, unit: 'days' as const },
     };
-    const tail = `${plural(available, 'day')} can hold their sessions (${daysText(possible)}); at least ${needed} are required`;
+    const tail = `${plural(available, 'day')} can hold their sessions (${daysText(possible)}); the minimum is ${plural(needed, 'day')}`;
     if (patientBound(reach, patient, { ignoreEnrolment: true }).dayPossible.filter(Boolean).length >= needed) {
       const late = p.firstDay > 0;
       const when = late ? `admitted on ${dayShort(p.firstDay)} ${problem.dates[p.firstDay] ?? ''}`.trim() : `discharged on ${dayShort(p.endDay)}`;
@@ -72,7 +72,7 @@ export function checkDailyThreshold(reach: Reach): Finding[] {
         message:
           count === 0
             ? `Patient ${p.id} can get at most ${best} ${check.unit} on any day; a billable day needs ${check.threshold}.`
-            : `Patient ${p.id} can reach ${check.threshold} ${check.unit} a day on only ${plural(count, 'day')} (${daysText(reachable)}); ${rules.minDays} days are required.`,
+            : `Patient ${p.id} can reach ${check.threshold} ${check.unit} a day on only ${plural(count, 'day')} (${daysText(reachable)}); the minimum is ${plural(rules.minDays, 'day')}.`,
         requirements: [check.rule, 'patient-min-days'],
         patients: [p.id],
         services: [],

@@ -7,7 +7,7 @@
 import type { Finding } from './types.js';
 import { lenientRules, patientBound, type Reach } from './reach.js';
 import { enrolled } from './required.js';
-import { dayShort, hoursText, windowsText } from './words.js';
+import { dayShort, hoursOf, windowsText } from './words.js';
 import { SlotSet } from '../time/slot-set.js';
 import { dayGaps } from './day-gaps.js';
 
@@ -37,7 +37,7 @@ export function checkPatientHours(reach: Reach): Finding[] {
       figures: { needed, available: bound.weekMinutes, unit: 'minutes' as const },
       ...(trackIds[0] !== undefined ? { track: trackIds[0] } : {}),
     };
-    const shortText = `can get at most ${hoursText(bound.weekMinutes)} hours of care this week; at least ${hoursText(needed)} are required`;
+    const shortText = `can get at most ${hoursOf(bound.weekMinutes)} of care this week; the minimum is ${hoursOf(needed)}`;
     if (patientBound(reach, patient, { ignoreEnrolment: true }).weekMinutes >= needed) {
       const late = p.firstDay > 0;
       const code = late ? 'late-admission' : 'early-discharge';

@@ -13,7 +13,15 @@ import { LEGAL_MAX_GROUP_SIZE, LEGAL_MAX_WEEKLY_HOURS_EXCLUSIVE, type RepairCand
 import { hoursText, plural } from './words.js';
 
 /** The solver, injected so repairs can be verified with any implementation of `solve`. */
-export type SolveFunction = (problem: Problem, options: SolveOptions) => { schedule: Schedule; report: Report };
+export type SolveFunction = (
+  problem: Problem,
+  options: SolveOptions,
+) => {
+  /** The timetable found. */
+  schedule: Schedule;
+  /** Its report. */
+  report: Report;
+};
 
 /** How much work verification may do. */
 export interface RepairBudget {

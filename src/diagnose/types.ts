@@ -18,7 +18,7 @@ export type FindingUnit = 'minutes' | 'days' | 'patients' | 'staff' | 'rooms' | 
  * ```ts
  * const finding: Finding = {
  *   code: 'availability-hours',
- *   message: 'Patient p-07 can attend at most 6 hours of the evening track (Tue, Thu); 9 are required.',
+ *   message: 'Patient p-07 can get at most 6 hours of care this week; the minimum is 9 hours.',
  *   requirements: ['patient-min-weekly-hours'],
  *   patients: ['p-07'], services: [], staff: [], rooms: [],
  *   figures: { needed: 540, available: 360, unit: 'minutes' },
@@ -36,21 +36,34 @@ export interface Finding {
   message: string;
   /** Requirement rule codes of which at least one stays unmet for every listed patient. */
   requirements: string[];
+  /** Ids of the patients whose requirements it proves unmeetable. */
   patients: string[];
+  /** Ids of the services concerned (empty when the finding is about hours or days in general). */
   services: string[];
+  /** Ids of the staff concerned, when any. */
   staff: string[];
+  /** Ids of the rooms concerned, when any. */
   rooms: string[];
   /** What is needed and the most any timetable can give, in `unit`. */
-  figures: { needed: number; available: number; unit: FindingUnit };
+  figures: {
+    /** What the requirements ask for, in `unit`. */
+    needed: number;
+    /** The most any timetable that obeys the hard rules can give, in `unit` (below `needed`). */
+    available: number;
+    /** The unit of both figures. */
+    unit: FindingUnit;
+  };
   /** The track concerned, when one. */
   track?: string;
 }
 
 /** Seat and staff supply and demand of one track on one day. */
 export interface CapacityRow {
+  /** The track's id. */
   track: string;
   /** RFC 5545 weekday, e.g. `'TU'`. */
   day: string;
+  /** The calendar date of that day, `'YYYY-MM-DD'`. */
   date: string;
   /** Patient-minutes of track group time the track's patients need this day (their weekly minimum spread over their possible days). */
   seatMinutesDemanded: number;
@@ -68,10 +81,15 @@ export interface CapacityRow {
 
 /** A capacity row that is over or near capacity, with a sentence. */
 export interface Bottleneck {
+  /** The track's id. */
   track: string;
+  /** RFC 5545 weekday, e.g. `'TU'`. */
   day: string;
+  /** The scarcer resource: room seats or staff time. */
   resource: 'rooms' | 'staff';
+  /** Demand over supply of that resource (1 = exactly full; at least 0.9 here). */
   utilisation: number;
+  /** A sentence with the demand and supply in hours, e.g. `"Track evening Tue 2026-11-24: ..."`. */
   message: string;
 }
 

@@ -7,8 +7,11 @@ import type { Meeting, Schedule } from '../model/schedule.js';
 
 /** One patient's, staff member's or room's meetings; several fields mean all of them at once. */
 export interface Subject {
+  /** A patient's id: the meetings the patient attends. */
   patient?: string;
+  /** A staff member's id: the meetings the member leads or co-leads. */
   staff?: string;
+  /** A room's id: the meetings held in it. */
   room?: string;
 }
 

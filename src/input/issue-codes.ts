@@ -15,40 +15,75 @@
  * ```
  */
 export const ISSUE_CODES: {
+  /** The value has the wrong JSON type (e.g. a number where a string is expected, or the input is not an object). */
   readonly invalidType: 'invalid-type';
+  /** A required property is absent. */
   readonly missingField: 'missing-field';
+  /** A property the model does not define (often a typo, e.g. `minWeeklyHour`). */
   readonly unknownProperty: 'unknown-property';
+  /** Reading the value threw (a throwing getter, a revoked proxy). */
   readonly unreadable: 'unreadable';
+  /** A collection is larger than the library accepts (see `LIMITS`). */
   readonly tooLarge: 'too-large';
+  /** A string is longer than the library accepts (see `LIMITS`). */
   readonly tooLong: 'too-long';
+  /** An empty string or list where at least one character or item is needed. */
   readonly empty: 'empty';
+  /** A value outside its allowed set (e.g. `kind` other than group or individual). */
   readonly invalidValue: 'invalid-value';
+  /** A number that is NaN or infinite. */
   readonly notFinite: 'not-finite';
+  /** A count or size that is not a whole number. */
   readonly notInteger: 'not-integer';
+  /** A number below its minimum or above its maximum. */
   readonly outOfRange: 'out-of-range';
+  /** A minimum above its maximum, or a start date after its end date. */
   readonly invalidRange: 'invalid-range';
+  /** A duration that is not a positive multiple of 5 minutes up to 24 hours. */
   readonly invalidDuration: 'invalid-duration';
+  /** A granularity that is not a positive multiple of 5 minutes dividing a day. */
   readonly invalidGranularity: 'invalid-granularity';
+  /** An individual service with `minSize` or `maxSize` other than 1. */
   readonly individualSize: 'individual-size';
+  /** A time zone the runtime does not know as an IANA zone. */
   readonly invalidTimeZone: 'invalid-time-zone';
+  /** A date that is not a real 'YYYY-MM-DD' calendar date. */
   readonly invalidDate: 'invalid-date';
+  /** `weekStart` is not a Monday. */
   readonly notMonday: 'not-monday';
+  /** A clock time that is not 'HH:mm' between 00:00 and 23:59 ('24:00' only as an end). */
   readonly invalidTime: 'invalid-time';
+  /** A weekday that is not one of MO, TU, WE, TH, FR, SA, SU. */
   readonly invalidWeekday: 'invalid-weekday';
+  /** A window that ends before or at its start. */
   readonly emptyWindow: 'empty-window';
+  /** An RRULE text the expander refuses: it does not parse, has lines other than DTSTART, RRULE, RDATE, EXDATE, or uses parts RFC 5545 forbids. */
   readonly invalidRecurrence: 'invalid-recurrence';
+  /** An RRULE text without a DTSTART line. */
   readonly missingDtstart: 'missing-dtstart';
+  /** A recurrence with a UTC (`Z`) or `TZID` time: times must be floating local time. */
   readonly notFloating: 'not-floating';
+  /** A recurrence every hour, minute or second: too many occurrences to expand. */
   readonly unsupportedRecurrence: 'unsupported-recurrence';
+  /** A template start that is not on the granularity grid. */
   readonly offGrid: 'off-grid';
+  /** A template session that would run past midnight. */
   readonly pastMidnight: 'past-midnight';
+  /** Two items of the same kind share an id. */
   readonly duplicateId: 'duplicate-id';
+  /** The same service or track listed twice in one list. */
   readonly duplicateEntry: 'duplicate-entry';
+  /** An id that names no track, service, staff member or patient. */
   readonly unknownReference: 'unknown-reference';
+  /** A patient who avoids themselves. */
   readonly selfReference: 'self-reference';
+  /** A track template names an individual service: templates hold group sessions. */
   readonly notAGroup: 'not-a-group';
+  /** Hours rules that, resolved with the layers above them, ask for a minimum above the maximum. */
   readonly conflictingRules: 'conflicting-rules';
+  /** Validation stopped recording issues after `LIMITS.issues`; fix these and validate again. */
   readonly tooManyIssues: 'too-many-issues';
+  /** A bug in the validator itself: please report it with the input that caused it. */
   readonly internalError: 'internal-error';
 } = {
   invalidType: 'invalid-type',
@@ -146,7 +181,10 @@ export const ISSUE_CODE_DESCRIPTIONS: ReadonlyMap<string, string> = new Map<stri
  * if (result.ok) for (const warning of result.warnings ?? []) console.warn(warning.code, warning.path);
  * ```
  */
-export const WARNING_CODES: { readonly partialHospitalization: 'partial-hospitalization' } = {
+export const WARNING_CODES: {
+  /** A `minWeeklyHours` or `maxWeeklyHours` of 20 or more: that much care is partial hospitalization, not IOP. */
+  readonly partialHospitalization: 'partial-hospitalization';
+} = {
   partialHospitalization: 'partial-hospitalization',
 };
 

@@ -23,7 +23,23 @@ import { checkReferences } from './references.js';
  * if (result.ok) solve(result.problem);
  * ```
  */
-export type ValidationResult = { ok: true; problem: Problem; warnings?: Issue[] } | { ok: false; issues: Issue[]; warnings?: Issue[] };
+export type ValidationResult =
+  | {
+      /** The input is a valid problem. */
+      ok: true;
+      /** The problem read from the input, with defaults resolved; it shares nothing with the input. */
+      problem: Problem;
+      /** What is valid but probably not meant (see `WARNING_CODES`); absent when there is none. */
+      warnings?: Issue[];
+    }
+  | {
+      /** The input is rejected. */
+      ok: false;
+      /** Every problem found (at least one), each with a path, a code of `ISSUE_CODES` and a sentence. */
+      issues: Issue[];
+      /** What would be valid but probably not meant; absent when there is none. */
+      warnings?: Issue[];
+    };
 
 /**
  * Checks untrusted input and returns the problem with defaults resolved, or every issue found.

@@ -48,9 +48,55 @@ export interface SolveOptions {
 
 /** A change to the week that `replan` absorbs. */
 export type Change =
-  | { kind: 'admit'; patient: Patient }
-  | { kind: 'discharge'; patient: string; from: LocalDate }
-  | { kind: 'staff-out'; staff: string; date: LocalDate; start?: LocalTime; end?: LocalTime }
-  | { kind: 'room-closed'; room: string; date: LocalDate; start?: LocalTime; end?: LocalTime }
-  | { kind: 'missed'; patient: string; meeting: string }
-  | { kind: 'pin'; meeting: string };
+  | {
+      /** A new patient joins the week. */
+      kind: 'admit';
+      /** The patient, validated like any patient of the problem; the id must be new. */
+      patient: Patient;
+    }
+  | {
+      /** A patient leaves the program. */
+      kind: 'discharge';
+      /** The patient's id. */
+      patient: string;
+      /** First date the patient is no longer scheduled (exclusive end, like `dischargedOn`); an earlier `dischargedOn` is kept. */
+      from: LocalDate;
+    }
+  | {
+      /** A staff member is out (sick, on leave) for a date or part of it. */
+      kind: 'staff-out';
+      /** The staff member's id. */
+      staff: string;
+      /** The date, within the week. */
+      date: LocalDate;
+      /** Start of the absence, wall clock. Absent: from midnight. */
+      start?: LocalTime;
+      /** End of the absence, wall clock (after `start`). Absent: to midnight. */
+      end?: LocalTime;
+    }
+  | {
+      /** A room cannot be used for a date or part of it. */
+      kind: 'room-closed';
+      /** The room's id. */
+      room: string;
+      /** The date, within the week. */
+      date: LocalDate;
+      /** Start of the closure, wall clock. Absent: from midnight. */
+      start?: LocalTime;
+      /** End of the closure, wall clock (after `start`). Absent: to midnight. */
+      end?: LocalTime;
+    }
+  | {
+      /** A patient missed a published meeting; the session is made up later in the week when needed. */
+      kind: 'missed';
+      /** The patient's id; must be in the meeting's roster. */
+      patient: string;
+      /** The published meeting's id. */
+      meeting: string;
+    }
+  | {
+      /** A published meeting must stay where it is, with its roster. */
+      kind: 'pin';
+      /** The published meeting's id. */
+      meeting: string;
+    };

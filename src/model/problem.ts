@@ -33,14 +33,33 @@ export type LocalDate = string;
  */
 export interface Availability {
   /** Windows that repeat every week, on the given days, from `start` to `end` (wall clock). */
-  weekly?: Array<{ days: Weekday[]; start: LocalTime; end: LocalTime }>;
+  weekly?: Array<{
+    /** The weekdays on which the window opens. */
+    days: Weekday[];
+    /** Opening time (inclusive), wall clock. */
+    start: LocalTime;
+    /** Closing time (exclusive), wall clock; `'24:00'` runs to midnight. Must be after `start`. */
+    end: LocalTime;
+  }>;
   /**
    * RFC 5545 recurrences: a `DTSTART` line (floating local time, no `Z`, no `TZID`) and an `RRULE`
    * line; each occurrence opens a window of `durationMinutes` minutes.
    */
-  rrule?: Array<{ rule: string; durationMinutes: number }>;
+  rrule?: Array<{
+    /** The `DTSTART` and `RRULE` lines, separated by a newline. */
+    rule: string;
+    /** How long each occurrence stays open, in minutes (positive). */
+    durationMinutes: number;
+  }>;
   /** Dates (or parts of dates, from `start` to `end`) taken out of the windows above. */
-  except?: Array<{ date: LocalDate; start?: LocalTime; end?: LocalTime }>;
+  except?: Array<{
+    /** The date taken out. */
+    date: LocalDate;
+    /** Start of the part taken out, wall clock. Absent: from midnight. */
+    start?: LocalTime;
+    /** End of the part taken out, wall clock. Absent: to midnight. */
+    end?: LocalTime;
+  }>;
 }
 
 /**
@@ -75,9 +94,23 @@ export interface Track {
   /** Overrides the program's rules for the patients of this track. */
   rules?: HoursRules;
   /** How many sessions of each service a patient of this track receives a week (`min` default 0, `max` default none). */
-  curriculum?: Array<{ service: string; min?: number; max?: number }>;
+  curriculum?: Array<{
+    /** The service (id) counted. */
+    service: string;
+    /** Fewest sessions a week each patient of the track must attend. Default 0. */
+    min?: number;
+    /** Most sessions a week each patient of the track may attend. Default no limit. */
+    max?: number;
+  }>;
   /** An optional fixed agenda: these group sessions, at these times, every week. */
-  template?: Array<{ service: string; day: Weekday; start: LocalTime }>;
+  template?: Array<{
+    /** The group service (id) held. */
+    service: string;
+    /** The weekday it is held on. */
+    day: Weekday;
+    /** Its start time, wall clock, on the start grid; it lasts the service's `durationMinutes`. */
+    start: LocalTime;
+  }>;
 }
 
 /** A kind of session: a therapy group, individual therapy, medication management, family therapy. */
@@ -99,11 +132,21 @@ export interface Service {
    * and all of `tags`, e.g. `[{ credentials: ['LCSW', 'LMFT'] }, { credentials: ['RD'] }]` for a
    * co-facilitated eating-disorder group.
    */
-  staff: Array<{ credentials: string[]; tags?: string[]; count?: number }>;
+  staff: Array<{
+    /** Credentials of which a member must hold at least one, e.g. `['LCSW', 'LMFT']`. */
+    credentials: string[];
+    /** Tags a member must carry, all of them, e.g. `['lang:es']`. Default none. */
+    tags?: string[];
+    /** How many members fill this seat. Default 1. */
+    count?: number;
+  }>;
   /** Individual sessions only: only the patient's `primaryStaff` may lead it. Default false. */
   primaryOnly?: boolean;
   /** What the room must offer, e.g. `{ features: ['group-room'] }`. */
-  room?: { features?: string[] };
+  room?: {
+    /** Features the room must offer, all of them. Default none: any room. */
+    features?: string[];
+  };
   /** Whether the session may (or must) be held by telehealth, which needs no room. Default `'never'`. */
   telehealth?: 'never' | 'allowed' | 'only';
   /** Must fall inside the patient's `familyAvailability`. Default false. */
@@ -111,7 +154,12 @@ export interface Service {
   /** Whether its minutes count toward weekly and daily hours. Default true. */
   countsTowardHours?: boolean;
   /** Who may attend, by patient tags. */
-  eligibility?: { requireTags?: string[]; excludeTags?: string[] };
+  eligibility?: {
+    /** Tags a patient must carry, all of them. Default none. */
+    requireTags?: string[];
+    /** Tags a patient must not carry, any of them. Default none. */
+    excludeTags?: string[];
+  };
   /** Tag prefixes every participant shares, e.g. `['age:']` keeps adolescents and adults apart. */
   homogeneousBy?: string[];
   /** Held in a track's windows, for that track's patients. Default true for groups, false for individual sessions. */
@@ -165,7 +213,14 @@ export interface Patient {
   /** Overrides the track's and the program's rules for this patient. */
   rules?: HoursRules;
   /** Sessions this patient needs this week beyond the curriculum, e.g. `{ service: 'individual', min: 1, max: 1 }`. */
-  requires?: Array<{ service: string; min?: number; max?: number }>;
+  requires?: Array<{
+    /** The service (id) counted. */
+    service: string;
+    /** Fewest sessions this week. Default 0. */
+    min?: number;
+    /** Most sessions this week. Default no limit. */
+    max?: number;
+  }>;
   /** The patient's primary therapist (a staff id). */
   primaryStaff?: string;
   /** Patients who must never share a group with this one (family, co-workers). */
@@ -177,7 +232,12 @@ export interface Patient {
   /** First day the patient can no longer be scheduled (exclusive: discharged that day). */
   dischargedOn?: LocalDate;
   /** Soft wishes about which days to attend. */
-  preferences?: { days?: Weekday[]; avoidDays?: Weekday[] };
+  preferences?: {
+    /** Days the patient would rather attend; when given, every other attended day costs a soft penalty. Default none. */
+    days?: Weekday[];
+    /** Days the patient would rather not attend; each one attended costs a soft penalty. Default none. */
+    avoidDays?: Weekday[];
+  };
 }
 
 /**
@@ -201,9 +261,14 @@ export interface Problem {
   closedDates?: LocalDate[];
   /** Program-wide defaults for weekly intensity. */
   rules?: HoursRules;
+  /** The program's tracks (day, evening, specialised). */
   tracks: Track[];
+  /** Every kind of session the program offers. */
   services: Service[];
+  /** Everyone who may lead or co-lead sessions. */
   staff: Staff[];
+  /** Rooms sessions may be held in (telehealth sessions need none). */
   rooms: Room[];
+  /** The patients enrolled this week (or admitted or discharged during it). */
   patients: Patient[];
 }

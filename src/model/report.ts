@@ -31,6 +31,7 @@ export interface Score {
 export interface Violation {
   /** The rule's stable code, e.g. `'patient-double-booked'`. */
   rule: string;
+  /** The rule's level. */
   level: RuleLevel;
   /** Size of the breach, before weighting (units per rule: minutes, sessions, patients, ...). */
   penalty: number;
@@ -50,7 +51,9 @@ export interface Violation {
 
 /** The score of one rule over the whole timetable. */
 export interface RuleScore {
+  /** The rule's stable code. */
   rule: string;
+  /** The rule's level: which part of {@link Score} it adds to. */
   level: RuleLevel;
   /** How many violations it reported. */
   violations: number;
@@ -70,6 +73,7 @@ export interface RequirementStatus {
   target: number;
   /** What the timetable delivers, in the same unit. */
   actual: number;
+  /** Whether `actual` reaches `target`. */
   met: boolean;
   /** The date, for per-day thresholds. */
   date?: LocalDate;
@@ -79,6 +83,7 @@ export interface RequirementStatus {
 
 /** What one patient's week delivers. */
 export interface PatientSummary {
+  /** The patient's id. */
   patient: string;
   /** The track whose rules apply: the one holding most of the patient's group time. */
   track: string | null;
@@ -89,7 +94,12 @@ export interface PatientSummary {
   /** Days attended, in week order. */
   days: Weekday[];
   /** Sessions attended per service, in service order. */
-  services: Array<{ service: string; count: number }>;
+  services: Array<{
+    /** The service's id. */
+    service: string;
+    /** Sessions of it attended this week. */
+    count: number;
+  }>;
   /** Every requirement that applies, met or not. */
   requirements: RequirementStatus[];
   /** Whether every requirement is met. */
@@ -104,9 +114,13 @@ export interface Cause {
   message: string;
   /** How many candidate placements it blocked during the search (conflict statistics), when counted. */
   blocked?: number;
+  /** Ids of the patients it concerns, when any. */
   patients?: string[];
+  /** Ids of the staff it concerns, when any. */
   staff?: string[];
+  /** Ids of the rooms it concerns, when any. */
   rooms?: string[];
+  /** Ids of the meetings it concerns, when any. */
   meetings?: string[];
 }
 
@@ -119,19 +133,27 @@ export interface Repair {
   /** Whether the effect was measured by applying the change to a copy and re-solving. */
   verified: boolean;
   /** Measured effect. */
-  effect?: { patientsNewlyMet: number; shortfallReducedMinutes: number };
+  effect?: {
+    /** Patients whose every requirement is met after the change and was not before. */
+    patientsNewlyMet: number;
+    /** How much the total requirement shortfall falls, in minute-equivalents (negative when it grows). */
+    shortfallReducedMinutes: number;
+  };
 }
 
 /** A requirement a timetable does not meet. */
 export interface Unmet {
   /** The requirement rule's code. */
   rule: string;
+  /** The patient's id. */
   patient: string;
   /** Plain sentence, e.g. `"Patient p-07 gets 7 hours of a required 9."`. */
   message: string;
   /** How far short, in the rule's penalty unit. */
   shortfall: number;
+  /** The date, for per-day thresholds (`daily-min-minutes`, `daily-min-services`). */
   date?: LocalDate;
+  /** The service's id, for curriculum and `requires` counts. */
   service?: string;
   /** Why; at least one where known. */
   causes: Cause[];
@@ -144,7 +166,9 @@ export type StopReason = 'optimal' | 'no-improvement' | 'time-limit' | 'iteratio
 
 /** Statistics of a solve run. */
 export interface SolveStats {
+  /** The seed the run used: the option's, truncated to an integer, or the default 1. */
   seed: number;
+  /** Local-search iterations run. */
   iterations: number;
   /** Wall time of the whole call, in milliseconds. */
   elapsedMs: number;
@@ -152,6 +176,7 @@ export interface SolveStats {
   firstCompleteMs: number;
   /** When the final best timetable was found. */
   timeToBestMs: number;
+  /** Why the search stopped. */
   stoppedBecause: StopReason;
 }
 
@@ -161,6 +186,7 @@ export interface Report {
   feasible: boolean;
   /** True when, in addition, every requirement of every patient is met. */
   allMet: boolean;
+  /** The timetable's score (weighted; compare with `hard` first). */
   score: Score;
   /** Every rule of the catalogue, with its share of the score (zero rows included). */
   byRule: RuleScore[];

@@ -63,6 +63,55 @@ describe('nextWeek', () => {
     expect(changed.meetings).toEqual([]);
   });
 
+  it('chains from replan: the result carries the problem with the changes applied', () => {
+    const problem = octoberProblem();
+    const published = octoberWeek();
+    const before = structuredClone({ problem, published });
+    const result = replan(problem, published, [
+      { kind: 'admit', patient: { id: 'p4', tracks: ['evening'] } },
+      { kind: 'discharge', patient: 'p2', from: '2026-10-28' },
+      { kind: 'staff-out', staff: 'clin-1', date: '2026-10-28', start: '18:00', end: '19:00' },
+      { kind: 'room-closed', room: 'room-a', date: '2026-10-30' },
+    ], { seed: 1, maxIterations: 200 });
+    expect(result.problem.patients.map((p) => p.id)).toEqual(['p1', 'p2', 'p3', 'p4']);
+    expect(result.problem.patients[1]!.dischargedOn).toBe('2026-10-28');
+    expect(result.problem.staff[0]!.availability?.except).toEqual([{ date: '2026-10-28', start: '18:00', end: '19:00' }]);
+    expect(result.problem.rooms[0]!.availability?.except).toEqual([{ date: '2026-10-30' }]);
+    expect({ problem, published }).toEqual(before);
+    expect(result.schedule.meetings.some((m) => m.patients.includes('p4'))).toBe(true);
+    // The schedule reads against the returned problem exactly as replan scored it.
+    const checked = checkSchedule(result.problem, result.schedule);
+    expect(checked.score.hard).toBe(result.report.score.hard);
+    expect(checked.score.requirement).toBe(result.report.score.requirement);
+    expect(checked.unmet.map((u) => [u.patient, u.rule])).toEqual(result.report.unmet.map((u) => [u.patient, u.rule]));
+    // The week after: the admitted patient stays, the discharged one is gone.
+    const next = nextWeek(result.problem, result.schedule);
+    const roster = new Set(next.schedule.meetings.flatMap((m) => m.patients));
+    expect(roster.has('p4')).toBe(true);
+    expect(roster.has('p2')).toBe(false);
+    const week2 = replan(next.problem, next.schedule, [], { seed: 1, maxIterations: 200 });
+    expect(week2.problem.weekStart).toBe('2026-11-02');
+    expect(week2.report.score.hard).toBe(0);
+  });
+
+  it('gives each unmet requirement of a patient who missed a group only causes about it', () => {
+    // p1 misses Tuesday's group with nobody left to make it up with, and also needs medication
+    // management, which only np-1 gives, on Monday mornings (already past).
+    const problem = octoberProblem();
+    problem.services.push({ id: 'medication', kind: 'individual', durationMinutes: 30, staff: [{ credentials: ['PMHNP'] }], telehealth: 'only' });
+    problem.staff.push({ id: 'np-1', credentials: ['PMHNP'], availability: { weekly: [{ days: ['MO'], start: '09:00', end: '10:00' }] } });
+    problem.patients[0]!.requires = [{ service: 'medication', min: 1 }];
+    const { report } = replan(problem, octoberWeek(), [{ kind: 'missed', patient: 'p1', meeting: 'tu-process' }], { seed: 1, maxIterations: 200, asOf: '2026-10-27T19:00:00-07:00' });
+    const unmet = report.unmet.filter((u) => u.patient === 'p1');
+    const hours = unmet.find((u) => u.rule === 'patient-min-weekly-hours');
+    const medication = unmet.find((u) => u.rule === 'requires-min');
+    expect(hours?.causes.map((c) => c.code)).toContain('make-up-not-placed');
+    expect(medication).toBeDefined();
+    expect(medication!.causes.map((c) => c.code)).not.toContain('make-up-not-placed');
+    for (const cause of medication!.causes) expect(cause.message).not.toContain('process');
+    expect(medication!.causes.map((c) => c.message).join(' ')).toContain('medication');
+  });
+
   it('rejects a schedule of another week', () => {
     expect(() => nextWeek(octoberProblem(), { ...octoberWeek(), weekStart: '2026-11-02' })).toThrow(ProblemError);
   });

@@ -28,7 +28,15 @@ import { readPublished } from './published.js';
  * const { schedule } = replan(carried.problem, carried.schedule, [{ kind: 'admit', patient: newcomer }]);
  * ```
  */
-export function nextWeek(problem: Problem, schedule: Schedule): { problem: Problem; schedule: Schedule } {
+export function nextWeek(
+  problem: Problem,
+  schedule: Schedule,
+): {
+  /** The same problem (defaults resolved) with `weekStart` seven days later. */
+  problem: Problem;
+  /** The meetings carried to the next week. */
+  schedule: Schedule;
+} {
   const valid = assertValidProblem(problem);
   const issues = readPublished(compileProblem(valid), schedule).issues.map((issue) => ({ ...issue, path: issue.path.replace(/^previous/, 'schedule') }));
   if (issues.length > 0) throw new ProblemError(issues);

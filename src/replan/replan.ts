@@ -15,7 +15,7 @@ import type { PlacedMeeting } from '../rules/types.js';
 import { buildReport } from '../check/report.js';
 import { indexMeetings } from '../check/schedule-context.js';
 import { resolveWeights } from '../check/weights.js';
-import { findCauses } from '../diagnose/causes.js';
+import { findCauses, unmetServices } from '../diagnose/causes.js';
 import { zonedInstant } from '../time/zone.js';
 import { formatLocalTime } from '../time/week.js';
 import { applyChanges, checkChanges } from './changes.js';
@@ -106,7 +106,8 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   if (issues.length > 0) throw new ProblemError(issues);
   const rules = allRules();
   const weights = resolveWeights(rules, options.weights);
-  const compiled = compileProblem(applyChanges(valid, changes, checked.admitted));
+  const changedProblem = applyChanges(valid, changes, checked.admitted);
+  const compiled = compileProblem(changedProblem);
   // Admitted patients are appended: the published week reads the same against the changed problem.
   const read = readPublished(compiled, previous);
   if (read.issues.length > 0) throw new ProblemError(read.issues);
@@ -204,11 +205,12 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   const unmetHere = report.unmet.filter((u) => affectedIds.has(u.patient));
   if (unmetHere.length > 0) {
     const causes = findCauses(ctx, { ...report, unmet: unmetHere }, [], engine.conflicts);
+    const services = unmetServices({ ...report, unmet: unmetHere });
     unmetHere.forEach((entry, i) => {
       const extra: Cause[] = [];
       for (const [meetingId, set] of missed) {
         const p = compiled.patientIndex.get(entry.patient)!;
-        if (!set.has(p)) continue;
+        if (!set.has(p) || !couldMakeUp(compiled, entry.rule, services[i], byId.get(meetingId)!.service)) continue;
         extra.push({
           code: 'make-up-not-placed',
           message: `Patient ${entry.patient} missed meeting ${meetingId} and no session could be added for them later this week.`,
@@ -238,5 +240,12 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
     patient: (id) => patientReasons.get(compiled.patientIndex.get(id) ?? -1) ?? [],
     staff: (id) => staffReasons.get(compiled.staffIndex.get(id) ?? -1) ?? [],
   });
-  return { schedule, report, changed };
+  return { problem: changedProblem, schedule, report, changed };
+}
+
+/** Whether a session of service `missed` would reduce an unmet `rule` (of `service`, for counts). */
+function couldMakeUp(compiled: CompiledProblem, rule: string, service: string | undefined, missed: number): boolean {
+  const s = compiled.services[missed]!;
+  if (rule === 'curriculum-min' || rule === 'requires-min') return service === s.id;
+  return rule === 'patient-min-days' || s.countsTowardHours;
 }

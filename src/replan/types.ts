@@ -4,6 +4,7 @@
  * @module
  */
 import type { Change, SolveOptions } from '../model/options.js';
+import type { Problem } from '../model/problem.js';
 import type { Report } from '../model/report.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 
@@ -67,22 +68,28 @@ export interface MeetingChange {
   before?: Meeting;
   /** As re-planned; absent for a cancelled meeting. */
   after?: Meeting;
+  /** Ids of patients in the roster now and not before. */
   patientsAdded: string[];
+  /** Ids of patients in the roster before and not now. */
   patientsRemoved: string[];
+  /** Ids of staff leading it now and not before. */
   staffAdded: string[];
+  /** Ids of staff leading it before and not now. */
   staffRemoved: string[];
-  /** At least one. */
+  /** Why it changed; at least one. */
   reasons: ChangeReason[];
 }
 
 /** One session of a person's week that changed. */
 export interface SessionChange {
+  /** The meeting's id. */
   meeting: string;
   /**
    * `added`: the person now attends or leads it; `removed`: no longer; `moved`: same meeting,
    * new date or time; `changed`: same meeting and time, new room or staff.
    */
   what: 'added' | 'removed' | 'moved' | 'changed';
+  /** Why; the reasons of the meeting's change. */
   reasons: ChangeReason[];
 }
 
@@ -95,7 +102,9 @@ export interface SessionChange {
  * ```
  */
 export interface PersonChange {
+  /** The patient's or staff member's id. */
   id: string;
+  /** Each session of theirs that changed, in meeting id order. */
   sessions: SessionChange[];
 }
 
@@ -126,8 +135,17 @@ export interface ChangeLog {
  * ```
  */
 export interface ReplanResult {
+  /**
+   * The problem with the changes applied: admitted patients appended, discharges as an earlier
+   * `dischargedOn`, call-outs and closures as availability exceptions (defaults resolved; a copy,
+   * not the caller's). Pass it on with `schedule` to chain weeks:
+   * `nextWeek(result.problem, result.schedule)`.
+   */
+  problem: Problem;
+  /** The re-planned week: every meeting, pinned ones flagged. */
   schedule: Schedule;
   /** The report of the new week, with `stability` scored against the published one. */
   report: Report;
+  /** What differs from the published week, per meeting, patient and staff member, with reasons. */
   changed: ChangeLog;
 }

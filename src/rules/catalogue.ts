@@ -121,9 +121,11 @@ export function allRules(): readonly Rule[] {
 export interface RuleInfo {
   /** Stable kebab-case code, e.g. `'room-capacity'`. */
   code: string;
+  /** How bad a breach is: `hard`, `requirement` or `soft`. */
   level: RuleLevel;
   /** What one evaluation looks at: a meeting, a patient, a staff member or a room. */
   scope: RuleScope;
+  /** Short display name, e.g. `'Room capacity'`. */
   title: string;
   /** What it means and the unit of its penalty. */
   description: string;

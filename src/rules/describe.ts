@@ -36,6 +36,12 @@ export function hours(minutes: number): string {
   return String(Math.round((minutes / 60) * 100) / 100);
 }
 
+/** Hours with their unit: `"1 hour"`, `"7.5 hours"`, `"0 hours"`. */
+export function hoursOf(minutes: number): string {
+  const text = hours(minutes);
+  return `${text} ${text === '1' ? 'hour' : 'hours'}`;
+}
+
 /** `"1 session"`, `"3 sessions"`. */
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -1,4 +1,4 @@
-import { dayName, hours, onDay } from './describe.js';
+import { dayName, hoursOf, onDay } from './describe.js';
 import { patientWeek } from './patient-week.js';
 import type { Rule } from './types.js';
 
@@ -18,7 +18,7 @@ export const patientMaxDailyHours: Rule = {
       const minutes = week.minutesByDay[day] ?? 0;
       if (minutes <= limit) continue;
       emit(minutes - limit, () => ({
-        message: `Patient ${ctx.problem.patients[patient]!.id} gets ${hours(minutes)} hours of care on ${dayName(day)}; at most ${hours(limit)} are allowed.`,
+        message: `Patient ${ctx.problem.patients[patient]!.id} gets ${hoursOf(minutes)} of care on ${dayName(day)}; the maximum is ${hoursOf(limit)}.`,
         patients: [ctx.problem.patients[patient]!.id],
         ...onDay(ctx, day),
       }));

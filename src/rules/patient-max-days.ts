@@ -15,7 +15,7 @@ export const patientMaxDays: Rule = {
     const over = week.daysAttended - week.rules.maxDays;
     if (over <= 0) return;
     emit(over, () => ({
-      message: `Patient ${ctx.problem.patients[patient]!.id} attends ${plural(week.daysAttended, 'day')} this week; at most ${week.rules.maxDays} are allowed.`,
+      message: `Patient ${ctx.problem.patients[patient]!.id} attends ${plural(week.daysAttended, 'day')} this week; the maximum is ${plural(week.rules.maxDays, 'day')}.`,
       patients: [ctx.problem.patients[patient]!.id],
     }));
   },

@@ -1,4 +1,4 @@
-import { hours } from './describe.js';
+import { hoursOf } from './describe.js';
 import { patientWeek } from './patient-week.js';
 import type { Rule } from './types.js';
 
@@ -17,7 +17,7 @@ export const patientMaxWeeklyHours: Rule = {
     const over = week.totalMinutes - limit;
     if (over <= 0) return;
     emit(over, () => ({
-      message: `Patient ${ctx.problem.patients[patient]!.id} gets ${hours(week.totalMinutes)} hours of care this week; at most ${hours(limit)} are allowed.`,
+      message: `Patient ${ctx.problem.patients[patient]!.id} gets ${hoursOf(week.totalMinutes)} of care this week; the maximum is ${hoursOf(limit)}.`,
       patients: [ctx.problem.patients[patient]!.id],
     }));
   },

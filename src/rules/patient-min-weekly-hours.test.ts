@@ -16,7 +16,7 @@ describe(code, () => {
     ]);
     const report = reportOf(two(), sixHours());
     expect(report.unmet.filter((u) => u.rule === code)).toEqual([
-      expect.objectContaining({ patient: 'p1', shortfall: 180, causes: [], repairs: [] }),
+      expect.objectContaining({ patient: 'p1', shortfall: 180, causes: [expect.objectContaining({ code: 'unused-opening' })], repairs: [] }),
       expect.objectContaining({ patient: 'p2', shortfall: 180 }),
     ]);
     expect(report.patients[0]!.requirements.find((r) => r.rule === code)).toMatchObject({ target: 9, actual: 6, met: false });

@@ -4,7 +4,7 @@
  * statuses and unmet entries, so report and score agree by construction.
  */
 import type { RequirementStatus } from '../model/report.js';
-import { dateOf, dayName, hours, plural } from './describe.js';
+import { dateOf, dayName, hoursOf, plural } from './describe.js';
 import type { PatientWeek } from './patient-week.js';
 import type { RuleContext } from './types.js';
 
@@ -112,7 +112,7 @@ function serviceId(ctx: RuleContext, service: number): string {
 export function requirementLabel(ctx: RuleContext, requirement: MeasuredRequirement): string {
   switch (requirement.rule) {
     case 'patient-min-weekly-hours':
-      return `at least ${hours(requirement.target)} hours a week`;
+      return `at least ${hoursOf(requirement.target)} a week`;
     case 'patient-min-days':
       return `at least ${plural(requirement.target, 'day')} a week`;
     case 'curriculum-min':
@@ -120,7 +120,7 @@ export function requirementLabel(ctx: RuleContext, requirement: MeasuredRequirem
     case 'requires-min':
       return `at least ${plural(requirement.target, 'session')} of ${serviceId(ctx, requirement.service)}`;
     case 'daily-min-minutes':
-      return `at least ${requirement.target} minutes on ${dayName(requirement.day)}`;
+      return `at least ${plural(requirement.target, 'minute')} on ${dayName(requirement.day)}`;
     case 'daily-min-services':
       return `at least ${plural(requirement.target, 'session')} on ${dayName(requirement.day)}`;
   }
@@ -132,15 +132,15 @@ export function requirementMessage(ctx: RuleContext, patient: number, requiremen
   const { target, actual } = requirement;
   switch (requirement.rule) {
     case 'patient-min-weekly-hours':
-      return `Patient ${id} gets ${hours(actual)} hours of care this week; at least ${hours(target)} are required.`;
+      return `Patient ${id} gets ${hoursOf(actual)} of care this week; the minimum is ${hoursOf(target)}.`;
     case 'patient-min-days':
-      return `Patient ${id} attends ${plural(actual, 'day')} this week; at least ${target} are required.`;
+      return `Patient ${id} attends ${plural(actual, 'day')} this week; the minimum is ${plural(target, 'day')}.`;
     case 'curriculum-min':
-      return `Patient ${id} has ${plural(actual, 'session')} of ${serviceId(ctx, requirement.service)} this week; the track curriculum requires ${target}.`;
+      return `Patient ${id} has ${plural(actual, 'session')} of ${serviceId(ctx, requirement.service)} this week; the track curriculum asks for ${target}.`;
     case 'requires-min':
-      return `Patient ${id} has ${plural(actual, 'session')} of ${serviceId(ctx, requirement.service)} this week; at least ${target} are required.`;
+      return `Patient ${id} has ${plural(actual, 'session')} of ${serviceId(ctx, requirement.service)} this week; the minimum is ${target}.`;
     case 'daily-min-minutes':
-      return `Patient ${id} gets ${actual} minutes of care on ${dayName(requirement.day)}; an attended day needs at least ${target}.`;
+      return `Patient ${id} gets ${plural(actual, 'minute')} of care on ${dayName(requirement.day)}; an attended day needs at least ${target}.`;
     case 'daily-min-services':
       return `Patient ${id} has ${plural(actual, 'session')} on ${dayName(requirement.day)}; an attended day needs at least ${target}.`;
   }

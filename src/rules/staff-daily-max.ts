@@ -1,4 +1,4 @@
-import { dayName, hours, onDay } from './describe.js';
+import { dayName, hoursOf, onDay } from './describe.js';
 import type { Rule } from './types.js';
 
 const minutesByDay = new Float64Array(7);
@@ -25,7 +25,7 @@ export const staffDailyMax: Rule = {
       const minutes = minutesByDay[day]!;
       if (minutes <= limit) continue;
       emit(minutes - limit, () => ({
-        message: `Staff ${staff.id} leads ${hours(minutes)} hours of meetings on ${dayName(day)}; at most ${hours(limit)} are allowed.`,
+        message: `Staff ${staff.id} leads ${hoursOf(minutes)} of meetings on ${dayName(day)}; the maximum is ${hoursOf(limit)}.`,
         staff: [staff.id],
         meetings: mine.map((i) => ctx.meetings[i]).filter((m) => m?.day === day).map((m) => m!.id),
         ...onDay(ctx, day),

@@ -1,4 +1,4 @@
-import { hours } from './describe.js';
+import { hoursOf } from './describe.js';
 import type { Rule } from './types.js';
 
 /** A staff member works at most their weekly maximum. Penalty: minutes over. */
@@ -19,7 +19,7 @@ export const staffWeeklyMax: Rule = {
     }
     if (minutes <= limit) return;
     emit(minutes - limit, () => ({
-      message: `Staff ${staff.id} leads ${hours(minutes)} hours of meetings this week; at most ${hours(limit)} are allowed.`,
+      message: `Staff ${staff.id} leads ${hoursOf(minutes)} of meetings this week; the maximum is ${hoursOf(limit)}.`,
       staff: [staff.id],
     }));
   },

@@ -58,7 +58,11 @@ describe('conflict-report scenarios', () => {
     const roomCause = short!.causes.find((c) => c.code === 'room-capacity' || c.code === 'room-double-booked');
     expect(roomCause?.rooms).toContain('room-a');
     expect(short!.repairs[0]).toMatchObject({ kind: 'open-room' });
-    expect(short!.repairs[0]!.message).toMatch(/^Open room-b Tue 18:00-21:00, Wed 18:00-21:00, Thu 18:00-21:00: 2 more patients meet/);
+    // Opening room-b serves every patient who was short (the count depends on the solver's baseline).
+    const shortPatients = new Set(report.unmet.map((u) => u.patient)).size;
+    expect(shortPatients).toBeGreaterThan(0);
+    expect(short!.repairs[0]!.message).toMatch(/^Open room-b Tue 18:00-21:00, Wed 18:00-21:00, Thu 18:00-21:00: /);
+    expect(short!.repairs[0]!.effect?.patientsNewlyMet).toBe(shortPatients);
     const after = afterTopRepair(problem, report, short!);
     expect(stillUnmet(after, short!.patient, 'patient-min-weekly-hours')).toBe(false);
     expect(after.allMet).toBe(true);
@@ -141,7 +145,8 @@ describe('conflict-report scenarios', () => {
   it('formats a report a director reads in a minute', () => {
     const problem = freeOnlyTwoEvenings();
     const text = formatReport(run(problem));
-    expect(text).toContain('1 of 4 patients fall short');
+    expect(text).toContain('1 of 4 patients falls short');
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
     expect(text).toContain('- p-x:');
     expect(text).toContain('because Patient p-x');
     expect(text).toMatch(/1\. Ask p-x to come Wed 18:00-21:00/);
