@@ -28,6 +28,7 @@ export { checkSchedule, type CheckOptions } from './check/check-schedule.js';
 export { solve } from './engine/solve.js';
 export { solveInWorker } from './engine/worker.js';
 export { ruleCatalogue, type RuleInfo } from './rules/catalogue.js';
+export type { RuleScope } from './rules/types.js';
 export { toICalendar, type ICalendarOptions } from './export/ical.js';
 export type { Subject } from './export/select.js';
 export { renderText } from './export/text.js';
