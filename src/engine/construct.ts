@@ -3,36 +3,27 @@
  *
  * 1. Per track, the candidate group slots (tiled windows or the template) are filled in week
  *    order: the patients of the track who can come (availability, admission, viable days) are
- *    given the service they need most, bucketed by service and homogeneity key, and sectioned
+ *    given the service they need most (or, when its section is full, the next one they need:
+ *    cohorts), bucketed by service and homogeneity key, and sectioned
  *    into parallel groups of balanced size, each with staff and a room. Sections that cannot
  *    reach their minimum size are not opened; their patients join another section when they can.
  * 2. Patients still short of hours try the groups of their other tracks.
- * 3. Individual sessions (`requires` and curriculum) go next to each patient's group blocks,
- *    primary therapist first, in a room or by telehealth.
+ * 3. Groups of services no track holds, at the times most of the patients who need them share.
+ * 4. Individual sessions (`requires` and curriculum), the most constrained first across all
+ *    patients, next to each patient's group blocks, primary therapist first (individuals.ts).
  * What cannot be placed stays unplaced, and its blocking rules are counted.
  */
 import type { PlacedMeeting } from '../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { equip, settle, tryAdd, tryReplace, type Engine } from './engine.js';
 import { patientBlocker } from './feasible.js';
+import { constructIndividuals } from './individuals.js';
 import { groupSlots, type GroupSlot } from './slots.js';
+import { minutesOf, sessionsOf } from './tally.js';
 
-/** Sessions of service `s` the patient attends now. */
-export function sessionsOf(engine: Engine, p: number, s: number): number {
-  let n = 0;
-  for (const index of engine.state.patientMeetings[p]!) if (engine.state.meetings[index]!.service === s) n++;
-  return n;
-}
-
-/** Counting minutes the patient attends now. */
-export function minutesOf(engine: Engine, p: number): number {
-  let total = 0;
-  for (const index of engine.state.patientMeetings[p]!) {
-    const m = engine.state.meetings[index]!;
-    if (engine.problem.services[m.service]!.countsTowardHours) total += m.end - m.start;
-  }
-  return total;
-}
+// Moves and re-planning reach these through this module.
+export { FullTimes, individualNeeds, placeIndividual } from './individuals.js';
+export { minutesOf, sessionsOf } from './tally.js';
 
 function probe(slot: GroupSlot, service: number): PlacedMeeting {
   return { id: '', service, track: slot.track, day: slot.day, start: slot.start, end: slot.start + 0, room: -1, telehealth: false, staff: [], patients: [], pinned: false };
@@ -70,30 +61,35 @@ function viableDays(engine: Engine, slots: readonly GroupSlot[], p: number): Set
   return days;
 }
 
-/** The service patient `p` needs most among `services` (curriculum and requires), or a rotation. */
-function preferredService(engine: Engine, slot: GroupSlot, p: number): number | undefined {
+/**
+ * The services patient `p` can attend in `slot`, most needed first (curriculum and requires),
+ * then the fewest sessions so far, then a rotation by the slot's position; `need` alongside.
+ */
+function rankedServices(engine: Engine, slot: GroupSlot, p: number): Array<{ service: number; need: number }> {
   const limits = engine.prepared.patients[p]!;
-  let best: number | undefined;
-  let bestNeed = -Infinity;
-  let bestCount = Infinity;
+  const ranked: Array<{ service: number; need: number; count: number; turn: number }> = [];
   const n = slot.services.length;
   for (let k = 0; k < n; k++) {
     const s = slot.services[(slot.ordinal + k) % n]!;
     if (!canAttend(engine, slot, s, p, k === 0)) continue;
     const count = sessionsOf(engine, p, s);
-    const need = limits.wantSessions[s]! - count;
-    if (need > bestNeed || (need === bestNeed && count < bestCount)) {
-      best = s;
-      bestNeed = need;
-      bestCount = count;
-    }
+    ranked.push({ service: s, need: limits.wantSessions[s]! - count, count, turn: k });
   }
+  ranked.sort((a, b) => b.need - a.need || a.count - b.count || a.turn - b.turn);
   // A session nobody asked for must not use up hours a needed one will want later.
-  if (best !== undefined && bestNeed <= 0) {
-    const duration = engine.problem.services[best]!.durationMinutes;
-    if (minutesOf(engine, p) + duration + outstandingMinutes(engine, p) > limits.maxWeeklyMinutes) return undefined;
+  const best = ranked[0];
+  if (best !== undefined && best.need <= 0) {
+    const duration = engine.problem.services[best.service]!.durationMinutes;
+    if (minutesOf(engine, p) + duration + outstandingMinutes(engine, p) > limits.maxWeeklyMinutes) return [];
   }
-  return best;
+  return ranked;
+}
+
+/** Most patients one section of a service can hold: its maximum size, or the largest eligible room. */
+function sectionCap(engine: Engine, service: number): number {
+  const compiled = engine.problem.services[service]!;
+  const maxRoom = compiled.telehealth === 'only' ? compiled.maxSize : Math.max(0, ...compiled.eligibleRooms.map((r) => engine.problem.rooms[r]!.capacity));
+  return Math.max(1, Math.min(compiled.maxSize, compiled.telehealth === 'allowed' ? compiled.maxSize : maxRoom));
 }
 
 /** Counting minutes of the sessions the patient still needs (curriculum and requires minima). */
@@ -111,8 +107,7 @@ function outstandingMinutes(engine: Engine, p: number): number {
 
 function openSections(engine: Engine, slot: GroupSlot, service: number, members: number[], opened: number[]): number[] {
   const compiled = engine.problem.services[service]!;
-  const maxRoom = compiled.telehealth === 'only' ? compiled.maxSize : Math.max(0, ...compiled.eligibleRooms.map((r) => engine.problem.rooms[r]!.capacity));
-  const cap = Math.max(1, Math.min(compiled.maxSize, compiled.telehealth === 'allowed' ? compiled.maxSize : maxRoom));
+  const cap = sectionCap(engine, service);
   const count = Math.ceil(members.length / cap);
   const sections: number[][] = Array.from({ length: count }, () => []);
   const leftover: number[] = [];
@@ -166,24 +161,67 @@ function joinOpened(engine: Engine, opened: readonly number[], p: number): boole
 /** Opens the sections of one group slot for `patients` (in priority order). */
 export function fillSlot(engine: Engine, slot: GroupSlot, patients: readonly number[]): void {
   const buckets = new Map<string, { service: number; members: number[] }>();
+  const keyOf = (service: number, p: number): string => `${service}\u0000${engine.prepared.homogeneity[service]?.[p] ?? ''}`;
   for (const p of patients) {
-    const service = preferredService(engine, slot, p);
-    if (service === undefined) continue;
-    const key = `${service}\u0000${engine.prepared.homogeneity[service]?.[p] ?? ''}`;
+    const ranked = rankedServices(engine, slot, p);
+    if (ranked.length === 0) continue;
+    // Cohorts: when the most needed service's section is full, a patient who also needs another
+    // service takes that one now, so one slot holds full sections of different services instead
+    // of extra sections of one (which may need staff the slot does not have, such as the only
+    // dietitian), and the services rotate between cohorts over the week.
+    let choice = ranked[0]!.service;
+    for (const { service, need } of ranked) {
+      if (need <= 0) break;
+      const bucket = buckets.get(keyOf(service, p));
+      if (!bucket || bucket.members.length < sectionCap(engine, service)) {
+        choice = service;
+        break;
+      }
+    }
+    const key = keyOf(choice, p);
     let bucket = buckets.get(key);
-    if (!bucket) buckets.set(key, (bucket = { service, members: [] }));
+    if (!bucket) buckets.set(key, (bucket = { service: choice, members: [] }));
     bucket.members.push(p);
   }
   const opened: number[] = [];
-  const waiting: number[] = [];
-  for (const bucket of buckets.values()) waiting.push(...openSections(engine, slot, bucket.service, bucket.members, opened));
+  // Services whose sections could not all open here (no staff or room left): their patients
+  // try their next service before joining whatever section has room.
+  const failed = new Set<number>();
+  let waiting: number[] = [];
+  for (const bucket of buckets.values()) {
+    const left = openSections(engine, slot, bucket.service, bucket.members, opened);
+    if (left.length > 0) failed.add(bucket.service);
+    waiting.push(...left);
+  }
+  for (let round = 0; round < 2 && waiting.length > 0; round++) {
+    const again = new Map<string, { service: number; members: number[] }>();
+    const stay: number[] = [];
+    for (const p of waiting) {
+      const next = rankedServices(engine, slot, p).find((entry) => !failed.has(entry.service));
+      if (!next) {
+        stay.push(p);
+        continue;
+      }
+      const key = keyOf(next.service, p);
+      let bucket = again.get(key);
+      if (!bucket) again.set(key, (bucket = { service: next.service, members: [] }));
+      bucket.members.push(p);
+    }
+    if (again.size === 0) break;
+    waiting = stay;
+    for (const bucket of again.values()) {
+      const left = openSections(engine, slot, bucket.service, bucket.members, opened);
+      if (left.length > 0) failed.add(bucket.service);
+      waiting.push(...left);
+    }
+  }
   for (const p of waiting) {
     if (!joinOpened(engine, opened, p)) engine.conflicts.blockPatient(engine.problem.patients[p]!.id, 'group-min-size');
   }
 }
 
 /** Fills the group slots of every track with the given patients of that track. */
-function constructGroups(engine: Engine, secondary: boolean): void {
+function constructGroups(engine: Engine, secondary: boolean): boolean {
   const problem = engine.problem;
   for (const track of problem.tracks) {
     const slots = groupSlots(problem, track);
@@ -202,105 +240,69 @@ function constructGroups(engine: Engine, secondary: boolean): void {
     }
     const ordered = [...members].sort((a, b) => reach.get(a)! - reach.get(b)! || a - b);
     for (const slot of slots) {
-      if (engine.outOfTime()) return;
+      if (engine.outOfTime()) return false;
       const here = ordered.filter((p) => days.get(p)!.has(slot.day));
       const wanting = secondary ? here.filter((p) => minutesOf(engine, p) < engine.prepared.patients[p]!.minWeeklyMinutes) : here;
       fillSlot(engine, slot, wanting);
+      // Nothing rolls back past a filled slot: forgetting the undo log keeps it small.
+      engine.state.commit();
     }
   }
+  return true;
 }
 
-/** Individual services patient `p` still needs, with how many. */
-export function individualNeeds(engine: Engine, p: number): Array<[number, number]> {
-  const needs: Array<[number, number]> = [];
-  const want = engine.prepared.patients[p]!.wantSessions;
-  for (let s = 0; s < want.length; s++) {
-    if (engine.problem.services[s]!.kind !== 'individual' || want[s]! <= 0) continue;
-    const missing = want[s]! - sessionsOf(engine, p, s);
-    if (missing > 0) needs.push([s, missing]);
+/** Patients considered per round when choosing a time for a group no track holds (the most constrained). */
+const FREE_GROUP_SAMPLE = 200;
+
+/**
+ * Groups of services that are not track-bound (held at any time, for any eligible patient, such
+ * as a multi-family group): round by round, the grid start the most patients who still need the
+ * service can attend gets sections, until no start gathers a group's minimum.
+ */
+function constructFreeGroups(engine: Engine): boolean {
+  const problem = engine.problem;
+  const grid = problem.granularityMinutes;
+  for (const service of problem.services) {
+    if (service.kind !== 'group' || service.trackBound) continue;
+    for (let round = 0; round < 64; round++) {
+      if (engine.outOfTime()) return false;
+      const needing = problem.patients
+        .filter((patient) => engine.prepared.patients[patient.index]!.wantSessions[service.index]! > sessionsOf(engine, patient.index, service.index))
+        .map((patient) => patient.index);
+      if (needing.length < service.minSize) break;
+      const size = needing.map((p) => problem.patients[p]!.available.size());
+      const sample = needing.map((p, k) => [p, size[k]!] as const).sort((a, b) => a[1] - b[1] || a[0] - b[0]).slice(0, FREE_GROUP_SAMPLE).map(([p]) => p);
+      let best: GroupSlot | undefined;
+      let bestCount = 0;
+      for (let day = 0; day < 7; day++) {
+        if (problem.closedDays[day]) continue;
+        for (let start = 0; start + service.durationMinutes <= 1440; start += grid) {
+          const slot: GroupSlot = { track: -1, day, start, end: start + service.durationMinutes, services: [service.index], ordinal: 0 };
+          let count = 0;
+          for (const p of sample) if (canAttend(engine, slot, service.index, p, false)) count++;
+          if (count > bestCount) {
+            best = slot;
+            bestCount = count;
+          }
+        }
+      }
+      if (!best || bestCount < service.minSize) break;
+      const before = engine.state.liveMeetings().length;
+      fillSlot(engine, best, sample.filter((p) => canAttend(engine, best, service.index, p, false)));
+      engine.state.commit();
+      if (engine.state.liveMeetings().length === before) break;
+    }
   }
-  return needs;
+  return true;
 }
 
 /**
- * Places one individual session of service `s` for patient `p`: days the patient already
- * attends first, next to their sessions (compact days), then any other time. `shuffle` varies
- * the order (for the search). Returns the meeting index or -1.
+ * Builds the first complete timetable in `engine.state` (committed). Returns `false` when the
+ * time budget ran out first: the timetable is then partial (what was placed keeps every hard rule).
  */
-export function placeIndividual(engine: Engine, p: number, s: number, shuffle: boolean): number {
-  const problem = engine.problem;
-  const service = problem.services[s]!;
-  const patient = problem.patients[p]!;
-  const duration = service.durationMinutes;
-  const grid = problem.granularityMinutes;
-  const byDay: number[][] = [[], [], [], [], [], [], []];
-  for (const index of engine.state.patientMeetings[p]!) {
-    const m = engine.state.meetings[index]!;
-    if (m.day >= 0) byDay[m.day]!.push(index);
-  }
-  const days = [0, 1, 2, 3, 4, 5, 6].filter((d) => d >= patient.firstDay && d < patient.endDay && !problem.closedDays[d]);
-  days.sort((a, b) => byDay[b]!.length - byDay[a]!.length || a - b);
-  if (shuffle) for (let i = days.length - 1; i > 0; i--) {
-    const j = engine.random.int(i + 1);
-    [days[i], days[j]] = [days[j]!, days[i]!];
-  }
-  let lastCode: string | null = null;
-  for (const day of days) {
-    const busy = byDay[day]!.map((index) => engine.state.meetings[index]!);
-    const starts: number[] = [];
-    for (const m of busy) {
-      starts.push(Math.ceil(m.end / grid) * grid, Math.floor((m.start - duration) / grid) * grid);
-    }
-    for (let start = 0; start + duration <= 1440; start += grid) starts.push(start);
-    const near = (start: number): number => (busy.length === 0 ? 0 : Math.min(...busy.map((m) => Math.min(Math.abs(start - m.end), Math.abs(m.start - start - duration)))));
-    const unique = [...new Set(starts.filter((x) => x >= 0 && x + duration <= 1440))];
-    if (busy.length > 0) unique.sort((a, b) => near(a) - near(b) || a - b);
-    for (const start of unique) {
-      const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
-      if (!patient.available.containsRange(from, from + duration / SLOT_MINUTES)) continue;
-      const base: PlacedMeeting = { id: '', service: s, track: -1, day, start, end: start + duration, room: -1, telehealth: service.telehealth === 'only', staff: [], patients: [p], pinned: false };
-      const code = patientBlocker(engine.state, engine.prepared, base, p, -1, from, from + duration / SLOT_MINUTES);
-      if (code !== null) {
-        lastCode = code;
-        continue;
-      }
-      const equipped = equip(engine, base, -1, false, shuffle);
-      if (!equipped) {
-        lastCode = 'staff-availability';
-        continue;
-      }
-      const mark = engine.state.mark();
-      const hard = engine.state.score().hard;
-      const index = tryAdd(engine, equipped);
-      if (index >= 0 && settle(engine, mark, hard)) return index;
-    }
-  }
-  if (lastCode !== null) engine.conflicts.blockPatient(patient.id, lastCode);
-  return -1;
-}
-
-function constructIndividuals(engine: Engine): void {
-  const order = engine.problem.patients.map((p) => p.index);
-  const room = order.map((p) => engine.problem.patients[p]!.available.size());
-  order.sort((a, b) => room[a]! - room[b]! || a - b);
-  for (const p of order) {
-    if (engine.outOfTime()) return;
-    // Scarcest service first: the one the fewest staff members can lead.
-    const needs = individualNeeds(engine, p).sort((a, b) => scarcity(engine, a[0]) - scarcity(engine, b[0]) || a[0] - b[0]);
-    for (const [s, missing] of needs) {
-      for (let i = 0; i < missing; i++) if (placeIndividual(engine, p, s, false) < 0) break;
-    }
-  }
-}
-
-function scarcity(engine: Engine, s: number): number {
-  return engine.problem.services[s]!.seats.reduce((sum, seat) => sum + seat.eligibleStaff.length, 0);
-}
-
-/** Builds the first complete timetable in `engine.state` (committed). */
-export function construct(engine: Engine): void {
-  constructGroups(engine, false);
-  constructGroups(engine, true);
-  constructIndividuals(engine);
+export function construct(engine: Engine): boolean {
+  const complete = constructGroups(engine, false) && constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine);
   engine.state.commit();
+  return complete;
 }
+

@@ -57,12 +57,12 @@ function roomFree(engine: Engine, r: number, m: PlacedMeeting, replacing: number
 
 /** Minutes a staff member leads this week plus those kept for their primary patients (for balanced choices). */
 function staffLoad(engine: Engine, s: number): number {
-  let total = engine.prepared.reservedMinutes[s]!;
-  for (const other of engine.state.staffMeetings[s]!) {
-    const o = engine.state.meetings[other]!;
-    total += o.end - o.start;
-  }
-  return total;
+  return engine.prepared.reservedMinutes[s]! + engine.state.staffMinutes[s]!;
+}
+
+function isPrimaryOf(engine: Engine, m: PlacedMeeting, s: number): boolean {
+  for (const p of m.patients) if (engine.problem.patients[p]!.primaryStaff === s) return true;
+  return false;
 }
 
 /**
@@ -73,7 +73,6 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
   const service = engine.problem.services[m.service]!;
   const positions = engine.prepared.seatOfPosition[m.service]!;
   const chosen: number[] = [];
-  const primaries = m.patients.map((p) => engine.problem.patients[p]!.primaryStaff).filter((s) => s >= 0);
   for (let i = 0; i < positions.length; i++) {
     const seat = service.seats[positions[i]!]!;
     const current = keepStaff ? m.staff[i] : undefined;
@@ -82,30 +81,35 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
       continue;
     }
     // Primary-only services: only the patients' primary therapists can lead, so look no further.
-    const pool = service.primaryOnly ? seat.eligibleStaff.filter((s) => primaries.includes(s)) : seat.eligibleStaff;
-    const candidates = pool.filter((s) => staffFree(engine, s, m, replacing, chosen));
-    if (candidates.length === 0) {
+    // Otherwise the primary therapist of the patient (or of a group member: they know the
+    // patients), else the least loaded, counting the hours kept for their own primary patients.
+    // One pass, no allocation: this runs for every start the construction tries.
+    let pick = -1;
+    let pickLoad = Infinity;
+    let seen = 0;
+    for (const s of seat.eligibleStaff) {
+      const primary = isPrimaryOf(engine, m, s);
+      if (service.primaryOnly && !primary) continue;
+      if (!staffFree(engine, s, m, replacing, chosen)) continue;
+      if (!shuffle && primary) {
+        pick = s;
+        break;
+      }
+      if (shuffle) {
+        // Reservoir sampling: a uniform pick among the free candidates.
+        seen += 1;
+        if (engine.random.int(seen) === 0) pick = s;
+        continue;
+      }
+      const load = staffLoad(engine, s);
+      if (load < pickLoad) {
+        pick = s;
+        pickLoad = load;
+      }
+    }
+    if (pick < 0) {
       engine.conflicts.blockEntity('staff-double-booked', `service:${service.id}`);
       return null;
-    }
-    let pick: number;
-    if (shuffle) pick = engine.random.pick(candidates)!;
-    else {
-      // The primary therapist of the patient (or of a group member: they know the patients),
-      // else the least loaded, counting the hours kept for their own primary patients.
-      const primary = candidates.find((s) => primaries.includes(s));
-      if (primary !== undefined) pick = primary;
-      else {
-        pick = candidates[0]!;
-        let least = staffLoad(engine, pick);
-        for (let k = 1; k < candidates.length; k++) {
-          const load = staffLoad(engine, candidates[k]!);
-          if (load < least) {
-            least = load;
-            pick = candidates[k]!;
-          }
-        }
-      }
     }
     chosen.push(pick);
   }
@@ -172,6 +176,15 @@ export function removePatient(engine: Engine, index: number, p: number): void {
   const patients = m.patients.filter((q) => q !== p);
   if (patients.length === 0) engine.state.remove(index);
   else engine.state.replace(index, { ...m, patients });
+}
+
+/** Whether a patient may leave meeting `index` without leaving a group under its minimum. */
+export function canLeave(engine: Engine, index: number): boolean {
+  const m = engine.state.meetings[index]!;
+  if (m.pinned) return false;
+  const service = engine.problem.services[m.service]!;
+  // The last patient may leave too: the meeting is then closed, which no hard rule forbids.
+  return service.kind === 'individual' || m.patients.length - 1 >= service.minSize || m.patients.length === 1;
 }
 
 /** Whether every meeting touched since `mark` that still exists meets its group minimum. */

@@ -4,10 +4,11 @@
  * then scores it and keeps or undoes it. A move that fails half-way is undone by the search.
  */
 import type { PlacedMeeting } from '../rules/types.js';
-import { groupsHeld, equip, removePatient, tryAdd, tryReplace, type Engine } from './engine.js';
+import { canLeave, groupsHeld, equip, removePatient, tryAdd, tryReplace, type Engine } from './engine.js';
 import { fillSlot, individualNeeds, minutesOf, placeIndividual, sessionsOf } from './construct.js';
 import { groupSlots, windowStarts, type GroupSlot } from './slots.js';
 import { patientBlocker } from './feasible.js';
+import { joinWithEjection, openGroupFor, placeNeededIndividual, shiftGroupFor, swapGroupTimes, switchService } from './targeted.js';
 
 export type Move = (engine: Engine) => boolean;
 
@@ -48,13 +49,6 @@ function isGroup(engine: Engine, m: PlacedMeeting): boolean {
   return engine.problem.services[m.service]!.kind === 'group';
 }
 
-/** Whether `p` may leave meeting `index` without leaving a group under its minimum. */
-function canLeave(engine: Engine, index: number): boolean {
-  const m = engine.state.meetings[index]!;
-  if (m.pinned) return false;
-  const service = engine.problem.services[m.service]!;
-  return service.kind === 'individual' || m.patients.length - 1 >= service.minSize;
-}
 
 /** Adds `p` to group meeting `index`, re-equipping (a larger room) when needed. */
 function join(engine: Engine, index: number, p: number): boolean {
@@ -73,7 +67,7 @@ function join(engine: Engine, index: number, p: number): boolean {
 export const insertPatient: Move = (engine) => {
   const p = wantingPatient(engine);
   const tracks = engine.problem.patients[p]!.tracks;
-  const index = randomMeeting(engine, (m) => isGroup(engine, m) && tracks.includes(m.track) && !m.patients.includes(p));
+  const index = randomMeeting(engine, (m) => isGroup(engine, m) && (m.track < 0 || tracks.includes(m.track)) && !m.patients.includes(p));
   return index >= 0 && join(engine, index, p);
 };
 
@@ -96,7 +90,7 @@ export const movePatient: Move = (engine) => {
   const p = engine.random.pick(source.patients)!;
   const tracks = engine.problem.patients[p]!.tracks;
   const sameTime = engine.random.next() < 0.5;
-  const to = randomMeeting(engine, (m) => isGroup(engine, m) && tracks.includes(m.track) && !m.patients.includes(p) && (!sameTime || (m.day === source.day && m.start === source.start)));
+  const to = randomMeeting(engine, (m) => isGroup(engine, m) && (m.track < 0 || tracks.includes(m.track)) && !m.patients.includes(p) && (!sameTime || (m.day === source.day && m.start === source.start)));
   if (to < 0 || to === from) return false;
   removePatient(engine, from, p);
   return join(engine, to, p);
@@ -343,4 +337,10 @@ export const MOVES: ReadonlyArray<readonly [Move, number, string]> = [
   [dropDay, 3, 'drop-day'],
   [ruinPatient, 4, 'ruin-recreate'],
   [rebuildTrackDay, 1, 'rebuild-track-day'],
+  [joinWithEjection, 8, 'join-with-ejection'],
+  [openGroupFor, 6, 'open-group-for'],
+  [switchService, 3, 'switch-service'],
+  [placeNeededIndividual, 3, 'place-needed-individual'],
+  [shiftGroupFor, 5, 'shift-group-for'],
+  [swapGroupTimes, 3, 'swap-group-times'],
 ];

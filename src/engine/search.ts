@@ -19,6 +19,12 @@ export interface SearchLimits {
   onProgress: ((progress: Progress) => void) | undefined;
   /** Iterations without a new best after which the search gives up. */
   patience: number;
+  /**
+   * Iterations without a new best after which the search stops once nothing but soft rules is
+   * left to gain (0 hard, 0 requirement shortfall): the soft score still improves, but slowly,
+   * so easy instances finish early. Defaults to `patience`.
+   */
+  settledPatience?: number;
   now: () => number;
 }
 
@@ -72,7 +78,8 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
       stoppedBecause = 'aborted';
       break;
     }
-    if (iteration - lastImprovement >= limits.patience) {
+    const settled = best.hard === 0 && best.requirement === 0;
+    if (iteration - lastImprovement >= (settled ? (limits.settledPatience ?? limits.patience) : limits.patience)) {
       stoppedBecause = 'no-improvement';
       break;
     }

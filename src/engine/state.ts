@@ -3,7 +3,8 @@
  * per-patient, staff and room meeting lists) and keeps a `ScoreBoard` current by re-evaluating
  * exactly the subjects a change touched: the meeting, and every patient, staff member and room
  * in it before and after. Changes are logged, so a move is do -> score -> undo, and undo
- * restores the meetings, the lists, the free slots and the score exactly.
+ * restores the meetings, the lists, the free slots and the score exactly: the score from the
+ * board's undo journal, without evaluating any rule again.
  *
  * Meetings are never mutated in place: a change replaces the meeting object, so a snapshot of
  * the meetings array is a snapshot of the timetable.
@@ -19,6 +20,8 @@ interface LogEntry {
   /** The slot was taken from (or given back to) the free list by this change. */
   freed: boolean;
   allocated: boolean;
+  /** The score board's journal position before this change was scored. */
+  checkpoint: number;
 }
 
 /** Per-subject "touched" marks without allocation: a subject is touched when its mark equals the epoch. */
@@ -63,6 +66,8 @@ export class SolverState implements RuleContext {
   readonly roomMeetings: number[][];
   readonly previous: PreviousWeek | undefined;
   readonly board: ScoreBoard;
+  /** Minutes each staff member leads this week (kept with the lists, for balanced staffing choices). */
+  readonly staffMinutes: Float64Array;
   /** Meeting slots free for reuse (a stack). */
   private readonly free: number[] = [];
   private readonly log: LogEntry[] = [];
@@ -77,6 +82,7 @@ export class SolverState implements RuleContext {
     this.patientMeetings = problem.patients.map(() => []);
     this.staffMeetings = problem.staff.map(() => []);
     this.roomMeetings = problem.rooms.map(() => []);
+    this.staffMinutes = new Float64Array(problem.staff.length);
     this.touchedPatients = new TouchSet(problem.patients.length);
     this.touchedStaff = new TouchSet(problem.staff.length);
     this.touchedRooms = new TouchSet(problem.rooms.length);
@@ -84,14 +90,21 @@ export class SolverState implements RuleContext {
     this.board.evaluateAll(this);
   }
 
-  /** A position in the change log to roll back to. */
+  /** A position in the change log to roll back to (the score is brought up to date first). */
   mark(): number {
+    if (this.dirty()) this.rescore();
     return this.log.length;
   }
 
   /** Forgets the change log: the current timetable becomes the one undo returns to. */
   commit(): void {
+    if (this.dirty()) this.rescore();
     this.log.length = 0;
+    this.board.forget();
+  }
+
+  private dirty(): boolean {
+    return this.touchedMeetings.items.length + this.touchedPatients.items.length + this.touchedStaff.items.length + this.touchedRooms.items.length > 0;
   }
 
   /** Adds a meeting in a free slot; returns its index. */
@@ -99,41 +112,45 @@ export class SolverState implements RuleContext {
     const reused = this.free.length > 0;
     const index = reused ? this.free.pop()! : this.meetings.length;
     if (!reused) this.meetings.push(undefined);
-    this.log.push({ index, old: undefined, freed: false, allocated: reused });
+    this.log.push({ index, old: undefined, freed: false, allocated: reused, checkpoint: this.board.checkpoint() });
     this.place(index, meeting);
     return index;
   }
 
   /** Replaces the meeting at `index` (which must exist). */
   replace(index: number, meeting: PlacedMeeting): void {
-    this.log.push({ index, old: this.meetings[index], freed: false, allocated: false });
+    this.log.push({ index, old: this.meetings[index], freed: false, allocated: false, checkpoint: this.board.checkpoint() });
     this.place(index, meeting);
   }
 
   /** Removes the meeting at `index`; its slot becomes free. */
   remove(index: number): void {
-    this.log.push({ index, old: this.meetings[index], freed: true, allocated: false });
+    this.log.push({ index, old: this.meetings[index], freed: true, allocated: false, checkpoint: this.board.checkpoint() });
     this.place(index, undefined);
     this.free.push(index);
   }
 
-  /** Undoes every change after `mark`, newest first, and re-scores. */
+  /**
+   * Undoes every change after `mark`, newest first. The score returns to what it was at `mark`
+   * through the board's journal (the timetable then was scored: `mark` makes sure of it).
+   */
   rollback(mark: number): void {
+    if (this.log.length <= mark) {
+      this.rescore();
+      return;
+    }
+    const checkpoint = this.log[mark]!.checkpoint;
     while (this.log.length > mark) {
       const entry = this.log.pop()!;
       if (entry.freed) this.free.pop();
       this.place(entry.index, entry.old);
       if (entry.old === undefined) {
         if (entry.allocated) this.free.push(entry.index);
-        else if (entry.index === this.meetings.length - 1) {
-          // A slot appended by `add`: dropping it keeps the meetings array exactly as it was.
-          this.touchedMeetings.add(entry.index);
-          this.rescore();
-          this.meetings.pop();
-        }
+        else if (entry.index === this.meetings.length - 1) this.meetings.pop(); // appended by `add`: drop it again
       }
     }
-    this.rescore();
+    this.untouch();
+    this.board.restore(checkpoint);
   }
 
   /** Re-evaluates every touched subject. */
@@ -143,6 +160,10 @@ export class SolverState implements RuleContext {
     for (const p of this.touchedPatients.items) board.evaluate(this, 'patient', p);
     for (const s of this.touchedStaff.items) board.evaluate(this, 'staff', s);
     for (const r of this.touchedRooms.items) board.evaluate(this, 'room', r);
+    this.untouch();
+  }
+
+  private untouch(): void {
     this.touchedMeetings.clear();
     this.touchedPatients.clear();
     this.touchedStaff.clear();
@@ -169,6 +190,7 @@ export class SolverState implements RuleContext {
       }
       for (const s of old.staff) {
         removeFrom(this.staffMeetings[s]!, index);
+        this.staffMinutes[s]! -= old.end - old.start;
         this.touchedStaff.add(s);
       }
       if (old.room >= 0) {
@@ -184,6 +206,7 @@ export class SolverState implements RuleContext {
       }
       for (const s of meeting.staff) {
         this.staffMeetings[s]!.push(index);
+        this.staffMinutes[s]! += meeting.end - meeting.start;
         this.touchedStaff.add(s);
       }
       if (meeting.room >= 0) {

@@ -33,6 +33,11 @@ export class ScoreBoard {
   private readonly totalPenalty: Float64Array;
   private readonly totalCount: Float64Array;
   private readonly rulesByScope: Map<RuleScope, number[]>;
+  /**
+   * Undo journal: (rule, subject, previous penalty, previous count) per value changed since
+   * `checkpoint`, so `restore` returns to a checkpoint without evaluating any rule again.
+   */
+  private journal: number[] = [];
 
   constructor(rules: readonly Rule[], weights: ReadonlyMap<string, number>) {
     this.rules = rules;
@@ -68,8 +73,12 @@ export class ScoreBoard {
         this.rules[ruleIndex]!.evaluate(ctx, subject, this.emit);
         const penalties = this.penalties[ruleIndex]!;
         const counts = this.counts[ruleIndex]!;
-        this.totalPenalty[ruleIndex]! += this.pending - (penalties[subject] ?? 0);
-        this.totalCount[ruleIndex]! += this.pendingCount - (counts[subject] ?? 0);
+        const oldPenalty = penalties[subject] ?? 0;
+        const oldCount = counts[subject] ?? 0;
+        if (oldPenalty === this.pending && oldCount === this.pendingCount) continue;
+        this.journal.push(ruleIndex, subject, oldPenalty, oldCount);
+        this.totalPenalty[ruleIndex]! += this.pending - oldPenalty;
+        this.totalCount[ruleIndex]! += this.pendingCount - oldCount;
         penalties[subject] = this.pending;
         counts[subject] = this.pendingCount;
       }
@@ -78,20 +87,60 @@ export class ScoreBoard {
     }
   }
 
+  /** A position in the undo journal (see `restore`). */
+  checkpoint(): number {
+    return this.journal.length;
+  }
+
+  /**
+   * Puts back every penalty changed since `checkpoint` (newest first), exactly: penalties are
+   * integers, so the totals return to the same values. The caller restores the timetable itself.
+   */
+  restore(checkpoint: number): void {
+    const journal = this.journal;
+    for (let at = journal.length - 4; at >= checkpoint; at -= 4) {
+      const ruleIndex = journal[at]!;
+      const subject = journal[at + 1]!;
+      const penalties = this.penalties[ruleIndex]!;
+      const counts = this.counts[ruleIndex]!;
+      this.totalPenalty[ruleIndex]! += journal[at + 2]! - (penalties[subject] ?? 0);
+      this.totalCount[ruleIndex]! += journal[at + 3]! - (counts[subject] ?? 0);
+      penalties[subject] = journal[at + 2]!;
+      counts[subject] = journal[at + 3]!;
+    }
+    journal.length = Math.min(journal.length, checkpoint);
+  }
+
+  /** Forgets the undo journal: no `restore` will go back past this point. */
+  forget(): void {
+    this.journal.length = 0;
+  }
+
   /** Evaluates every subject of every scope. */
   evaluateAll(ctx: RuleContext): void {
     for (const scope of SCOPES) {
       const n = subjectCount(ctx, scope);
       for (let subject = 0; subject < n; subject++) this.evaluate(ctx, scope, subject);
     }
+    this.forget();
   }
 
   score(): Score {
     const score: Score = { hard: 0, requirement: 0, soft: 0 };
-    this.rules.forEach((rule, index) => {
-      score[rule.level] += this.totalPenalty[index]! * this.weights[index]!;
-    });
+    for (let index = 0; index < this.rules.length; index++) {
+      score[this.rules[index]!.level] += this.totalPenalty[index]! * this.weights[index]!;
+    }
     return score;
+  }
+
+  /** Weighted penalty one subject carries at one level (e.g. a patient's requirement shortfall). */
+  subjectPenalty(scope: RuleScope, subject: number, level: Rule['level']): number {
+    let total = 0;
+    for (const ruleIndex of this.rulesByScope.get(scope)!) {
+      if (this.rules[ruleIndex]!.level !== level) continue;
+      total += (this.penalties[ruleIndex]![subject] ?? 0) * this.weights[ruleIndex]!;
+    }
+    return total;
   }
 
   /** Sum of penalties and violation count of one rule. */

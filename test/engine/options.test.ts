@@ -45,4 +45,22 @@ describe('solve options', () => {
     expect(report.unmet.some((u) => u.patient === 'day-0')).toBe(true);
     expect(conflicts.count('day-0', 'patient-availability')).toBeGreaterThan(0);
   });
+
+  it('says when the time limit cut construction short, and the partial timetable keeps every hard rule', () => {
+    const problem = clinic({ rules: { minWeeklyHours: 12 } });
+    const cut = solveDetailed(problem, { timeLimitMs: 0 });
+    expect(cut.constructionComplete).toBe(false);
+    expect(cut.report.stats).toMatchObject({ iterations: 0, stoppedBecause: 'time-limit' });
+    expect(cut.report.feasible).toBe(true);
+    const full = solveDetailed(problem, { maxIterations: 10, timeLimitMs: 60_000 });
+    expect(full.constructionComplete).toBe(true);
+    expect(full.report.score.requirement).toBeLessThan(cut.report.score.requirement);
+  });
+
+  it('stops early once every requirement is met and the soft score stops improving', () => {
+    const { report } = solve(clinic(), { maxIterations: 1_000_000, timeLimitMs: 120_000 });
+    expect(report.score).toMatchObject({ hard: 0, requirement: 0 });
+    expect(report.stats?.stoppedBecause).toBe('no-improvement');
+    expect(report.stats!.iterations).toBeLessThan(1_000_000);
+  });
 });

@@ -19,7 +19,7 @@ export const THERAPY: Service = {
   telehealth: 'allowed',
 };
 
-export function patientsOf(track: string, count: number, extra: Partial<Patient> = {}, prefix = track): Patient[] {
+export function patientsOf(track: string, count: number, extra: Partial<Patient> = {}, prefix: string = track): Patient[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `${prefix}-${i}`,
     tracks: [track],

@@ -1,0 +1,177 @@
+/**
+ * Individual sessions: one patient, one clinician (the primary therapist when the service says
+ * so), in an office or by telehealth, next to the patient's group blocks when possible.
+ */
+import type { PlacedMeeting } from '../rules/types.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
+import { chooseRoom, chooseStaff, equip, settle, tryAdd, type Engine } from './engine.js';
+import { patientBlocker } from './feasible.js';
+import { sessionsOf } from './tally.js';
+
+/** Individual services patient `p` still needs, with how many. */
+export function individualNeeds(engine: Engine, p: number): Array<[number, number]> {
+  const needs: Array<[number, number]> = [];
+  const want = engine.prepared.patients[p]!.wantSessions;
+  for (let s = 0; s < want.length; s++) {
+    if (engine.problem.services[s]!.kind !== 'individual' || want[s]! <= 0) continue;
+    const missing = want[s]! - sessionsOf(engine, p, s);
+    if (missing > 0) needs.push([s, missing]);
+  }
+  return needs;
+}
+
+/**
+ * Times at which an individual service found no free staff (bit 1) or no free room (bit 2), per
+ * (service, day, start / 5). Valid while meetings are only added (construction): staff and rooms
+ * that were busy stay busy, so a time found full is not tried again for the next patient.
+ */
+export class FullTimes {
+  private readonly marks: Uint8Array;
+  constructor(services: number) {
+    this.marks = new Uint8Array(services * 7 * 288);
+  }
+  get(s: number, day: number, start: number): number {
+    return this.marks[(s * 7 + day) * 288 + start / 5]!;
+  }
+  set(s: number, day: number, start: number, bit: number): void {
+    this.marks[(s * 7 + day) * 288 + start / 5]! |= bit;
+  }
+}
+
+/**
+ * Places one individual session of service `s` for patient `p`: days the patient already
+ * attends first, next to their sessions (compact days), then any other time. `shuffle` varies
+ * the order (for the search). Returns the meeting index or -1.
+ */
+export function placeIndividual(engine: Engine, p: number, s: number, shuffle: boolean, full?: FullTimes): number {
+  const problem = engine.problem;
+  const service = problem.services[s]!;
+  const patient = problem.patients[p]!;
+  const duration = service.durationMinutes;
+  const grid = problem.granularityMinutes;
+  const byDay: number[][] = [[], [], [], [], [], [], []];
+  for (const index of engine.state.patientMeetings[p]!) {
+    const m = engine.state.meetings[index]!;
+    if (m.day >= 0) byDay[m.day]!.push(index);
+  }
+  const days = [0, 1, 2, 3, 4, 5, 6].filter((d) => d >= patient.firstDay && d < patient.endDay && !problem.closedDays[d]);
+  days.sort((a, b) => byDay[b]!.length - byDay[a]!.length || a - b);
+  if (shuffle) for (let i = days.length - 1; i > 0; i--) {
+    const j = engine.random.int(i + 1);
+    [days[i], days[j]] = [days[j]!, days[i]!];
+  }
+  let lastCode: string | null = null;
+  const seen = new Uint8Array(1441);
+  const starts: number[] = [];
+  const distance: number[] = [];
+  const order: number[] = [];
+  for (const day of days) {
+    const busy = byDay[day]!.map((index) => engine.state.meetings[index]!);
+    starts.length = 0;
+    seen.fill(0);
+    const consider = (start: number): void => {
+      if (start < 0 || start + duration > 1440 || seen[start] === 1) return;
+      seen[start] = 1;
+      starts.push(start);
+    };
+    // Next to the sessions already on the day first (compact days), then every grid start.
+    for (const m of busy) {
+      consider(Math.ceil(m.end / grid) * grid);
+      consider(Math.floor((m.start - duration) / grid) * grid);
+    }
+    for (let start = 0; start + duration <= 1440; start += grid) consider(start);
+    order.length = 0;
+    distance.length = 0;
+    for (let k = 0; k < starts.length; k++) {
+      const start = starts[k]!;
+      let near = 0;
+      if (busy.length > 0) {
+        near = Infinity;
+        for (const m of busy) near = Math.min(near, Math.abs(start - m.end), Math.abs(m.start - start - duration));
+      }
+      distance.push(near);
+      order.push(k);
+    }
+    if (busy.length > 0) order.sort((a, b) => distance[a]! - distance[b]! || starts[a]! - starts[b]!);
+    for (const k of order) {
+      const start = starts[k]!;
+      const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
+      if (!patient.available.containsRange(from, from + duration / SLOT_MINUTES)) continue;
+      if (busy.some((m) => m.start < start + duration && start < m.end)) {
+        lastCode = 'patient-double-booked';
+        continue;
+      }
+      const base: PlacedMeeting = { id: '', service: s, track: -1, day, start, end: start + duration, room: -1, telehealth: service.telehealth === 'only', staff: [], patients: [p], pinned: false };
+      const code = patientBlocker(engine.state, engine.prepared, base, p, -1, from, from + duration / SLOT_MINUTES);
+      if (code !== null) {
+        lastCode = code;
+        continue;
+      }
+      let equipped: PlacedMeeting | null;
+      if (full) {
+        // Staff are shared by every patient unless the service is primary-only; rooms unless
+        // telehealth can stand in (it depends on the patient).
+        const marks = full.get(s, day, start);
+        if (marks & 1 || (marks & 2 && !(service.telehealth === 'allowed' && patient.telehealth))) {
+          lastCode = marks & 1 ? 'staff-availability' : 'room-double-booked';
+          continue;
+        }
+        const staff = chooseStaff(engine, base, -1, false, shuffle);
+        if (!staff) {
+          if (!service.primaryOnly) full.set(s, day, start, 1);
+          lastCode = 'staff-availability';
+          continue;
+        }
+        let place: { room: number; telehealth: boolean } | null = marks & 2 ? null : chooseRoom(engine, base, -1, shuffle);
+        if (!place && !(marks & 2) && service.telehealth !== 'only') full.set(s, day, start, 2);
+        if (!place && service.telehealth === 'allowed' && patient.telehealth) place = { room: -1, telehealth: true };
+        equipped = place ? { ...base, room: place.room, telehealth: place.telehealth, staff } : null;
+      } else equipped = equip(engine, base, -1, false, shuffle);
+      if (!equipped) {
+        lastCode = 'staff-availability';
+        continue;
+      }
+      const mark = engine.state.mark();
+      const hard = engine.state.score().hard;
+      const index = tryAdd(engine, equipped);
+      if (index >= 0 && settle(engine, mark, hard)) return index;
+    }
+  }
+  if (lastCode !== null) engine.conflicts.blockPatient(patient.id, lastCode);
+  return -1;
+}
+
+/** Places every individual session patients still need (construction); `false` when time ran out. */
+export function constructIndividuals(engine: Engine): boolean {
+  const full = new FullTimes(engine.problem.services.length);
+  // Every (patient, service) need, the one with the fewest possible times first across all
+  // patients: a family session that only fits two evenings goes before another patient's
+  // individual therapy takes that evening's room. Ties: the scarcest service (fewest staff).
+  const needs: Array<{ p: number; s: number; freedom: number; scarcity: number }> = [];
+  for (const patient of engine.problem.patients) {
+    for (const [s, missing] of individualNeeds(engine, patient.index)) {
+      const service = engine.problem.services[s]!;
+      let times = patient.available;
+      if (service.withFamily) {
+        times = times.clone();
+        times.intersectWith(patient.family);
+      }
+      const freedom = times.size();
+      for (let i = 0; i < missing; i++) needs.push({ p: patient.index, s, freedom, scarcity: scarcity(engine, s) });
+    }
+  }
+  needs.sort((a, b) => a.freedom - b.freedom || a.scarcity - b.scarcity || a.p - b.p || a.s - b.s);
+  const failed = new Set<string>();
+  for (const need of needs) {
+    if (engine.outOfTime()) return false;
+    const key = `${need.p}:${need.s}`;
+    if (failed.has(key)) continue;
+    if (placeIndividual(engine, need.p, need.s, false, full) < 0) failed.add(key);
+    engine.state.commit();
+  }
+  return true;
+}
+
+function scarcity(engine: Engine, s: number): number {
+  return engine.problem.services[s]!.seats.reduce((sum, seat) => sum + seat.eligibleStaff.length, 0);
+}

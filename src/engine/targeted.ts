@@ -1,0 +1,325 @@
+/**
+ * Moves aimed at a patient whose requirements are not met yet. Blind moves find the change a
+ * short patient needs with a probability that falls as the clinic grows (a random group, a random
+ * time, a random service); these start from the patient and look only where the patient can go:
+ * the groups of their tracks at times they are free (making room by sending a member who is not
+ * short elsewhere), a new group at a time the patient can attend with the peers who can too, or a
+ * group at a time the patient attends turned into the service they still need.
+ */
+import type { PlacedMeeting } from '../rules/types.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
+import { canLeave, equip, groupsHeld, removePatient, tryAdd, tryReplace, type Engine } from './engine.js';
+import { individualNeeds, placeIndividual, sessionsOf } from './construct.js';
+import { patientBlocker } from './feasible.js';
+import { windowStarts } from './slots.js';
+
+type Move = (engine: Engine) => boolean;
+
+/** Requirement shortfall of patient `p` (weighted minute-equivalents; 0 when every requirement is met). */
+export function shortfall(engine: Engine, p: number): number {
+  return engine.state.board.subjectPenalty('patient', p, 'requirement');
+}
+
+/** A patient with a shortfall, found from a random place in the list; -1 when none is short. */
+export function shortPatient(engine: Engine): number {
+  const n = engine.problem.patients.length;
+  if (n === 0 || engine.state.score().requirement === 0) return -1;
+  const offset = engine.random.int(n);
+  for (let k = 0; k < n; k++) {
+    const p = (offset + k) % n;
+    if (shortfall(engine, p) > 0) return p;
+  }
+  return -1;
+}
+
+const trackMembers = new WeakMap<object, number[][]>();
+
+/** Patients who list each track (cached per compiled problem). */
+function membersOf(engine: Engine, track: number): readonly number[] {
+  if (track < 0) return engine.problem.patients.map((patient) => patient.index);
+  let lists = trackMembers.get(engine.problem);
+  if (!lists) {
+    lists = engine.problem.tracks.map(() => []);
+    for (const patient of engine.problem.patients) for (const t of patient.tracks) lists[t]?.push(patient.index);
+    trackMembers.set(engine.problem, lists);
+  }
+  return lists[track] ?? [];
+}
+
+/** The group meetings of a track, found through its members (no scan of the whole timetable). */
+function trackMeetings(engine: Engine, track: number): number[] {
+  const found: number[] = [];
+  const seen = new Set<number>();
+  for (const q of membersOf(engine, track)) {
+    for (const index of engine.state.patientMeetings[q]!) {
+      if (seen.has(index)) continue;
+      seen.add(index);
+      const m = engine.state.meetings[index]!;
+      if (m.track === track && engine.problem.services[m.service]!.kind === 'group') found.push(index);
+    }
+  }
+  return found.sort((a, b) => a - b);
+}
+
+function spanOf(m: PlacedMeeting): [number, number] {
+  const from = m.day * SLOTS_PER_DAY + m.start / SLOT_MINUTES;
+  return [from, from + (m.end - m.start) / SLOT_MINUTES];
+}
+
+/** Whether `p` can attend `m` as far as the patient's own rules go (replacing nothing). */
+function patientFits(engine: Engine, m: PlacedMeeting, p: number, replacing: number): boolean {
+  const [from, to] = spanOf(m);
+  return patientBlocker(engine.state, engine.prepared, m, p, replacing, from, to) === null;
+}
+
+/** Adds `p` to meeting `index`, re-equipping (another room or staff) when the current ones do not fit. */
+function enter(engine: Engine, index: number, p: number): boolean {
+  const m = engine.state.meetings[index]!;
+  const next = { ...m, patients: [...m.patients, p] };
+  if (tryReplace(engine, index, next, false)) return true;
+  const equipped = equip(engine, next, index, true, false);
+  return equipped !== null && tryReplace(engine, index, equipped, false);
+}
+
+function shuffled(engine: Engine, items: number[]): number[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = engine.random.int(i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+/**
+ * The short patient joins a group of their track at a time they are free; when the group is
+ * full, a member who is not short leaves it (the score decides whether that member can spare it).
+ */
+export const joinWithEjection: Move = (engine) => {
+  const p = shortPatient(engine);
+  if (p < 0) return false;
+  const tracks = engine.problem.patients[p]!.tracks;
+  const track = engine.random.pick(tracks);
+  if (track === undefined) return false;
+  const want = engine.prepared.patients[p]!.wantSessions;
+  const all = shuffled(engine, trackMeetings(engine, track)).filter((index) => !engine.state.meetings[index]!.pinned && !engine.state.meetings[index]!.patients.includes(p));
+  let candidates = all.filter((index) => patientFits(engine, engine.state.meetings[index]!, p, -1));
+  if (candidates.length === 0 || engine.random.next() < 0.3) {
+    // Make room: the patient leaves one session that stands in the way (a clash, a full day, a
+    // service at its maximum) for a group they could then attend.
+    const target = engine.random.pick(all);
+    if (target === undefined) return false;
+    const m = engine.state.meetings[target]!;
+    const mine = engine.state.patientMeetings[p]!.filter((i) => {
+      const o = engine.state.meetings[i]!;
+      return (o.day === m.day || o.service === m.service) && canLeave(engine, i);
+    });
+    const leave = engine.random.pick(mine);
+    if (leave === undefined) return false;
+    removePatient(engine, leave, p);
+    if (!patientFits(engine, m, p, -1)) return false;
+    candidates = [target];
+  }
+  // Services the patient still needs first.
+  candidates.sort((a, b) => need(engine, p, want, engine.state.meetings[b]!.service) - need(engine, p, want, engine.state.meetings[a]!.service));
+  for (const index of candidates.slice(0, 4)) {
+    if (enter(engine, index, p)) return true;
+    const m = engine.state.meetings[index]!;
+    const spare = m.patients.filter((q) => shortfall(engine, q) === 0);
+    const q = engine.random.pick(spare);
+    if (q === undefined) continue;
+    engine.state.replace(index, { ...m, patients: m.patients.filter((x) => x !== q) });
+    if (enter(engine, index, p)) return true;
+    return false;
+  }
+  return false;
+};
+
+function need(engine: Engine, p: number, want: Int32Array, s: number): number {
+  return want[s]! > 0 ? want[s]! - sessionsOf(engine, p, s) : 0;
+}
+
+/**
+ * A new group for the short patient at a time of their track they can attend, with the track's
+ * other patients who can come too (short ones first; a patient may leave a larger group for it).
+ */
+export const openGroupFor: Move = (engine) => {
+  const problem = engine.problem;
+  const p = shortPatient(engine);
+  if (p < 0) return false;
+  const want = engine.prepared.patients[p]!.wantSessions;
+  const groups = problem.services.filter((s) => s.kind === 'group' && engine.prepared.patients[p]!.maxSessions[s.index]! > sessionsOf(engine, p, s.index) && (s.trackBound || want[s.index]! > 0));
+  if (groups.length === 0) return false;
+  const needed = groups.filter((s) => need(engine, p, want, s.index) > 0);
+  const service = engine.random.pick(needed.length > 0 && engine.random.next() < 0.7 ? needed : groups)!;
+  // A service no track holds meets at any grid time, with any patient who may attend it.
+  const track = service.trackBound ? engine.random.pick(problem.patients[p]!.tracks) : -1;
+  if (track === undefined) return false;
+  const duration = service.durationMinutes;
+  const times: Array<[number, number]> = [];
+  for (let day = 0; day < 7; day++) {
+    for (const start of track >= 0 ? windowStarts(problem, problem.tracks[track]!, day, duration) : gridStarts(problem.granularityMinutes, duration)) {
+      const base = probe(service.index, track, day, start, duration, service.telehealth === 'only');
+      if (patientFits(engine, base, p, -1)) times.push([day, start]);
+    }
+  }
+  const time = engine.random.pick(times);
+  if (!time) return false;
+  const [day, start] = time;
+  const base = probe(service.index, track, day, start, duration, service.telehealth === 'only');
+  const chosen = [p];
+  const left: number[] = [];
+  const keys = engine.prepared.homogeneity[service.index];
+  const target = service.minSize + engine.random.int(Math.max(1, service.maxSize - service.minSize + 1));
+  let allowDissolve = engine.random.next() < 0.5;
+  const others = shuffled(engine, membersOf(engine, track).filter((q) => q !== p));
+  others.sort((a, b) => Number(shortfall(engine, b) > 0) - Number(shortfall(engine, a) > 0));
+  for (const q of others) {
+    if (chosen.length >= Math.max(target, service.minSize)) break;
+    if (keys && keys[q] !== keys[p]) continue;
+    if (chosen.some((x) => problem.patients[x]!.avoid.has(q))) continue;
+    const clash = engine.state.patientMeetings[q]!.filter((i) => {
+      const m = engine.state.meetings[i]!;
+      return m.day === day && m.start < base.end && start < m.end;
+    });
+    if (clash.length > 1) continue;
+    const leaving = clash[0] ?? -1;
+    let dissolve = false;
+    if (leaving >= 0) {
+      const m = engine.state.meetings[leaving]!;
+      const from = problem.services[m.service]!;
+      if (m.pinned) continue;
+      // A group the patient's leaving would take below its minimum is closed (sometimes): its
+      // other patients lose that session, and the score decides whether the new group is worth it.
+      if (from.kind === 'group' && m.patients.length - 1 < from.minSize && m.patients.length > 1) {
+        if (!allowDissolve) continue;
+        dissolve = true;
+      }
+    }
+    if (!patientFits(engine, base, q, leaving)) continue;
+    if (leaving >= 0) {
+      if (dissolve) {
+        allowDissolve = false;
+        engine.state.remove(leaving);
+      } else {
+        left.push(leaving);
+        removePatient(engine, leaving, q);
+      }
+    }
+    chosen.push(q);
+  }
+  if (chosen.length < service.minSize) return false;
+  const equipped = equip(engine, { ...base, patients: chosen }, -1, false, true);
+  return equipped !== null && tryAdd(engine, equipped) >= 0 && groupsHeld(engine, left);
+};
+
+function gridStarts(grid: number, duration: number): number[] {
+  const starts: number[] = [];
+  for (let start = 0; start + duration <= 1440; start += grid) starts.push(start);
+  return starts;
+}
+
+function probe(service: number, track: number, day: number, start: number, duration: number, telehealth: boolean): PlacedMeeting {
+  return { id: '', service, track, day, start, end: start + duration, room: -1, telehealth, staff: [], patients: [], pinned: false };
+}
+
+/**
+ * A group the short patient attends becomes another service of the same length that the patient
+ * still needs (a curriculum shortfall is often a rotation problem, not a time problem).
+ */
+export const switchService: Move = (engine) => {
+  const p = shortPatient(engine);
+  if (p < 0) return false;
+  const want = engine.prepared.patients[p]!.wantSessions;
+  const mine = engine.state.patientMeetings[p]!.filter((i) => {
+    const m = engine.state.meetings[i]!;
+    return !m.pinned && engine.problem.services[m.service]!.kind === 'group';
+  });
+  const index = engine.random.pick(mine);
+  if (index === undefined) return false;
+  const m = engine.state.meetings[index]!;
+  const duration = m.end - m.start;
+  const options = engine.problem.services.filter(
+    (s) => s.kind === 'group' && s.trackBound && s.index !== m.service && s.durationMinutes === duration && need(engine, p, want, s.index) > 0,
+  );
+  const service = engine.random.pick(options);
+  if (!service) return false;
+  const next = { ...m, service: service.index, telehealth: service.telehealth === 'only' ? true : service.telehealth === 'never' ? false : m.telehealth };
+  if (tryReplace(engine, index, next)) return true;
+  const equipped = equip(engine, { ...next, room: -1, staff: [] }, index, false, false);
+  return equipped !== null && tryReplace(engine, index, equipped);
+};
+
+/** The short patient's missing individual session is placed (lifting another of theirs first when needed). */
+export const placeNeededIndividual: Move = (engine) => {
+  const p = shortPatient(engine);
+  if (p < 0) return false;
+  const needs = individualNeeds(engine, p);
+  const pick = engine.random.pick(needs);
+  if (!pick) return false;
+  return placeIndividual(engine, p, pick[0], true) >= 0;
+};
+
+/**
+ * A group of the short patient's track moves, roster and all, to a time the patient can attend
+ * too, and the patient joins it (two steps that blind moves rarely chain: the move alone gains nothing).
+ */
+export const shiftGroupFor: Move = (engine) => {
+  const problem = engine.problem;
+  const p = shortPatient(engine);
+  if (p < 0) return false;
+  const track = engine.random.pick(problem.patients[p]!.tracks);
+  if (track === undefined) return false;
+  const index = engine.random.pick(trackMeetings(engine, track).filter((i) => !engine.state.meetings[i]!.pinned && !engine.state.meetings[i]!.patients.includes(p)));
+  if (index === undefined) return false;
+  const m = engine.state.meetings[index]!;
+  const duration = m.end - m.start;
+  const day = engine.random.next() < 0.6 ? m.day : engine.random.int(7);
+  const times = windowStarts(problem, problem.tracks[track]!, day, duration).filter((start) => start !== m.start || day !== m.day);
+  for (const start of shuffled(engine, times).slice(0, 4)) {
+    const next = { ...m, day, start, end: start + duration, patients: [...m.patients, p] };
+    if (!patientFits(engine, next, p, -1)) continue;
+    if (tryReplace(engine, index, next)) return true;
+    const equipped = equip(engine, next, index, true, false);
+    if (equipped !== null && tryReplace(engine, index, equipped)) return true;
+  }
+  return false;
+};
+
+/**
+ * Two groups of the short patient's track on one day trade places in their block (the later
+ * one starts where the earlier one started, the earlier one ends where the later one ended),
+ * then the patient joins one they can now attend: a reordering no single-meeting move reaches
+ * when the two share a room, staff or patients.
+ */
+export const swapGroupTimes: Move = (engine) => {
+  const p = shortPatient(engine);
+  if (p < 0) return false;
+  const track = engine.random.pick(engine.problem.patients[p]!.tracks);
+  if (track === undefined) return false;
+  const meetings = trackMeetings(engine, track).filter((i) => !engine.state.meetings[i]!.pinned);
+  const a = engine.random.pick(meetings);
+  if (a === undefined) return false;
+  const ma = engine.state.meetings[a]!;
+  const b = engine.random.pick(meetings.filter((i) => i !== a && engine.state.meetings[i]!.day === ma.day && engine.state.meetings[i]!.start !== ma.start));
+  if (b === undefined) return false;
+  const mb = engine.state.meetings[b]!;
+  const [early, late] = ma.start < mb.start ? [ma, mb] : [mb, ma];
+  const movedLate = { ...late, start: early.start, end: early.start + (late.end - late.start) };
+  const movedEarly = { ...early, start: late.end - (early.end - early.start), end: late.end };
+  engine.state.remove(a);
+  engine.state.remove(b);
+  const placed: number[] = [];
+  for (const m of [movedLate, movedEarly]) {
+    let index = tryAdd(engine, m);
+    if (index < 0) {
+      const equipped = equip(engine, m, -1, true, false);
+      index = equipped === null ? -1 : tryAdd(engine, equipped);
+    }
+    if (index < 0) return false;
+    placed.push(index);
+  }
+  for (const index of shuffled(engine, placed)) {
+    const m = engine.state.meetings[index]!;
+    if (!m.patients.includes(p) && patientFits(engine, m, p, -1) && enter(engine, index, p)) break;
+  }
+  return true;
+};
