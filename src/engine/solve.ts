@@ -4,12 +4,14 @@
 import type { Problem } from '../model/problem.js';
 import type { SolveOptions } from '../model/options.js';
 import type { Report, Score, SolveStats } from '../model/report.js';
-import type { Schedule } from '../model/schedule.js';
+import type { Schedule, Solution } from '../model/schedule.js';
 import { assertValidProblem } from '../input/validate.js';
 import { allRules } from '../rules/catalogue.js';
 import type { PlacedMeeting, PreviousWeek, Rule } from '../rules/types.js';
 import { buildReport } from '../check/report.js';
 import { scheduleContext } from '../check/schedule-context.js';
+import { resolveWeights } from '../check/weights.js';
+import { withCauses } from '../diagnose/attach-causes.js';
 import { compileProblem, type CompiledProblem } from './compile.js';
 import { ConflictStats } from './conflicts.js';
 import { construct } from './construct.js';
@@ -48,14 +50,6 @@ export interface DetailedSolution {
 export interface SolveStart {
   initial?: readonly PlacedMeeting[];
   previous?: PreviousWeek;
-}
-
-function weightsOf(options: SolveOptions): Map<string, number> {
-  const weights = new Map<string, number>();
-  for (const [code, weight] of Object.entries(options.weights ?? {})) {
-    if (typeof weight === 'number' && Number.isFinite(weight) && weight >= 0) weights.set(code, weight);
-  }
-  return weights;
 }
 
 /**
@@ -100,7 +94,7 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
   const valid = assertValidProblem(problem);
   const compiled = compileProblem(valid);
   const rules: readonly Rule[] = allRules();
-  const weights = weightsOf(options);
+  const weights = resolveWeights(rules, options.weights);
   const seed = Number.isFinite(options.seed) ? Math.trunc(options.seed!) : DEFAULT_SEED;
   const timeLimit = options.timeLimitMs !== undefined && Number.isFinite(options.timeLimitMs) ? Math.max(0, options.timeLimitMs) : DEFAULT_TIME_LIMIT_MS;
   const maxIterations = options.maxIterations !== undefined && Number.isFinite(options.maxIterations) ? Math.max(0, Math.trunc(options.maxIterations)) : Infinity;
@@ -130,7 +124,7 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
   });
   const schedule = exportSchedule(compiled, result.best);
   const ctx = scheduleContext(compiled, schedule, start.previous);
-  const report = buildReport(ctx, rules, weights, ctx.integrity);
+  const report = withCauses(ctx, buildReport(ctx, rules, weights, ctx.integrity), engine.conflicts);
   const stats: SolveStats = {
     seed,
     iterations: result.iterations,
@@ -138,6 +132,7 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
     firstCompleteMs,
     timeToBestMs: Math.max(result.timeToBestMs, firstCompleteMs),
     stoppedBecause: result.stoppedBecause,
+    constructionComplete,
   };
   report.stats = stats;
   return { schedule, report, compiled, conflicts: engine.conflicts, constructedScore, safetyRejections: engine.safetyRejections, constructionComplete };
@@ -159,7 +154,7 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
  * for (const row of report.patients) console.log(row.patient, row.hours, row.met);
  * ```
  */
-export function solve(problem: Problem, options: SolveOptions = {}): { schedule: Schedule; report: Report } {
+export function solve(problem: Problem, options: SolveOptions = {}): Solution {
   const { schedule, report } = solveDetailed(problem, options);
   return { schedule, report };
 }

@@ -12,12 +12,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../model/problem.js';
 import type { Progress, SolveOptions } from '../model/options.js';
-import type { Report } from '../model/report.js';
-import type { Schedule } from '../model/schedule.js';
+import type { Solution } from '../model/schedule.js';
 import { assertValidProblem } from '../input/validate.js';
 import { solve } from './solve.js';
 
-type Result = { schedule: Schedule; report: Report };
+type Result = Solution;
 
 /** The URL of the module this code runs in, in ESM and CJS builds alike. */
 function hereUrl(): string | undefined {

@@ -178,6 +178,11 @@ export interface SolveStats {
   timeToBestMs: number;
   /** Why the search stopped. */
   stoppedBecause: StopReason;
+  /**
+   * Whether construction finished inside the time limit. When false, the budget ran out before
+   * every patient was considered: the week keeps every hard rule but is partial.
+   */
+  constructionComplete: boolean;
 }
 
 /** Everything known about a timetable. */

@@ -4,6 +4,7 @@
  * @module
  */
 import type { LocalDate, LocalTime, Weekday } from './problem.js';
+import type { Report } from './report.js';
 
 /**
  * One session held once: a group or an individual session, on a date, with its staff, room and patients.
@@ -57,4 +58,19 @@ export interface Schedule {
   weekStart: LocalDate;
   /** Every meeting of the week, sorted by date, start and id. */
   meetings: Meeting[];
+}
+
+/**
+ * What `solve` and `solveInWorker` return.
+ *
+ * @example
+ * ```ts
+ * const { schedule, report }: Solution = solve(problem, { seed: 1 });
+ * ```
+ */
+export interface Solution {
+  /** The week's timetable. */
+  schedule: Schedule;
+  /** What it delivers and breaks, with run statistics in `report.stats`. */
+  report: Report;
 }

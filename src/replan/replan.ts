@@ -13,6 +13,7 @@ import { createEngine } from '../engine/solve.js';
 import { allRules } from '../rules/catalogue.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { buildReport } from '../check/report.js';
+import { withCauses } from '../diagnose/attach-causes.js';
 import { indexMeetings } from '../check/schedule-context.js';
 import { resolveWeights } from '../check/weights.js';
 import { findCauses, unmetServices } from '../diagnose/causes.js';
@@ -222,6 +223,11 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   }
 
   const score = report.score;
+  // Every other unmet requirement (patients the changes did not touch) gets its causes too.
+  const withoutCauses = report.unmet.filter((entry) => entry.causes.length === 0);
+  if (withoutCauses.length > 0) {
+    withCauses(ctx, { ...report, unmet: withoutCauses }).unmet.forEach((filled, i) => (withoutCauses[i]!.causes = filled.causes));
+  }
   const stoppedBecause: StopReason = options.signal?.aborted
     ? 'aborted'
     : steps >= maxSteps
@@ -232,7 +238,9 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
         ? 'optimal'
         : 'no-improvement';
   const elapsedMs = now() - startedAt;
-  report.stats = { seed, iterations: steps, elapsedMs, firstCompleteMs, timeToBestMs: elapsedMs, stoppedBecause };
+  // Re-planning builds on the published week, so it is complete unless the budget cut serving short.
+  const constructionComplete = stoppedBecause !== 'time-limit' && stoppedBecause !== 'aborted';
+  report.stats = { seed, iterations: steps, elapsedMs, firstCompleteMs, timeToBestMs: elapsedMs, stoppedBecause, constructionComplete };
 
   for (const [p, reasons] of driver.affected) for (const reason of reasons) addReason(patientReasons, p, reason);
   const changed = diffSchedules(previous, schedule, {

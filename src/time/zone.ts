@@ -116,8 +116,20 @@ function wallMsOf(date: LocalDate, time: LocalTime): number {
  * zonedInstant('2026-11-01', '01:30', 'America/Los_Angeles').toISOString(); // '2026-11-01T08:30:00.000Z' (01:30 PDT)
  */
 export function zonedInstant(date: LocalDate, time: LocalTime, timeZone: string): Date {
-  return new Date(instantOfWall(wallMsOf(date, time), timeZone));
+  // A week holds few distinct (date, time) pairs, and every meeting asks for two of them:
+  // remembering them turns thousands of Intl calls into map look-ups.
+  const key = `${timeZone}|${date}|${time}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    instant = instantOfWall(wallMsOf(date, time), timeZone);
+    if (instants.size >= MAX_REMEMBERED_INSTANTS) instants.clear();
+    instants.set(key, instant);
+  }
+  return new Date(instant);
 }
+
+const MAX_REMEMBERED_INSTANTS = 50_000;
+const instants = new Map<string, number>();
 
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
