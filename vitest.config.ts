@@ -7,6 +7,7 @@ const runName = process.env.IOP_RESULTS_NAME ?? 'unit';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    setupFiles: ['test/setup/fast-check.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: resultsDir ? ['default', 'json'] : ['default'],
