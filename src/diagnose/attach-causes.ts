@@ -10,7 +10,13 @@ import { diagnoseCompiled } from './diagnose.js';
 /** The report with `causes` filled on every `unmet` entry (the report itself is not changed). */
 export function withCauses(ctx: RuleContext, report: Report, conflicts?: ConflictCounts): Report {
   if (report.unmet.length === 0) return report;
-  const diagnosis = diagnoseCompiled(ctx.problem);
+  // Only the patients who fall short need their per-patient proofs.
+  const focus = new Set<number>();
+  for (const entry of report.unmet) {
+    const patient = ctx.problem.patientIndex.get(entry.patient);
+    if (patient !== undefined) focus.add(patient);
+  }
+  const diagnosis = diagnoseCompiled(ctx.problem, focus);
   const causes = findCauses(ctx, report, diagnosis.impossible, conflicts);
   return { ...report, unmet: report.unmet.map((entry, i) => ({ ...entry, causes: causes[i] ?? [] })) };
 }

@@ -11,7 +11,7 @@ import { checkDailyThreshold, checkPatientDays } from './check-patient-days.js';
 import { checkPatientHours } from './check-patient-hours.js';
 import { checkRequiredServices } from './check-required-services.js';
 import { checkServiceResources } from './check-service-resources.js';
-import { buildReach } from './reach.js';
+import { buildReach, type Reach } from './reach.js';
 import type { Diagnosis, Finding } from './types.js';
 
 export type { Bottleneck, CapacityRow, Diagnosis, Finding, FindingUnit } from './types.js';
@@ -35,8 +35,13 @@ export function diagnose(problem: Problem): Diagnosis {
   return diagnoseCompiled(compileProblem(assertValidProblem(problem)));
 }
 
-/** {@link diagnose} on a problem already validated and compiled. */
-export function diagnoseCompiled(compiled: CompiledProblem): Diagnosis {
+/**
+ * {@link diagnose} on a problem already validated and compiled. With `focus` (patient indexes),
+ * the per-patient checks run for those patients only, while the checks that count across the
+ * clinic (staff and rooms, group populations) still see everyone: the findings about the focus
+ * patients are exactly those of a full diagnosis, at a fraction of the work when few fall short.
+ */
+export function diagnoseCompiled(compiled: CompiledProblem, focus?: ReadonlySet<number>): Diagnosis {
   const reach = buildReach(compiled);
   const services = checkServiceResources(reach);
   const population = checkGroupPopulation(reach);
@@ -44,14 +49,21 @@ export function diagnoseCompiled(compiled: CompiledProblem): Diagnosis {
   for (const finding of [...services, ...population]) {
     for (const patient of finding.patients) for (const service of finding.services) explained.add(`${patient}\u0000${service}`);
   }
+  const perPatient = focus === undefined ? reach : focusedReach(reach, focus);
   const impossible: Finding[] = [
-    ...checkPatientDays(reach),
-    ...checkPatientHours(reach),
-    ...checkDailyThreshold(reach),
+    ...checkPatientDays(perPatient),
+    ...checkPatientHours(perPatient),
+    ...checkDailyThreshold(perPatient),
     ...services,
     ...population,
-    ...checkRequiredServices(reach, explained),
+    ...checkRequiredServices(perPatient, explained),
   ];
   const capacity = capacityRows(compiled);
   return { impossible, capacity, bottlenecks: bottlenecks(capacity) };
+}
+
+/** The reach as the per-patient checks see it: every patient outside `focus` not enrolled this week (those checks skip them). */
+function focusedReach(reach: Reach, focus: ReadonlySet<number>): Reach {
+  const patients = reach.problem.patients.map((p, i) => (focus.has(i) ? p : { ...p, endDay: p.firstDay }));
+  return { ...reach, problem: { ...reach.problem, patients }, memo: new Map() };
 }

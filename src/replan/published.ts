@@ -138,20 +138,14 @@ export function unchanged(a: PlacedMeeting, b: PlacedMeeting): boolean {
 }
 
 /**
- * The schedule of the engine's meetings with stable ids. `pinned` lists the ids flagged pinned in
- * the result; `published` maps ids to the published meetings (compiled and as published).
+ * The engine's live meetings with an id for each new one (`<track>-<day>-<hhmm>-<service>-<n>`,
+ * never one in `taken` or already used), so the report and the schedule name the same meetings.
  */
-export function exportReplanned(
-  compiled: CompiledProblem,
-  meetings: ReadonlyArray<PlacedMeeting | undefined>,
-  published: ReadonlyMap<string, { placed: PlacedMeeting; meeting: Meeting }>,
-  pinned: ReadonlySet<string>,
-): Schedule {
-  const live = meetings.filter((m): m is PlacedMeeting => m !== undefined);
-  const used = new Set<string>([...published.keys(), ...live.map((m) => m.id).filter((id) => id !== '')]);
+export function nameNewMeetings(compiled: CompiledProblem, live: readonly PlacedMeeting[], taken: Iterable<string>): PlacedMeeting[] {
+  const used = new Set<string>([...taken, ...live.map((m) => m.id).filter((id) => id !== '')]);
   const counters = new Map<string, number>();
-  const named = live.map((m) => {
-    if (m.id !== '') return { ...m, pinned: true };
+  return live.map((m) => {
+    if (m.id !== '') return m;
     const track = m.track >= 0 ? compiled.tracks[m.track]!.id : 'session';
     const prefix = `${track}-${WEEKDAYS[m.day]}-${formatLocalTime(m.start).replace(':', '')}-${compiled.services[m.service]!.id}`;
     let n = counters.get(prefix) ?? 0;
@@ -160,8 +154,23 @@ export function exportReplanned(
     while (used.has(id));
     counters.set(prefix, n);
     used.add(id);
-    return { ...m, id, pinned: true };
+    return { ...m, id };
   });
+}
+
+/**
+ * The re-planned week as a Schedule. `pinned` lists the ids flagged pinned in the result;
+ * `published` maps ids to the published meetings (compiled and as published); `live` meetings already named (see {@link nameNewMeetings});
+ * a meeting identical to its published version is the published object (cloned), so an
+ * untouched meeting reads exactly as before.
+ */
+export function exportReplanned(
+  compiled: CompiledProblem,
+  live: readonly PlacedMeeting[],
+  published: ReadonlyMap<string, { placed: PlacedMeeting; meeting: Meeting }>,
+  pinned: ReadonlySet<string>,
+): Schedule {
+  const named = live.map((m) => ({ ...m, pinned: true }));
   // Every meeting goes out "pinned" so the engine's export keeps the ids; the flags are set after.
   const schedule = exportSchedule(compiled, named);
   const byId = new Map(named.map((m) => [m.id, m]));

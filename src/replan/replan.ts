@@ -13,16 +13,16 @@ import { createEngine } from '../engine/solve.js';
 import { allRules } from '../rules/catalogue.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { buildReport } from '../check/report.js';
-import { withCauses } from '../diagnose/attach-causes.js';
 import { indexMeetings } from '../check/schedule-context.js';
 import { resolveWeights } from '../check/weights.js';
 import { findCauses, unmetServices } from '../diagnose/causes.js';
 import { zonedInstant } from '../time/zone.js';
 import { formatLocalTime } from '../time/week.js';
+import { diagnoseCompiled } from '../diagnose/diagnose.js';
 import { applyChanges, checkChanges } from './changes.js';
 import { diffSchedules } from './diff.js';
 import { addReason, firstOpenMinutes, isOpen, type Driver } from './driver.js';
-import { exportReplanned, publishedWeek, readPublished } from './published.js';
+import { exportReplanned, nameNewMeetings, publishedWeek, readPublished } from './published.js';
 import { loadAndRepair, type LoadedMeeting } from './repair.js';
 import { serveAffected } from './serve.js';
 import type { ChangeReason, ReplanOptions, ReplanResult } from './types.js';
@@ -195,17 +195,22 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
     const p = byId.get(meeting.id);
     if (p && !publishedById.has(meeting.id)) publishedById.set(meeting.id, { placed: p, meeting });
   });
-  const schedule = exportReplanned(compiled, engine.state.meetings, publishedById, pinned);
-  // The engine's meetings are the schedule's: no need to read the schedule back.
-  const live = engine.state.meetings.filter((m): m is PlacedMeeting => m !== undefined);
+  // The engine's meetings, named, are the schedule's: no need to read the schedule back.
+  const live = nameNewMeetings(compiled, engine.state.meetings.filter((m): m is PlacedMeeting => m !== undefined), publishedById.keys());
+  const schedule = exportReplanned(compiled, live, publishedById, pinned);
   const ctx = { problem: compiled, meetings: live, ...indexMeetings(compiled, live), previous: published, integrity: [] };
   const report = buildReport(ctx, rules, weights, ctx.integrity);
 
   // Causes for what the affected patients still lack (a make-up that found no place, an admission).
   const affectedIds = new Set([...driver.affected.keys()].map((p) => compiled.patients[p]!.id));
   const unmetHere = report.unmet.filter((u) => affectedIds.has(u.patient));
+  // One pass of pre-solve checks, only for the patients with something unmet (a full diagnosis of
+  // a large clinic costs more than the re-planning itself).
+  const focus = new Set<number>();
+  for (const entry of report.unmet) focus.add(compiled.patientIndex.get(entry.patient)!);
+  const findings = focus.size === 0 ? [] : diagnoseCompiled(compiled, focus).impossible;
   if (unmetHere.length > 0) {
-    const causes = findCauses(ctx, { ...report, unmet: unmetHere }, [], engine.conflicts);
+    const causes = findCauses(ctx, { ...report, unmet: unmetHere }, findings, engine.conflicts);
     const services = unmetServices({ ...report, unmet: unmetHere });
     unmetHere.forEach((entry, i) => {
       const extra: Cause[] = [];
@@ -226,7 +231,7 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   // Every other unmet requirement (patients the changes did not touch) gets its causes too.
   const withoutCauses = report.unmet.filter((entry) => entry.causes.length === 0);
   if (withoutCauses.length > 0) {
-    withCauses(ctx, { ...report, unmet: withoutCauses }).unmet.forEach((filled, i) => (withoutCauses[i]!.causes = filled.causes));
+    findCauses(ctx, { ...report, unmet: withoutCauses }, findings).forEach((causes, i) => (withoutCauses[i]!.causes = causes));
   }
   const stoppedBecause: StopReason = options.signal?.aborted
     ? 'aborted'
