@@ -158,6 +158,38 @@ function joinOpened(engine: Engine, opened: readonly number[], p: number): boole
   return false;
 }
 
+/**
+ * A patient no opened section has room for gets a new section of a full one's service: about
+ * half of that section (peers who may share a group with the patient) moves over, so neither
+ * falls below the minimum. Without it, a patient whose cohort came out one short of a section
+ * misses the slot, and every slot of the week the same way.
+ */
+function splitOpened(engine: Engine, slot: GroupSlot, opened: number[], p: number): boolean {
+  const patients = engine.problem.patients;
+  const avoid = patients[p]!.avoid;
+  for (const index of opened) {
+    const m = engine.state.meetings[index];
+    if (!m || m.patients.includes(p) || !canAttend(engine, slot, m.service, p, false)) continue;
+    const service = engine.problem.services[m.service]!;
+    const keys = engine.prepared.homogeneity[m.service];
+    const movable = m.patients.filter((q) => (!keys || keys[q] === keys[p]) && !avoid.has(q) && !patients[q]!.avoid.has(p));
+    const moving = Math.min(movable.length, Math.ceil((m.patients.length + 1) / 2) - 1);
+    if (moving < service.minSize - 1 || m.patients.length - moving < service.minSize) continue;
+    const movers = movable.slice(movable.length - moving);
+    const mark = engine.state.mark();
+    const hard = engine.state.score().hard;
+    engine.state.replace(index, { ...m, patients: m.patients.filter((q) => !movers.includes(q)) });
+    const equipped = equip(engine, { ...probe(slot, m.service), end: slot.start + service.durationMinutes, patients: [p, ...movers] }, -1, false, false);
+    const added = equipped ? tryAdd(engine, equipped) : -1;
+    if (added >= 0 && settle(engine, mark, hard)) {
+      opened.push(added);
+      return true;
+    }
+    engine.state.rollback(mark);
+  }
+  return false;
+}
+
 /** Opens the sections of one group slot for `patients` (in priority order). */
 export function fillSlot(engine: Engine, slot: GroupSlot, patients: readonly number[]): void {
   const buckets = new Map<string, { service: number; members: number[] }>();
@@ -216,7 +248,7 @@ export function fillSlot(engine: Engine, slot: GroupSlot, patients: readonly num
     }
   }
   for (const p of waiting) {
-    if (!joinOpened(engine, opened, p)) engine.conflicts.blockPatient(engine.problem.patients[p]!.id, 'group-min-size');
+    if (!joinOpened(engine, opened, p) && !splitOpened(engine, slot, opened, p)) engine.conflicts.blockPatient(engine.problem.patients[p]!.id, 'group-min-size');
   }
 }
 

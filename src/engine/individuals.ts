@@ -39,11 +39,54 @@ export class FullTimes {
 }
 
 /**
- * Places one individual session of service `s` for patient `p`: days the patient already
- * attends first, next to their sessions (compact days), then any other time. `shuffle` varies
- * the order (for the search). Returns the meeting index or -1.
+ * The days on which patient `p` may take a session of `s`, best first. Days the patient attends
+ * come first, those still short of the per-day thresholds (minimum minutes or sessions) before
+ * the others (the session helps them), then the fullest (compact weeks). A day the patient does
+ * not attend comes only when the session alone meets the thresholds there: a lone session on a
+ * day that cannot reach them swaps a missing session for a short day, and leaves the search a
+ * day to repair instead of a session to place. `shuffle` (the search) draws the order instead,
+ * any day the session may open; `lastResort` keeps the others at the end, so the score can
+ * still weigh them (a long family session against a short day).
  */
-export function placeIndividual(engine: Engine, p: number, s: number, shuffle: boolean, full?: FullTimes): number {
+function candidateDays(engine: Engine, p: number, s: number, shuffle: boolean, lastResort: boolean, only?: readonly number[]): number[] {
+  const problem = engine.problem;
+  const patient = problem.patients[p]!;
+  const limits = engine.prepared.patients[p]!;
+  const counts = problem.services[s]!.countsTowardHours;
+  const meetings = [0, 0, 0, 0, 0, 0, 0];
+  const minutes = [0, 0, 0, 0, 0, 0, 0];
+  const sessions = [0, 0, 0, 0, 0, 0, 0];
+  for (const index of engine.state.patientMeetings[p]!) {
+    const m = engine.state.meetings[index]!;
+    if (m.day < 0 || m.day > 6) continue;
+    meetings[m.day]! += 1;
+    if (!problem.services[m.service]!.countsTowardHours) continue;
+    minutes[m.day]! += m.end - m.start;
+    sessions[m.day]! += 1;
+  }
+  const meets = (day: number): boolean => minutes[day]! >= limits.minDailyMinutes && sessions[day]! >= limits.minDailyServices;
+  const duration = problem.services[s]!.durationMinutes;
+  const alone = !counts ? limits.minDailyMinutes <= 0 && limits.minDailyServices <= 0 : duration >= limits.minDailyMinutes && 1 >= limits.minDailyServices;
+  const open = (only ?? [0, 1, 2, 3, 4, 5, 6]).filter((d) => d >= patient.firstDay && d < patient.endDay && d >= 0 && d < 7 && !problem.closedDays[d]);
+  const rank = (day: number): number => (meetings[day]! === 0 ? 2 : meets(day) ? 1 : 0);
+  const days = open.filter((d) => meetings[d]! > 0 || alone);
+  if (shuffle) {
+    for (let i = days.length - 1; i > 0; i--) {
+      const j = engine.random.int(i + 1);
+      [days[i], days[j]] = [days[j]!, days[i]!];
+    }
+  } else days.sort((a, b) => rank(a) - rank(b) || meetings[b]! - meetings[a]! || a - b);
+  if (lastResort) for (const d of open) if (!days.includes(d)) days.push(d);
+  return days;
+}
+
+/**
+ * Places one individual session of service `s` for patient `p`: days the patient already
+ * attends first (short ones first), next to their sessions (compact days), then new days where
+ * the session alone meets the per-day thresholds (see `candidateDays`). `shuffle` varies the
+ * order (for the search); `only` restricts the days. Returns the meeting index or -1.
+ */
+export function placeIndividual(engine: Engine, p: number, s: number, shuffle: boolean, full?: FullTimes, only?: readonly number[]): number {
   const problem = engine.problem;
   const service = problem.services[s]!;
   const patient = problem.patients[p]!;
@@ -54,12 +97,7 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
     const m = engine.state.meetings[index]!;
     if (m.day >= 0) byDay[m.day]!.push(index);
   }
-  const days = [0, 1, 2, 3, 4, 5, 6].filter((d) => d >= patient.firstDay && d < patient.endDay && !problem.closedDays[d]);
-  days.sort((a, b) => byDay[b]!.length - byDay[a]!.length || a - b);
-  if (shuffle) for (let i = days.length - 1; i > 0; i--) {
-    const j = engine.random.int(i + 1);
-    [days[i], days[j]] = [days[j]!, days[i]!];
-  }
+  const days = candidateDays(engine, p, s, shuffle, shuffle, only);
   let lastCode: string | null = null;
   const seen = new Uint8Array(1441);
   const starts: number[] = [];

@@ -8,6 +8,7 @@ import { canLeave, groupsHeld, equip, removePatient, tryAdd, tryReplace, type En
 import { fillSlot, individualNeeds, minutesOf, placeIndividual, sessionsOf } from './construct.js';
 import { groupSlots, windowStarts, type GroupSlot } from './slots.js';
 import { patientBlocker } from './feasible.js';
+import { onlyDaysShort, repairShortDay } from './daily.js';
 import { joinWithEjection, openGroupFor, placeNeededIndividual, shiftGroupFor, swapGroupTimes, switchService } from './targeted.js';
 
 export type Move = (engine: Engine) => boolean;
@@ -322,6 +323,14 @@ export const rebuildTrackDay: Move = (engine) => {
   return true;
 };
 
+/**
+ * A move aimed at a short patient's hours or sessions, which becomes the per-day repair once
+ * every shortfall left is per-day (its weight then goes where the shortfall is).
+ */
+function dayAware(move: Move): Move {
+  return (engine) => (onlyDaysShort(engine) ? repairShortDay(engine) : move(engine));
+}
+
 /** The neighbourhood with selection weights. */
 export const MOVES: ReadonlyArray<readonly [Move, number, string]> = [
   [insertPatient, 10, 'insert-patient'],
@@ -337,10 +346,11 @@ export const MOVES: ReadonlyArray<readonly [Move, number, string]> = [
   [dropDay, 3, 'drop-day'],
   [ruinPatient, 4, 'ruin-recreate'],
   [rebuildTrackDay, 1, 'rebuild-track-day'],
-  [joinWithEjection, 8, 'join-with-ejection'],
-  [openGroupFor, 6, 'open-group-for'],
-  [switchService, 3, 'switch-service'],
-  [placeNeededIndividual, 3, 'place-needed-individual'],
-  [shiftGroupFor, 5, 'shift-group-for'],
-  [swapGroupTimes, 3, 'swap-group-times'],
+  [dayAware(joinWithEjection), 8, 'join-with-ejection'],
+  [dayAware(openGroupFor), 6, 'open-group-for'],
+  [dayAware(switchService), 3, 'switch-service'],
+  [dayAware(placeNeededIndividual), 3, 'place-needed-individual'],
+  [dayAware(shiftGroupFor), 5, 'shift-group-for'],
+  [dayAware(swapGroupTimes), 3, 'swap-group-times'],
+  [repairShortDay, 6, 'repair-short-day'],
 ];

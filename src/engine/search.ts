@@ -10,6 +10,7 @@ import type { Score, StopReason } from '../model/report.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { settle, type Engine } from './engine.js';
 import { MOVES } from './moves.js';
+import { shortfall } from './targeted.js';
 
 export interface SearchLimits {
   startedAt: number;
@@ -64,6 +65,34 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
   let iteration = 0;
   let stoppedBecause: StopReason = 'iteration-limit';
   const isPerfect = (s: Score): boolean => s.hard === 0 && s.requirement === 0 && s.soft === 0;
+  // Patients whose every requirement is met. Late acceptance keeps a worse timetable when the
+  // one `HISTORY` steps back was worse still: slack that gains anywhere leave in the history.
+  // Spent on a change among met patients only, that slack is a random walk away from what was
+  // met (in a week with one track overbooked, the other track's patients drift short while the
+  // overbooked track improves, and nothing in the score calls them back). So a change that
+  // leaves a met patient short is kept on the history's credit only when it involves a patient
+  // who was short (the escapes late acceptance is for: room made for someone who needs it).
+  const met = Uint8Array.from(engine.problem.patients, (_, p) => (shortfall(engine, p) === 0 ? 1 : 0));
+  const changed: number[] = [];
+  const listed = new Uint8Array(engine.problem.patients.length);
+  const collect = (mark: number): void => {
+    for (const p of changed) listed[p] = 0;
+    changed.length = 0;
+    state.forEachPatientChangedSince(mark, (p) => {
+      if (listed[p] === 1) return;
+      listed[p] = 1;
+      changed.push(p);
+    });
+  };
+  /** Whether the change whose patients `collect` listed leaves met patients short and involves no short one. */
+  const drifts = (): boolean => {
+    let worsened = false;
+    for (const p of changed) {
+      if (met[p] === 0) return false;
+      if (shortfall(engine, p) > 0) worsened = true;
+    }
+    return worsened;
+  };
 
   while (true) {
     if (isPerfect(best)) {
@@ -113,7 +142,9 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
     if (!settle(engine, mark, current.hard)) continue;
     const candidate = state.score();
     const slot = iteration % HISTORY;
-    if (noWorse(candidate, current) || noWorse(candidate, history[slot]!)) {
+    collect(mark);
+    if (noWorse(candidate, current) || (noWorse(candidate, history[slot]!) && !drifts())) {
+      for (const p of changed) met[p] = shortfall(engine, p) === 0 ? 1 : 0;
       state.commit();
       current = candidate;
       if (better(current, best)) {

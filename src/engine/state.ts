@@ -153,6 +153,15 @@ export class SolverState implements RuleContext {
     this.board.restore(checkpoint);
   }
 
+  /** Calls `visit` for every patient in a meeting changed since `mark`, before or after the change (repeats possible). */
+  forEachPatientChangedSince(mark: number, visit: (patient: number) => void): void {
+    for (let at = mark; at < this.log.length; at++) {
+      const entry = this.log[at]!;
+      for (const p of entry.old?.patients ?? []) visit(p);
+      for (const p of this.meetings[entry.index]?.patients ?? []) visit(p);
+    }
+  }
+
   /** Re-evaluates every touched subject. */
   rescore(): void {
     const board = this.board;

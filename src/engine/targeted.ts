@@ -47,7 +47,7 @@ function membersOf(engine: Engine, track: number): readonly number[] {
 }
 
 /** The group meetings of a track, found through its members (no scan of the whole timetable). */
-function trackMeetings(engine: Engine, track: number): number[] {
+export function trackMeetings(engine: Engine, track: number): number[] {
   const found: number[] = [];
   const seen = new Set<number>();
   for (const q of membersOf(engine, track)) {
@@ -67,13 +67,13 @@ function spanOf(m: PlacedMeeting): [number, number] {
 }
 
 /** Whether `p` can attend `m` as far as the patient's own rules go (replacing nothing). */
-function patientFits(engine: Engine, m: PlacedMeeting, p: number, replacing: number): boolean {
+export function patientFits(engine: Engine, m: PlacedMeeting, p: number, replacing: number): boolean {
   const [from, to] = spanOf(m);
   return patientBlocker(engine.state, engine.prepared, m, p, replacing, from, to) === null;
 }
 
 /** Adds `p` to meeting `index`, re-equipping (another room or staff) when the current ones do not fit. */
-function enter(engine: Engine, index: number, p: number): boolean {
+export function enter(engine: Engine, index: number, p: number): boolean {
   const m = engine.state.meetings[index]!;
   const next = { ...m, patients: [...m.patients, p] };
   if (tryReplace(engine, index, next, false)) return true;
@@ -81,7 +81,7 @@ function enter(engine: Engine, index: number, p: number): boolean {
   return equipped !== null && tryReplace(engine, index, equipped, false);
 }
 
-function shuffled(engine: Engine, items: number[]): number[] {
+export function shuffled(engine: Engine, items: number[]): number[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = engine.random.int(i + 1);
     [items[i], items[j]] = [items[j]!, items[i]!];
@@ -141,9 +141,11 @@ function need(engine: Engine, p: number, want: Int32Array, s: number): number {
  * A new group for the short patient at a time of their track they can attend, with the track's
  * other patients who can come too (short ones first; a patient may leave a larger group for it).
  */
-export const openGroupFor: Move = (engine) => {
+export const openGroupFor: Move = (engine) => openGroupOn(engine, shortPatient(engine), -1);
+
+/** `openGroupFor` for patient `p`, on `onDay` only (or any day: -1). */
+export function openGroupOn(engine: Engine, p: number, onDay: number): boolean {
   const problem = engine.problem;
-  const p = shortPatient(engine);
   if (p < 0) return false;
   const want = engine.prepared.patients[p]!.wantSessions;
   const groups = problem.services.filter((s) => s.kind === 'group' && engine.prepared.patients[p]!.maxSessions[s.index]! > sessionsOf(engine, p, s.index) && (s.trackBound || want[s.index]! > 0));
@@ -156,6 +158,7 @@ export const openGroupFor: Move = (engine) => {
   const duration = service.durationMinutes;
   const times: Array<[number, number]> = [];
   for (let day = 0; day < 7; day++) {
+    if (onDay >= 0 && day !== onDay) continue;
     for (const start of track >= 0 ? windowStarts(problem, problem.tracks[track]!, day, duration) : gridStarts(problem.granularityMinutes, duration)) {
       const base = probe(service.index, track, day, start, duration, service.telehealth === 'only');
       if (patientFits(engine, base, p, -1)) times.push([day, start]);
@@ -209,7 +212,7 @@ export const openGroupFor: Move = (engine) => {
   if (chosen.length < service.minSize) return false;
   const equipped = equip(engine, { ...base, patients: chosen }, -1, false, true);
   return equipped !== null && tryAdd(engine, equipped) >= 0 && groupsHeld(engine, left);
-};
+}
 
 function gridStarts(grid: number, duration: number): number[] {
   const starts: number[] = [];

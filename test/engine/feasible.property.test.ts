@@ -13,7 +13,7 @@ import { feasibleProblemArbitrary } from '../support/arbitraries.js';
 const BUDGET = { maxIterations: 20_000, timeLimitMs: 120_000 } as const;
 
 describe('solve on problems built feasible by construction', () => {
-  it('meets every requirement on at least 20 of 24 (measured: 21; the rest need several coordinated changes)', () => {
+  it('meets every requirement on at least 20 of 24 (measured: 20; 169 of 192 over solve seeds 1-8; the rest need several coordinated changes)', () => {
     // A fixed sample (fast-check seed 2026), so the share is a measurement, not a dice roll.
     const cases = fc.sample(feasibleProblemArbitrary(), { numRuns: 24, seed: 2026 });
     let allMet = 0;

@@ -20,6 +20,15 @@ describe('the sample clinic', () => {
     expect(report.stats).toMatchObject({ seed: 1, iterations: expect.any(Number) });
   });
 
+  it.each([2, 3])('leaves the day track whole in the overbooked week, where only the evening track is over capacity (seed %i)', (seed) => {
+    const problem = sampleClinic({ variant: 'overbooked' });
+    const { report } = solve(problem, { seed, maxIterations: 5000, timeLimitMs: 60_000 });
+    const dayTrack = new Set(problem.patients.filter((patient) => patient.tracks[0] === 'day').map((patient) => patient.id));
+    const evening = report.patients.filter((row) => !dayTrack.has(row.patient));
+    expect(report.patients.filter((row) => dayTrack.has(row.patient) && !row.met).map((row) => row.patient)).toEqual([]);
+    expect(evening.some((row) => !row.met)).toBe(true);
+  });
+
   it.each([['overbooked', { variant: 'overbooked' as const }], ['thanksgiving', { thanksgiving: true }]])(
     'keeps every hard rule in the %s week and reports what stays unmet',
     (_, options) => {

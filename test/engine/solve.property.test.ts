@@ -54,7 +54,7 @@ describe('solve on random problems', () => {
         expect(checked.unmet.map((u) => u.message)).toEqual([]);
         expect(report.allMet).toBe(true);
       }),
-      { numRuns: 12 },
+      { numRuns: 40 },
     );
   });
 });
