@@ -14,21 +14,8 @@ export function weekday(day: number): string {
   return WEEKDAYS[day] ?? '?';
 }
 
-/** Hours as people say them: `9`, `7.5`. */
-export function hoursText(minutes: number): string {
-  return String(Math.round((minutes / 60) * 100) / 100);
-}
-
-/** Hours with their unit: `"1 hour"`, `"7.5 hours"`. */
-export function hoursOf(minutes: number): string {
-  const text = hoursText(minutes);
-  return `${text} ${text === '1' ? 'hour' : 'hours'}`;
-}
-
-/** `"1 session"`, `"3 sessions"`. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
+// One wording of hours and counts for rule messages and diagnoses alike.
+export { hours as hoursText, hoursOf, plural } from '../rules/describe.js';
 
 /** `a, b and c`; long lists end with `and N more`. */
 export function listText(items: readonly string[], max = 6): string {
