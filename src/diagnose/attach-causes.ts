@@ -7,9 +7,24 @@ import type { RuleContext } from '../rules/types.js';
 import { findCauses, type ConflictCounts } from './causes.js';
 import { diagnoseCompiled } from './diagnose.js';
 
+/** How much analysis a caller can afford. */
+export interface CauseBudget {
+  /**
+   * Whether to include the pre-solve proofs (a focused `diagnose`). Default true. It cannot be
+   * cut short, and costs about a millisecond per patient of a large clinic.
+   */
+  proofs?: boolean;
+  /** Once true, the remaining entries get only the solver's counted conflicts (or `not-analysed`). */
+  outOfTime?: () => boolean;
+}
+
 /** The report with `causes` filled on every `unmet` entry (the report itself is not changed). */
-export function withCauses(ctx: RuleContext, report: Report, conflicts?: ConflictCounts): Report {
+export function withCauses(ctx: RuleContext, report: Report, conflicts?: ConflictCounts, budget: CauseBudget = {}): Report {
   if (report.unmet.length === 0) return report;
+  if (budget.proofs === false) {
+    const causes = findCauses(ctx, report, [], conflicts, budget.outOfTime);
+    return { ...report, unmet: report.unmet.map((entry, i) => ({ ...entry, causes: causes[i] ?? [] })) };
+  }
   // Only the patients who fall short need their per-patient proofs.
   const focus = new Set<number>();
   for (const entry of report.unmet) {
@@ -17,6 +32,6 @@ export function withCauses(ctx: RuleContext, report: Report, conflicts?: Conflic
     if (patient !== undefined) focus.add(patient);
   }
   const diagnosis = diagnoseCompiled(ctx.problem, focus);
-  const causes = findCauses(ctx, report, diagnosis.impossible, conflicts);
+  const causes = findCauses(ctx, report, diagnosis.impossible, conflicts, budget.outOfTime);
   return { ...report, unmet: report.unmet.map((entry, i) => ({ ...entry, causes: causes[i] ?? [] })) };
 }

@@ -80,6 +80,21 @@ describe('findCauses', () => {
     expect(causes[p4]!.find((c) => c.code === 'room-capacity')!.message).toContain('The search met this rule 2 times.');
   });
 
+  it('once out of time, keeps the counted conflicts and says what it did not analyse', () => {
+    const problem = crowded();
+    const schedule = fullWeek();
+    const report = checkSchedule(problem, schedule);
+    const ctx = scheduleContext(compileProblem(problem), schedule);
+    const hoursEntries = report.unmet.map((u, i) => (u.patient === 'p4' && u.rule === 'patient-min-weekly-hours' ? i : -1)).filter((i) => i >= 0);
+    expect(hoursEntries).toHaveLength(1);
+    const conflicts = { byPatient: new Map([['p4', new Map([['room-capacity', 2]])]]), byEntity: new Map() };
+    const counted = findCauses(ctx, report, [], conflicts, () => true);
+    expect(counted[hoursEntries[0]!]!.map((c) => c.code)).toEqual(['room-capacity']);
+    const uncounted = findCauses(ctx, report, [], undefined, () => true);
+    expect(uncounted).toHaveLength(report.unmet.length);
+    for (const list of uncounted) expect(list.map((c) => c.code)).toEqual(['not-analysed']);
+  });
+
   it('attaches to a requirement only causes about services that could meet it', () => {
     // p1 needs medication management, which only np-1 (Monday mornings) can give; p4 does not
     // need it, so p4's missing hours have nothing to do with the prescriber's hours.

@@ -155,6 +155,7 @@ export function findCauses(
   report: Report,
   findings: readonly Finding[],
   conflicts?: ConflictCounts,
+  outOfTime: () => boolean = () => false,
 ): Cause[][] {
   const problem = ctx.problem;
   const services = unmetServices(report);
@@ -174,8 +175,13 @@ export function findCauses(
     }
     const patient = problem.patientIndex.get(entry.patient);
     let relevant: number[] = [];
+    // Re-analysing placements costs milliseconds an entry: a caller with a deadline (solve) gets
+    // the counted conflicts only once its time is up.
+    const analyse = !outOfTime();
     if (patient !== undefined) {
       relevant = relevantServices(problem, patient, entry.rule, HOURS_RULES.has(entry.rule) ? undefined : service);
+    }
+    if (patient !== undefined && analyse) {
       const cacheKey = `${entry.patient}\u0000${relevant.join(',')}\u0000${HOURS_RULES.has(entry.rule)}`;
       let tallies = analysed.get(cacheKey);
       if (!tallies) {
@@ -208,6 +214,12 @@ export function findCauses(
           blocked: count,
         });
       }
+    }
+    if (causes.length === 0 && !analyse) {
+      causes.push({
+        code: 'not-analysed',
+        message: `The solve's time limit left no time to analyse why patient ${entry.patient} falls short here; checkSchedule() or explain() analyses it in full.`,
+      });
     }
     if (causes.length === 0) {
       causes.push({
