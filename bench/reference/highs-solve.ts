@@ -3,8 +3,8 @@
  * library's own checker can judge it.
  */
 import type { Meeting, Schedule } from '../../src/model/schedule.js';
-import { formatLocalTime, WEEKDAYS } from '../../src/time/week.js';
-import { toOffsetIso } from '../../src/time/zone.js';
+import { formatLocalTime } from '../../src/time/week.js';
+import { meetingOf } from '../../src/engine/export.js';
 import type { ReferenceModel } from './model.js';
 
 /** What HiGHS reports for one model. */
@@ -105,25 +105,8 @@ export function referenceSchedule(model: ReferenceModel, values: ReadonlyMap<str
   const { compiled } = model;
   const on = (name: string): boolean => (values.get(name) ?? 0) > 0.5;
   const meetings: Meeting[] = [];
-  const meeting = (id: string, service: number, track: number, day: number, start: number, room: number, staff: number[], patients: number[]): Meeting => {
-    const date = compiled.dates[day]!;
-    const end = start + compiled.services[service]!.durationMinutes;
-    return {
-      id,
-      service: compiled.services[service]!.id,
-      track: track >= 0 ? compiled.tracks[track]!.id : null,
-      date,
-      day: WEEKDAYS[day]!,
-      start: formatLocalTime(start),
-      end: formatLocalTime(end),
-      startsAt: toOffsetIso(date, formatLocalTime(start), compiled.timeZone),
-      endsAt: toOffsetIso(date, formatLocalTime(end), compiled.timeZone),
-      room: compiled.rooms[room]!.id,
-      mode: 'in-person',
-      staff: staff.map((s) => compiled.staff[s]!.id),
-      patients: patients.map((p) => compiled.patients[p]!.id),
-    };
-  };
+  const meeting = (id: string, service: number, track: number, day: number, start: number, room: number, staff: number[], patients: number[]): Meeting =>
+    meetingOf(compiled, { id: '', service, track, day, start, end: start + compiled.services[service]!.durationMinutes, room, telehealth: false, staff, patients, pinned: false }, id);
   const leaders = new Map<number, number[]>();
   for (const lead of model.leads) if (on(lead.name)) leaders.set(lead.section, [...(leaders.get(lead.section) ?? []), lead.staff]);
   const rosters = new Map<number, number[]>();

@@ -16,6 +16,38 @@ function compareNumbers(a: readonly number[], b: readonly number[]): number {
   return a.length - b.length;
 }
 
+/**
+ * One compiled meeting as a `Meeting` with the given id: clock strings, instants with the zone's
+ * offset (through `instant`, which a caller converting many meetings may cache), room or telehealth.
+ */
+export function meetingOf(
+  problem: CompiledProblem,
+  m: PlacedMeeting,
+  id: string,
+  instant: (date: string, time: string) => string = (date, time) => toOffsetIso(date, time, problem.timeZone),
+): Meeting {
+  const date = problem.dates[m.day]!;
+  const start = formatLocalTime(m.start);
+  const end = formatLocalTime(m.end);
+  const meeting: Meeting = {
+    id,
+    service: problem.services[m.service]!.id,
+    track: m.track >= 0 ? problem.tracks[m.track]!.id : null,
+    date,
+    day: WEEKDAYS[m.day]!,
+    start,
+    end,
+    startsAt: instant(date, start),
+    endsAt: instant(date, end),
+    room: m.telehealth || m.room < 0 ? null : problem.rooms[m.room]!.id,
+    mode: m.telehealth ? 'telehealth' : 'in-person',
+    staff: m.staff.map((s) => problem.staff[s]!.id),
+    patients: m.patients.map((p) => problem.patients[p]!.id),
+  };
+  if (m.pinned) meeting.pinned = true;
+  return meeting;
+}
+
 /** The schedule of a set of compiled meetings. */
 export function exportSchedule(problem: CompiledProblem, meetings: ReadonlyArray<PlacedMeeting | undefined>): Schedule {
   const placed = meetings.filter((m): m is PlacedMeeting => m !== undefined);
@@ -50,9 +82,7 @@ export function exportSchedule(problem: CompiledProblem, meetings: ReadonlyArray
     return iso;
   };
   const result: Meeting[] = ordered.map(({ m, patients }) => {
-    const date = problem.dates[m.day]!;
     const start = formatLocalTime(m.start);
-    const end = formatLocalTime(m.end);
     const track = m.track >= 0 ? problem.tracks[m.track]!.id : null;
     const service = problem.services[m.service]!.id;
     let id = kept.has(m) ? m.id : '';
@@ -66,23 +96,7 @@ export function exportSchedule(problem: CompiledProblem, meetings: ReadonlyArray
       counters.set(prefix, n);
       used.add(id);
     }
-    const meeting: Meeting = {
-      id,
-      service,
-      track,
-      date,
-      day: WEEKDAYS[m.day]!,
-      start,
-      end,
-      startsAt: instant(date, start),
-      endsAt: instant(date, end),
-      room: m.telehealth || m.room < 0 ? null : problem.rooms[m.room]!.id,
-      mode: m.telehealth ? 'telehealth' : 'in-person',
-      staff: m.staff.map((s) => problem.staff[s]!.id),
-      patients: patients.map((p) => problem.patients[p]!.id),
-    };
-    if (m.pinned) meeting.pinned = true;
-    return meeting;
+    return meetingOf(problem, { ...m, patients }, id, instant);
   });
   result.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { timeZone: problem.timeZone, weekStart: problem.weekStart, meetings: result };

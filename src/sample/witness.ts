@@ -8,8 +8,8 @@
 import { compileProblem, type CompiledProblem, type CompiledService } from '../engine/compile.js';
 import type { Problem } from '../model/problem.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
-import { SLOT_MINUTES, SLOTS_PER_DAY, WEEKDAYS, formatLocalTime, parseLocalTime } from '../time/week.js';
-import { toOffsetIso } from '../time/zone.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY, parseLocalTime } from '../time/week.js';
+import { meetingOf } from '../engine/export.js';
 import type { SlotSet } from '../time/slot-set.js';
 
 interface Busy {
@@ -71,22 +71,8 @@ export function greedyWeek(problem: Problem): Schedule {
   };
   const add = (service: CompiledService, track: number, day: number, start: number, room: number, staff: number[], patients: number[]): void => {
     const end = start + service.durationMinutes;
-    const date = compiled.dates[day]!;
-    meetings.push({
-      id: `m-${meetings.length + 1}`,
-      service: service.id,
-      track: track >= 0 ? compiled.tracks[track]!.id : null,
-      date,
-      day: WEEKDAYS[day]!,
-      start: formatLocalTime(start),
-      end: formatLocalTime(end),
-      startsAt: toOffsetIso(date, formatLocalTime(start), compiled.timeZone),
-      endsAt: toOffsetIso(date, formatLocalTime(end), compiled.timeZone),
-      room: room >= 0 ? compiled.rooms[room]!.id : null,
-      mode: room >= 0 ? 'in-person' : 'telehealth',
-      staff: staff.map((s) => compiled.staff[s]!.id),
-      patients: patients.map((p) => compiled.patients[p]!.id),
-    });
+    const placed = { id: '', service: service.index, track, day, start, end, room, telehealth: room < 0, staff, patients, pinned: false };
+    meetings.push(meetingOf(compiled, placed, `m-${meetings.length + 1}`));
     for (const s of staff) book(staffBusy[s]!, day, start, end);
     for (const p of patients) {
       book(patientBusy[p]!, day, start, end);
