@@ -9,7 +9,7 @@ import { fillSlot, individualNeeds, minutesOf, placeIndividual, sessionsOf } fro
 import { groupSlots, windowStarts, type GroupSlot } from './slots.js';
 import { patientBlocker } from './feasible.js';
 import { onlyDaysShort, repairShortDay } from './daily.js';
-import { joinWithEjection, openGroupFor, placeNeededIndividual, shiftGroupFor, swapGroupTimes, switchService } from './targeted.js';
+import { joinWithEjection, openGroupFor, placeNeededIndividual, shiftGroupFor, splitOffGroup, swapGroupTimes, switchService } from './targeted.js';
 
 export type Move = (engine: Engine) => boolean;
 
@@ -353,4 +353,5 @@ export const MOVES: ReadonlyArray<readonly [Move, number, string]> = [
   [dayAware(shiftGroupFor), 5, 'shift-group-for'],
   [dayAware(swapGroupTimes), 3, 'swap-group-times'],
   [repairShortDay, 6, 'repair-short-day'],
+  [splitOffGroup, 3, 'split-off-group'],
 ];

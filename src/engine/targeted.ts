@@ -9,7 +9,7 @@
 import type { PlacedMeeting } from '../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { canLeave, equip, groupsHeld, removePatient, tryAdd, tryReplace, type Engine } from './engine.js';
-import { individualNeeds, placeIndividual, sessionsOf } from './construct.js';
+import { individualNeeds, minutesOf, placeIndividual, sessionsOf } from './construct.js';
 import { patientBlocker } from './feasible.js';
 import { windowStarts } from './slots.js';
 
@@ -143,12 +143,12 @@ function need(engine: Engine, p: number, want: Int32Array, s: number): number {
  */
 export const openGroupFor: Move = (engine) => openGroupOn(engine, shortPatient(engine), -1);
 
-/** `openGroupFor` for patient `p`, on `onDay` only (or any day: -1). */
-export function openGroupOn(engine: Engine, p: number, onDay: number): boolean {
+/** `openGroupFor` for patient `p`, on `onDay` only (or any day: -1), of service `only` when given (else one they may still take). */
+export function openGroupOn(engine: Engine, p: number, onDay: number, only = -1): boolean {
   const problem = engine.problem;
   if (p < 0) return false;
   const want = engine.prepared.patients[p]!.wantSessions;
-  const groups = problem.services.filter((s) => s.kind === 'group' && engine.prepared.patients[p]!.maxSessions[s.index]! > sessionsOf(engine, p, s.index) && (s.trackBound || want[s.index]! > 0));
+  const groups = problem.services.filter((s) => s.kind === 'group' && (only < 0 || s.index === only) && engine.prepared.patients[p]!.maxSessions[s.index]! > sessionsOf(engine, p, s.index) && (s.trackBound || want[s.index]! > 0));
   if (groups.length === 0) return false;
   const needed = groups.filter((s) => need(engine, p, want, s.index) > 0);
   const service = engine.random.pick(needed.length > 0 && engine.random.next() < 0.7 ? needed : groups)!;
@@ -225,13 +225,16 @@ function probe(service: number, track: number, day: number, start: number, durat
 }
 
 /**
- * A group the short patient attends becomes another service of the same length that the patient
- * still needs (a curriculum shortfall is often a rotation problem, not a time problem).
+ * A group the short patient attends becomes another service that the patient still needs (a
+ * curriculum shortfall is often a rotation problem, not a time problem), or, for a patient short
+ * of weekly hours, a longer service they may still take, held at a time of the same day its
+ * length fits (a parallel section of a short group turned into the long one the track lacks).
  */
 export const switchService: Move = (engine) => {
   const p = shortPatient(engine);
   if (p < 0) return false;
-  const want = engine.prepared.patients[p]!.wantSessions;
+  const limits = engine.prepared.patients[p]!;
+  const want = limits.wantSessions;
   const mine = engine.state.patientMeetings[p]!.filter((i) => {
     const m = engine.state.meetings[i]!;
     return !m.pinned && engine.problem.services[m.service]!.kind === 'group';
@@ -240,15 +243,27 @@ export const switchService: Move = (engine) => {
   if (index === undefined) return false;
   const m = engine.state.meetings[index]!;
   const duration = m.end - m.start;
+  const shortOfHours = minutesOf(engine, p) < limits.minWeeklyMinutes;
   const options = engine.problem.services.filter(
-    (s) => s.kind === 'group' && s.trackBound && s.index !== m.service && s.durationMinutes === duration && need(engine, p, want, s.index) > 0,
+    (s) =>
+      s.kind === 'group' &&
+      s.trackBound &&
+      s.index !== m.service &&
+      ((s.durationMinutes === duration && need(engine, p, want, s.index) > 0) ||
+        (shortOfHours && s.durationMinutes > duration && m.track >= 0 && limits.maxSessions[s.index]! > sessionsOf(engine, p, s.index))),
   );
   const service = engine.random.pick(options);
   if (!service) return false;
-  const next = { ...m, service: service.index, telehealth: service.telehealth === 'only' ? true : service.telehealth === 'never' ? false : m.telehealth };
-  if (tryReplace(engine, index, next)) return true;
-  const equipped = equip(engine, { ...next, room: -1, staff: [] }, index, false, false);
-  return equipped !== null && tryReplace(engine, index, equipped);
+  const length = service.durationMinutes;
+  const telehealth = service.telehealth === 'only' ? true : service.telehealth === 'never' ? false : m.telehealth;
+  const starts = length === duration ? [m.start] : shuffled(engine, windowStarts(engine.problem, engine.problem.tracks[m.track]!, m.day, length)).slice(0, 4);
+  for (const start of starts) {
+    const next = { ...m, service: service.index, start, end: start + length, telehealth };
+    if (tryReplace(engine, index, next)) return true;
+    const equipped = equip(engine, { ...next, room: -1, staff: [] }, index, false, false);
+    if (equipped !== null && tryReplace(engine, index, equipped)) return true;
+  }
+  return false;
 };
 
 /** The short patient's missing individual session is placed (lifting another of theirs first when needed). */
@@ -325,4 +340,24 @@ export const swapGroupTimes: Move = (engine) => {
     if (!m.patients.includes(p) && patientFits(engine, m, p, -1) && enter(engine, index, p)) break;
   }
   return true;
+};
+
+/**
+ * A patient leaves one of their groups and a new group of the same service opens for them at
+ * another time: the session is kept, but the time it held is freed. Alone it gains nothing, so
+ * blind moves never chain it; it is the first step of many coordinated changes (a patient's only
+ * free evening taken by a session that could be held on another day, where nobody else can come).
+ */
+export const splitOffGroup: Move = (engine) => {
+  const p = engine.random.next() < 0.7 ? shortPatient(engine) : engine.random.int(engine.problem.patients.length);
+  if (p < 0) return false;
+  const mine = engine.state.patientMeetings[p]!.filter((i) => {
+    const m = engine.state.meetings[i]!;
+    return engine.problem.services[m.service]!.kind === 'group' && m.patients.length > 1 && canLeave(engine, i);
+  });
+  const index = engine.random.pick(mine);
+  if (index === undefined) return false;
+  const service = engine.state.meetings[index]!.service;
+  removePatient(engine, index, p);
+  return openGroupOn(engine, p, -1, service) && groupsHeld(engine, [index]);
 };

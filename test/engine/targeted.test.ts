@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { compileProblem } from '../../src/engine/compile.js';
+import { settle, type Engine } from '../../src/engine/engine.js';
+import { createEngine } from '../../src/engine/solve.js';
+import { splitOffGroup, switchService } from '../../src/engine/targeted.js';
+import { assertValidProblem } from '../../src/input/validate.js';
+import type { Patient, Problem } from '../../src/model/problem.js';
+import { allRules } from '../../src/rules/catalogue.js';
+import type { PlacedMeeting } from '../../src/rules/types.js';
+import { clinic } from './scenario-kit.js';
+
+/** An evening track of two 90-minute blocks, a 45-minute check-in group and a 90-minute process group. */
+function eveningClinic(patients: string[]): Problem {
+  const base = clinic();
+  return {
+    ...base,
+    tracks: [{ id: 'evening', windows: { weekly: [{ days: ['MO', 'TU'], start: '18:00', end: '19:30' }] } }],
+    services: [
+      { id: 'check-in', kind: 'group', durationMinutes: 45, minSize: 1, maxSize: 4, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } },
+      { id: 'process', kind: 'group', durationMinutes: 90, minSize: 1, maxSize: 4, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } },
+    ],
+    patients: patients.map((id): Patient => ({ id, tracks: ['evening'], rules: { minWeeklyHours: 1.5, maxWeeklyHours: 3, minDays: 1 } })),
+  };
+}
+
+/** A check-in on Monday 18:00 attended by `patients` (indexes). */
+function mondayCheckIn(patients: number[]): PlacedMeeting {
+  return { id: 'm-0', service: 0, track: 0, day: 0, start: 18 * 60, end: 18 * 60 + 45, room: 0, telehealth: false, staff: [0], patients, pinned: false };
+}
+
+/** Applies `move` on fresh engines with seeds 0, 1, ... until it applies with 0 hard; the engine it applied on. */
+function applyOnce(problem: Problem, initial: PlacedMeeting[], move: (engine: Engine) => boolean): Engine {
+  const compiled = compileProblem(assertValidProblem(problem));
+  for (let seed = 0; seed < 200; seed++) {
+    const engine = createEngine(compiled, allRules(), new Map(), seed, { initial });
+    const mark = engine.state.mark();
+    if (move(engine) && settle(engine, mark, 0)) {
+      engine.state.commit();
+      return engine;
+    }
+  }
+  throw new Error('the move never applied');
+}
+
+function live(engine: Engine): PlacedMeeting[] {
+  return engine.state.meetings.filter((m): m is PlacedMeeting => m !== undefined);
+}
+
+describe('moves aimed at short patients', () => {
+  it('switch-service turns a short group into a longer service at a time of the same day it fits, for a patient short of hours', () => {
+    const problem = eveningClinic(['a']);
+    const compiled = compileProblem(assertValidProblem(problem));
+    const before = createEngine(compiled, allRules(), new Map(), 0, { initial: [mondayCheckIn([0])] }).state.score();
+    expect(before.requirement).toBe(45);
+    const engine = applyOnce(problem, [mondayCheckIn([0])], switchService);
+    const meetings = live(engine);
+    expect(meetings.map((m) => ({ service: m.service, day: m.day, start: m.start, end: m.end, patients: m.patients }))).toEqual([
+      { service: 1, day: 0, start: 18 * 60, end: 19 * 60 + 30, patients: [0] },
+    ]);
+    expect(engine.state.score().hard).toBe(0);
+    expect(engine.state.score().requirement).toBe(0);
+  });
+
+  it('split-off-group moves a patient out of a shared group into a new group of the same service at another time', () => {
+    const engine = applyOnce(eveningClinic(['a', 'b']), [mondayCheckIn([0, 1])], splitOffGroup);
+    const meetings = live(engine);
+    expect(engine.state.score().hard).toBe(0);
+    // Nobody loses or gains a check-in: the session is kept, only its time changes.
+    for (const p of [0, 1]) expect(meetings.filter((m) => m.service === 0 && m.patients.includes(p)).length).toBe(1);
+    expect(meetings.every((m) => m.service === 0)).toBe(true);
+    expect(meetings.some((m) => m.day !== 0 || m.start !== 18 * 60)).toBe(true);
+  });
+});
