@@ -11,6 +11,7 @@
  * to `demand / tightness`, so 0.5 is generous, 1.0 just enough in aggregate, 1.3 cannot be met.
  */
 import type { Availability, Patient, Problem, Room, Service, Staff, Track, Weekday } from '../src/model/problem.js';
+import { Random } from '../src/engine/random.js';
 
 /** Options of {@link generateProgram}. */
 export interface GenerateOptions {
@@ -94,16 +95,10 @@ const PLANNED_STAFF_HOURS = 26;
 /** Usable office hours a week, given patients' free hours cluster before and after groups. */
 const OFFICE_HOURS = 30;
 
-/** mulberry32: small, fast, good enough for instance generation. */
+/** The solver's seeded generator, started so that its state is `seed` (0 stands for 0x9e3779b9). */
 function prng(seed: number): () => number {
-  let state = seed >>> 0 || 0x9e3779b9;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(((seed >>> 0 || 0x9e3779b9) ^ 0x9e3779b9) >>> 0);
+  return () => random.next();
 }
 
 function pad(n: number, width: number): string {

@@ -9,17 +9,12 @@
  * sessions, homogeneity, eligibility tags, multi-seat staffing, primary-only sessions, templates.
  */
 import type { Availability, Patient, Problem, Staff, Weekday } from '../../src/model/problem.js';
+import { Random } from '../../src/engine/random.js';
 
-/** Seeded mulberry32, so an instance is a pure function of (patients, seed). */
+/** The solver's seeded generator (mulberry32), so an instance is a pure function of (patients, seed). */
 export function seededRandom(seed: number): () => number {
-  let state = (Math.trunc(seed) ^ 0x2545f491) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(((Math.trunc(seed) ^ 0x2545f491) ^ 0x9e3779b9) >>> 0);
+  return () => random.next();
 }
 
 const DAY_DAYS: readonly Weekday[] = ['MO', 'WE', 'FR'];
