@@ -88,7 +88,10 @@ const LICENSED = ['LCSW', 'LMFT', 'LPC', 'PsyD'];
 const MO_FR: Weekday[] = ['MO', 'TU', 'WE', 'TH', 'FR'];
 const WEEK_START = '2026-11-23';
 const WEEK_DATES = ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'];
-const SHIFT_HOURS: Readonly<Record<Shift, [string, string]>> = { day: ['08:00', '17:00'], evening: ['12:00', '21:00'], 'after-school': ['12:00', '20:00'] };
+// After-school staff stay until 21:00: family therapy is held 18:00-21:00, when parents are home.
+const SHIFT_HOURS: Readonly<Record<Shift, [string, string]>> = { day: ['08:00', '17:00'], evening: ['12:00', '21:00'], 'after-school': ['12:00', '21:00'] };
+/** Family sessions one family room holds in a week: three hours (18:00-21:00) a weekday. */
+const FAMILY_SESSIONS_PER_ROOM = 15;
 /** Hours of a typical clinician's week we plan on: part-timers and full-timers mixed. */
 const STAFF_HOURS = [16, 20, 24, 32, 40];
 const PLANNED_STAFF_HOURS = 26;
@@ -158,7 +161,8 @@ function patientAvailability(shift: Shift, random: () => number, pattern: Patter
     if (roll < 0.85) return { weekly: [{ days: MO_FR, start: '12:00', end: '13:00' }, ...around(MO_FR, 90, 0).weekly!] }; // telehealth at lunch
     return around(pattern.days, 60, 0); // narrow
   }
-  return { weekly: [{ days: MO_FR, start: '15:15', end: '20:00' }, { days: ['SA'], start: '09:00', end: '13:00' }] };
+  // School until 15:00; evenings at home, where family sessions (18:00-21:00) take place.
+  return { weekly: [{ days: MO_FR, start: '15:15', end: '21:00' }, { days: ['SA'], start: '09:00', end: '13:00' }] };
 }
 
 /**
@@ -195,7 +199,10 @@ export function generateProgram(options: GenerateOptions): Problem {
   const groupHours: Record<Shift, number> = { day: 0, evening: 0, 'after-school': 0 };
   const patientsByShift: Record<Shift, number> = { day: 0, evening: 0, 'after-school': 0 };
   let edCohortHours = 0;
+  // Eating-disorder cohorts meeting at once: each of their groups needs a dietitian in the room.
+  const edConcurrent = new Map<string, number>();
   let familyDemand = 0;
+  let familyInPerson = 0;
   let medicationDemand = 0;
   for (const population of populations) {
     for (let t = 0; t < population.tracks; t++) {
@@ -218,6 +225,7 @@ export function generateProgram(options: GenerateOptions): Problem {
         for (let half = 0; half < pattern.hours * 2; half++) {
           const key = `${day}@${h * 2 + m / 30 + half}`;
           concurrent.set(key, (concurrent.get(key) ?? 0) + cohorts);
+          if (population.kind === 'eating-disorder') edConcurrent.set(key, (edConcurrent.get(key) ?? 0) + cohorts);
         }
       }
       for (let i = 0; i < size; i++) {
@@ -233,6 +241,7 @@ export function generateProgram(options: GenerateOptions): Problem {
         const availability = patientAvailability(population.shift, random, pattern);
         if (availability) patient.availability = availability;
         if (random() < 0.3) patient.telehealth = true;
+        else if (population.kind === 'adolescent') familyInPerson += 1;
         if (random() < 0.25) {
           patient.requires!.push({ service: 'medication-management', min: 1, max: 1 });
           medicationDemand += 0.5;
@@ -293,7 +302,11 @@ export function generateProgram(options: GenerateOptions): Problem {
       if (kind.shift === shift && clinicians.length > 0) p.primaryStaff = clinicians[int(clinicians.length)]!.id;
     });
   }
-  for (let i = edCohortHours > 0 ? staffNeeded(edCohortHours, 16) : 0; i > 0; i--) addStaff(['RD'], 'evening', 16);
+  // Dietitians for the hours of eating-disorder groups, and enough to sit in every cohort's group
+  // when all cohorts meet at once (their tracks share the same evenings).
+  const edPeak = Math.max(0, ...edConcurrent.values());
+  const dietitians = edCohortHours > 0 ? Math.max(staffNeeded(edCohortHours, 16), Math.ceil(edPeak / tightness)) : 0;
+  for (let i = dietitians; i > 0; i--) addStaff(['RD'], 'evening', 16);
   for (let i = staffNeeded(medicationDemand, 32); i > 0; i--) {
     const member = addStaff(['PMHNP'], 'day', 32);
     member.availability = { weekly: [{ days: MO_FR, start: '08:00', end: '20:00' }] };
@@ -306,7 +319,8 @@ export function generateProgram(options: GenerateOptions): Problem {
   for (let i = Math.max(1, Math.ceil((individualHours * 0.7) / OFFICE_HOURS / tightness)); i > 0; i--) {
     rooms.push({ id: `r-office-${pad(rooms.length + 1, 4)}`, capacity: 2, features: ['office'] });
   }
-  for (let i = familyDemand > 0 ? Math.ceil((familyDemand * 0.5) / 15 / tightness) : 0; i > 0; i--) {
+  // Family rooms for the families who come in (telehealth patients may meet by video).
+  for (let i = familyInPerson > 0 ? Math.ceil(familyInPerson / FAMILY_SESSIONS_PER_ROOM / tightness) : 0; i > 0; i--) {
     rooms.push({ id: `r-family-${pad(rooms.length + 1, 4)}`, capacity: 6, features: ['family-room', 'office'] });
   }
 
