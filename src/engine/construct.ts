@@ -17,8 +17,9 @@ import type { PlacedMeeting } from '../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { equip, settle, tryAdd, tryReplace, type Engine } from './engine.js';
 import { patientBlocker } from './feasible.js';
+import { formCohorts } from './cohorts.js';
 import { constructIndividuals } from './individuals.js';
-import { groupSlots, type GroupSlot } from './slots.js';
+import { groupSlots, trackServices, type GroupSlot } from './slots.js';
 import { minutesOf, sessionsOf } from './tally.js';
 
 // Moves and re-planning reach these through this module.
@@ -65,12 +66,12 @@ function viableDays(engine: Engine, slots: readonly GroupSlot[], p: number): Set
  * The services patient `p` can attend in `slot`, most needed first (curriculum and requires),
  * then the fewest sessions so far, then a rotation by the slot's position; `need` alongside.
  */
-function rankedServices(engine: Engine, slot: GroupSlot, p: number): Array<{ service: number; need: number }> {
+function rankedServices(engine: Engine, slot: GroupSlot, p: number, offset = 0): Array<{ service: number; need: number }> {
   const limits = engine.prepared.patients[p]!;
   const ranked: Array<{ service: number; need: number; count: number; turn: number }> = [];
   const n = slot.services.length;
   for (let k = 0; k < n; k++) {
-    const s = slot.services[(slot.ordinal + k) % n]!;
+    const s = slot.services[(slot.ordinal + offset + k) % n]!;
     if (!canAttend(engine, slot, s, p, k === 0)) continue;
     const count = sessionsOf(engine, p, s);
     ranked.push({ service: s, need: limits.wantSessions[s]! - count, count, turn: k });
@@ -190,12 +191,16 @@ function splitOpened(engine: Engine, slot: GroupSlot, opened: number[], p: numbe
   return false;
 }
 
-/** Opens the sections of one group slot for `patients` (in priority order). */
-export function fillSlot(engine: Engine, slot: GroupSlot, patients: readonly number[]): void {
+/**
+ * Opens the sections of one group slot for `patients` (in priority order). With `cohortOf`, the
+ * patients of one cohort share sections apart from other cohorts, and each cohort starts its
+ * rotation through the services at its own offset (its number).
+ */
+export function fillSlot(engine: Engine, slot: GroupSlot, patients: readonly number[], cohortOf?: ReadonlyMap<number, number>): void {
   const buckets = new Map<string, { service: number; members: number[] }>();
-  const keyOf = (service: number, p: number): string => `${service}\u0000${engine.prepared.homogeneity[service]?.[p] ?? ''}`;
+  const keyOf = (service: number, p: number): string => `${service}\u0000${engine.prepared.homogeneity[service]?.[p] ?? ''}\u0000${cohortOf?.get(p) ?? ''}`;
   for (const p of patients) {
-    const ranked = rankedServices(engine, slot, p);
+    const ranked = rankedServices(engine, slot, p, cohortOf?.get(p) ?? 0);
     if (ranked.length === 0) continue;
     // Cohorts: when the most needed service's section is full, a patient who also needs another
     // service takes that one now, so one slot holds full sections of different services instead
@@ -229,7 +234,7 @@ export function fillSlot(engine: Engine, slot: GroupSlot, patients: readonly num
     const again = new Map<string, { service: number; members: number[] }>();
     const stay: number[] = [];
     for (const p of waiting) {
-      const next = rankedServices(engine, slot, p).find((entry) => !failed.has(entry.service));
+      const next = rankedServices(engine, slot, p, cohortOf?.get(p) ?? 0).find((entry) => !failed.has(entry.service));
       if (!next) {
         stay.push(p);
         continue;
@@ -252,10 +257,29 @@ export function fillSlot(engine: Engine, slot: GroupSlot, patients: readonly num
   }
 }
 
+/**
+ * Tracks most constrained first: those whose groups need the scarcest staff (a dietitian seat
+ * a handful of people can fill), then those with the least slack between the group sessions
+ * their curriculum asks for and the slots their windows hold. A track filled late finds the
+ * scarce people already booked by tracks that had alternatives.
+ */
+function constructionOrder(problem: Engine['problem']): Engine['problem']['tracks'] {
+  const scarcity = problem.tracks.map((track) => {
+    let fewest = Infinity;
+    for (const s of trackServices(problem, track)) {
+      for (const seat of problem.services[s]!.seats) fewest = Math.min(fewest, seat.eligibleStaff.length / Math.max(1, seat.count));
+    }
+    return fewest;
+  });
+  const slack = problem.tracks.map((track) => groupSlots(problem, track).length - track.curriculum.reduce((sum, entry) => sum + entry.min, 0));
+  return [...problem.tracks].sort((a, b) => scarcity[a.index]! - scarcity[b.index]! || slack[a.index]! - slack[b.index]! || a.index - b.index);
+}
+
 /** Fills the group slots of every track with the given patients of that track. */
 function constructGroups(engine: Engine, secondary: boolean): boolean {
   const problem = engine.problem;
-  for (const track of problem.tracks) {
+  let cohortsSoFar = 0;
+  for (const track of constructionOrder(problem)) {
     const slots = groupSlots(problem, track);
     if (slots.length === 0) continue;
     const members = problem.patients
@@ -271,11 +295,19 @@ function constructGroups(engine: Engine, secondary: boolean): boolean {
       days.set(p, viableDays(engine, slots, p));
     }
     const ordered = [...members].sort((a, b) => reach.get(a)! - reach.get(b)! || a - b);
+    // Patients in their first track move through it in cohorts; a second track's groups take
+    // patients one by one, to top up hours.
+    let cohortOf: Map<number, number> | undefined;
+    if (!secondary) {
+      const reachable = (p: number): string => slots.map((slot) => (days.get(p)!.has(slot.day) && slot.services.some((s) => canAttend(engine, slot, s, p, false)) ? '1' : '0')).join('');
+      cohortOf = formCohorts(engine, slots, ordered, reachable, (s) => sectionCap(engine, s), cohortsSoFar);
+      cohortsSoFar += new Set(cohortOf.values()).size;
+    }
     for (const slot of slots) {
       if (engine.outOfTime()) return false;
       const here = ordered.filter((p) => days.get(p)!.has(slot.day));
       const wanting = secondary ? here.filter((p) => minutesOf(engine, p) < engine.prepared.patients[p]!.minWeeklyMinutes) : here;
-      fillSlot(engine, slot, wanting);
+      fillSlot(engine, slot, wanting, cohortOf);
       // Nothing rolls back past a filled slot: forgetting the undo log keeps it small.
       engine.state.commit();
     }
