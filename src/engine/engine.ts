@@ -69,7 +69,7 @@ function isPrimaryOf(engine: Engine, m: PlacedMeeting, s: number): boolean {
  * Staff for every seat of `m` (keeping current staff who are still free when `keepStaff`),
  * primary therapist first, then the least loaded; `null` when a seat cannot be filled.
  */
-export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number, keepStaff: boolean, shuffle: boolean): number[] | null {
+export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number, keepStaff: boolean, shuffle: boolean, exclude = -1): number[] | null {
   const service = engine.problem.services[m.service]!;
   const positions = engine.prepared.seatOfPosition[m.service]!;
   const chosen: number[] = [];
@@ -89,7 +89,7 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
     let seen = 0;
     for (const s of seat.eligibleStaff) {
       const primary = isPrimaryOf(engine, m, s);
-      if (service.primaryOnly && !primary) continue;
+      if ((service.primaryOnly && !primary) || s === exclude) continue;
       if (!staffFree(engine, s, m, replacing, chosen)) continue;
       if (!shuffle && primary) {
         pick = s;
@@ -120,15 +120,31 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
  * A room for `m` (the smallest that fits, or a random one when `shuffle`), or telehealth when the
  * service allows it, every patient can join remotely and no room is free. `null` when neither.
  */
+const roomUseCache = new WeakMap<object, Int32Array>();
+
+/** How many services each room is eligible for (cached per compiled problem). */
+function roomUses(problem: Engine['problem']): Int32Array {
+  let uses = roomUseCache.get(problem);
+  if (!uses) {
+    uses = new Int32Array(problem.rooms.length);
+    for (const service of problem.services) for (const r of service.eligibleRooms) uses[r]! += 1;
+    roomUseCache.set(problem, uses);
+  }
+  return uses;
+}
+
 export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, shuffle: boolean): { room: number; telehealth: boolean } | null {
   const service = engine.problem.services[m.service]!;
   if (service.telehealth === 'only') return { room: -1, telehealth: true };
   const free = service.eligibleRooms.filter((r) => roomFree(engine, r, m, replacing));
   if (free.length > 0) {
     const rooms = engine.problem.rooms;
+    // The room fewest other services can use, then the smallest: a family room that doubles as
+    // an office is kept for the family session only it can host.
+    const uses = roomUses(engine.problem);
     const room = shuffle
       ? engine.random.pick(free)!
-      : free.reduce((best, r) => (rooms[r]!.capacity < rooms[best]!.capacity ? r : best));
+      : free.reduce((best, r) => (uses[r]! < uses[best]! || (uses[r] === uses[best] && rooms[r]!.capacity < rooms[best]!.capacity) ? r : best));
     return { room, telehealth: false };
   }
   // The rooms that were full (the first few: enough to name the bottleneck).

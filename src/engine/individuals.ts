@@ -4,7 +4,7 @@
  */
 import type { PlacedMeeting } from '../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
-import { chooseRoom, chooseStaff, equip, settle, tryAdd, type Engine } from './engine.js';
+import { chooseRoom, chooseStaff, equip, settle, tryAdd, tryReplace, type Engine } from './engine.js';
 import { patientBlocker } from './feasible.js';
 import { sessionsOf } from './tally.js';
 
@@ -200,14 +200,112 @@ export function constructIndividuals(engine: Engine): boolean {
   }
   needs.sort((a, b) => a.freedom - b.freedom || a.scarcity - b.scarcity || a.p - b.p || a.s - b.s);
   const failed = new Set<string>();
+  const unplaced: Array<{ p: number; s: number }> = [];
   for (const need of needs) {
     if (engine.outOfTime()) return false;
     const key = `${need.p}:${need.s}`;
     if (failed.has(key)) continue;
-    if (placeIndividual(engine, need.p, need.s, false, full) < 0) failed.add(key);
+    if (placeIndividual(engine, need.p, need.s, false, full) < 0) {
+      failed.add(key);
+      unplaced.push(need);
+    }
+    engine.state.commit();
+  }
+  for (const { p, s } of unplaced) {
+    if (engine.outOfTime()) return false;
+    placeByEjection(engine, p, s);
     engine.state.commit();
   }
   return true;
+}
+
+/** Individual sessions tried for eviction per unplaced session (bounds the repair's cost). */
+const EJECTION_CANDIDATES = 40;
+
+/**
+ * An augmenting path of length one, as in bipartite matching: a session that found no free
+ * room or clinician takes the place of another patient's individual session that holds one it
+ * could use at a time it could come, and that session moves to another time of its own. Greedy
+ * placement, most constrained first, still leaves these when two patients' only times overlap
+ * and the one placed first had others.
+ */
+export function placeByEjection(engine: Engine, p: number, s: number, shuffle = false): boolean {
+  const problem = engine.problem;
+  const service = problem.services[s]!;
+  const patient = problem.patients[p]!;
+  const rooms = new Set(service.eligibleRooms);
+  const staff = new Set(service.seats.flatMap((seat) => seat.eligibleStaff));
+  let times = patient.available;
+  if (service.withFamily) {
+    times = times.clone();
+    times.intersectWith(patient.family);
+  }
+  const seen = new Set<number>();
+  const candidates: number[] = [];
+  const consider = (index: number): void => {
+    if (seen.has(index)) return;
+    seen.add(index);
+    const m = engine.state.meetings[index];
+    if (!m || m.pinned || m.patients.length !== 1 || m.patients[0] === p || problem.services[m.service]!.kind !== 'individual') return;
+    const from = m.day * SLOTS_PER_DAY + m.start / SLOT_MINUTES;
+    // Overlaps a time the patient could take (the session may shift within it).
+    const reach = service.durationMinutes / SLOT_MINUTES;
+    for (let slot = Math.max(m.day * SLOTS_PER_DAY, from - reach + 1); slot < from + (m.end - m.start) / SLOT_MINUTES; slot++) {
+      if (times.containsRange(slot, slot + reach)) {
+        candidates.push(index);
+        return;
+      }
+    }
+  };
+  for (const r of rooms) for (const index of engine.state.roomMeetings[r]!) consider(index);
+  for (const member of staff) for (const index of engine.state.staffMeetings[member]!) consider(index);
+  // The search draws a few at random and comes back often; construction tries more, in order.
+  const limit = shuffle ? EJECTION_CANDIDATES / 4 : EJECTION_CANDIDATES;
+  if (shuffle) {
+    for (let i = candidates.length - 1; i > 0; i--) {
+      const j = engine.random.int(i + 1);
+      [candidates[i], candidates[j]] = [candidates[j]!, candidates[i]!];
+    }
+  }
+  for (let k = 0; k < candidates.length && k < limit; k++) {
+    const index = candidates[k]!;
+    const evicted = engine.state.meetings[index]!;
+    const mark = engine.state.mark();
+    engine.state.remove(index);
+    // Only the evicted session's day can have gained a place for the patient.
+    if (placeIndividual(engine, p, s, shuffle, undefined, [evicted.day]) >= 0 && placeIndividual(engine, evicted.patients[0]!, evicted.service, shuffle) >= 0) return true;
+    engine.state.rollback(mark);
+  }
+  return releaseClinician(engine, p, s, staff, limit);
+}
+
+/**
+ * The other way to free a clinician: one who could lead the session but has no hours left (or
+ * is busy then) hands one of their group seats to a colleague who is free, and the session is
+ * placed in the hours that frees. Groups can often be led by several credentials; a family
+ * session only by a few.
+ */
+function releaseClinician(engine: Engine, p: number, s: number, staff: ReadonlySet<number>, limit: number): boolean {
+  const problem = engine.problem;
+  let tried = 0;
+  for (const member of staff) {
+    for (const index of [...engine.state.staffMeetings[member]!]) {
+      const m = engine.state.meetings[index]!;
+      if (m.pinned || problem.services[m.service]!.kind !== 'group') continue;
+      if (++tried > limit) return false;
+      const handed = chooseStaff(engine, { ...m, staff: m.staff.map((x) => (x === member ? -1 : x)) }, index, true, false, member);
+      if (!handed) continue;
+      const mark = engine.state.mark();
+      const hard = engine.state.score().hard;
+      if (!tryReplace(engine, index, { ...m, staff: handed }) || !settle(engine, mark, hard)) {
+        engine.state.rollback(mark);
+        continue;
+      }
+      if (placeIndividual(engine, p, s, false) >= 0) return true;
+      engine.state.rollback(mark);
+    }
+  }
+  return false;
 }
 
 function scarcity(engine: Engine, s: number): number {

@@ -10,6 +10,7 @@ import type { PlacedMeeting } from '../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { canLeave, equip, groupsHeld, removePatient, tryAdd, tryReplace, type Engine } from './engine.js';
 import { individualNeeds, minutesOf, placeIndividual, sessionsOf } from './construct.js';
+import { placeByEjection } from './individuals.js';
 import { patientBlocker } from './feasible.js';
 import { windowStarts } from './slots.js';
 
@@ -266,14 +267,18 @@ export const switchService: Move = (engine) => {
   return false;
 };
 
-/** The short patient's missing individual session is placed (lifting another of theirs first when needed). */
+/**
+ * The short patient's missing individual session is placed: at a free time, else in the place
+ * of another patient's session that moves elsewhere, or in hours a clinician frees by handing a
+ * group to a colleague (chains of these build up over the search's sideways steps).
+ */
 export const placeNeededIndividual: Move = (engine) => {
   const p = shortPatient(engine);
   if (p < 0) return false;
   const needs = individualNeeds(engine, p);
   const pick = engine.random.pick(needs);
   if (!pick) return false;
-  return placeIndividual(engine, p, pick[0], true) >= 0;
+  return placeIndividual(engine, p, pick[0], true) >= 0 || placeByEjection(engine, p, pick[0], true);
 };
 
 /**
