@@ -4,7 +4,7 @@
  */
 import type { PlacedMeeting } from '../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
-import { chooseRoom, chooseStaff, equip, settle, tryAdd, tryReplace, type Engine } from './engine.js';
+import { canLeave, chooseRoom, chooseStaff, equip, removePatient, settle, tryAdd, tryReplace, type Engine } from './engine.js';
 import { patientBlocker } from './feasible.js';
 import { sessionsOf } from './tally.js';
 
@@ -276,7 +276,36 @@ export function placeByEjection(engine: Engine, p: number, s: number, shuffle = 
     if (placeIndividual(engine, p, s, shuffle, undefined, [evicted.day]) >= 0 && placeIndividual(engine, evicted.patients[0]!, evicted.service, shuffle) >= 0) return true;
     engine.state.rollback(mark);
   }
-  return releaseClinician(engine, p, s, staff, limit);
+  return releaseClinician(engine, p, s, staff, limit) || placeInGroupHour(engine, p, s, shuffle);
+}
+
+/**
+ * A patient whose free hours hold no session (every hour of their window is a group) gives up
+ * one group hour for the individual session: the hours still count, and the session required
+ * is held. In construction only a group hour beyond what the curriculum asks is given up; the
+ * search may give up any (the score decides).
+ */
+function placeInGroupHour(engine: Engine, p: number, s: number, shuffle: boolean): boolean {
+  const problem = engine.problem;
+  const want = engine.prepared.patients[p]!.wantSessions;
+  const groups = engine.state.patientMeetings[p]!.filter((index) => {
+    const m = engine.state.meetings[index]!;
+    return problem.services[m.service]!.kind === 'group' && canLeave(engine, index) && (shuffle || sessionsOf(engine, p, m.service) > want[m.service]!);
+  });
+  if (shuffle) {
+    for (let i = groups.length - 1; i > 0; i--) {
+      const j = engine.random.int(i + 1);
+      [groups[i], groups[j]] = [groups[j]!, groups[i]!];
+    }
+  }
+  for (const index of groups.slice(0, 4)) {
+    const day = engine.state.meetings[index]!.day;
+    const mark = engine.state.mark();
+    removePatient(engine, index, p);
+    if (placeIndividual(engine, p, s, shuffle, undefined, [day]) >= 0) return true;
+    engine.state.rollback(mark);
+  }
+  return false;
 }
 
 /**

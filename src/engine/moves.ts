@@ -355,3 +355,6 @@ export const MOVES: ReadonlyArray<readonly [Move, number, string]> = [
   [repairShortDay, 6, 'repair-short-day'],
   [splitOffGroup, 3, 'split-off-group'],
 ];
+
+/** Moves that take apart what the search built, for the iterated search's kicks. */
+export const RUIN_MOVES: readonly Move[] = [ruinPatient, rebuildTrackDay, dropDay, removeFromMeeting, moveMeeting, closeGroup, splitOffGroup];

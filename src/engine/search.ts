@@ -9,7 +9,7 @@ import type { Progress } from '../model/options.js';
 import type { Score, StopReason } from '../model/report.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { settle, type Engine } from './engine.js';
-import { MOVES } from './moves.js';
+import { MOVES, RUIN_MOVES } from './moves.js';
 import { shortfall } from './targeted.js';
 
 export interface SearchLimits {
@@ -38,6 +38,8 @@ export interface SearchResult {
 }
 
 const HISTORY = 400;
+/** Ruin moves a kick applies in a row (see `kick`). */
+const KICK_MOVES = 3;
 const CLOCK_EVERY = 32;
 const PROGRESS_MS = 100;
 
@@ -49,6 +51,28 @@ function better(a: Score, b: Score): boolean {
 
 function noWorse(a: Score, b: Score): boolean {
   return !better(b, a);
+}
+
+/**
+ * Restores the best timetable and applies a few ruin moves unconditionally (each still keeps
+ * every hard rule). Returns the new current score.
+ */
+function kick(engine: Engine, bestMeetings: ReadonlyArray<PlacedMeeting | undefined>, current: Score): Score {
+  const state = engine.state;
+  state.restoreTo(bestMeetings);
+  state.commit();
+  const hard = state.score().hard;
+  for (let k = 0; k < KICK_MOVES; k++) {
+    const move = engine.random.pick(RUIN_MOVES)!;
+    const mark = state.mark();
+    if (!move(engine)) {
+      state.rollback(mark);
+      continue;
+    }
+    if (settle(engine, mark, hard)) state.commit();
+  }
+  state.commit();
+  return state.score() ?? current;
 }
 
 /** Runs the search from the state's current (committed) timetable. */
@@ -94,6 +118,10 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
     return worsened;
   };
 
+  let lastKick = 0;
+  // Iterations without a new best after which a search still short of requirements is kicked.
+  const stagnation = Math.max(3000, 2 * engine.problem.patients.length);
+
   while (true) {
     if (isPerfect(best)) {
       stoppedBecause = 'optimal';
@@ -124,6 +152,19 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
       }
     }
     iteration += 1;
+
+    // Iterated local search: late acceptance settles into a local optimum whose escape takes
+    // several changes that each lose (drop a patient's session, open a group in the time it
+    // held, move a third group out of the way). When no new best has come for a while and
+    // requirements are still short, a few ruin moves are applied whatever they score, from the
+    // best timetable, and the search goes on from there; the best is kept throughout.
+    if (best.requirement > 0 && iteration - Math.max(lastImprovement, lastKick) >= stagnation) {
+      lastKick = iteration;
+      current = kick(engine, bestMeetings, current);
+      history.fill(current);
+      for (let p = 0; p < met.length; p++) met[p] = shortfall(engine, p) === 0 ? 1 : 0;
+      continue;
+    }
 
     let roll = engine.random.next() * totalWeight;
     let move = MOVES[0]![0];

@@ -119,9 +119,9 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
     maxIterations,
     signal: options.signal,
     onProgress: options.onProgress,
-    // Stop rule: give up after max(20,000, 40 n) iterations without a new best; once every
+    // Stop rule: give up after max(50,000, 40 n) iterations without a new best; once every
     // requirement is met and no hard rule broken, after max(10,000, 10 n) without a soft gain.
-    patience: Math.max(20_000, 40 * compiled.patients.length),
+    patience: Math.max(50_000, 40 * compiled.patients.length),
     settledPatience: Math.max(10_000, 10 * compiled.patients.length),
     now,
   });

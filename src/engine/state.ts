@@ -153,6 +153,34 @@ export class SolverState implements RuleContext {
     this.board.restore(checkpoint);
   }
 
+  /**
+   * Makes the timetable `snapshot` again (an earlier `meetings.slice()`: meetings are never
+   * changed in place, so an unchanged slot holds the same object), through logged changes.
+   */
+  restoreTo(snapshot: ReadonlyArray<PlacedMeeting | undefined>): void {
+    const length = Math.max(this.meetings.length, snapshot.length);
+    for (let index = 0; index < length; index++) {
+      const current = this.meetings[index];
+      const wanted = snapshot[index];
+      if (current === wanted) continue;
+      if (wanted === undefined) this.remove(index);
+      else if (current !== undefined) this.replace(index, wanted);
+      else {
+        // A free slot (or past the end): take it off the free stack and fill it.
+        const at = this.free.indexOf(index);
+        if (at >= 0) this.free.splice(at, 1);
+        while (this.meetings.length <= index) {
+          this.free.push(this.meetings.length);
+          this.meetings.push(undefined);
+        }
+        const stillFree = this.free.indexOf(index);
+        if (stillFree >= 0) this.free.splice(stillFree, 1);
+        this.log.push({ index, old: undefined, freed: false, allocated: true, checkpoint: this.board.checkpoint() });
+        this.place(index, wanted);
+      }
+    }
+  }
+
   /** Calls `visit` for every patient in a meeting changed since `mark`, before or after the change (repeats possible). */
   forEachPatientChangedSince(mark: number, visit: (patient: number) => void): void {
     for (let at = mark; at < this.log.length; at++) {
