@@ -5,7 +5,7 @@
 import type { Report } from '../model/report.js';
 import type { RuleContext } from '../rules/types.js';
 import { findCauses, type ConflictCounts } from './causes.js';
-import { diagnoseCompiled } from './diagnose.js';
+import { impossibleFindings } from './diagnose.js';
 
 /** How much analysis a caller can afford. */
 export interface CauseBudget {
@@ -31,7 +31,6 @@ export function withCauses(ctx: RuleContext, report: Report, conflicts?: Conflic
     const patient = ctx.problem.patientIndex.get(entry.patient);
     if (patient !== undefined) focus.add(patient);
   }
-  const diagnosis = diagnoseCompiled(ctx.problem, focus);
-  const causes = findCauses(ctx, report, diagnosis.impossible, conflicts, budget.outOfTime);
+  const causes = findCauses(ctx, report, impossibleFindings(ctx.problem, focus), conflicts, budget.outOfTime);
   return { ...report, unmet: report.unmet.map((entry, i) => ({ ...entry, causes: causes[i] ?? [] })) };
 }

@@ -56,4 +56,17 @@ describe('checkGroupPopulation', () => {
     problem.patients[2]!.tags = [];
     expect(findings(problem)).toEqual([]);
   });
+
+  it('finds with a focus exactly the findings of a full check about the focus patients', () => {
+    const problem = ageGroups(['adolescent', 'adult', 'adolescent', 'adult', 'adult']);
+    problem.services[1] = { ...problem.services[0]!, id: 'process-2' };
+    problem.tracks[0]!.curriculum = [{ service: 'process', min: 1 }, { service: 'process-2', min: 1 }];
+    const reach = buildReach(compileProblem(problem));
+    const full = checkGroupPopulation(reach);
+    expect(full.map((f) => f.patients)).toEqual([['p1', 'p3'], ['p1', 'p3']]);
+    // p3 alone in focus: the stranded group still lists p1, found through p3's peers.
+    expect(checkGroupPopulation(reach, new Set([2]))).toEqual(full);
+    expect(checkGroupPopulation(reach, new Set([0, 2]))).toEqual(full);
+    expect(checkGroupPopulation(reach, new Set([1, 3]))).toEqual([]);
+  });
 });

@@ -5,8 +5,8 @@
  */
 import type { CompiledProblem } from '../engine/compile.js';
 import type { Finding } from './types.js';
-import { patientServiceSlots, type Reach } from './reach.js';
-import { enrolled, requiredServices } from './required.js';
+import { sharedServiceSlots, type Reach } from './reach.js';
+import { enrolled, requiredServices, type RequiredService } from './required.js';
 import { listText } from './words.js';
 import type { SlotSet } from '../time/slot-set.js';
 
@@ -26,38 +26,101 @@ function overlaps(a: SlotSet, b: SlotSet): boolean {
   return false;
 }
 
-/** Finding `'population-too-small'` (unit patients), one per service and group of patients it strands. */
-export function checkGroupPopulation(reach: Reach): Finding[] {
+interface Stranded {
+  service: number;
+  rules: Set<string>;
+  patients: string[];
+  best: number;
+  peers: Set<string>;
+  homogeneity: boolean;
+  track: string | undefined;
+}
+
+/**
+ * Finding `'population-too-small'` (unit patients), one per service and group of patients it
+ * strands. With `focus` (patient indexes), only the groups that strand a focus patient are
+ * looked for, and each is found exactly as without focus (the same patients, peers and
+ * figures): the members of a stranded group are among the focus patient's few peers, so they
+ * are checked too, at a fraction of the work of checking every patient of a large clinic.
+ */
+export function checkGroupPopulation(reach: Reach, focus?: ReadonlySet<number>): Finding[] {
   const problem = reach.problem;
-  const stranded = new Map<string, { service: number; rules: Set<string>; patients: string[]; best: number; peers: Set<string>; homogeneity: boolean; track: string | undefined }>();
-  problem.patients.forEach((p, patient) => {
-    for (const need of requiredServices(problem, patient)) {
-      const service = problem.services[need.service]!;
-      if (service.kind !== 'group' || service.minSize <= 1) continue;
-      const tracks: Array<number | undefined> = service.trackBound ? [...p.tracks] : [undefined];
-      let best = 0;
-      let bestPeers: string[] = [];
-      let blockedByHomogeneity = false;
-      for (const track of tracks) {
-        const mine = patientServiceSlots(reach, patient, need.service, track === undefined ? {} : { track });
-        if (mine.size() === 0) continue;
-        const peers: string[] = [];
-        problem.patients.forEach((q, other) => {
-          if (other === patient || !enrolled(problem, other) || p.avoid.has(other)) return;
-          if (track !== undefined && !q.tracks.includes(track)) return;
-          const theirs = patientServiceSlots(reach, other, need.service, track === undefined ? {} : { track });
-          if (!overlaps(mine, theirs)) return;
-          if (!homogeneous(problem, need.service, patient, other)) {
-            blockedByHomogeneity = true;
-            return;
-          }
-          peers.push(q.id);
-        });
-        if (peers.length + 1 > best) {
-          best = peers.length + 1;
-          bestPeers = peers;
+  const cache = new Map<number, Gathering[]>();
+  let subjects: number[] | undefined;
+  if (focus !== undefined) {
+    const first = strandedGroups(reach, [...focus].filter((p) => p >= 0 && p < problem.patients.length).sort((a, b) => a - b), cache);
+    const members = new Set<number>(focus);
+    for (const entry of first.values()) for (const id of [...entry.patients, ...entry.peers]) members.add(problem.patientIndex.get(id)!);
+    subjects = [...members].sort((a, b) => a - b);
+  }
+  const ids = focus === undefined ? undefined : new Set([...focus].map((p) => problem.patients[p]?.id));
+  const stranded = [...strandedGroups(reach, subjects, cache).values()];
+  return stranded.filter((entry) => ids === undefined || entry.patients.some((id) => ids.has(id))).map((entry) => findingOf(problem, entry));
+}
+
+/** One patient's best group for one service they need: how many could ever meet with them, and who. */
+interface Gathering {
+  need: RequiredService;
+  best: number;
+  peers: string[];
+  blockedByHomogeneity: boolean;
+  tracks: Array<number | undefined>;
+}
+
+/** Who could ever sit with `patient` in each group service they need, over their tracks (the best track kept). */
+function gatherings(reach: Reach, patient: number, members: ReadonlyMap<number, readonly number[]>): Gathering[] {
+  const problem = reach.problem;
+  const p = problem.patients[patient]!;
+  const found: Gathering[] = [];
+  for (const need of requiredServices(problem, patient)) {
+    const service = problem.services[need.service]!;
+    if (service.kind !== 'group' || service.minSize <= 1) continue;
+    const tracks: Array<number | undefined> = service.trackBound ? [...p.tracks] : [undefined];
+    let best = 0;
+    let bestPeers: string[] = [];
+    let blockedByHomogeneity = false;
+    for (const track of tracks) {
+      const options = track === undefined ? {} : { track };
+      const mine = sharedServiceSlots(reach, patient, need.service, options);
+      if (mine.size() === 0) continue;
+      const peers: string[] = [];
+      for (const other of track === undefined ? problem.patients.map((_, i) => i) : (members.get(track) ?? [])) {
+        if (other === patient || !enrolled(problem, other) || p.avoid.has(other)) continue;
+        if (!overlaps(mine, sharedServiceSlots(reach, other, need.service, options))) continue;
+        if (!homogeneous(problem, need.service, patient, other)) {
+          blockedByHomogeneity = true;
+          continue;
         }
+        peers.push(problem.patients[other]!.id);
       }
+      if (peers.length + 1 > best) {
+        best = peers.length + 1;
+        bestPeers = peers;
+      }
+    }
+    found.push({ need, best, peers: bestPeers, blockedByHomogeneity, tracks });
+  }
+  return found;
+}
+
+/** The stranded groups of the `subjects` (default: every patient), keyed by service and members. */
+function strandedGroups(reach: Reach, subjects: readonly number[] | undefined, cache: Map<number, Gathering[]>): Map<string, Stranded> {
+  const problem = reach.problem;
+  const members = new Map<number, number[]>();
+  problem.patients.forEach((q, other) => {
+    for (const track of q.tracks) {
+      const list = members.get(track);
+      if (list) list.push(other);
+      else members.set(track, [other]);
+    }
+  });
+  const stranded = new Map<string, Stranded>();
+  for (const patient of subjects ?? problem.patients.map((_, i) => i)) {
+    const p = problem.patients[patient]!;
+    let found = cache.get(patient);
+    if (!found) cache.set(patient, (found = gatherings(reach, patient, members)));
+    for (const { need, best, peers: bestPeers, blockedByHomogeneity, tracks } of found) {
+      const service = problem.services[need.service]!;
       // A patient who cannot reach the service at all is another check's finding.
       if (best === 0 || best >= service.minSize) continue;
       const shared = service.homogeneousBy.flatMap((prefix) => p.tags.filter((t) => t.startsWith(prefix)));
@@ -76,28 +139,30 @@ export function checkGroupPopulation(reach: Reach): Finding[] {
       for (const peer of bestPeers) entry.peers.add(peer);
       stranded.set(key, entry);
     }
-  });
-  return [...stranded.values()].map((entry) => {
-    const service = problem.services[entry.service]!;
-    const first = problem.patients[problem.patientIndex.get(entry.patients[0]!)!]!;
-    const shared = service.homogeneousBy.flatMap((prefix) => first.tags.filter((t) => t.startsWith(prefix)));
-    const who = [...new Set([...entry.patients, ...entry.peers])].sort();
-    const required = service.requireTags;
-    const sharing = entry.homogeneity ? shared.filter((t) => !required.includes(t)) : [];
-    const kind =
-      `patient${who.length === 1 ? '' : 's'}` +
-      (required.length > 0 ? ` with ${required.join(', ')}` : '') +
-      (sharing.length > 0 ? ` sharing ${sharing.join(', ')}` : '');
-    return {
-      code: 'population-too-small',
-      message: `Only ${who.length} ${kind} (${listText(who)}) can ever meet for ${service.id}${entry.track ? ` in track ${entry.track}` : ''}; the group needs at least ${service.minSize}.`,
-      requirements: [...entry.rules],
-      patients: entry.patients,
-      services: [service.id],
-      staff: [],
-      rooms: [],
-      figures: { needed: service.minSize, available: entry.best, unit: 'patients' as const },
-      ...(entry.track !== undefined ? { track: entry.track } : {}),
-    };
-  });
+  }
+  return stranded;
+}
+
+function findingOf(problem: CompiledProblem, entry: Stranded): Finding {
+  const service = problem.services[entry.service]!;
+  const first = problem.patients[problem.patientIndex.get(entry.patients[0]!)!]!;
+  const shared = service.homogeneousBy.flatMap((prefix) => first.tags.filter((t) => t.startsWith(prefix)));
+  const who = [...new Set([...entry.patients, ...entry.peers])].sort();
+  const required = service.requireTags;
+  const sharing = entry.homogeneity ? shared.filter((t) => !required.includes(t)) : [];
+  const kind =
+    `patient${who.length === 1 ? '' : 's'}` +
+    (required.length > 0 ? ` with ${required.join(', ')}` : '') +
+    (sharing.length > 0 ? ` sharing ${sharing.join(', ')}` : '');
+  return {
+    code: 'population-too-small',
+    message: `Only ${who.length} ${kind} (${listText(who)}) can ever meet for ${service.id}${entry.track ? ` in track ${entry.track}` : ''}; the group needs at least ${service.minSize}.`,
+    requirements: [...entry.rules],
+    patients: entry.patients,
+    services: [service.id],
+    staff: [],
+    rooms: [],
+    figures: { needed: service.minSize, available: entry.best, unit: 'patients' as const },
+    ...(entry.track !== undefined ? { track: entry.track } : {}),
+  };
 }

@@ -7,7 +7,7 @@
 import type { CompiledProblem, CompiledService } from '../engine/compile.js';
 import type { Finding } from './types.js';
 import { fitRuns, seatsFilled, type Reach } from './reach.js';
-import { patientsNeeding } from './required.js';
+import { requiredServices, type RequiredService } from './required.js';
 import { listText, plural, windowsText } from './words.js';
 import { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
@@ -35,8 +35,13 @@ function seatText(service: CompiledService): string {
 export function checkServiceResources(reach: Reach): Finding[] {
   const problem = reach.problem;
   const findings: Finding[] = [];
+  // Who certainly needs each service, in patient order: one pass over the patients.
+  const needingByService = problem.services.map((): Array<{ patient: number; rule: RequiredService['rule'] }> => []);
+  problem.patients.forEach((_, patient) => {
+    for (const need of requiredServices(problem, patient)) needingByService[need.service]?.push({ patient, rule: need.rule });
+  });
   for (const service of problem.services) {
-    const needing = patientsNeeding(problem, service.index);
+    const needing = needingByService[service.index]!;
     const requirementsOf = (remoteOk: boolean): { patients: string[]; requirements: string[] } => {
       const affected = needing.filter(({ patient }) => !(remoteOk && problem.patients[patient]!.telehealth));
       return {

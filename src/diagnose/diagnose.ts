@@ -37,20 +37,36 @@ export function diagnose(problem: Problem): Diagnosis {
 
 /**
  * {@link diagnose} on a problem already validated and compiled. With `focus` (patient indexes),
- * the per-patient checks run for those patients only, while the checks that count across the
- * clinic (staff and rooms, group populations) still see everyone: the findings about the focus
- * patients are exactly those of a full diagnosis, at a fraction of the work when few fall short.
+ * the impossible findings are those of {@link impossibleFindings} for the focus.
  */
 export function diagnoseCompiled(compiled: CompiledProblem, focus?: ReadonlySet<number>): Diagnosis {
+  const capacity = capacityRows(compiled);
+  return { impossible: impossibleFindings(compiled, focus), capacity, bottlenecks: bottlenecks(capacity) };
+}
+
+/**
+ * The proofs of {@link diagnose} (its `impossible` findings) without the capacity analysis. With
+ * `focus` (patient indexes), only the findings about those patients are looked for, and each is
+ * exactly the finding a full diagnosis gives: the per-patient checks run for the focus only, the
+ * group-population check for the groups that strand a focus patient, while the checks that count
+ * across the clinic (staff and rooms) still see everyone. A fraction of the work when few fall short.
+ *
+ * @example
+ * ```ts
+ * const compiled = compileProblem(assertValidProblem(problem));
+ * const findings = impossibleFindings(compiled, new Set([compiled.patientIndex.get('p-07')!]));
+ * ```
+ */
+export function impossibleFindings(compiled: CompiledProblem, focus?: ReadonlySet<number>): Finding[] {
   const reach = buildReach(compiled);
   const services = checkServiceResources(reach);
-  const population = checkGroupPopulation(reach);
+  const population = checkGroupPopulation(reach, focus);
   const explained = new Set<string>();
   for (const finding of [...services, ...population]) {
     for (const patient of finding.patients) for (const service of finding.services) explained.add(`${patient}\u0000${service}`);
   }
   const perPatient = focus === undefined ? reach : focusedReach(reach, focus);
-  const impossible: Finding[] = [
+  return [
     ...checkPatientDays(perPatient),
     ...checkPatientHours(perPatient),
     ...checkDailyThreshold(perPatient),
@@ -58,8 +74,6 @@ export function diagnoseCompiled(compiled: CompiledProblem, focus?: ReadonlySet<
     ...population,
     ...checkRequiredServices(perPatient, explained),
   ];
-  const capacity = capacityRows(compiled);
-  return { impossible, capacity, bottlenecks: bottlenecks(capacity) };
 }
 
 /** The reach as the per-patient checks see it: every patient outside `focus` not enrolled this week (those checks skip them). */

@@ -48,12 +48,36 @@ export function seatsFilled(service: CompiledService, present: (staff: number) =
   return filled;
 }
 
-function staffableSlots(problem: CompiledProblem, service: CompiledService): SlotSet {
+/**
+ * Slots at which the set of staff at work changes (and slot 0): between two of them, who is
+ * present, and so whether a service can be staffed, stays the same.
+ */
+function staffBoundaries(problem: CompiledProblem): number[] {
+  const changes = new SlotSet();
+  changes.addRange(0, 1);
+  for (const member of problem.staff) {
+    const words = member.available.words;
+    for (let slot = 1; slot < SLOTS_PER_WEEK; slot++) {
+      const word = words[slot >>> 5] ?? 0;
+      // Whole words without a change inside (and none at their first slot) are skipped.
+      if ((slot & 31) === 1 && (word === 0 || word === 0xffffffff) && slot + 31 <= SLOTS_PER_WEEK) {
+        slot += 30;
+        continue;
+      }
+      if (member.available.has(slot) !== member.available.has(slot - 1)) changes.addRange(slot, slot + 1);
+    }
+  }
+  const boundaries: number[] = [];
+  for (let slot = 0; slot < SLOTS_PER_WEEK; slot++) if (changes.has(slot)) boundaries.push(slot);
+  return boundaries;
+}
+
+function staffableSlots(problem: CompiledProblem, service: CompiledService, boundaries: readonly number[]): SlotSet {
   const set = new SlotSet();
   const candidates = [...new Set(service.seats.flatMap((seat) => seat.eligibleStaff))];
   const memo = new Map<string, boolean>();
-  for (let slot = 0; slot < SLOTS_PER_WEEK; slot++) {
-    const present = candidates.filter((s) => problem.staff[s]!.available.has(slot));
+  boundaries.forEach((from, i) => {
+    const present = candidates.filter((s) => problem.staff[s]!.available.has(from));
     const key = present.join(',');
     let ok = memo.get(key);
     if (ok === undefined) {
@@ -61,8 +85,8 @@ function staffableSlots(problem: CompiledProblem, service: CompiledService): Slo
       ok = seatsFilled(service, (s) => here.has(s)) === service.staffNeeded;
       memo.set(key, ok);
     }
-    if (ok) set.addRange(slot, slot + 1);
-  }
+    if (ok) set.addRange(from, boundaries[i + 1] ?? SLOTS_PER_WEEK);
+  });
   return set;
 }
 
@@ -77,9 +101,10 @@ function roomableSlots(problem: CompiledProblem, service: CompiledService): Slot
 
 /** Computes the per-service bounds of a compiled problem. */
 export function buildReach(problem: CompiledProblem): Reach {
+  const boundaries = staffBoundaries(problem);
   return {
     problem,
-    staffable: problem.services.map((service) => staffableSlots(problem, service)),
+    staffable: problem.services.map((service) => staffableSlots(problem, service, boundaries)),
     roomable: problem.services.map((service) => roomableSlots(problem, service)),
     windows: problem.tracks.map((track) => track.windows),
     memo: new Map(),
@@ -89,15 +114,25 @@ export function buildReach(problem: CompiledProblem): Reach {
 /** Keeps only the slots inside a run of at least `length` consecutive slots on one day. */
 export function fitRuns(set: SlotSet, length: number): SlotSet {
   const fitted = new SlotSet();
+  const words = set.words;
   for (let day = 0; day < 7; day++) {
+    const end = (day + 1) * SLOTS_PER_DAY;
     let runStart = -1;
-    for (let slot = day * SLOTS_PER_DAY; slot <= (day + 1) * SLOTS_PER_DAY; slot++) {
-      const inside = slot < (day + 1) * SLOTS_PER_DAY && set.has(slot);
+    for (let slot = day * SLOTS_PER_DAY; slot <= end; ) {
+      let inside: boolean;
+      let step = 1;
+      if (slot === end) inside = false;
+      else if ((slot & 31) === 0 && slot + 32 <= end && (words[slot >>> 5] === 0 || words[slot >>> 5] === 0xffffffff)) {
+        // A whole word empty or full at once (most of a week is one or the other).
+        inside = words[slot >>> 5] !== 0;
+        step = 32;
+      } else inside = set.has(slot);
       if (inside && runStart < 0) runStart = slot;
       if (!inside && runStart >= 0) {
         if (slot - runStart >= length) fitted.addRange(runStart, slot);
         runStart = -1;
       }
+      slot += step;
     }
   }
   return fitted;
@@ -137,13 +172,18 @@ export interface SlotOptions {
  * an upper bound over every timetable that keeps the hard rules.
  */
 export function patientServiceSlots(reach: Reach, patient: number, service: number, options: SlotOptions = {}): SlotSet {
+  return sharedServiceSlots(reach, patient, service, options).clone();
+}
+
+/** {@link patientServiceSlots} without the copy: the memoised set itself, which the caller must not change. */
+export function sharedServiceSlots(reach: Reach, patient: number, service: number, options: SlotOptions = {}): SlotSet {
   const key = `${patient},${service},${options.track ?? ''},${options.ignoreEnrolment ? 1 : 0},${options.ignoreAvailability ? 1 : 0}`;
   let slots = reach.memo.get(key);
   if (!slots) {
     slots = computeServiceSlots(reach, patient, service, options);
     reach.memo.set(key, slots);
   }
-  return slots.clone();
+  return slots;
 }
 
 function computeServiceSlots(reach: Reach, patient: number, service: number, options: SlotOptions): SlotSet {
@@ -201,7 +241,24 @@ export function lenientRules(problem: CompiledProblem, patient: number): Resolve
 /** Minutes of a slot set on each day of the week. */
 export function minutesByDay(set: SlotSet): number[] {
   const result = [0, 0, 0, 0, 0, 0, 0];
-  for (let slot = 0; slot < SLOTS_PER_WEEK; slot++) if (set.has(slot)) result[Math.floor(slot / SLOTS_PER_DAY)]! += SLOT_MINUTES;
+  const words = set.words;
+  for (let slot = 0; slot < SLOTS_PER_WEEK; ) {
+    const day = Math.floor(slot / SLOTS_PER_DAY);
+    if ((slot & 31) === 0 && slot + 32 <= (day + 1) * SLOTS_PER_DAY) {
+      // A whole word inside one day: count its bits.
+      let word = words[slot >>> 5] ?? 0;
+      let bits = 0;
+      while (word !== 0) {
+        word &= word - 1;
+        bits++;
+      }
+      result[day]! += bits * SLOT_MINUTES;
+      slot += 32;
+      continue;
+    }
+    if (set.has(slot)) result[day]! += SLOT_MINUTES;
+    slot++;
+  }
   return result;
 }
 

@@ -34,12 +34,3 @@ export function requiredServices(problem: CompiledProblem, patient: number): Req
   }
   return needs;
 }
-
-/** Every patient who certainly needs `service`, with the requirement that measures it. */
-export function patientsNeeding(problem: CompiledProblem, service: number): Array<{ patient: number; rule: RequiredService['rule'] }> {
-  const result: Array<{ patient: number; rule: RequiredService['rule'] }> = [];
-  problem.patients.forEach((_, patient) => {
-    for (const need of requiredServices(problem, patient)) if (need.service === service) result.push({ patient, rule: need.rule });
-  });
-  return result;
-}

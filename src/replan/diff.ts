@@ -42,6 +42,15 @@ function kindsOf(before: Meeting | undefined, after: Meeting | undefined, added:
   return kinds;
 }
 
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => b[i] === x);
+}
+
+/** A quick test that a meeting did not change at all (most of a re-planned week). */
+function same(a: Meeting, b: Meeting): boolean {
+  return a.date === b.date && a.start === b.start && a.end === b.end && a.room === b.room && a.mode === b.mode && sameList(a.staff, b.staff) && sameList(a.patients, b.patients);
+}
+
 class People {
   private readonly sessions = new Map<string, SessionChange[]>();
 
@@ -76,6 +85,7 @@ export function diffSchedules(before: Schedule, after: Schedule, reasons: Reason
   for (const id of ids) {
     const b = old.get(id);
     const a = now.get(id);
+    if (a && b && same(a, b)) continue;
     const patientsAdded = minus(a?.patients ?? [], b?.patients ?? []);
     const patientsRemoved = minus(b?.patients ?? [], a?.patients ?? []);
     const staffAdded = minus(a?.staff ?? [], b?.staff ?? []);

@@ -22,6 +22,8 @@ export interface Driver {
   meetingReasons: Map<string, ChangeReason[]>;
   /** Ids of meetings that must never change (pinned, or already started). */
   frozen: Set<string>;
+  /** How many changes `attempt` has kept so far (a version of the timetable). */
+  accepted: number;
 }
 
 /**
@@ -52,6 +54,16 @@ export function addReason<K>(map: Map<K, ChangeReason[]>, key: K, reason: Change
   else if (!list.some((r) => r.change === reason.change && r.message === reason.message)) list.push(reason);
 }
 
+/**
+ * The patient's requirement shortfall now, in minute-equivalents: their penalty on the
+ * catalogue's requirement rules, read from the score board (brought up to date first).
+ */
+export function shortfallOf(driver: Driver, p: number): number {
+  const state = driver.engine.state;
+  state.mark();
+  return state.board.subjectPenalty('patient', p, 'requirement');
+}
+
 export function better(a: Score, b: Score): boolean {
   if (a.hard !== b.hard) return a.hard < b.hard;
   if (a.requirement !== b.requirement) return a.requirement < b.requirement;
@@ -76,6 +88,7 @@ export function attempt(driver: Driver, change: () => boolean, accept: 'better' 
     return false;
   }
   state.commit();
+  driver.accepted += 1;
   return true;
 }
 

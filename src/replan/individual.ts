@@ -8,6 +8,7 @@ import { patientBlocker } from '../engine/feasible.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { isOpen, type Driver } from './driver.js';
+import { openStarts, remoteFor } from './open-starts.js';
 
 /** Individual services patient `p` still needs, with how many (curriculum and `requires` minima). */
 export function individualNeedsOf(driver: Driver, p: number): Array<[number, number]> {
@@ -37,6 +38,8 @@ export function placeIndividualAfter(driver: Driver, p: number, s: number): numb
     const m = state.meetings[i]!;
     if (m.day >= 0) byDay[m.day]!.push(m);
   }
+  // Where a clinician (and a room, unless remote) is free at all: `equip` is tried only there.
+  const open = openStarts(driver, s, remoteFor(driver, s, p));
   const days = [0, 1, 2, 3, 4, 5, 6].filter((d) => d >= patient.firstDay && d < patient.endDay && !problem.closedDays[d]);
   days.sort((a, b) => byDay[b]!.length - byDay[a]!.length || a - b);
   for (const day of days) {
@@ -44,12 +47,18 @@ export function placeIndividualAfter(driver: Driver, p: number, s: number): numb
     const starts: number[] = [];
     for (const m of busy) starts.push(Math.ceil(m.end / grid) * grid, Math.floor((m.start - duration) / grid) * grid);
     for (let start = 0; start + duration <= 1440; start += grid) starts.push(start);
-    const near = (start: number): number => (busy.length === 0 ? 0 : Math.min(...busy.map((m) => Math.min(Math.abs(start - m.end), Math.abs(m.start - start - duration)))));
     const unique = [...new Set(starts.filter((x) => x >= 0 && x + duration <= 1440 && isOpen(driver, day, x)))];
-    unique.sort((a, b) => near(a) - near(b) || a - b);
+    // Nearest the patient's other sessions that day first (each distance taken once).
+    const near = new Map<number, number>();
+    for (const start of unique) {
+      let best = busy.length === 0 ? 0 : Infinity;
+      for (const m of busy) best = Math.min(best, Math.abs(start - m.end), Math.abs(m.start - start - duration));
+      near.set(start, best);
+    }
+    unique.sort((a, b) => near.get(a)! - near.get(b)! || a - b);
     for (const start of unique) {
       const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
-      if (!patient.available.containsRange(from, from + duration / SLOT_MINUTES)) continue;
+      if (!open.has(from) || !patient.available.containsRange(from, from + duration / SLOT_MINUTES)) continue;
       const base: PlacedMeeting = { id: '', service: s, track: -1, day, start, end: start + duration, room: -1, telehealth: service.telehealth === 'only', staff: [], patients: [p], pinned: false };
       if (patientBlocker(state, engine.prepared, base, p, -1, from, from + duration / SLOT_MINUTES) !== null) continue;
       const equipped = equip(engine, base, -1, false, false);

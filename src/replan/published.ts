@@ -45,6 +45,13 @@ export function readPublished(compiled: CompiledProblem, previous: unknown): { i
     if (ms === undefined) instants.set(key, (ms = zonedInstant(date, formatLocalTime(minutes), compiled.timeZone).getTime()));
     return ms;
   };
+  // A week's meetings share few distinct instants: parse each text once.
+  const parsedTexts = new Map<string, number>();
+  const parsed = (text: string): number => {
+    let ms = parsedTexts.get(text);
+    if (ms === undefined) parsedTexts.set(text, (ms = Date.parse(text)));
+    return ms;
+  };
   const seen = new Set<string>();
   (previous['meetings'] as unknown[]).forEach((raw, i) => {
     const path = `previous.meetings[${i}]`;
@@ -64,7 +71,7 @@ export function readPublished(compiled: CompiledProblem, previous: unknown): { i
     if (start === undefined || end === undefined || end <= start) return issue(`${path}.end`, `Meeting ${id} has no valid start and end (${shown(raw['start'])}-${shown(raw['end'])}).`);
     for (const [field, minutes] of [['startsAt', start], ['endsAt', end]] as const) {
       const value = raw[field];
-      if (typeof value !== 'string' || Date.parse(value) !== instant(date, minutes)) issue(`${path}.${field}`, `Meeting ${id} has a ${field} that does not match ${date} ${formatLocalTime(minutes)} in ${compiled.timeZone}.`);
+      if (typeof value !== 'string' || parsed(value) !== instant(date, minutes)) issue(`${path}.${field}`, `Meeting ${id} has a ${field} that does not match ${date} ${formatLocalTime(minutes)} in ${compiled.timeZone}.`);
     }
     const ids = (field: 'staff' | 'patients', index: ReadonlyMap<string, number>, noun: string): number[] => {
       const list = raw[field];
@@ -137,6 +144,14 @@ export function unchanged(a: PlacedMeeting, b: PlacedMeeting): boolean {
   );
 }
 
+const MEETING_FIELDS: ReadonlySet<string> = new Set(['id', 'service', 'track', 'date', 'day', 'start', 'end', 'startsAt', 'endsAt', 'room', 'mode', 'staff', 'patients', 'pinned']);
+
+/** A deep copy of a published meeting (a fast one when it holds only the fields of a `Meeting`). */
+function copyOf(meeting: Meeting): Meeting {
+  for (const key of Object.keys(meeting)) if (!MEETING_FIELDS.has(key)) return structuredClone(meeting);
+  return { ...meeting, staff: [...meeting.staff], patients: [...meeting.patients] };
+}
+
 /**
  * The engine's live meetings with an id for each new one (`<track>-<day>-<hhmm>-<service>-<n>`,
  * never one in `taken` or already used), so the report and the schedule name the same meetings.
@@ -177,7 +192,7 @@ export function exportReplanned(
   schedule.meetings = schedule.meetings.map((meeting) => {
     const before = published.get(meeting.id);
     const placed = byId.get(meeting.id)!;
-    const out: Meeting = before && unchanged(before.placed, placed) ? structuredClone(before.meeting) : meeting;
+    const out: Meeting = before && unchanged(before.placed, placed) ? copyOf(before.meeting) : meeting;
     if (pinned.has(out.id)) out.pinned = true;
     else delete out.pinned;
     return out;

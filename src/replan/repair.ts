@@ -123,12 +123,33 @@ export function loadAndRepair(driver: Driver, meetings: readonly LoadedMeeting[]
     const equipped = equip(engine, pinned, -1, true, false);
     state.add(equipped && blocker(engine, equipped, -1, false) === null ? equipped : pinned);
   }
+  // Every other meeting goes in as published; the catalogue then names those that break a hard
+  // rule (directly or through a patient, clinician or room they share), and only those are
+  // taken out and checked one by one, in week order: most of a week is untouched by the changes.
   const pending: PlacedMeeting[] = [];
+  const loaded: Array<{ meeting: PlacedMeeting; index: number }> = [];
   for (const { meeting } of ordered.filter((x) => !x.frozen)) {
-    if (meeting.patients.length > 0 && blocker(engine, meeting, -1, true) === null) state.add({ ...meeting });
+    if (meeting.patients.length > 0) loaded.push({ meeting, index: state.add({ ...meeting }) });
+    else pending.push(meeting);
+  }
+  state.rescore();
+  const suspects = loaded.filter(({ meeting, index }) => breaksHardRule(driver, meeting, index));
+  for (const { index } of suspects) state.remove(index);
+  for (const { meeting } of suspects) {
+    if (blocker(engine, meeting, -1, true) === null) state.add({ ...meeting });
     else pending.push(meeting);
   }
   state.rescore();
   state.commit();
+  const week = (m: PlacedMeeting): number => m.day * 1440 + m.start;
+  pending.sort((a, b) => week(a) - week(b) || (a.id < b.id ? -1 : 1));
   for (const m of pending) repairOne(driver, m);
+}
+
+/** Whether the catalogue finds a hard penalty on meeting `index` or on anyone or anything in it. */
+function breaksHardRule(driver: Driver, m: PlacedMeeting, index: number): boolean {
+  const board = driver.engine.state.board;
+  if (board.subjectPenalty('meeting', index, 'hard') > 0) return true;
+  if (m.room >= 0 && board.subjectPenalty('room', m.room, 'hard') > 0) return true;
+  return m.staff.some((s) => board.subjectPenalty('staff', s, 'hard') > 0) || m.patients.some((p) => board.subjectPenalty('patient', p, 'hard') > 0);
 }

@@ -18,13 +18,14 @@ import { resolveWeights } from '../check/weights.js';
 import { findCauses, unmetServices } from '../diagnose/causes.js';
 import { zonedInstant } from '../time/zone.js';
 import { formatLocalTime } from '../time/week.js';
-import { diagnoseCompiled } from '../diagnose/diagnose.js';
+import { impossibleFindings } from '../diagnose/diagnose.js';
 import { applyChanges, checkChanges } from './changes.js';
 import { diffSchedules } from './diff.js';
 import { addReason, firstOpenMinutes, isOpen, type Driver } from './driver.js';
 import { exportReplanned, nameNewMeetings, publishedWeek, readPublished } from './published.js';
 import { loadAndRepair, type LoadedMeeting } from './repair.js';
 import { serveAffected } from './serve.js';
+import { shortfallCause } from './shortfall-causes.js';
 import type { ChangeReason, ReplanOptions, ReplanResult } from './types.js';
 
 const DEFAULT_REPLAN_TIME_LIMIT_MS = 3000;
@@ -162,6 +163,7 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
     affected: new Map(),
     meetingReasons,
     frozen: new Set(),
+    accepted: 0,
   };
   for (const change of changes) {
     if (change.kind === 'admit') driver.affected.set(compiled.patientIndex.get(change.patient.id)!, patientReasons.get(compiled.patientIndex.get(change.patient.id)!) ?? []);
@@ -189,6 +191,7 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   const firstCompleteMs = now() - startedAt;
   const maxSteps = options.maxIterations !== undefined && Number.isFinite(options.maxIterations) ? Math.max(0, Math.trunc(options.maxIterations)) : Infinity;
   const steps = serveAffected(driver, outOfTime, maxSteps);
+  const servingCut = steps >= maxSteps || outOfTime();
 
   const publishedById = new Map<string, { placed: PlacedMeeting; meeting: Meeting }>();
   previous.meetings.forEach((meeting) => {
@@ -208,7 +211,7 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   // a large clinic costs more than the re-planning itself).
   const focus = new Set<number>();
   for (const entry of report.unmet) focus.add(compiled.patientIndex.get(entry.patient)!);
-  const findings = focus.size === 0 ? [] : diagnoseCompiled(compiled, focus).impossible;
+  const findings = focus.size === 0 ? [] : impossibleFindings(compiled, focus);
   if (unmetHere.length > 0) {
     const causes = findCauses(ctx, { ...report, unmet: unmetHere }, findings, engine.conflicts);
     const services = unmetServices({ ...report, unmet: unmetHere });
@@ -223,6 +226,8 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
           meetings: [meetingId],
         });
       }
+      const why = shortfallCause(driver, compiled.patientIndex.get(entry.patient)!, entry, servingCut);
+      if (why) extra.push(why);
       entry.causes = [...extra, ...(causes[i] ?? [])];
     });
   }

@@ -7,33 +7,24 @@
  */
 import { equip, tryAdd } from '../engine/engine.js';
 import { patientBlocker } from '../engine/feasible.js';
-import { groupSlots } from '../engine/slots.js';
-import { forEachRequirement } from '../rules/requirements.js';
-import { patientWeek } from '../rules/patient-week.js';
+import type { CompiledProblem, CompiledTrack } from '../engine/compile.js';
+import { groupSlots, type GroupSlot } from '../engine/slots.js';
 import { sessionKey, type PlacedMeeting } from '../rules/types.js';
+import type { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
-import { attempt, changeable, isOpen, join, type Driver } from './driver.js';
+import { openStarts } from './open-starts.js';
+import { attempt, changeable, isOpen, join, shortfallOf, type Driver } from './driver.js';
 import { individualNeedsOf, placeIndividualAfter } from './individual.js';
-
-/** The patient's requirement shortfall now, in minute-equivalents. */
-export function shortfallOf(driver: Driver, p: number): number {
-  const state = driver.engine.state;
-  let total = 0;
-  forEachRequirement(state, p, patientWeek(state, p), undefined, (r) => {
-    total += r.shortfall;
-  });
-  return total;
-}
+import { displaceIndividual } from './displace.js';
+import { groupsOf, openBeside, reshuffle } from './reshuffle.js';
 
 /** Meetings `p` could join: changeable groups of the patient's tracks without them. */
 function joinable(driver: Driver, p: number): number[] {
   const state = driver.engine.state;
-  const tracks = driver.engine.problem.patients[p]!.tracks;
   const found: number[] = [];
-  for (let i = 0; i < state.meetings.length; i++) {
+  for (const i of groupsOf(driver).inTracks(driver.engine.problem.patients[p]!.tracks)) {
     const m = state.meetings[i];
-    if (!m || m.patients.includes(p) || !tracks.includes(m.track)) continue;
-    if (driver.engine.problem.services[m.service]!.kind !== 'group' || !changeable(driver, i)) continue;
+    if (!m || m.patients.includes(p) || !changeable(driver, i)) continue;
     const from = m.day * SLOTS_PER_DAY + m.start / SLOT_MINUTES;
     if (patientBlocker(state, driver.engine.prepared, { ...m, patients: [...m.patients, p] }, p, i, from, from + (m.end - m.start) / SLOT_MINUTES) !== null) continue;
     found.push(i);
@@ -107,6 +98,15 @@ function individual(driver: Driver, p: number): boolean {
   return false;
 }
 
+const slotsOfTrack = new WeakMap<CompiledTrack, GroupSlot[]>();
+
+/** The group slots of a track (a pure function of the compiled problem: taken once per track). */
+function slotsOf(problem: CompiledProblem, track: CompiledTrack): GroupSlot[] {
+  let slots = slotsOfTrack.get(track);
+  if (!slots) slotsOfTrack.set(track, (slots = groupSlots(problem, track)));
+  return slots;
+}
+
 /** A new group in a slot of one of `p`'s tracks, with other affected patients short of care. */
 function openGroup(driver: Driver, p: number, short: ReadonlySet<number>): boolean {
   const engine = driver.engine;
@@ -117,8 +117,10 @@ function openGroup(driver: Driver, p: number, short: ReadonlySet<number>): boole
   const peers = [...short].filter((q) => q !== p && problem.patients[q]!.tracks.some((t) => patient.tracks.includes(t))).length;
   const smallest = Math.min(...problem.services.filter((x) => x.kind === 'group').map((x) => x.minSize));
   if (peers + 1 < smallest) return false;
+  // Per service, where staff and a room are free at all (taken once, when first needed).
+  const open = new Map<number, SlotSet>();
   for (const t of patient.tracks) {
-    for (const slot of groupSlots(problem, problem.tracks[t]!)) {
+    for (const slot of slotsOf(problem, problem.tracks[t]!)) {
       if (!isOpen(driver, slot.day, slot.start)) continue;
       for (const s of slot.services) {
         const service = problem.services[s]!;
@@ -136,6 +138,9 @@ function openGroup(driver: Driver, p: number, short: ReadonlySet<number>): boole
           chosen.push(q);
         }
         if (chosen[0] !== p || chosen.length < service.minSize) continue;
+        let starts = open.get(s);
+        if (!starts) open.set(s, (starts = openStarts(driver, s, service.telehealth !== 'never')));
+        if (!starts.has(from)) continue;
         const ok = attempt(driver, () => {
           const equipped = equip(engine, { ...base, patients: chosen }, -1, false, false);
           return equipped !== null && tryAdd(engine, equipped) >= 0;
@@ -149,32 +154,47 @@ function openGroup(driver: Driver, p: number, short: ReadonlySet<number>): boole
 
 /**
  * Serves every affected patient as far as the week allows, within `outOfTime` and `maxSteps`
- * accepted changes; returns how many were made. Deterministic: patients in index order,
- * candidates in a fixed order.
+ * accepted changes; returns how many were made. Two rounds: the first only adds the patients to
+ * what is there (joins, individual sessions, new groups with other affected patients); the
+ * second, for those still short, also reshuffles their own week, opens parallel sections beside
+ * full groups and, last, moves another patient's individual session. Deterministic: patients in
+ * index order, candidates in a fixed order.
  */
 export function serveAffected(driver: Driver, outOfTime: () => boolean, maxSteps: number = Infinity): number {
   const patients = [...driver.affected.keys()].sort((a, b) => a - b);
   let steps = 0;
-  for (let round = 0; round < 2; round++) {
-    let progress = false;
+  // Per patient, the count of accepted changes when adding them to what is there last failed:
+  // unless something changed since, it would fail again.
+  const simpleFailedAt = new Map<number, number>();
+  for (const further of [false, true]) {
     for (const p of patients) {
       while (!outOfTime() && steps < maxSteps) {
         if (shortfallOf(driver, p) === 0 && individualNeedsOf(driver, p).length === 0 && !lostPublished(driver, p)) break;
-        const candidates = ranked(driver, p, joinable(driver, p));
-        const moved =
-          rejoinPublished(driver, p, candidates) ||
-          joinDay(driver, p, candidates) ||
-          joinOne(driver, p, candidates) ||
-          individual(driver, p) ||
-          openGroup(driver, p, new Set(patients.filter((q) => shortfallOf(driver, q) > 0)));
+        let moved = simpleFailedAt.get(p) !== driver.accepted && addTo(driver, p, patients);
+        if (!moved) simpleFailedAt.set(p, driver.accepted);
+        // Only when nothing simpler helps: changes beyond adding the patient to what is there.
+        if (!moved && further && (shortfallOf(driver, p) > 0 || individualNeedsOf(driver, p).length > 0)) {
+          moved = reshuffle(driver, p) || openBeside(driver, p) || individualNeedsOf(driver, p).some(([s]) => displaceIndividual(driver, p, s));
+        }
         if (!moved) break;
         steps++;
-        progress = true;
       }
     }
-    if (!progress || outOfTime()) break;
+    if (outOfTime()) break;
   }
   return steps;
+}
+
+/** One change that only adds `p` to the week: rejoin a published session, a day of groups, one group, an individual session, a new group. */
+function addTo(driver: Driver, p: number, patients: readonly number[]): boolean {
+  const candidates = ranked(driver, p, joinable(driver, p));
+  return (
+    rejoinPublished(driver, p, candidates) ||
+    joinDay(driver, p, candidates) ||
+    joinOne(driver, p, candidates) ||
+    individual(driver, p) ||
+    openGroup(driver, p, new Set(patients.filter((q) => shortfallOf(driver, q) > 0)))
+  );
 }
 
 function lostPublished(driver: Driver, p: number): boolean {

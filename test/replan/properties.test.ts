@@ -77,3 +77,34 @@ describe('replan properties', () => {
     );
   });
 });
+
+/** A feasible week and 1-3 admitted copies of its patients (same tracks, needs and hours). */
+const admissions = feasibleProblemArbitrary({ maxPatients: 8 }).chain((week) =>
+  fc.record({
+    week: fc.constant(week),
+    copies: fc.array(fc.integer({ min: 0, max: Math.max(0, week.problem.patients.length - 1) }), { minLength: 1, maxLength: 3 }),
+  }),
+);
+
+describe('replan properties of admissions', () => {
+  it('serves admitted patients without leaving anyone already in the week short of care', () => {
+    fc.assert(
+      fc.property(admissions, ({ week, copies }) => {
+        const { problem, schedule } = week;
+        fc.pre(problem.patients.length > 0);
+        const changes: Change[] = copies.map((k, i): Change => {
+          const model = problem.patients[k]!;
+          return { kind: 'admit', patient: { ...structuredClone(model), id: `admitted-${i}-${model.id}`, avoid: [] } };
+        });
+        const { report } = replan(problem, schedule, changes, OPTIONS);
+        expect(report.violations.filter((v) => v.level === 'hard').map((v) => v.message)).toEqual([]);
+        // The published week meets every requirement (a feasible case): it still does for everyone in it.
+        const short = report.patients.filter((row) => !row.met && !row.patient.startsWith('admitted-')).map((row) => row.patient);
+        expect(short).toEqual([]);
+        // An admitted patient left short is told why by re-planning itself.
+        for (const entry of report.unmet.filter((u) => u.patient.startsWith('admitted-'))) expect(entry.causes.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
