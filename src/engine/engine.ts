@@ -60,14 +60,30 @@ function staffLoad(engine: Engine, s: number): number {
   return engine.prepared.reservedMinutes[s]! + engine.state.staffMinutes[s]!;
 }
 
-function isPrimaryOf(engine: Engine, m: PlacedMeeting, s: number): boolean {
-  for (const p of m.patients) if (engine.problem.patients[p]!.primaryStaff === s) return true;
-  return false;
+/**
+ * Free candidates a seat's choice weighs: enough to balance loads, few enough that a network of
+ * hundreds of clinicians is not scanned for every start construction tries.
+ */
+const CANDIDATES_WEIGHED = 16;
+
+const seatMembers = new WeakMap<object, Uint8Array>();
+
+/** Whether staff member `s` may fill `seat` (a bitmap per seat, cached). */
+function eligibleFor(engine: Engine, seat: { eligibleStaff: readonly number[] }, s: number): boolean {
+  let members = seatMembers.get(seat);
+  if (!members) {
+    members = new Uint8Array(engine.problem.staff.length);
+    for (const x of seat.eligibleStaff) members[x] = 1;
+    seatMembers.set(seat, members);
+  }
+  return members[s] === 1;
 }
 
 /**
  * Staff for every seat of `m` (keeping current staff who are still free when `keepStaff`),
- * primary therapist first, then the least loaded; `null` when a seat cannot be filled.
+ * primary therapist first, then the least loaded of the first free candidates from a starting
+ * point that varies with the meeting (or a random one of them when `shuffle`); `null` when a
+ * seat cannot be filled.
  */
 export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number, keepStaff: boolean, shuffle: boolean, exclude = -1): number[] | null {
   const service = engine.problem.services[m.service]!;
@@ -76,35 +92,44 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
   for (let i = 0; i < positions.length; i++) {
     const seat = service.seats[positions[i]!]!;
     const current = keepStaff ? m.staff[i] : undefined;
-    if (current !== undefined && seat.eligibleStaff.includes(current) && staffFree(engine, current, m, replacing, chosen)) {
+    if (current !== undefined && current >= 0 && eligibleFor(engine, seat, current) && staffFree(engine, current, m, replacing, chosen)) {
       chosen.push(current);
       continue;
     }
-    // Primary-only services: only the patients' primary therapists can lead, so look no further.
-    // Otherwise the primary therapist of the patient (or of a group member: they know the
-    // patients), else the least loaded, counting the hours kept for their own primary patients.
-    // One pass, no allocation: this runs for every start the construction tries.
+    // The primary therapist of the patient (or of a group member: they know the patients);
+    // primary-only services look no further.
     let pick = -1;
-    let pickLoad = Infinity;
-    let seen = 0;
-    for (const s of seat.eligibleStaff) {
-      const primary = isPrimaryOf(engine, m, s);
-      if ((service.primaryOnly && !primary) || s === exclude) continue;
-      if (!staffFree(engine, s, m, replacing, chosen)) continue;
-      if (!shuffle && primary) {
-        pick = s;
-        break;
+    if (!shuffle || service.primaryOnly) {
+      for (const p of m.patients) {
+        const primary = engine.problem.patients[p]!.primaryStaff;
+        if (primary >= 0 && primary !== exclude && eligibleFor(engine, seat, primary) && staffFree(engine, primary, m, replacing, chosen)) {
+          pick = primary;
+          break;
+        }
       }
-      if (shuffle) {
-        // Reservoir sampling: a uniform pick among the free candidates.
+    }
+    if (pick < 0 && !service.primaryOnly) {
+      // Else the least loaded (counting the hours kept for their own primary patients) of the
+      // first few free candidates. One pass, no allocation: this runs for every start tried.
+      const eligible = seat.eligibleStaff;
+      const n = eligible.length;
+      const offset = n === 0 ? 0 : shuffle ? engine.random.int(n) : (m.day * 288 + m.start / 5 + m.service * 31 + (m.patients[0] ?? 0) * 17) % n;
+      let pickLoad = Infinity;
+      let seen = 0;
+      for (let k = 0; k < n && seen < CANDIDATES_WEIGHED; k++) {
+        const s = eligible[(offset + k) % n]!;
+        if (s === exclude || !staffFree(engine, s, m, replacing, chosen)) continue;
         seen += 1;
-        if (engine.random.int(seen) === 0) pick = s;
-        continue;
-      }
-      const load = staffLoad(engine, s);
-      if (load < pickLoad) {
-        pick = s;
-        pickLoad = load;
+        if (shuffle) {
+          // Reservoir sampling: a uniform pick among the free candidates seen.
+          if (engine.random.int(seen) === 0) pick = s;
+          continue;
+        }
+        const load = staffLoad(engine, s);
+        if (load < pickLoad) {
+          pick = s;
+          pickLoad = load;
+        }
       }
     }
     if (pick < 0) {
@@ -116,10 +141,6 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
   return chosen;
 }
 
-/**
- * A room for `m` (the smallest that fits, or a random one when `shuffle`), or telehealth when the
- * service allows it, every patient can join remotely and no room is free. `null` when neither.
- */
 const roomUseCache = new WeakMap<object, Int32Array>();
 
 /** How many services each room is eligible for (cached per compiled problem). */

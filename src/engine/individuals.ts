@@ -23,12 +23,24 @@ export function individualNeeds(engine: Engine, p: number): Array<[number, numbe
 /**
  * Times at which an individual service found no free staff (bit 1) or no free room (bit 2), per
  * (service, day, start / 5). Valid while meetings are only added (construction): staff and rooms
- * that were busy stay busy, so a time found full is not tried again for the next patient.
+ * that were busy stay busy, so a time found full is not tried again for the next patient. A
+ * change that frees staff or rooms forgets the marks it may have made wrong (`forgetDay`,
+ * `forgetService`); forgetting too much only costs time.
  */
 export class FullTimes {
   private readonly marks: Uint8Array;
+  private readonly services: number;
   constructor(services: number) {
+    this.services = services;
     this.marks = new Uint8Array(services * 7 * 288);
+  }
+  /** Forgets every mark on `day` (a meeting that day was removed: its staff and room are free then). */
+  forgetDay(day: number): void {
+    for (let s = 0; s < this.services; s++) this.marks.fill(0, (s * 7 + day) * 288, (s * 7 + day + 1) * 288);
+  }
+  /** Forgets every mark of service `s` (one of its clinicians has hours free all week). */
+  forgetService(s: number): void {
+    this.marks.fill(0, s * 7 * 288, (s + 1) * 7 * 288);
   }
   get(s: number, day: number, start: number): number {
     return this.marks[(s * 7 + day) * 288 + start / 5]!;
@@ -110,7 +122,9 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
     const consider = (start: number): void => {
       if (start < 0 || start + duration > 1440 || seen[start] === 1) return;
       seen[start] = 1;
-      starts.push(start);
+      // Only times the patient is free are ordered and tried: most of the day's grid is not.
+      const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
+      if (patient.available.containsRange(from, from + duration / SLOT_MINUTES)) starts.push(start);
     };
     // Next to the sessions already on the day first (compact days), then every grid start.
     for (const m of busy) {
@@ -134,7 +148,6 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
     for (const k of order) {
       const start = starts[k]!;
       const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
-      if (!patient.available.containsRange(from, from + duration / SLOT_MINUTES)) continue;
       if (busy.some((m) => m.start < start + duration && start < m.end)) {
         lastCode = 'patient-double-booked';
         continue;
@@ -211,13 +224,19 @@ export function constructIndividuals(engine: Engine): boolean {
     }
     engine.state.commit();
   }
+  // The repair's work is bounded by a count (not the clock, which would make the timetable
+  // depend on the machine): an over-full clinic can leave thousands unplaced.
+  let budget = EJECTION_WORK_PER_PATIENT * Math.max(1, Math.sqrt(engine.problem.patients.length));
   for (const { p, s } of unplaced) {
-    if (engine.outOfTime()) return false;
-    placeByEjection(engine, p, s);
+    if (engine.outOfTime() || budget <= 0) return !engine.outOfTime();
+    budget -= placeByEjection(engine, p, s, false, full).work;
     engine.state.commit();
   }
   return true;
 }
+
+/** Placement attempts the construction's repair may spend, times the square root of the clinic's patients. */
+const EJECTION_WORK_PER_PATIENT = 20;
 
 /** Individual sessions tried for eviction per unplaced session (bounds the repair's cost). */
 const EJECTION_CANDIDATES = 40;
@@ -229,7 +248,7 @@ const EJECTION_CANDIDATES = 40;
  * placement, most constrained first, still leaves these when two patients' only times overlap
  * and the one placed first had others.
  */
-export function placeByEjection(engine: Engine, p: number, s: number, shuffle = false): boolean {
+export function placeByEjection(engine: Engine, p: number, s: number, shuffle = false, full?: FullTimes): { placed: boolean; work: number } {
   const problem = engine.problem;
   const service = problem.services[s]!;
   const patient = problem.patients[p]!;
@@ -242,6 +261,7 @@ export function placeByEjection(engine: Engine, p: number, s: number, shuffle = 
   }
   const seen = new Set<number>();
   const candidates: number[] = [];
+  const reach = service.durationMinutes / SLOT_MINUTES;
   const consider = (index: number): void => {
     if (seen.has(index)) return;
     seen.add(index);
@@ -249,7 +269,6 @@ export function placeByEjection(engine: Engine, p: number, s: number, shuffle = 
     if (!m || m.pinned || m.patients.length !== 1 || m.patients[0] === p || problem.services[m.service]!.kind !== 'individual') return;
     const from = m.day * SLOTS_PER_DAY + m.start / SLOT_MINUTES;
     // Overlaps a time the patient could take (the session may shift within it).
-    const reach = service.durationMinutes / SLOT_MINUTES;
     for (let slot = Math.max(m.day * SLOTS_PER_DAY, from - reach + 1); slot < from + (m.end - m.start) / SLOT_MINUTES; slot++) {
       if (times.containsRange(slot, slot + reach)) {
         candidates.push(index);
@@ -261,22 +280,65 @@ export function placeByEjection(engine: Engine, p: number, s: number, shuffle = 
   for (const member of staff) for (const index of engine.state.staffMeetings[member]!) consider(index);
   // The search draws a few at random and comes back often; construction tries more, in order.
   const limit = shuffle ? EJECTION_CANDIDATES / 4 : EJECTION_CANDIDATES;
-  if (shuffle) {
-    for (let i = candidates.length - 1; i > 0; i--) {
-      const j = engine.random.int(i + 1);
-      [candidates[i], candidates[j]] = [candidates[j]!, candidates[i]!];
-    }
-  }
+  if (shuffle) shuffleInPlace(engine, candidates);
+  let work = 0;
   for (let k = 0; k < candidates.length && k < limit; k++) {
     const index = candidates[k]!;
     const evicted = engine.state.meetings[index]!;
     const mark = engine.state.mark();
     engine.state.remove(index);
+    full?.forgetDay(evicted.day);
+    work += 2;
     // Only the evicted session's day can have gained a place for the patient.
-    if (placeIndividual(engine, p, s, shuffle, undefined, [evicted.day]) >= 0 && placeIndividual(engine, evicted.patients[0]!, evicted.service, shuffle) >= 0) return true;
+    if (placeIndividual(engine, p, s, shuffle, full, [evicted.day]) >= 0 && placeIndividual(engine, evicted.patients[0]!, evicted.service, shuffle, full) >= 0) return { placed: true, work };
     engine.state.rollback(mark);
+    // The patient's session, placed that day and now undone, may have left marks there.
+    full?.forgetDay(evicted.day);
   }
-  return releaseClinician(engine, p, s, staff, limit) || placeInGroupHour(engine, p, s, shuffle);
+  const released = releaseClinician(engine, p, s, staff, limit, full);
+  work += released.work;
+  if (released.placed) return { placed: true, work };
+  work += 4;
+  return { placed: placeInGroupHour(engine, p, s, shuffle), work };
+}
+
+function shuffleInPlace(engine: Engine, items: number[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = engine.random.int(i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}
+
+/**
+ * The other way to free a clinician: one who could lead the session but has no hours left (or
+ * is busy then) hands one of their group seats to a colleague who is free, and the session is
+ * placed in the hours that frees. Groups can often be led by several credentials; a family
+ * session only by a few.
+ */
+function releaseClinician(engine: Engine, p: number, s: number, staff: ReadonlySet<number>, limit: number, full?: FullTimes): { placed: boolean; work: number } {
+  const problem = engine.problem;
+  let work = 0;
+  for (const member of staff) {
+    for (const index of [...engine.state.staffMeetings[member]!]) {
+      const m = engine.state.meetings[index]!;
+      if (m.pinned || problem.services[m.service]!.kind !== 'group') continue;
+      if (work >= limit) return { placed: false, work };
+      work += 1;
+      const handed = chooseStaff(engine, { ...m, staff: m.staff.map((x) => (x === member ? -1 : x)) }, index, true, false, member);
+      if (!handed) continue;
+      const mark = engine.state.mark();
+      const hard = engine.state.score().hard;
+      if (!tryReplace(engine, index, { ...m, staff: handed }) || !settle(engine, mark, hard)) {
+        engine.state.rollback(mark);
+        continue;
+      }
+      full?.forgetService(s);
+      if (placeIndividual(engine, p, s, false, full) >= 0) return { placed: true, work };
+      engine.state.rollback(mark);
+      full?.forgetService(s);
+    }
+  }
+  return { placed: false, work };
 }
 
 /**
@@ -304,35 +366,6 @@ function placeInGroupHour(engine: Engine, p: number, s: number, shuffle: boolean
     removePatient(engine, index, p);
     if (placeIndividual(engine, p, s, shuffle, undefined, [day]) >= 0) return true;
     engine.state.rollback(mark);
-  }
-  return false;
-}
-
-/**
- * The other way to free a clinician: one who could lead the session but has no hours left (or
- * is busy then) hands one of their group seats to a colleague who is free, and the session is
- * placed in the hours that frees. Groups can often be led by several credentials; a family
- * session only by a few.
- */
-function releaseClinician(engine: Engine, p: number, s: number, staff: ReadonlySet<number>, limit: number): boolean {
-  const problem = engine.problem;
-  let tried = 0;
-  for (const member of staff) {
-    for (const index of [...engine.state.staffMeetings[member]!]) {
-      const m = engine.state.meetings[index]!;
-      if (m.pinned || problem.services[m.service]!.kind !== 'group') continue;
-      if (++tried > limit) return false;
-      const handed = chooseStaff(engine, { ...m, staff: m.staff.map((x) => (x === member ? -1 : x)) }, index, true, false, member);
-      if (!handed) continue;
-      const mark = engine.state.mark();
-      const hard = engine.state.score().hard;
-      if (!tryReplace(engine, index, { ...m, staff: handed }) || !settle(engine, mark, hard)) {
-        engine.state.rollback(mark);
-        continue;
-      }
-      if (placeIndividual(engine, p, s, false) >= 0) return true;
-      engine.state.rollback(mark);
-    }
   }
   return false;
 }

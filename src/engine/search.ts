@@ -9,6 +9,7 @@ import type { Progress } from '../model/options.js';
 import type { Score, StopReason } from '../model/report.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { settle, type Engine } from './engine.js';
+import { completeChain } from './chain.js';
 import { MOVES, RUIN_MOVES } from './moves.js';
 import { shortfall } from './targeted.js';
 
@@ -181,9 +182,15 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
       continue;
     }
     if (!settle(engine, mark, current.hard)) continue;
-    const candidate = state.score();
-    const slot = iteration % HISTORY;
+    let candidate = state.score();
     collect(mark);
+    if (candidate.requirement > current.requirement) {
+      completeChain(engine, changed);
+      if (!settle(engine, mark, current.hard)) continue;
+      candidate = state.score();
+      collect(mark);
+    }
+    const slot = iteration % HISTORY;
     if (noWorse(candidate, current) || (noWorse(candidate, history[slot]!) && !drifts())) {
       for (const p of changed) met[p] = shortfall(engine, p) === 0 ? 1 : 0;
       state.commit();

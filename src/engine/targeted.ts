@@ -278,7 +278,7 @@ export const placeNeededIndividual: Move = (engine) => {
   const needs = individualNeeds(engine, p);
   const pick = engine.random.pick(needs);
   if (!pick) return false;
-  return placeIndividual(engine, p, pick[0], true) >= 0 || placeByEjection(engine, p, pick[0], true);
+  return placeIndividual(engine, p, pick[0], true) >= 0 || placeByEjection(engine, p, pick[0], true).placed;
 };
 
 /**
