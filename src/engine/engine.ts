@@ -157,21 +157,47 @@ function roomUses(problem: Engine['problem']): Int32Array {
 export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, shuffle: boolean): { room: number; telehealth: boolean } | null {
   const service = engine.problem.services[m.service]!;
   if (service.telehealth === 'only') return { room: -1, telehealth: true };
-  const free = service.eligibleRooms.filter((r) => roomFree(engine, r, m, replacing));
-  if (free.length > 0) {
-    const rooms = engine.problem.rooms;
+  let room = -1;
+  if (shuffle) {
+    // A uniform pick among the first few free rooms from a random start.
+    const eligible = service.eligibleRooms;
+    const offset = engine.random.int(Math.max(1, eligible.length));
+    let seen = 0;
+    for (let k = 0; k < eligible.length && seen < CANDIDATES_WEIGHED; k++) {
+      const r = eligible[(offset + k) % eligible.length]!;
+      if (!roomFree(engine, r, m, replacing)) continue;
+      seen += 1;
+      if (engine.random.int(seen) === 0) room = r;
+    }
+  } else {
     // The room fewest other services can use, then the smallest: a family room that doubles as
-    // an office is kept for the family session only it can host.
-    const uses = roomUses(engine.problem);
-    const room = shuffle
-      ? engine.random.pick(free)!
-      : free.reduce((best, r) => (uses[r]! < uses[best]! || (uses[r] === uses[best] && rooms[r]!.capacity < rooms[best]!.capacity) ? r : best));
-    return { room, telehealth: false };
+    // an office is kept for the family session only it can host. The first free in that order.
+    for (const r of roomsInPreference(engine.problem, m.service)) {
+      if (roomFree(engine, r, m, replacing)) {
+        room = r;
+        break;
+      }
+    }
   }
+  if (room >= 0) return { room, telehealth: false };
   // The rooms that were full (the first few: enough to name the bottleneck).
   for (const r of service.eligibleRooms.slice(0, 4)) engine.conflicts.blockEntity('room-double-booked', `room:${engine.problem.rooms[r]!.id}`);
   if (service.telehealth === 'allowed' && m.patients.every((p) => engine.problem.patients[p]!.telehealth)) return { room: -1, telehealth: true };
   return null;
+}
+
+const roomOrderCache = new WeakMap<object, number[][]>();
+
+/** Each service's eligible rooms, fewest uses first, then smallest, then in problem order (cached). */
+function roomsInPreference(problem: Engine['problem'], service: number): readonly number[] {
+  let orders = roomOrderCache.get(problem);
+  if (!orders) {
+    const uses = roomUses(problem);
+    const rooms = problem.rooms;
+    orders = problem.services.map((s) => [...s.eligibleRooms].sort((a, b) => uses[a]! - uses[b]! || rooms[a]!.capacity - rooms[b]!.capacity || a - b));
+    roomOrderCache.set(problem, orders);
+  }
+  return orders[service]!;
 }
 
 /** `m` with staff and a room (or telehealth) chosen, or `null`. */
