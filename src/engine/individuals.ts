@@ -278,9 +278,15 @@ export function placeByEjection(engine: Engine, p: number, s: number, shuffle = 
   };
   for (const r of rooms) for (const index of engine.state.roomMeetings[r]!) consider(index);
   for (const member of staff) for (const index of engine.state.staffMeetings[member]!) consider(index);
-  // The search draws a few at random and comes back often; construction tries more, in order.
+  // The search draws a few at random and comes back often; construction tries more, the
+  // sessions of the patients with the most free time first (the likeliest to find another).
   const limit = shuffle ? EJECTION_CANDIDATES / 4 : EJECTION_CANDIDATES;
   if (shuffle) shuffleInPlace(engine, candidates);
+  else {
+    const freedom = new Map<number, number>();
+    for (const index of candidates) freedom.set(index, problem.patients[engine.state.meetings[index]!.patients[0]!]!.available.size());
+    candidates.sort((a, b) => freedom.get(b)! - freedom.get(a)! || a - b);
+  }
   let work = 0;
   for (let k = 0; k < candidates.length && k < limit; k++) {
     const index = candidates[k]!;

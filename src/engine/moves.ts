@@ -331,29 +331,32 @@ function dayAware(move: Move): Move {
   return (engine) => (onlyDaysShort(engine) ? repairShortDay(engine) : move(engine));
 }
 
-/** The neighbourhood with selection weights. */
-export const MOVES: ReadonlyArray<readonly [Move, number, string]> = [
-  [insertPatient, 10, 'insert-patient'],
-  [removeFromMeeting, 4, 'remove-patient'],
-  [movePatient, 14, 'move-patient'],
-  [swapPatients, 10, 'swap-patients'],
-  [moveMeeting, 8, 'move-meeting'],
-  [changeRoom, 5, 'change-room'],
-  [changeStaff, 6, 'change-staff'],
-  [openGroup, 3, 'open-group'],
-  [closeGroup, 3, 'close-group'],
-  [placeOrMoveIndividual, 8, 'individual'],
-  [dropDay, 3, 'drop-day'],
-  [ruinPatient, 4, 'ruin-recreate'],
-  [rebuildTrackDay, 1, 'rebuild-track-day'],
-  [dayAware(joinWithEjection), 8, 'join-with-ejection'],
-  [dayAware(openGroupFor), 6, 'open-group-for'],
-  [dayAware(switchService), 3, 'switch-service'],
-  [dayAware(placeNeededIndividual), 3, 'place-needed-individual'],
-  [dayAware(shiftGroupFor), 5, 'shift-group-for'],
-  [dayAware(swapGroupTimes), 3, 'swap-group-times'],
-  [repairShortDay, 6, 'repair-short-day'],
-  [splitOffGroup, 3, 'split-off-group'],
+/**
+ * The neighbourhood with selection weights; the fourth field marks the moves aimed at a short
+ * patient, whose weight the search multiplies while anyone is short.
+ */
+export const MOVES: ReadonlyArray<readonly [Move, number, string, boolean]> = [
+  [insertPatient, 10, 'insert-patient', false],
+  [removeFromMeeting, 4, 'remove-patient', false],
+  [movePatient, 14, 'move-patient', false],
+  [swapPatients, 10, 'swap-patients', false],
+  [moveMeeting, 8, 'move-meeting', false],
+  [changeRoom, 5, 'change-room', false],
+  [changeStaff, 6, 'change-staff', false],
+  [openGroup, 3, 'open-group', false],
+  [closeGroup, 3, 'close-group', false],
+  [placeOrMoveIndividual, 8, 'individual', false],
+  [dropDay, 3, 'drop-day', false],
+  [ruinPatient, 4, 'ruin-recreate', false],
+  [rebuildTrackDay, 1, 'rebuild-track-day', false],
+  [dayAware(joinWithEjection), 8, 'join-with-ejection', true],
+  [dayAware(openGroupFor), 6, 'open-group-for', true],
+  [dayAware(switchService), 3, 'switch-service', true],
+  [dayAware(placeNeededIndividual), 3, 'place-needed-individual', true],
+  [dayAware(shiftGroupFor), 5, 'shift-group-for', true],
+  [dayAware(swapGroupTimes), 3, 'swap-group-times', true],
+  [repairShortDay, 6, 'repair-short-day', true],
+  [splitOffGroup, 3, 'split-off-group', true],
 ];
 
 /** Moves that take apart what the search built, for the iterated search's kicks. */

@@ -86,7 +86,11 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
   let lastImprovement = 0;
   let lastProgress = -Infinity;
   const history: Score[] = Array.from({ length: HISTORY }, () => current);
-  const totalWeight = MOVES.reduce((sum, [, weight]) => sum + weight, 0);
+  // While anyone is short, the moves aimed at short patients are drawn more often: in a large
+  // clinic a blind move almost never touches one of the few who need it.
+  const focus = 3;
+  const weightOf = (short: boolean, weight: number, targeted: boolean): number => (short && targeted ? weight * focus : weight);
+  const totals = [false, true].map((short) => MOVES.reduce((sum, [, weight, , targeted]) => sum + weightOf(short, weight, targeted), 0));
   let iteration = 0;
   let stoppedBecause: StopReason = 'iteration-limit';
   const isPerfect = (s: Score): boolean => s.hard === 0 && s.requirement === 0 && s.soft === 0;
@@ -167,10 +171,11 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
       continue;
     }
 
-    let roll = engine.random.next() * totalWeight;
+    const short = current.requirement > 0;
+    let roll = engine.random.next() * totals[short ? 1 : 0]!;
     let move = MOVES[0]![0];
-    for (const [candidate, weight] of MOVES) {
-      roll -= weight;
+    for (const [candidate, weight, , targeted] of MOVES) {
+      roll -= weightOf(short, weight, targeted);
       if (roll < 0) {
         move = candidate;
         break;
