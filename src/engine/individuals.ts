@@ -276,11 +276,17 @@ export function placeByEjection(engine: Engine, p: number, s: number, shuffle = 
       }
     }
   };
-  for (const r of rooms) for (const index of engine.state.roomMeetings[r]!) consider(index);
-  for (const member of staff) for (const index of engine.state.staffMeetings[member]!) consider(index);
   // The search draws a few at random and comes back often; construction tries more, the
   // sessions of the patients with the most free time first (the likeliest to find another).
+  // Either way the rooms' and clinicians' calendars are read only until enough turn up: a
+  // network's hundreds of offices hold tens of thousands of sessions.
   const limit = shuffle ? EJECTION_CANDIDATES / 4 : EJECTION_CANDIDATES;
+  const enough = (shuffle ? 2 : 4) * limit;
+  const calendars = [...[...rooms].map((r) => engine.state.roomMeetings[r]!), ...[...staff].map((member) => engine.state.staffMeetings[member]!)];
+  const first = shuffle ? engine.random.int(Math.max(1, calendars.length)) : 0;
+  for (let k = 0; k < calendars.length && candidates.length < enough; k++) {
+    for (const index of calendars[(first + k) % calendars.length]!) consider(index);
+  }
   if (shuffle) shuffleInPlace(engine, candidates);
   else {
     const freedom = new Map<number, number>();
