@@ -3,12 +3,17 @@
  * per-patient summary and the unmet requirements. Used by `checkSchedule` and by `solve` for its
  * final timetable. Requirement statuses, requirement violations and `unmet` all come from the
  * same measurements (`forEachRequirement`), so they cannot disagree.
+ *
+ * `buildReportFromBoard` builds the same report when a `ScoreBoard` already scored the timetable:
+ * it asks for details only where the board holds a penalty, instead of running every rule on
+ * every subject again.
  */
 import type { PatientSummary, Report, RuleScore, Score, Unmet, Violation } from '../model/report.js';
+import { closeEvaluationScope, openEvaluationScope } from '../rules/evaluation-scope.js';
 import { patientWeek } from '../rules/patient-week.js';
 import { measureRequirements, requirementMessage, requirementStatus } from '../rules/requirements.js';
-import { collectViolations, subjectCount } from '../rules/score-board.js';
-import type { Rule, RuleContext } from '../rules/types.js';
+import { collectViolations, subjectCount, type ScoreBoard } from '../rules/score-board.js';
+import type { Emit, Rule, RuleContext, RuleScope, ViolationDetail } from '../rules/types.js';
 import { WEEKDAYS } from '../time/week.js';
 
 const LEVEL_ORDER = { hard: 0, requirement: 1, soft: 2 } as const;
@@ -81,25 +86,11 @@ export function buildReport(
       for (const found of collectViolations(rule, ctx, subject)) {
         penalty += found.penalty;
         count += 1;
-        violations.push({
-          rule: rule.code,
-          level: rule.level,
-          penalty: found.penalty,
-          message: found.detail.message,
-          meetings: found.detail.meetings ?? [],
-          patients: found.detail.patients ?? [],
-          staff: found.detail.staff ?? [],
-          rooms: found.detail.rooms ?? [],
-          ...(found.detail.date !== undefined ? { date: found.detail.date } : {}),
-        });
+        violations.push(violationOf(rule, found.penalty, found.detail));
       }
     }
     byRule.push({ rule: rule.code, level: rule.level, violations: count, penalty, weighted: penalty * weight });
   }
-  // Array.prototype.sort is stable: within a level, violations keep catalogue and subject order.
-  violations.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
-  const score: Score = { hard: 0, requirement: 0, soft: 0 };
-  for (const row of byRule) score[row.level] += row.weighted;
   const patients: PatientSummary[] = [];
   const unmet: Unmet[] = [];
   for (let patient = 0; patient < ctx.problem.patients.length; patient++) {
@@ -107,6 +98,29 @@ export function buildReport(
     patients.push(one.summary);
     unmet.push(...one.unmet);
   }
+  return assemble(byRule, violations, patients, unmet);
+}
+
+function violationOf(rule: Rule, penalty: number, detail: ViolationDetail): Violation {
+  return {
+    rule: rule.code,
+    level: rule.level,
+    penalty,
+    message: detail.message,
+    meetings: detail.meetings ?? [],
+    patients: detail.patients ?? [],
+    staff: detail.staff ?? [],
+    rooms: detail.rooms ?? [],
+    ...(detail.date !== undefined ? { date: detail.date } : {}),
+  };
+}
+
+/** The report of rule rows, violations in catalogue and subject order, and patient rows. */
+function assemble(byRule: RuleScore[], violations: Violation[], patients: PatientSummary[], unmet: Unmet[]): Report {
+  // Array.prototype.sort is stable: within a level, violations keep catalogue and subject order.
+  violations.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+  const score: Score = { hard: 0, requirement: 0, soft: 0 };
+  for (const row of byRule) score[row.level] += row.weighted;
   return {
     feasible: score.hard === 0,
     allMet: score.hard === 0 && score.requirement === 0,
@@ -116,4 +130,107 @@ export function buildReport(
     patients,
     unmet,
   };
+}
+
+const SCOPES: readonly RuleScope[] = ['meeting', 'patient', 'staff', 'room'];
+
+const LEVELS: readonly Rule['level'][] = ['hard', 'requirement', 'soft'];
+
+/**
+ * The report {@link buildReport} builds for `ctx` with the board's rules and weights, field for
+ * field, from a `ScoreBoard` that scored this same timetable and is up to date (the solver's
+ * `state.rescore()` first): rules run again, for their details, only on the subjects and levels
+ * where the board holds a penalty; the rule rows and the score come out the same as from scratch.
+ * `boardMeetings[i]` is the board's subject for meeting `i` of `ctx` (the solver's slots have
+ * holes; a report names its meetings compactly); without it they coincide.
+ *
+ * A rule whose details do not add up to the board's totals for it (a breach of penalty 0, which
+ * the board's per-level sums cannot show) is run again on every subject.
+ *
+ * @example
+ * ```ts
+ * engine.state.rescore();
+ * const slots = engine.state.liveMeetings();
+ * const meetings = slots.map((slot) => engine.state.meetings[slot]!);
+ * const ctx = { problem: compiled, meetings, ...indexMeetings(compiled, meetings), previous: undefined };
+ * const report = buildReportFromBoard(ctx, engine.state.board, [], slots);
+ * ```
+ */
+export function buildReportFromBoard(
+  ctx: RuleContext,
+  board: ScoreBoard,
+  extraHard: readonly Violation[] = [],
+  boardMeetings?: ReadonlyArray<number>,
+): Report {
+  const rules = board.rules;
+  const found: Violation[][] = rules.map(() => []);
+  const penalties = new Float64Array(rules.length);
+  const counts = new Float64Array(rules.length);
+  let current = 0;
+  const emit: Emit = (penalty, detail) => {
+    found[current]!.push(violationOf(rules[current]!, penalty, detail()));
+    penalties[current]! += penalty;
+    counts[current]! += 1;
+  };
+  const run = (ruleIndex: number, subject: number): void => {
+    current = ruleIndex;
+    rules[ruleIndex]!.evaluate(ctx, subject, emit);
+  };
+  // Rules the report runs again, by scope and level: those the board saw break (a soft rule
+  // weighted 0 is off and counts nothing).
+  const active = new Map(SCOPES.map((scope) => [scope, LEVELS.map(() => [] as number[])]));
+  rules.forEach((rule, index) => {
+    if (board.weights[index] !== 0 && board.ruleTotals(index).violations > 0) active.get(rule.scope)![LEVELS.indexOf(rule.level)]!.push(index);
+  });
+
+  const patients: PatientSummary[] = [];
+  const unmet: Unmet[] = [];
+  for (const scope of SCOPES) {
+    const byLevel = active.get(scope)!;
+    const n = subjectCount(ctx, scope);
+    for (let subject = 0; subject < n; subject++) {
+      const boardSubject = scope === 'meeting' && boardMeetings ? boardMeetings[subject]! : subject;
+      // The board keeps a subject's penalty per level: only the rules of a level it carries ran into something.
+      let flagged = 0;
+      for (let level = 0; level < LEVELS.length; level++) {
+        if (byLevel[level]!.length > 0 && board.subjectPenalty(scope, boardSubject, LEVELS[level]!) > 0) flagged |= 1 << level;
+      }
+      if (flagged === 0 && scope !== 'patient') continue;
+      // One memo scope per subject: the patient rules and the patient's row share its week.
+      const opened = openEvaluationScope();
+      try {
+        for (let level = 0; level < LEVELS.length; level++) {
+          if ((flagged & (1 << level)) !== 0) for (const ruleIndex of byLevel[level]!) run(ruleIndex, subject);
+        }
+        if (scope === 'patient') {
+          const one = patientReport(ctx, subject);
+          patients.push(one.summary);
+          unmet.push(...one.unmet);
+        }
+      } finally {
+        if (opened) closeEvaluationScope();
+      }
+    }
+  }
+
+  const violations: Violation[] = extraHard.map((v) => ({ ...v }));
+  const byRule: RuleScore[] = [
+    { rule: 'schedule-integrity', level: 'hard', violations: extraHard.length, penalty: extraHard.length, weighted: extraHard.length },
+  ];
+  rules.forEach((rule, index) => {
+    const weight = board.weights[index]!;
+    if (weight !== 0) {
+      const kept = board.ruleTotals(index);
+      if (kept.penalty !== penalties[index] || kept.violations !== counts[index]) {
+        found[index] = [];
+        penalties[index] = 0;
+        counts[index] = 0;
+        const n = subjectCount(ctx, rule.scope);
+        for (let subject = 0; subject < n; subject++) run(index, subject);
+      }
+    }
+    for (const violation of found[index]!) violations.push(violation);
+    byRule.push({ rule: rule.code, level: rule.level, violations: counts[index]!, penalty: penalties[index]!, weighted: penalties[index]! * weight });
+  });
+  return assemble(byRule, violations, patients, unmet);
 }

@@ -1,9 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../model/options.js';
 import { compileProblem } from '../engine/compile.js';
-import { applyChanges, checkChanges } from './changes.js';
-import type { Problem } from '../model/problem.js';
+import { assertValidProblem } from '../input/validate.js';
+import { ProblemError } from '../model/issue.js';
+import { applyChanges, applyChangesInPlace, checkChanges, checkReplanInput } from './changes.js';
+import type { Patient, Problem } from '../model/problem.js';
 import type { Schedule } from '../model/schedule.js';
+import { problemArbitrary } from '../../test/support/arbitraries.js';
 
 function problem(): Problem {
   return {
@@ -60,5 +64,67 @@ describe('applyChanges', () => {
     expect(compiled.staff[1]!.available.size()).toBe(0);
     expect(compiled.rooms[0]!.available.has(slot(2, 12 * 60))).toBe(false);
     expect(compiled.rooms[0]!.available.has(slot(3, 12 * 60))).toBe(true);
+  });
+});
+
+/** What replan's input check answers, or the issues it throws. */
+function outcome(check: () => { problem: Problem; issues: unknown[]; admitted: Patient[] }): unknown {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof ProblemError) return { thrown: error.issues };
+    throw error;
+  }
+}
+
+/** How an admission of a copy of an existing patient is spoiled, if at all. */
+const SPOILS = ['none', 'none', 'none', 'duplicate-id', 'unknown-track', 'not-an-object', 'avoided-by-a-patient', 'avoids-a-patient'] as const;
+
+describe('checkReplanInput', () => {
+  it('answers what validating the problem, then the changes with the admissions, answers (one validation instead of two)', () => {
+    fc.assert(
+      fc.property(
+        problemArbitrary({ maxPatients: 6 }),
+        fc.array(fc.record({ like: fc.nat(), spoil: fc.constantFrom(...SPOILS) }), { maxLength: 3 }),
+        fc.nat({ max: 4 }),
+        (input, admissions, problemDraw) => {
+          const changes: unknown[] = [{ kind: 'staff-out', staff: input.staff[0]?.id ?? 'nobody', date: input.weekStart }];
+          admissions.forEach(({ like, spoil }, k) => {
+            const template = input.patients[like % input.patients.length]!;
+            const patient: Record<string, unknown> = { ...structuredClone(template), id: `admitted-${k}` };
+            delete patient['avoid'];
+            if (spoil === 'duplicate-id') patient['id'] = template.id;
+            if (spoil === 'unknown-track') patient['tracks'] = ['no-such-track'];
+            if (spoil === 'avoids-a-patient') patient['avoid'] = [template.id];
+            if (spoil === 'avoided-by-a-patient') (template.avoid ??= []).push(`admitted-${k}`);
+            changes.push({ kind: 'admit', patient: spoil === 'not-an-object' ? 'p-x' : patient });
+          });
+          // One time in five, the problem itself is invalid too.
+          if (problemDraw === 0) input.rooms.push({ id: input.rooms[0]?.id ?? 'r', capacity: -1 });
+          const before = structuredClone(input);
+          const twice = outcome(() => {
+            const valid = assertValidProblem(input);
+            return { problem: valid, ...checkChanges(valid, empty, changes) };
+          });
+          expect(outcome(() => checkReplanInput(input, empty, changes))).toEqual(twice);
+          expect(input).toEqual(before);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gives a problem shared with nothing of the input, which replan may then change in place', () => {
+    const input = problem();
+    const before = structuredClone(input);
+    const changes: Change[] = [
+      { kind: 'admit', patient: { id: 'p2', tracks: ['evening'] } },
+      { kind: 'staff-out', staff: 'clin-1', date: '2026-11-24' },
+      { kind: 'discharge', patient: 'p1', from: '2026-11-25' },
+    ];
+    const checked = checkReplanInput(input, empty, changes);
+    const changed = applyChangesInPlace(checked.problem, changes, checked.admitted);
+    expect(input).toEqual(before);
+    expect(changed).toEqual(applyChanges(assertValidProblem(input), changes, checkChanges(assertValidProblem(input), empty, changes).admitted));
   });
 });

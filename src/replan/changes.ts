@@ -9,7 +9,7 @@ import type { Availability, Patient, Problem } from '../model/problem.js';
 import type { Schedule } from '../model/schedule.js';
 import type { Issue } from '../model/issue.js';
 import { ISSUE_CODES } from '../input/issue-codes.js';
-import { validateProblem } from '../input/validate.js';
+import { assertValidProblem, validateProblem } from '../input/validate.js';
 import { dayInWeek, dayNumber, parseLocalTime, WEEKDAYS } from '../time/week.js';
 
 const KINDS: ReadonlySet<string> = new Set(['admit', 'discharge', 'staff-out', 'room-closed', 'missed', 'pin']);
@@ -47,12 +47,73 @@ function dateInWeekIssue(value: unknown, weekStart: string, path: string, issues
   }
 }
 
+/** The admissions among untrusted `changes` whose patient is an object, with their positions. */
+function admissionsOf(changes: unknown): Array<{ at: number; patient: Record<string, unknown> }> {
+  const admitted: Array<{ at: number; patient: Record<string, unknown> }> = [];
+  if (!Array.isArray(changes)) return admitted;
+  changes.forEach((change: unknown, at) => {
+    if (isRecord(change) && change['kind'] === 'admit' && isRecord(change['patient'])) admitted.push({ at, patient: change['patient'] });
+  });
+  return admitted;
+}
+
+/**
+ * The problem and the admitted patients validated in one pass, when the problem with the
+ * admissions appended is valid and the problem alone would be too (only a patient's `avoid` can
+ * name another patient, so that is the one thing the admissions could have made valid); otherwise
+ * undefined, and the caller validates the long way round for the issues.
+ */
+function validatedTogether(problem: unknown, admissions: ReadonlyArray<{ patient: Record<string, unknown> }>): { problem: Problem; admitted: Patient[] } | undefined {
+  try {
+    if (!isRecord(problem) || !Array.isArray(problem['patients'])) return undefined;
+    const base = (problem['patients'] as unknown[]).length;
+    const result = validateProblem({ ...problem, patients: [...(problem['patients'] as unknown[]), ...admissions.map((a) => a.patient)] });
+    if (!result.ok) return undefined;
+    const admitted = result.problem.patients.slice(base);
+    const valid: Problem = { ...result.problem, patients: result.problem.patients.slice(0, base) };
+    const admittedIds = new Set(admitted.map((p) => p.id));
+    if (valid.patients.some((p) => p.avoid?.some((id) => admittedIds.has(id)))) return undefined;
+    return { problem: valid, admitted };
+  } catch {
+    // Input whose reading throws (a hostile getter, say) takes the long way, which reports it.
+    return undefined;
+  }
+}
+
+/**
+ * `replan`'s input checked: the valid problem (a fresh copy, shared with nothing), every issue of
+ * `changes` (see {@link checkChanges}) and the admitted patients validated. The problem and the
+ * admissions go through the validator once together; only when that finds issues is the problem
+ * validated alone, so each issue keeps its path (`patients[3]...` or `changes[2].patient...`).
+ *
+ * @throws {ProblemError} when `problem` is invalid, as `assertValidProblem` does.
+ *
+ * @example
+ * ```ts
+ * const { problem: valid, issues, admitted } = checkReplanInput(problem, published, changes);
+ * if (issues.length > 0) throw new ProblemError(issues);
+ * ```
+ */
+export function checkReplanInput(problem: unknown, previous: Schedule, changes: unknown): { problem: Problem; issues: Issue[]; admitted: Patient[] } {
+  const admissions = admissionsOf(changes);
+  const together = admissions.length > 0 ? validatedTogether(problem, admissions) : undefined;
+  if (together) return { problem: together.problem, ...checkChanges(together.problem, previous, changes, together.admitted) };
+  const valid = assertValidProblem(problem);
+  return { problem: valid, ...checkChanges(valid, previous, changes) };
+}
+
 /**
  * Every issue of `changes` against a valid `problem` and its published week `previous` (read as
  * untrusted data), and the admitted patients as the validator returns them. Admitted patients are
- * checked as the validator checks any patient (issue paths under `changes[i].patient`).
+ * checked as the validator checks any patient (issue paths under `changes[i].patient`), unless
+ * `validatedAdmissions` gives them already validated with the problem (in order of the changes).
  */
-export function checkChanges(problem: Problem, previous: Schedule, changes: unknown): { issues: Issue[]; admitted: Patient[] } {
+export function checkChanges(
+  problem: Problem,
+  previous: Schedule,
+  changes: unknown,
+  validatedAdmissions?: readonly Patient[],
+): { issues: Issue[]; admitted: Patient[] } {
   const issues: Issue[] = [];
   const validAdmitted: Patient[] = [];
   if (!Array.isArray(changes)) {
@@ -124,7 +185,8 @@ export function checkChanges(problem: Problem, previous: Schedule, changes: unkn
 
   // Admitted patients: validated as part of the problem, issues moved under their change.
   const usable = admitted.filter(({ patient }) => isRecord(patient));
-  if (usable.length > 0) {
+  if (validatedAdmissions !== undefined) validAdmitted.push(...validatedAdmissions);
+  else if (usable.length > 0) {
     const base = problem.patients.length;
     const result = validateProblem({ ...problem, patients: [...problem.patients, ...usable.map((a) => a.patient)] });
     if (result.ok) validAdmitted.push(...result.problem.patients.slice(base));
@@ -158,22 +220,29 @@ function withException(availability: Availability | undefined, date: string, sta
  * and room closures. `changes` must have no issues.
  */
 export function applyChanges(problem: Problem, changes: readonly Change[], admitted: readonly Patient[]): Problem {
-  const copy: Problem = structuredClone(problem);
-  copy.patients.push(...structuredClone(admitted));
+  return applyChangesInPlace(structuredClone(problem), changes, structuredClone(admitted));
+}
+
+/**
+ * {@link applyChanges} on a problem the caller owns (the validator's fresh copy, say): `problem`
+ * itself is changed and returned, and `admitted` become its last patients (not copied).
+ */
+export function applyChangesInPlace(problem: Problem, changes: readonly Change[], admitted: readonly Patient[]): Problem {
+  for (const patient of admitted) problem.patients.push(patient);
   for (const change of changes) {
     switch (change.kind) {
       case 'discharge': {
-        const patient = copy.patients.find((p) => p.id === change.patient);
+        const patient = problem.patients.find((p) => p.id === change.patient);
         if (patient && (patient.dischargedOn === undefined || change.from < patient.dischargedOn)) patient.dischargedOn = change.from;
         break;
       }
       case 'staff-out': {
-        const member = copy.staff.find((s) => s.id === change.staff);
+        const member = problem.staff.find((s) => s.id === change.staff);
         if (member) member.availability = withException(member.availability, change.date, change.start, change.end);
         break;
       }
       case 'room-closed': {
-        const room = copy.rooms.find((r) => r.id === change.room);
+        const room = problem.rooms.find((r) => r.id === change.room);
         if (room) room.availability = withException(room.availability, change.date, change.start, change.end);
         break;
       }
@@ -181,5 +250,5 @@ export function applyChanges(problem: Problem, changes: readonly Change[], admit
         break;
     }
   }
-  return copy;
+  return problem;
 }

@@ -7,10 +7,10 @@
 import type { Issue } from '../model/issue.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 import type { CompiledProblem } from '../engine/compile.js';
-import { exportSchedule } from '../engine/export.js';
-import { zonedInstant } from '../time/zone.js';
+import { exportSchedule, meetingOf } from '../engine/export.js';
+import { toOffsetIso, zonedInstant } from '../time/zone.js';
 import { sessionKey, type PlacedMeeting, type PreviousWeek } from '../rules/types.js';
-import { formatLocalTime, parseLocalTime, WEEKDAYS } from '../time/week.js';
+import { formatLocalTime, MINUTES_PER_DAY, parseLocalTime, WEEKDAYS } from '../time/week.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -38,19 +38,28 @@ export function readPublished(compiled: CompiledProblem, previous: unknown): { i
   }
   if (previous['timeZone'] !== compiled.timeZone) issue('previous.timeZone', `The published week is in time zone ${shown(previous['timeZone'])} but the problem in ${compiled.timeZone}.`);
   if (previous['weekStart'] !== compiled.weekStart) issue('previous.weekStart', `The published week starts ${shown(previous['weekStart'])} but the problem's week ${compiled.weekStart}.`);
-  const instants = new Map<string, number>();
-  const instant = (date: string, minutes: number): number => {
-    const key = `${date}T${minutes}`;
-    let ms = instants.get(key);
-    if (ms === undefined) instants.set(key, (ms = zonedInstant(date, formatLocalTime(minutes), compiled.timeZone).getTime()));
-    return ms;
-  };
-  // A week's meetings share few distinct instants: parse each text once.
+  // Per day and minute of the week: the instant, and the text the engine's export writes for it
+  // when that text names the same instant. A published week usually carries exactly that text,
+  // which then needs no parsing; any other text is parsed (once: a week shares few instants).
+  const instants = new Map<number, { ms: number; text: string | undefined }>();
   const parsedTexts = new Map<string, number>();
   const parsed = (text: string): number => {
     let ms = parsedTexts.get(text);
     if (ms === undefined) parsedTexts.set(text, (ms = Date.parse(text)));
     return ms;
+  };
+  const isInstantOf = (value: unknown, day: number, minutes: number): boolean => {
+    if (typeof value !== 'string') return false;
+    const key = day * (MINUTES_PER_DAY + 1) + minutes;
+    let known = instants.get(key);
+    if (!known) {
+      const date = compiled.dates[day]!;
+      const time = formatLocalTime(minutes);
+      const ms = zonedInstant(date, time, compiled.timeZone).getTime();
+      const text = toOffsetIso(date, time, compiled.timeZone);
+      instants.set(key, (known = { ms, text: Date.parse(text) === ms ? text : undefined }));
+    }
+    return value === known.text || parsed(value) === known.ms;
   };
   const seen = new Set<string>();
   (previous['meetings'] as unknown[]).forEach((raw, i) => {
@@ -70,8 +79,7 @@ export function readPublished(compiled: CompiledProblem, previous: unknown): { i
     const end = typeof raw['end'] === 'string' ? parseLocalTime(raw['end']) : undefined;
     if (start === undefined || end === undefined || end <= start) return issue(`${path}.end`, `Meeting ${id} has no valid start and end (${shown(raw['start'])}-${shown(raw['end'])}).`);
     for (const [field, minutes] of [['startsAt', start], ['endsAt', end]] as const) {
-      const value = raw[field];
-      if (typeof value !== 'string' || parsed(value) !== instant(date, minutes)) issue(`${path}.${field}`, `Meeting ${id} has a ${field} that does not match ${date} ${formatLocalTime(minutes)} in ${compiled.timeZone}.`);
+      if (!isInstantOf(raw[field], day, minutes)) issue(`${path}.${field}`, `Meeting ${id} has a ${field} that does not match ${date} ${formatLocalTime(minutes)} in ${compiled.timeZone}.`);
     }
     const ids = (field: 'staff' | 'patients', index: ReadonlyMap<string, number>, noun: string): number[] => {
       const list = raw[field];
@@ -177,9 +185,47 @@ export function nameNewMeetings(compiled: CompiledProblem, live: readonly Placed
  * The re-planned week as a Schedule. `pinned` lists the ids flagged pinned in the result;
  * `published` maps ids to the published meetings (compiled and as published); `live` meetings already named (see {@link nameNewMeetings});
  * a meeting identical to its published version is the published object (cloned), so an
- * untouched meeting reads exactly as before.
+ * untouched meeting reads exactly as before. Meetings come sorted by date, start and id, as the
+ * engine's export sorts them; only the meetings that changed are converted (most of a week
+ * is as published).
  */
 export function exportReplanned(
+  compiled: CompiledProblem,
+  live: readonly PlacedMeeting[],
+  published: ReadonlyMap<string, { placed: PlacedMeeting; meeting: Meeting }>,
+  pinned: ReadonlySet<string>,
+): Schedule {
+  const ids = new Set<string>();
+  for (const m of live) {
+    // Two live meetings under one id: the engine's export renames the later one.
+    if (ids.has(m.id)) return exportRenaming(compiled, live, published, pinned);
+    ids.add(m.id);
+  }
+  // Many meetings share a date and clock time: convert each once.
+  const instants = new Map<string, string>();
+  const instant = (date: string, time: string): string => {
+    const key = `${date}T${time}`;
+    let iso = instants.get(key);
+    if (iso === undefined) instants.set(key, (iso = toOffsetIso(date, time, compiled.timeZone)));
+    return iso;
+  };
+  // Dates of one week and zero-padded clock times sort as their day and minute indexes do.
+  const ordered = [...live].sort((a, b) => a.day - b.day || a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const meetings = ordered.map((placed) => {
+    const before = published.get(placed.id);
+    const out: Meeting =
+      before && unchanged(before.placed, placed)
+        ? copyOf(before.meeting)
+        : meetingOf(compiled, { ...placed, patients: [...placed.patients].sort((a, b) => a - b) }, placed.id, instant);
+    if (pinned.has(out.id)) out.pinned = true;
+    else delete out.pinned;
+    return out;
+  });
+  return { timeZone: compiled.timeZone, weekStart: compiled.weekStart, meetings };
+}
+
+/** {@link exportReplanned} through the engine's export, which gives a repeated id's later holder a fresh one. */
+function exportRenaming(
   compiled: CompiledProblem,
   live: readonly PlacedMeeting[],
   published: ReadonlyMap<string, { placed: PlacedMeeting; meeting: Meeting }>,

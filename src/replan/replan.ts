@@ -7,19 +7,18 @@ import { ProblemError, type Issue } from '../model/issue.js';
 import type { Problem } from '../model/problem.js';
 import type { Cause, StopReason } from '../model/report.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
-import { assertValidProblem } from '../input/validate.js';
 import { compileProblem, type CompiledProblem } from '../engine/compile.js';
 import { createEngine } from '../engine/solve.js';
 import { allRules } from '../rules/catalogue.js';
 import type { PlacedMeeting } from '../rules/types.js';
-import { buildReport } from '../check/report.js';
+import { buildReportFromBoard } from '../check/report.js';
 import { indexMeetings } from '../check/schedule-context.js';
 import { resolveWeights } from '../check/weights.js';
 import { findCauses, unmetServices } from '../diagnose/causes.js';
 import { zonedInstant } from '../time/zone.js';
 import { formatLocalTime } from '../time/week.js';
 import { impossibleFindings } from '../diagnose/diagnose.js';
-import { applyChanges, checkChanges } from './changes.js';
+import { applyChangesInPlace, checkReplanInput } from './changes.js';
 import { diffSchedules } from './diff.js';
 import { addReason, firstOpenMinutes, isOpen, type Driver } from './driver.js';
 import { exportReplanned, nameNewMeetings, publishedWeek, readPublished } from './published.js';
@@ -102,13 +101,13 @@ function instantMs(compiled: CompiledProblem, day: number, minute: number): numb
 export function replan(problem: Problem, previous: Schedule, changes: readonly Change[], options: ReplanOptions = {}): ReplanResult {
   const now = (): number => performance.now();
   const startedAt = now();
-  const valid = assertValidProblem(problem);
-  const checked = checkChanges(valid, previous, changes);
+  // The problem and the admissions are validated together, once; the valid problem is a fresh copy.
+  const checked = checkReplanInput(problem, previous, changes);
   const issues = [...optionIssues(options), ...checked.issues];
   if (issues.length > 0) throw new ProblemError(issues);
   const rules = allRules();
   const weights = resolveWeights(rules, options.weights);
-  const changedProblem = applyChanges(valid, changes, checked.admitted);
+  const changedProblem = applyChangesInPlace(checked.problem, changes, checked.admitted);
   const compiled = compileProblem(changedProblem);
   // Admitted patients are appended: the published week reads the same against the changed problem.
   const read = readPublished(compiled, previous);
@@ -198,11 +197,14 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
     const p = byId.get(meeting.id);
     if (p && !publishedById.has(meeting.id)) publishedById.set(meeting.id, { placed: p, meeting });
   });
-  // The engine's meetings, named, are the schedule's: no need to read the schedule back.
-  const live = nameNewMeetings(compiled, engine.state.meetings.filter((m): m is PlacedMeeting => m !== undefined), publishedById.keys());
+  // The engine's meetings, named, are the schedule's: no need to read the schedule back. Its
+  // score board already holds every penalty: the report asks the rules for details only there.
+  engine.state.rescore();
+  const slots = engine.state.liveMeetings();
+  const live = nameNewMeetings(compiled, slots.map((slot) => engine.state.meetings[slot]!), publishedById.keys());
   const schedule = exportReplanned(compiled, live, publishedById, pinned);
   const ctx = { problem: compiled, meetings: live, ...indexMeetings(compiled, live), previous: published, integrity: [] };
-  const report = buildReport(ctx, rules, weights, ctx.integrity);
+  const report = buildReportFromBoard(ctx, engine.state.board, ctx.integrity, slots);
 
   // Causes for what the affected patients still lack (a make-up that found no place, an admission).
   const affectedIds = new Set([...driver.affected.keys()].map((p) => compiled.patients[p]!.id));

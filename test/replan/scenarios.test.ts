@@ -71,10 +71,19 @@ describe('replan on the sample clinic', () => {
     const touched = changed.meetings.filter((m) => m.before?.staff.includes(staff) && m.before.date === date);
     expect(touched.length).toBeGreaterThan(0);
     for (const m of touched) expect(m.reasons.some((r) => r.kind === 'staff-out' && r.change === 0)).toBe(true);
-    // Meetings on other days keep their time, room, staff and roster unless a patient's requirement moved them.
+    // Meetings on other days stay, at their times; their rosters change only for patients the
+    // call-out displaced (who may trade a session elsewhere to keep their curriculum), and
+    // most stay exactly as published.
     const other = published.meetings.filter((m) => m.date !== date);
+    const displaced = new Set(published.meetings.filter((m) => m.date === date).flatMap((m) => m.patients));
+    for (const m of other) {
+      const now = byId(schedule).get(m.id);
+      expect(now && `${now.date} ${now.start}`).toBe(`${m.date} ${m.start}`);
+      const rosterChanges = [...now!.patients.filter((p) => !m.patients.includes(p)), ...m.patients.filter((p) => !now!.patients.includes(p))];
+      expect(rosterChanges.filter((p) => !displaced.has(p))).toEqual([]);
+    }
     const kept = other.filter((m) => JSON.stringify(byId(schedule).get(m.id)) === JSON.stringify(m)).length;
-    expect(kept / other.length).toBeGreaterThan(0.9);
+    expect(kept / other.length).toBeGreaterThan(0.75);
     // Every session the clinician led that day is removed from them or moved; they may take others on other days.
     const staffSessions = changed.staff.find((s) => s.id === staff)?.sessions ?? [];
     const ledThatDay = new Set(published.meetings.filter((m) => m.date === date && m.staff.includes(staff)).map((m) => m.id));
