@@ -190,17 +190,15 @@ export function buildReportFromBoard(
     const n = subjectCount(ctx, scope);
     for (let subject = 0; subject < n; subject++) {
       const boardSubject = scope === 'meeting' && boardMeetings ? boardMeetings[subject]! : subject;
-      // The board keeps a subject's penalty per level: only the rules of a level it carries ran into something.
-      let flagged = 0;
-      for (let level = 0; level < LEVELS.length; level++) {
-        if (byLevel[level]!.length > 0 && board.subjectPenalty(scope, boardSubject, LEVELS[level]!) > 0) flagged |= 1 << level;
-      }
-      if (flagged === 0 && scope !== 'patient') continue;
+      // The board keeps each rule's breaches per subject: only those rules run again here.
+      let flagged = false;
+      for (const list of byLevel) for (const ruleIndex of list) if (board.subjectViolations(ruleIndex, boardSubject) > 0) flagged = true;
+      if (!flagged && scope !== 'patient') continue;
       // One memo scope per subject: the patient rules and the patient's row share its week.
       const opened = openEvaluationScope();
       try {
-        for (let level = 0; level < LEVELS.length; level++) {
-          if ((flagged & (1 << level)) !== 0) for (const ruleIndex of byLevel[level]!) run(ruleIndex, subject);
+        for (const list of byLevel) {
+          for (const ruleIndex of list) if (board.subjectViolations(ruleIndex, boardSubject) > 0) run(ruleIndex, subject);
         }
         if (scope === 'patient') {
           const one = patientReport(ctx, subject);

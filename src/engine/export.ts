@@ -50,9 +50,20 @@ export function meetingOf(
 
 /** The schedule of a set of compiled meetings. */
 export function exportSchedule(problem: CompiledProblem, meetings: ReadonlyArray<PlacedMeeting | undefined>): Schedule {
-  const placed = meetings.filter((m): m is PlacedMeeting => m !== undefined);
+  return exportWithSlots(problem, meetings).schedule;
+}
+
+/**
+ * The schedule of a set of compiled meetings, with `slots[i]`: the position in `meetings` of the
+ * schedule's meeting `i` (how a score board kept by slot is read against the schedule).
+ */
+export function exportWithSlots(problem: CompiledProblem, meetings: ReadonlyArray<PlacedMeeting | undefined>): { schedule: Schedule; slots: number[] } {
+  const placed: Array<{ m: PlacedMeeting; slot: number }> = [];
+  meetings.forEach((m, slot) => {
+    if (m !== undefined) placed.push({ m, slot });
+  });
   const ordered = placed
-    .map((m) => ({ m, staff: [...m.staff].sort((a, b) => a - b), patients: [...m.patients].sort((a, b) => a - b) }))
+    .map(({ m, slot }) => ({ m, slot, staff: [...m.staff].sort((a, b) => a - b), patients: [...m.patients].sort((a, b) => a - b) }))
     .sort(
       (a, b) =>
         a.m.day - b.m.day ||
@@ -81,7 +92,7 @@ export function exportSchedule(problem: CompiledProblem, meetings: ReadonlyArray
     if (iso === undefined) instants.set(key, (iso = toOffsetIso(date, time, problem.timeZone)));
     return iso;
   };
-  const result: Meeting[] = ordered.map(({ m, patients }) => {
+  const result: Array<{ meeting: Meeting; slot: number }> = ordered.map(({ m, slot, patients }) => {
     const start = formatLocalTime(m.start);
     const track = m.track >= 0 ? problem.tracks[m.track]!.id : null;
     const service = problem.services[m.service]!.id;
@@ -96,8 +107,11 @@ export function exportSchedule(problem: CompiledProblem, meetings: ReadonlyArray
       counters.set(prefix, n);
       used.add(id);
     }
-    return meetingOf(problem, { ...m, patients }, id, instant);
+    return { meeting: meetingOf(problem, { ...m, patients }, id, instant), slot };
   });
-  result.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { timeZone: problem.timeZone, weekStart: problem.weekStart, meetings: result };
+  result.sort(({ meeting: a }, { meeting: b }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    schedule: { timeZone: problem.timeZone, weekStart: problem.weekStart, meetings: result.map(({ meeting }) => meeting) },
+    slots: result.map(({ slot }) => slot),
+  };
 }

@@ -143,6 +143,11 @@ export class ScoreBoard {
     return total;
   }
 
+  /** Breaches rule `ruleIndex` reported on `subject` when last evaluated (0 when never). */
+  subjectViolations(ruleIndex: number, subject: number): number {
+    return this.counts[ruleIndex]![subject] ?? 0;
+  }
+
   /** Sum of penalties and violation count of one rule. */
   ruleTotals(ruleIndex: number): { penalty: number; violations: number } {
     return { penalty: this.totalPenalty[ruleIndex]!, violations: this.totalCount[ruleIndex]! };
