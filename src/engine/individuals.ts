@@ -280,7 +280,7 @@ export function placeByEjection(engine: Engine, p: number, s: number, shuffle = 
   // sessions of the patients with the most free time first (the likeliest to find another).
   // Either way the rooms' and clinicians' calendars are read only until enough turn up: a
   // network's hundreds of offices hold tens of thousands of sessions.
-  const limit = shuffle ? EJECTION_CANDIDATES / 4 : EJECTION_CANDIDATES;
+  const limit = shuffle ? EJECTION_CANDIDATES / 10 : EJECTION_CANDIDATES;
   const enough = (shuffle ? 2 : 4) * limit;
   const calendars = [...[...rooms].map((r) => engine.state.roomMeetings[r]!), ...[...staff].map((member) => engine.state.staffMeetings[member]!)];
   const first = shuffle ? engine.random.int(Math.max(1, calendars.length)) : 0;
