@@ -199,7 +199,7 @@ const replanText = (): string[] => {
     `| 1,000 patients; ${String(r.staffOut)} out on ${String(r.date)}; 10 admissions | ${Math.round(Number(r.replanMs))} / ${warm} | ${r.hardViolations} | ${r.admittedServed}/${r.admitted} (${r.admittedPossible} not proven impossible) | ${fixed(Number(r.unchangedShare) * 100, 1)}% (${r.othersUnchanged}/${r.others}) |`,
     '',
     'First call: the first re-plan in a process that has just solved the week (JIT warm-up included); warm: the median',
-    `of 5 more of the same call, as a service that re-plans during the day sees it. Target: 500 ms or less.${r.warmSameSchedule === false ? ' The warm calls did NOT return the same timetable as the first.' : ''}`,
+    `of 5 more of the same call, as a service that re-plans during the day sees it. Target: 500 ms or less.${replanRow.warmSameSchedule === false ? ' The warm calls did NOT return the same timetable as the first.' : ''}`,
   ];
 };
 
