@@ -4,6 +4,7 @@
  * room for a meeting, and apply a change only if it keeps every hard rule.
  */
 import type { PlacedMeeting } from '../rules/types.js';
+import { SLOTS_PER_WEEK } from '../time/week.js';
 import type { CompiledProblem } from './compile.js';
 import { ConflictStats } from './conflicts.js';
 import { meetingBlocker, type Blocker } from './feasible.js';
@@ -23,21 +24,34 @@ export interface Engine {
   outOfTime: () => boolean;
 }
 
+/** Whether `owner`'s slots `[from, to)` hold no meeting but (when given) `replaced`. */
+function vacant(busy: Uint16Array, owner: number, from: number, to: number, replaced: PlacedMeeting | undefined, holds: boolean): boolean {
+  const base = owner * SLOTS_PER_WEEK;
+  if (!holds || !replaced) {
+    for (let slot = from; slot < to; slot++) if (busy[base + slot]! > 0) return false;
+    return true;
+  }
+  // The meeting being replaced gives its own slots back.
+  const rFrom = replaced.day * 288 + replaced.start / 5;
+  const rTo = rFrom + (replaced.end - replaced.start) / 5;
+  for (let slot = from; slot < to; slot++) if (busy[base + slot]! - (slot >= rFrom && slot < rTo ? 1 : 0) > 0) return false;
+  return true;
+}
+
 function staffFree(engine: Engine, s: number, m: PlacedMeeting, replacing: number, taken: readonly number[]): boolean {
   if (taken.includes(s)) return false;
   const { state } = engine;
   const member = engine.problem.staff[s]!;
   const from = m.day * 288 + m.start / 5;
-  if (!member.available.containsRange(from, from + (m.end - m.start) / 5)) return false;
-  let day = m.end - m.start;
-  let week = day;
-  for (const other of state.staffMeetings[s]!) {
-    if (other === replacing) continue;
-    const o = state.meetings[other]!;
-    if (o.day === m.day && o.start < m.end && m.start < o.end) return false;
-    week += o.end - o.start;
-    if (o.day === m.day) day += o.end - o.start;
-  }
+  const to = from + (m.end - m.start) / 5;
+  if (!member.available.containsRange(from, to)) return false;
+  const replaced = replacing >= 0 ? state.meetings[replacing] : undefined;
+  const holds = replaced !== undefined && replaced.staff.includes(s);
+  if (!vacant(state.staffBusy, s, from, to, replaced, holds)) return false;
+  const own = holds ? replaced!.end - replaced!.start : 0;
+  const minutes = m.end - m.start;
+  const day = state.staffDayMinutes[s * 7 + m.day]! - (holds && replaced!.day === m.day ? own : 0) + minutes;
+  const week = state.staffMinutes[s]! - own + minutes;
   return day <= member.maxDailyMinutes && week <= member.maxWeeklyMinutes;
 }
 
@@ -46,13 +60,10 @@ function roomFree(engine: Engine, r: number, m: PlacedMeeting, replacing: number
   const room = engine.problem.rooms[r]!;
   if (room.capacity < m.patients.length) return false;
   const from = m.day * 288 + m.start / 5;
-  if (!room.available.containsRange(from, from + (m.end - m.start) / 5)) return false;
-  for (const other of state.roomMeetings[r]!) {
-    if (other === replacing) continue;
-    const o = state.meetings[other]!;
-    if (o.day === m.day && o.start < m.end && m.start < o.end) return false;
-  }
-  return true;
+  const to = from + (m.end - m.start) / 5;
+  if (!room.available.containsRange(from, to)) return false;
+  const replaced = replacing >= 0 ? state.meetings[replacing] : undefined;
+  return vacant(state.roomBusy, r, from, to, replaced, replaced !== undefined && replaced.room === r);
 }
 
 /** Minutes a staff member leads this week plus those kept for their primary patients (for balanced choices). */

@@ -87,6 +87,13 @@ function candidateDays(engine: Engine, p: number, s: number, shuffle: boolean, l
       const j = engine.random.int(i + 1);
       [days[i], days[j]] = [days[j]!, days[i]!];
     }
+  } else if (problem.services[s]!.withFamily) {
+    // A family session fits the family's evenings, not the patient's group days: the days
+    // whose family rooms are least booked first, so that families with one evening free find
+    // it open (greedy filling piles the flexible ones onto the first day otherwise).
+    const load = [0, 0, 0, 0, 0, 0, 0];
+    for (const r of problem.services[s]!.eligibleRooms) for (const index of engine.state.roomMeetings[r]!) load[engine.state.meetings[index]!.day]! += 1;
+    days.sort((a, b) => load[a]! - load[b]! || rank(a) - rank(b) || a - b);
   } else days.sort((a, b) => rank(a) - rank(b) || meetings[b]! - meetings[a]! || a - b);
   if (lastResort) for (const d of open) if (!days.includes(d)) days.push(d);
   return days;

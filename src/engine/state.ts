@@ -13,6 +13,7 @@ import type { Score } from '../model/report.js';
 import { ScoreBoard } from '../rules/score-board.js';
 import type { PlacedMeeting, PreviousWeek, Rule, RuleContext } from '../rules/types.js';
 import type { CompiledProblem } from './compile.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY, SLOTS_PER_WEEK } from '../time/week.js';
 
 interface LogEntry {
   index: number;
@@ -58,6 +59,18 @@ function removeFrom(list: number[], value: number): void {
   list.pop();
 }
 
+/** The week's 5-minute slots a meeting covers, `[from, to)`, clipped to the week. */
+function slotsOf(m: PlacedMeeting): [number, number] {
+  const from = m.day * SLOTS_PER_DAY + Math.floor(m.start / SLOT_MINUTES);
+  const to = m.day * SLOTS_PER_DAY + Math.ceil(m.end / SLOT_MINUTES);
+  return [Math.max(0, from), Math.min(SLOTS_PER_WEEK, to)];
+}
+
+function occupy(busy: Uint16Array, owner: number, from: number, to: number, delta: number): void {
+  const base = owner * SLOTS_PER_WEEK;
+  for (let slot = from; slot < to; slot++) busy[base + slot]! += delta;
+}
+
 export class SolverState implements RuleContext {
   readonly problem: CompiledProblem;
   readonly meetings: Array<PlacedMeeting | undefined> = [];
@@ -68,6 +81,16 @@ export class SolverState implements RuleContext {
   readonly board: ScoreBoard;
   /** Minutes each staff member leads this week (kept with the lists, for balanced staffing choices). */
   readonly staffMinutes: Float64Array;
+  /** Minutes each staff member leads per day: `[staff * 7 + day]`. */
+  readonly staffDayMinutes: Float64Array;
+  /**
+   * Occupancy of the week's 5-minute slots (`[staff * SLOTS_PER_WEEK + slot]`, the same for
+   * rooms): how many meetings hold the staff member or room then. Whether someone is free is a
+   * look at a few slots, not a walk through their whole week, which in a network with hundreds
+   * of offices is what placing an individual session costs.
+   */
+  readonly staffBusy: Uint16Array;
+  readonly roomBusy: Uint16Array;
   /** Meeting slots free for reuse (a stack). */
   private readonly free: number[] = [];
   private readonly log: LogEntry[] = [];
@@ -83,6 +106,9 @@ export class SolverState implements RuleContext {
     this.staffMeetings = problem.staff.map(() => []);
     this.roomMeetings = problem.rooms.map(() => []);
     this.staffMinutes = new Float64Array(problem.staff.length);
+    this.staffDayMinutes = new Float64Array(problem.staff.length * 7);
+    this.staffBusy = new Uint16Array(problem.staff.length * SLOTS_PER_WEEK);
+    this.roomBusy = new Uint16Array(problem.rooms.length * SLOTS_PER_WEEK);
     this.touchedPatients = new TouchSet(problem.patients.length);
     this.touchedStaff = new TouchSet(problem.staff.length);
     this.touchedRooms = new TouchSet(problem.rooms.length);
@@ -225,13 +251,17 @@ export class SolverState implements RuleContext {
         removeFrom(this.patientMeetings[p]!, index);
         this.touchedPatients.add(p);
       }
+      const [from, to] = slotsOf(old);
       for (const s of old.staff) {
         removeFrom(this.staffMeetings[s]!, index);
         this.staffMinutes[s]! -= old.end - old.start;
+        this.staffDayMinutes[s * 7 + old.day]! -= old.end - old.start;
+        occupy(this.staffBusy, s, from, to, -1);
         this.touchedStaff.add(s);
       }
       if (old.room >= 0) {
         removeFrom(this.roomMeetings[old.room]!, index);
+        occupy(this.roomBusy, old.room, from, to, -1);
         this.touchedRooms.add(old.room);
       }
     }
@@ -241,13 +271,17 @@ export class SolverState implements RuleContext {
         this.patientMeetings[p]!.push(index);
         this.touchedPatients.add(p);
       }
+      const [from, to] = slotsOf(meeting);
       for (const s of meeting.staff) {
         this.staffMeetings[s]!.push(index);
         this.staffMinutes[s]! += meeting.end - meeting.start;
+        this.staffDayMinutes[s * 7 + meeting.day]! += meeting.end - meeting.start;
+        occupy(this.staffBusy, s, from, to, 1);
         this.touchedStaff.add(s);
       }
       if (meeting.room >= 0) {
         this.roomMeetings[meeting.room]!.push(index);
+        occupy(this.roomBusy, meeting.room, from, to, 1);
         this.touchedRooms.add(meeting.room);
       }
     }
