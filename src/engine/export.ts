@@ -48,6 +48,20 @@ export function meetingOf(
   return meeting;
 }
 
+/**
+ * Local date and time to an ISO instant with offset in `timeZone`, memoised: many meetings share
+ * a date and clock time, so each is converted once.
+ */
+export function instantsIn(timeZone: string): (date: string, time: string) => string {
+  const instants = new Map<string, string>();
+  return (date, time) => {
+    const key = `${date}T${time}`;
+    let iso = instants.get(key);
+    if (iso === undefined) instants.set(key, (iso = toOffsetIso(date, time, timeZone)));
+    return iso;
+  };
+}
+
 /** The schedule of a set of compiled meetings. */
 export function exportSchedule(problem: CompiledProblem, meetings: ReadonlyArray<PlacedMeeting | undefined>): Schedule {
   return exportWithSlots(problem, meetings).schedule;
@@ -84,14 +98,7 @@ export function exportWithSlots(problem: CompiledProblem, meetings: ReadonlyArra
     }
   }
   const counters = new Map<string, number>();
-  // Many meetings share a date and clock time: convert each once.
-  const instants = new Map<string, string>();
-  const instant = (date: string, time: string): string => {
-    const key = `${date}T${time}`;
-    let iso = instants.get(key);
-    if (iso === undefined) instants.set(key, (iso = toOffsetIso(date, time, problem.timeZone)));
-    return iso;
-  };
+  const instant = instantsIn(problem.timeZone);
   const result: Array<{ meeting: Meeting; slot: number }> = ordered.map(({ m, slot, patients }) => {
     const start = formatLocalTime(m.start);
     const track = m.track >= 0 ? problem.tracks[m.track]!.id : null;

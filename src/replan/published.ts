@@ -7,7 +7,7 @@
 import type { Issue } from '../model/issue.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 import type { CompiledProblem } from '../engine/compile.js';
-import { exportSchedule, meetingOf } from '../engine/export.js';
+import { exportSchedule, instantsIn, meetingOf } from '../engine/export.js';
 import { toOffsetIso, zonedInstant } from '../time/zone.js';
 import { sessionKey, type PlacedMeeting, type PreviousWeek } from '../rules/types.js';
 import { formatLocalTime, MINUTES_PER_DAY, parseLocalTime, WEEKDAYS } from '../time/week.js';
@@ -201,14 +201,7 @@ export function exportReplanned(
     if (ids.has(m.id)) return exportRenaming(compiled, live, published, pinned);
     ids.add(m.id);
   }
-  // Many meetings share a date and clock time: convert each once.
-  const instants = new Map<string, string>();
-  const instant = (date: string, time: string): string => {
-    const key = `${date}T${time}`;
-    let iso = instants.get(key);
-    if (iso === undefined) instants.set(key, (iso = toOffsetIso(date, time, compiled.timeZone)));
-    return iso;
-  };
+  const instant = instantsIn(compiled.timeZone);
   // Dates of one week and zero-padded clock times sort as their day and minute indexes do.
   const ordered = [...live].sort((a, b) => a.day - b.day || a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const meetings = ordered.map((placed) => {
