@@ -134,18 +134,16 @@ function assemble(byRule: RuleScore[], violations: Violation[], patients: Patien
 
 const SCOPES: readonly RuleScope[] = ['meeting', 'patient', 'staff', 'room'];
 
-const LEVELS: readonly Rule['level'][] = ['hard', 'requirement', 'soft'];
-
 /**
  * The report {@link buildReport} builds for `ctx` with the board's rules and weights, field for
  * field, from a `ScoreBoard` that scored this same timetable and is up to date (the solver's
- * `state.rescore()` first): rules run again, for their details, only on the subjects and levels
- * where the board holds a penalty; the rule rows and the score come out the same as from scratch.
+ * `state.rescore()` first): rules run again, for their details, only on the subjects the board
+ * holds a breach of them for; the rule rows and the score come out the same as from scratch.
  * `boardMeetings[i]` is the board's subject for meeting `i` of `ctx` (the solver's slots have
  * holes; a report names its meetings compactly); without it they coincide.
  *
- * A rule whose details do not add up to the board's totals for it (a breach of penalty 0, which
- * the board's per-level sums cannot show) is run again on every subject.
+ * A rule whose details do not add up to the board's totals for it is run again on every subject
+ * (a safety net: the board's per-subject counts should make it never happen).
  *
  * @example
  * ```ts
@@ -176,30 +174,27 @@ export function buildReportFromBoard(
     current = ruleIndex;
     rules[ruleIndex]!.evaluate(ctx, subject, emit);
   };
-  // Rules the report runs again, by scope and level: those the board saw break (a soft rule
-  // weighted 0 is off and counts nothing).
-  const active = new Map(SCOPES.map((scope) => [scope, LEVELS.map(() => [] as number[])]));
+  // Rules the report runs again, by scope: those the board saw break (a soft rule weighted 0 is
+  // off and counts nothing).
+  const active = new Map(SCOPES.map((scope) => [scope, [] as number[]]));
   rules.forEach((rule, index) => {
-    if (board.weights[index] !== 0 && board.ruleTotals(index).violations > 0) active.get(rule.scope)![LEVELS.indexOf(rule.level)]!.push(index);
+    if (board.weights[index] !== 0 && board.ruleTotals(index).violations > 0) active.get(rule.scope)!.push(index);
   });
 
   const patients: PatientSummary[] = [];
   const unmet: Unmet[] = [];
   for (const scope of SCOPES) {
-    const byLevel = active.get(scope)!;
+    const broken = active.get(scope)!;
     const n = subjectCount(ctx, scope);
     for (let subject = 0; subject < n; subject++) {
       const boardSubject = scope === 'meeting' && boardMeetings ? boardMeetings[subject]! : subject;
       // The board keeps each rule's breaches per subject: only those rules run again here.
-      let flagged = false;
-      for (const list of byLevel) for (const ruleIndex of list) if (board.subjectViolations(ruleIndex, boardSubject) > 0) flagged = true;
-      if (!flagged && scope !== 'patient') continue;
+      const due = broken.filter((ruleIndex) => board.subjectViolations(ruleIndex, boardSubject) > 0);
+      if (due.length === 0 && scope !== 'patient') continue;
       // One memo scope per subject: the patient rules and the patient's row share its week.
       const opened = openEvaluationScope();
       try {
-        for (const list of byLevel) {
-          for (const ruleIndex of list) if (board.subjectViolations(ruleIndex, boardSubject) > 0) run(ruleIndex, subject);
-        }
+        for (const ruleIndex of due) run(ruleIndex, subject);
         if (scope === 'patient') {
           const one = patientReport(ctx, subject);
           patients.push(one.summary);

@@ -8,7 +8,7 @@
  */
 import { individualNeeds, placeIndividual } from './construct.js';
 import type { Engine } from './engine.js';
-import { enter, patientFits, shortfall, shuffled, trackMeetings } from './targeted.js';
+import { enter, patientFits, shortfall, trackMeetings } from './targeted.js';
 
 /** Groups tried per patient: enough to find a free seat, few enough to stay cheap. */
 const TRIES = 6;
@@ -26,7 +26,7 @@ export function completeChain(engine: Engine, patients: readonly number[]): void
     const track = engine.random.pick(engine.problem.patients[p]!.tracks);
     if (track === undefined) continue;
     let tried = 0;
-    for (const index of shuffled(engine, trackMeetings(engine, track))) {
+    for (const index of engine.random.shuffle(trackMeetings(engine, track))) {
       const m = engine.state.meetings[index];
       if (!m || m.pinned || m.patients.includes(p) || !patientFits(engine, m, p, -1)) continue;
       if (enter(engine, index, p)) {

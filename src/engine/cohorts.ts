@@ -9,17 +9,15 @@
 import type { Engine } from './engine.js';
 import type { GroupSlot } from './slots.js';
 
-/** The most patients one section of every service the track's slots hold can seat. */
-function cohortCap(engine: Engine, slots: readonly GroupSlot[], sectionCap: (service: number) => number): number {
-  let cap = Infinity;
-  for (const slot of slots) for (const s of slot.services) cap = Math.min(cap, sectionCap(s));
-  return Number.isFinite(cap) ? Math.max(1, cap) : 1;
-}
-
-/** A key that differs between patients no group of the track's services may mix. */
-function mixKey(engine: Engine, slots: readonly GroupSlot[], p: number): string {
+/** The group services a track's slots hold. */
+function slotServices(slots: readonly GroupSlot[]): number[] {
   const services = new Set<number>();
   for (const slot of slots) for (const s of slot.services) services.add(s);
+  return [...services];
+}
+
+/** A key that differs between patients no group of `services` may mix. */
+function mixKey(engine: Engine, services: readonly number[], p: number): string {
   let key = '';
   for (const s of services) key += `${engine.prepared.homogeneity[s]?.[p] ?? ''}\u0000`;
   return key;
@@ -40,10 +38,13 @@ export function formCohorts(
   firstCohort: number,
 ): Map<number, number> {
   const cohortOf = new Map<number, number>();
-  const cap = cohortCap(engine, slots, sectionCap);
+  const services = slotServices(slots);
+  // The most patients one section of every service the track's slots hold can seat.
+  const smallest = Math.min(...services.map(sectionCap));
+  const cap = Number.isFinite(smallest) ? Math.max(1, smallest) : 1;
   const byKey = new Map<string, number[]>();
   for (const p of members) {
-    const key = mixKey(engine, slots, p);
+    const key = mixKey(engine, services, p);
     const list = byKey.get(key);
     if (list) list.push(p);
     else byKey.set(key, [p]);

@@ -12,7 +12,7 @@
 import type { PlacedMeeting } from '../rules/types.js';
 import { canLeave, removePatient, type Engine } from './engine.js';
 import { individualNeeds, placeIndividual } from './individuals.js';
-import { enter, openGroupOn, patientFits, shortfall, shuffled, trackMeetings } from './targeted.js';
+import { enter, openGroupOn, patientFits, shortfall, trackMeetings } from './targeted.js';
 
 /** Counting minutes, counting sessions and meetings of any kind per day of a patient's week. */
 interface DayLoad {
@@ -98,8 +98,7 @@ function joinOn(engine: Engine, p: number, day: number): boolean {
   const tracks = engine.problem.patients[p]!.tracks;
   const track = engine.random.pick(tracks);
   if (track === undefined) return false;
-  const groups = shuffled(
-    engine,
+  const groups = engine.random.shuffle(
     trackMeetings(engine, track).filter((i) => {
       const m = engine.state.meetings[i]!;
       return m.day === day && !m.pinned && !m.patients.includes(p);
@@ -163,10 +162,7 @@ function dropShortDay(engine: Engine, p: number, day: number): boolean {
 /** One try of each repair in a random order; every failed try is undone before the next. */
 function repair(engine: Engine, p: number, day: number): boolean {
   const tries: Array<(engine: Engine, p: number, day: number) => boolean> = [relocateFrom, fillDay, dropShortDay, (e, q, d) => openGroupOn(e, q, d)];
-  for (let i = tries.length - 1; i > 0; i--) {
-    const j = engine.random.int(i + 1);
-    [tries[i], tries[j]] = [tries[j]!, tries[i]!];
-  }
+  engine.random.shuffle(tries);
   for (const attempt of tries) {
     const mark = engine.state.mark();
     if (attempt(engine, p, day)) return true;

@@ -3,10 +3,20 @@
  * so), in an office or by telehealth, next to the patient's group blocks when possible.
  */
 import type { PlacedMeeting } from '../rules/types.js';
+import type { SlotSet } from '../time/slot-set.js';
+import type { CompiledPatient, CompiledService } from './compile.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { canLeave, chooseRoom, chooseStaff, equip, removePatient, settle, tryAdd, tryReplace, type Engine } from './engine.js';
 import { patientBlocker } from './feasible.js';
 import { sessionsOf } from './tally.js';
+
+/** The times patient may take a session of the service: theirs, and their family's too for a family session. */
+function sessionTimes(patient: CompiledPatient, service: CompiledService): SlotSet {
+  if (!service.withFamily) return patient.available;
+  const times = patient.available.clone();
+  times.intersectWith(patient.family);
+  return times;
+}
 
 /** Individual services patient `p` still needs, with how many. */
 export function individualNeeds(engine: Engine, p: number): Array<[number, number]> {
@@ -82,12 +92,8 @@ function candidateDays(engine: Engine, p: number, s: number, shuffle: boolean, l
   const open = (only ?? [0, 1, 2, 3, 4, 5, 6]).filter((d) => d >= patient.firstDay && d < patient.endDay && d >= 0 && d < 7 && !problem.closedDays[d]);
   const rank = (day: number): number => (meetings[day]! === 0 ? 2 : meets(day) ? 1 : 0);
   const days = open.filter((d) => meetings[d]! > 0 || alone);
-  if (shuffle) {
-    for (let i = days.length - 1; i > 0; i--) {
-      const j = engine.random.int(i + 1);
-      [days[i], days[j]] = [days[j]!, days[i]!];
-    }
-  } else if (problem.services[s]!.withFamily) {
+  if (shuffle) engine.random.shuffle(days);
+  else if (problem.services[s]!.withFamily) {
     // A family session fits the family's evenings, not the patient's group days: the days
     // whose family rooms are least booked first, so that families with one evening free find
     // it open (greedy filling piles the flexible ones onto the first day otherwise).
@@ -209,12 +215,7 @@ export function constructIndividuals(engine: Engine): boolean {
   for (const patient of engine.problem.patients) {
     for (const [s, missing] of individualNeeds(engine, patient.index)) {
       const service = engine.problem.services[s]!;
-      let times = patient.available;
-      if (service.withFamily) {
-        times = times.clone();
-        times.intersectWith(patient.family);
-      }
-      const freedom = times.size();
+      const freedom = sessionTimes(patient, service).size();
       for (let i = 0; i < missing; i++) needs.push({ p: patient.index, s, freedom, scarcity: scarcity(engine, s) });
     }
   }
@@ -261,11 +262,7 @@ export function placeByEjection(engine: Engine, p: number, s: number, shuffle = 
   const patient = problem.patients[p]!;
   const rooms = new Set(service.eligibleRooms);
   const staff = new Set(service.seats.flatMap((seat) => seat.eligibleStaff));
-  let times = patient.available;
-  if (service.withFamily) {
-    times = times.clone();
-    times.intersectWith(patient.family);
-  }
+  const times = sessionTimes(patient, service);
   const seen = new Set<number>();
   const candidates: number[] = [];
   const reach = service.durationMinutes / SLOT_MINUTES;
@@ -294,7 +291,7 @@ export function placeByEjection(engine: Engine, p: number, s: number, shuffle = 
   for (let k = 0; k < calendars.length && candidates.length < enough; k++) {
     for (const index of calendars[(first + k) % calendars.length]!) consider(index);
   }
-  if (shuffle) shuffleInPlace(engine, candidates);
+  if (shuffle) engine.random.shuffle(candidates);
   else {
     const freedom = new Map<number, number>();
     for (const index of candidates) freedom.set(index, problem.patients[engine.state.meetings[index]!.patients[0]!]!.available.size());
@@ -319,13 +316,6 @@ export function placeByEjection(engine: Engine, p: number, s: number, shuffle = 
   if (released.placed) return { placed: true, work };
   work += 4;
   return { placed: placeInGroupHour(engine, p, s, shuffle), work };
-}
-
-function shuffleInPlace(engine: Engine, items: number[]): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = engine.random.int(i + 1);
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
 }
 
 /**
@@ -373,12 +363,7 @@ function placeInGroupHour(engine: Engine, p: number, s: number, shuffle: boolean
     const m = engine.state.meetings[index]!;
     return problem.services[m.service]!.kind === 'group' && canLeave(engine, index) && (shuffle || sessionsOf(engine, p, m.service) > want[m.service]!);
   });
-  if (shuffle) {
-    for (let i = groups.length - 1; i > 0; i--) {
-      const j = engine.random.int(i + 1);
-      [groups[i], groups[j]] = [groups[j]!, groups[i]!];
-    }
-  }
+  if (shuffle) engine.random.shuffle(groups);
   for (const index of groups.slice(0, 4)) {
     const day = engine.state.meetings[index]!.day;
     const mark = engine.state.mark();

@@ -312,10 +312,7 @@ export const rebuildTrackDay: Move = (engine) => {
     if (m.track === track && m.day === day && !m.pinned && isGroup(engine, m)) engine.state.remove(index);
   }
   const members = problem.patients.filter((p) => p.tracks.includes(track)).map((p) => p.index);
-  for (let i = members.length - 1; i > 0; i--) {
-    const j = engine.random.int(i + 1);
-    [members[i], members[j]] = [members[j]!, members[i]!];
-  }
+  engine.random.shuffle(members);
   const turn = engine.random.int(8);
   for (const slot of slots) {
     if (slot.day === day) fillSlot(engine, { ...slot, ordinal: slot.ordinal + turn }, members);

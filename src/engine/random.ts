@@ -25,6 +25,15 @@ export class Random {
     return Math.floor(this.next() * n);
   }
 
+  /** Shuffles `items` in place (Fisher-Yates, last place first) and returns it. */
+  shuffle<T>(items: T[]): T[] {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      [items[i], items[j]] = [items[j]!, items[i]!];
+    }
+    return items;
+  }
+
   /** A random element, or undefined for an empty list. */
   pick<T>(items: readonly T[]): T | undefined {
     return items.length === 0 ? undefined : items[this.int(items.length)];

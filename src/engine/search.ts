@@ -58,7 +58,7 @@ function noWorse(a: Score, b: Score): boolean {
  * Restores the best timetable and applies a few ruin moves unconditionally (each still keeps
  * every hard rule). Returns the new current score.
  */
-function kick(engine: Engine, bestMeetings: ReadonlyArray<PlacedMeeting | undefined>, current: Score): Score {
+function kick(engine: Engine, bestMeetings: ReadonlyArray<PlacedMeeting | undefined>): Score {
   const state = engine.state;
   state.restoreTo(bestMeetings);
   state.commit();
@@ -73,7 +73,7 @@ function kick(engine: Engine, bestMeetings: ReadonlyArray<PlacedMeeting | undefi
     if (settle(engine, mark, hard)) state.commit();
   }
   state.commit();
-  return state.score() ?? current;
+  return state.score();
 }
 
 /** Runs the search from the state's current (committed) timetable. */
@@ -165,7 +165,7 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
     // best timetable, and the search goes on from there; the best is kept throughout.
     if (best.requirement > 0 && iteration - Math.max(lastImprovement, lastKick) >= stagnation) {
       lastKick = iteration;
-      current = kick(engine, bestMeetings, current);
+      current = kick(engine, bestMeetings);
       history.fill(current);
       for (let p = 0; p < met.length; p++) met[p] = shortfall(engine, p) === 0 ? 1 : 0;
       continue;

@@ -60,7 +60,7 @@ function removeFrom(list: number[], value: number): void {
 }
 
 /** The week's 5-minute slots a meeting covers, `[from, to)`, clipped to the week. */
-function slotsOf(m: PlacedMeeting): [number, number] {
+export function meetingSlots(m: PlacedMeeting): [number, number] {
   const from = m.day * SLOTS_PER_DAY + Math.floor(m.start / SLOT_MINUTES);
   const to = m.day * SLOTS_PER_DAY + Math.ceil(m.end / SLOT_MINUTES);
   return [Math.max(0, from), Math.min(SLOTS_PER_WEEK, to)];
@@ -193,14 +193,12 @@ export class SolverState implements RuleContext {
       else if (current !== undefined) this.replace(index, wanted);
       else {
         // A free slot (or past the end): take it off the free stack and fill it.
-        const at = this.free.indexOf(index);
-        if (at >= 0) this.free.splice(at, 1);
         while (this.meetings.length <= index) {
           this.free.push(this.meetings.length);
           this.meetings.push(undefined);
         }
-        const stillFree = this.free.indexOf(index);
-        if (stillFree >= 0) this.free.splice(stillFree, 1);
+        const at = this.free.indexOf(index);
+        if (at >= 0) this.free.splice(at, 1);
         this.log.push({ index, old: undefined, freed: false, allocated: true, checkpoint: this.board.checkpoint() });
         this.place(index, wanted);
       }
@@ -251,7 +249,7 @@ export class SolverState implements RuleContext {
         removeFrom(this.patientMeetings[p]!, index);
         this.touchedPatients.add(p);
       }
-      const [from, to] = slotsOf(old);
+      const [from, to] = meetingSlots(old);
       for (const s of old.staff) {
         removeFrom(this.staffMeetings[s]!, index);
         this.staffMinutes[s]! -= old.end - old.start;
@@ -271,7 +269,7 @@ export class SolverState implements RuleContext {
         this.patientMeetings[p]!.push(index);
         this.touchedPatients.add(p);
       }
-      const [from, to] = slotsOf(meeting);
+      const [from, to] = meetingSlots(meeting);
       for (const s of meeting.staff) {
         this.staffMeetings[s]!.push(index);
         this.staffMinutes[s]! += meeting.end - meeting.start;

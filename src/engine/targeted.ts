@@ -82,14 +82,6 @@ export function enter(engine: Engine, index: number, p: number): boolean {
   return equipped !== null && tryReplace(engine, index, equipped, false);
 }
 
-export function shuffled(engine: Engine, items: number[]): number[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = engine.random.int(i + 1);
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}
-
 /**
  * The short patient joins a group of their track at a time they are free; when the group is
  * full, a member who is not short leaves it (the score decides whether that member can spare it).
@@ -101,7 +93,7 @@ export const joinWithEjection: Move = (engine) => {
   const track = engine.random.pick(tracks);
   if (track === undefined) return false;
   const want = engine.prepared.patients[p]!.wantSessions;
-  const all = shuffled(engine, trackMeetings(engine, track)).filter((index) => !engine.state.meetings[index]!.pinned && !engine.state.meetings[index]!.patients.includes(p));
+  const all = engine.random.shuffle(trackMeetings(engine, track)).filter((index) => !engine.state.meetings[index]!.pinned && !engine.state.meetings[index]!.patients.includes(p));
   let candidates = all.filter((index) => patientFits(engine, engine.state.meetings[index]!, p, -1));
   if (candidates.length === 0 || engine.random.next() < 0.3) {
     // Make room: the patient leaves one session that stands in the way (a clash, a full day, a
@@ -174,7 +166,7 @@ export function openGroupOn(engine: Engine, p: number, onDay: number, only = -1)
   const keys = engine.prepared.homogeneity[service.index];
   const target = service.minSize + engine.random.int(Math.max(1, service.maxSize - service.minSize + 1));
   let allowDissolve = engine.random.next() < 0.5;
-  const others = shuffled(engine, membersOf(engine, track).filter((q) => q !== p));
+  const others = engine.random.shuffle(membersOf(engine, track).filter((q) => q !== p));
   others.sort((a, b) => Number(shortfall(engine, b) > 0) - Number(shortfall(engine, a) > 0));
   for (const q of others) {
     if (chosen.length >= Math.max(target, service.minSize)) break;
@@ -257,7 +249,7 @@ export const switchService: Move = (engine) => {
   if (!service) return false;
   const length = service.durationMinutes;
   const telehealth = service.telehealth === 'only' ? true : service.telehealth === 'never' ? false : m.telehealth;
-  const starts = length === duration ? [m.start] : shuffled(engine, windowStarts(engine.problem, engine.problem.tracks[m.track]!, m.day, length)).slice(0, 4);
+  const starts = length === duration ? [m.start] : engine.random.shuffle(windowStarts(engine.problem, engine.problem.tracks[m.track]!, m.day, length)).slice(0, 4);
   for (const start of starts) {
     const next = { ...m, service: service.index, start, end: start + length, telehealth };
     if (tryReplace(engine, index, next)) return true;
@@ -297,7 +289,7 @@ export const shiftGroupFor: Move = (engine) => {
   const duration = m.end - m.start;
   const day = engine.random.next() < 0.6 ? m.day : engine.random.int(7);
   const times = windowStarts(problem, problem.tracks[track]!, day, duration).filter((start) => start !== m.start || day !== m.day);
-  for (const start of shuffled(engine, times).slice(0, 4)) {
+  for (const start of engine.random.shuffle(times).slice(0, 4)) {
     const next = { ...m, day, start, end: start + duration, patients: [...m.patients, p] };
     if (!patientFits(engine, next, p, -1)) continue;
     if (tryReplace(engine, index, next)) return true;
@@ -340,7 +332,7 @@ export const swapGroupTimes: Move = (engine) => {
     if (index < 0) return false;
     placed.push(index);
   }
-  for (const index of shuffled(engine, placed)) {
+  for (const index of engine.random.shuffle(placed)) {
     const m = engine.state.meetings[index]!;
     if (!m.patients.includes(p) && patientFits(engine, m, p, -1) && enter(engine, index, p)) break;
   }
