@@ -10,7 +10,7 @@ import { ConflictStats } from './conflicts.js';
 import { meetingBlocker, type Blocker } from './feasible.js';
 import type { Prepared } from './prepared.js';
 import type { Random } from './random.js';
-import type { SolverState } from './state.js';
+import { meetingSlots, type SolverState } from './state.js';
 
 export interface Engine {
   problem: CompiledProblem;
@@ -27,14 +27,9 @@ export interface Engine {
 /** Whether `owner`'s slots `[from, to)` hold no meeting but (when given) `replaced`. */
 function vacant(busy: Uint16Array, owner: number, from: number, to: number, replaced: PlacedMeeting | undefined, holds: boolean): boolean {
   const base = owner * SLOTS_PER_WEEK;
-  if (!holds || !replaced) {
-    for (let slot = from; slot < to; slot++) if (busy[base + slot]! > 0) return false;
-    return true;
-  }
   // The meeting being replaced gives its own slots back.
-  const rFrom = replaced.day * 288 + replaced.start / 5;
-  const rTo = rFrom + (replaced.end - replaced.start) / 5;
-  for (let slot = from; slot < to; slot++) if (busy[base + slot]! - (slot >= rFrom && slot < rTo ? 1 : 0) > 0) return false;
+  const [ownFrom, ownTo] = holds && replaced ? meetingSlots(replaced) : [0, 0];
+  for (let slot = from; slot < to; slot++) if (busy[base + slot]! - (slot >= ownFrom && slot < ownTo ? 1 : 0) > 0) return false;
   return true;
 }
 
@@ -42,8 +37,7 @@ function staffFree(engine: Engine, s: number, m: PlacedMeeting, replacing: numbe
   if (taken.includes(s)) return false;
   const { state } = engine;
   const member = engine.problem.staff[s]!;
-  const from = m.day * 288 + m.start / 5;
-  const to = from + (m.end - m.start) / 5;
+  const [from, to] = meetingSlots(m);
   if (!member.available.containsRange(from, to)) return false;
   const replaced = replacing >= 0 ? state.meetings[replacing] : undefined;
   const holds = replaced !== undefined && replaced.staff.includes(s);
@@ -59,8 +53,7 @@ function roomFree(engine: Engine, r: number, m: PlacedMeeting, replacing: number
   const { state } = engine;
   const room = engine.problem.rooms[r]!;
   if (room.capacity < m.patients.length) return false;
-  const from = m.day * 288 + m.start / 5;
-  const to = from + (m.end - m.start) / 5;
+  const [from, to] = meetingSlots(m);
   if (!room.available.containsRange(from, to)) return false;
   const replaced = replacing >= 0 ? state.meetings[replacing] : undefined;
   return vacant(state.roomBusy, r, from, to, replaced, replaced !== undefined && replaced.room === r);
