@@ -33,7 +33,8 @@ function vacant(busy: Uint16Array, owner: number, from: number, to: number, repl
   return true;
 }
 
-function staffFree(engine: Engine, s: number, m: PlacedMeeting, replacing: number, taken: readonly number[]): boolean {
+/** Whether staff member `s` is free for `m` (availability, other meetings, daily and weekly maxima), `taken` aside. */
+export function staffFree(engine: Engine, s: number, m: PlacedMeeting, replacing: number, taken: readonly number[]): boolean {
   if (taken.includes(s)) return false;
   const { state } = engine;
   const member = engine.problem.staff[s]!;
@@ -49,7 +50,8 @@ function staffFree(engine: Engine, s: number, m: PlacedMeeting, replacing: numbe
   return day <= member.maxDailyMinutes && week <= member.maxWeeklyMinutes;
 }
 
-function roomFree(engine: Engine, r: number, m: PlacedMeeting, replacing: number): boolean {
+/** Whether room `r` is free and large enough for `m`. */
+export function roomFree(engine: Engine, r: number, m: PlacedMeeting, replacing: number): boolean {
   const { state } = engine;
   const room = engine.problem.rooms[r]!;
   if (room.capacity < m.patients.length) return false;

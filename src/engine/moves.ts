@@ -9,6 +9,7 @@ import { fillSlot, individualNeeds, minutesOf, placeIndividual, sessionsOf } fro
 import { groupSlots, windowStarts, type GroupSlot } from './slots.js';
 import { patientBlocker } from './feasible.js';
 import { onlyDaysShort, repairShortDay } from './daily.js';
+import { resectionTime } from './resection.js';
 import { joinWithEjection, openGroupFor, placeNeededIndividual, shiftGroupFor, splitOffGroup, swapGroupTimes, switchService } from './targeted.js';
 
 export type Move = (engine: Engine) => boolean;
@@ -354,6 +355,7 @@ export const MOVES: ReadonlyArray<readonly [Move, number, string, boolean]> = [
   [dayAware(swapGroupTimes), 3, 'swap-group-times', true],
   [repairShortDay, 6, 'repair-short-day', true],
   [splitOffGroup, 3, 'split-off-group', true],
+  [resectionTime, 3, 'resection-time', true],
 ];
 
 /** Moves that take apart what the search built, for the iterated search's kicks. */

@@ -36,7 +36,7 @@ export function shortPatient(engine: Engine): number {
 const trackMembers = new WeakMap<object, number[][]>();
 
 /** Patients who list each track (cached per compiled problem). */
-function membersOf(engine: Engine, track: number): readonly number[] {
+export function membersOf(engine: Engine, track: number): readonly number[] {
   if (track < 0) return engine.problem.patients.map((patient) => patient.index);
   let lists = trackMembers.get(engine.problem);
   if (!lists) {

@@ -1,0 +1,294 @@
+/**
+ * Exact re-sectioning of one time of one track: a very large neighbourhood. Every group section
+ * the track holds at that time is taken apart; then, for each way of using the rooms (which
+ * service each room holds, or none) and the clinicians (a leader per section, the rest free for
+ * individual sessions), the best seating of the track's patients is found exactly by an
+ * assignment (./assignment.ts): who sits in which section, who takes a missing individual
+ * session instead, who stays out. The best of these is applied.
+ *
+ * Blind moves change one seat, leader or service at a time, and the changes an over-full week
+ * needs come in sets that each lose on their own: turn a section into the service a clinician
+ * without individual credentials can lead, so a colleague is free to see a patient who is
+ * missing a session, whose seat then goes to someone short. Here such a set is one step.
+ *
+ * What a patient gains from a seat is read from the catalogue itself: the requirement shortfall
+ * the score board gives them with and without a probe session (requirements are scored per
+ * patient, so gains add up). Soft rules are left to the search, which judges the result like any
+ * other move. Times holding pinned, telehealth or multi-staff sections are left alone.
+ */
+import type { PlacedMeeting } from '../rules/types.js';
+import { assign } from './assignment.js';
+import { roomFree, staffFree, tryAdd, equip, type Engine } from './engine.js';
+import { individualNeeds } from './individuals.js';
+import { membersOf, patientFits, shortfall, shortPatient, trackMeetings } from './targeted.js';
+
+/** Patients whose seating is optimised at once: the sections' members first, then others free then. */
+const MAX_CANDIDATES = 40;
+/** Sections re-seated at once (a time with more keeps the others as they are). */
+const MAX_SECTIONS = 3;
+/** Rooms a time may use: those its sections held, then free ones. */
+const MAX_ROOMS = 4;
+/** Ways of using the rooms weighed per move: (services + 1) ^ rooms is kept under this. */
+const MAX_LAYOUTS = 128;
+/** Free leaders looked at per section. */
+const LEADER_CANDIDATES = 12;
+/** Value units: a minute of shortfall outweighs any number of sections, a section any tie-break. */
+const PER_MINUTE = 1000;
+const PER_SECTION = 100;
+const KEEP_SEAT = 1;
+
+export interface Time {
+  track: number;
+  day: number;
+  start: number;
+  end: number;
+}
+
+interface Section {
+  room: number;
+  service: number;
+  leader: number;
+}
+
+/** The best layout found: its sections and the bin of each candidate (-1 out, then sections, then individual services). */
+interface Layout {
+  value: number;
+  sections: Section[];
+  bins: number[];
+}
+
+/** Patients who may be seated at the time, with what each kind of seat gains them. */
+interface Seating {
+  candidates: number[];
+  /** Group services the time may hold. */
+  services: number[];
+  /** Missing individual sessions, as probes at this time (one per individual service). */
+  individualProbes: PlacedMeeting[];
+  /** `gains[i][k]`: requirement shortfall candidate i loses with option k (services, then individual probes); null: not allowed. */
+  gains: Array<Array<number | null>>;
+  /** Room and service each candidate held here before (room * services + service), for ties. */
+  seatedBefore: Map<number, number>;
+}
+
+/** A time to re-optimise: mostly one a short patient could attend, else any group time. */
+function pickTime(engine: Engine): Time | null {
+  const { problem, state, random } = engine;
+  const p = random.next() < 0.7 ? shortPatient(engine) : -1;
+  const track = p >= 0 ? random.pick(problem.patients[p]!.tracks) : random.int(problem.tracks.length);
+  if (track === undefined || track >= problem.tracks.length) return null;
+  let meetings = trackMeetings(engine, track);
+  if (p >= 0) meetings = meetings.filter((i) => !state.meetings[i]!.patients.includes(p));
+  const index = random.pick(meetings);
+  if (index === undefined) return null;
+  const m = state.meetings[index]!;
+  return { track, day: m.day, start: m.start, end: m.end };
+}
+
+function meetingAt(time: Time, service: number, end: number, room: number, staff: number[], patients: number[]): PlacedMeeting {
+  return { id: '', service, track: time.track, day: time.day, start: time.start, end, room, telehealth: false, staff, patients, pinned: false };
+}
+
+/** Leaders for `sections` (distinct, free), preferring who cannot see patients one to one, then who led here before. */
+function chooseLeaders(engine: Engine, time: Time, sections: Section[], individualStaff: Uint8Array, ledBefore: ReadonlySet<number>): boolean {
+  const taken: number[] = [];
+  for (const section of sections) {
+    const service = engine.problem.services[section.service]!;
+    const eligible = service.seats[0]!.eligibleStaff;
+    const probe = meetingAt(time, section.service, time.end, section.room, [], []);
+    let best = -1;
+    let bestRank = Infinity;
+    let seen = 0;
+    const offset = eligible.length === 0 ? 0 : engine.random.int(eligible.length);
+    for (let k = 0; k < eligible.length && seen < LEADER_CANDIDATES; k++) {
+      const s = eligible[(offset + k) % eligible.length]!;
+      if (!staffFree(engine, s, probe, -1, taken)) continue;
+      seen += 1;
+      const rank = (individualStaff[s] === 1 ? 2 : 0) + (ledBefore.has(s) ? 0 : 1);
+      if (rank < bestRank) {
+        best = s;
+        bestRank = rank;
+      }
+    }
+    if (best < 0) return false;
+    section.leader = best;
+    taken.push(best);
+  }
+  return true;
+}
+
+/** Re-optimises the seating of one time of one track exactly (see the module comment). */
+export function resectionTime(engine: Engine): boolean {
+  const time = pickTime(engine);
+  return time !== null && resectionAt(engine, time);
+}
+
+/** `resectionTime` at a given time of a track. */
+export function resectionAt(engine: Engine, time: Time): boolean {
+  const { problem, state } = engine;
+  let indexes = trackMeetings(engine, time.track).filter((i) => {
+    const m = state.meetings[i]!;
+    return m.day === time.day && m.start === time.start && m.end === time.end;
+  });
+  if (indexes.length > MAX_SECTIONS) indexes = engine.random.shuffle(indexes).slice(0, MAX_SECTIONS);
+  const before = indexes.map((i) => state.meetings[i]!);
+  if (before.length === 0 || before.some((m) => m.pinned || m.telehealth || m.staff.length !== 1 || m.room < 0)) return false;
+  const services = servicesAt(engine, time, before);
+  if (services.length === 0 || before.some((m) => !services.includes(m.service))) return false;
+
+  for (const i of indexes) state.remove(i);
+  const seating = seatingAt(engine, time, before, services);
+  const rooms = roomsAt(engine, time, before, seating.services);
+  while (Math.pow(seating.services.length + 1, rooms.length) > MAX_LAYOUTS && rooms.length > new Set(before.map((m) => m.room)).size) rooms.pop();
+  if (Math.pow(seating.services.length + 1, rooms.length) > MAX_LAYOUTS) return false;
+  const layout = bestLayout(engine, time, before, rooms, seating);
+  return layout !== null && applyLayout(engine, time, before, seating, layout);
+}
+
+/** Group services the time may hold: a template's own; otherwise every simple track-bound group service of the time's length. */
+function servicesAt(engine: Engine, time: Time, before: readonly PlacedMeeting[]): number[] {
+  const problem = engine.problem;
+  const track = problem.tracks[time.track]!;
+  if (track.template && track.template.length > 0) return [...new Set(before.map((m) => m.service))];
+  // One leader, no primary-only, family or homogeneity condition: what the assignment models.
+  return problem.services
+    .filter((s) => s.kind === 'group' && s.trackBound && s.durationMinutes === time.end - time.start && s.staffNeeded === 1 && s.seats.length === 1 && !s.primaryOnly && !s.withFamily && s.telehealth !== 'only' && s.homogeneousBy.length === 0)
+    .map((s) => s.index);
+}
+
+/** Candidates (who sat here, then patients of the track free then) and what each kind of seat gains them. */
+function seatingAt(engine: Engine, time: Time, before: readonly PlacedMeeting[], services: number[]): Seating {
+  const { problem, state } = engine;
+  const probeMark = state.mark();
+  // Probes sit in no room and with no staff (as telehealth), so scoring one re-evaluates the
+  // patient and the probe alone: requirements do not depend on the room or the clinician.
+  const probes = services.map((s): PlacedMeeting => ({ ...meetingAt(time, s, time.end, -1, [], []), telehealth: true }));
+  const candidates = [...new Set(before.flatMap((m) => m.patients))];
+  for (const p of engine.random.shuffle([...membersOf(engine, time.track)])) {
+    if (candidates.length >= MAX_CANDIDATES) break;
+    if (!candidates.includes(p) && probes.some((probe) => patientFits(engine, { ...probe, telehealth: false }, p, -1))) candidates.push(p);
+  }
+  const individuals = [
+    ...new Set(
+      candidates.flatMap((p) => individualNeeds(engine, p).map(([s]) => s)).filter((s) => {
+        const service = problem.services[s]!;
+        return service.telehealth !== 'only' && !service.withFamily && !service.primaryOnly && service.staffNeeded === 1;
+      }),
+    ),
+  ];
+  const individualProbes = individuals.map((s): PlacedMeeting => ({ ...meetingAt(time, s, time.start + problem.services[s]!.durationMinutes, -1, [], []), track: -1, telehealth: true }));
+  const options = [...probes, ...individualProbes];
+  const gains = candidates.map((p) => {
+    const base = shortfall(engine, p);
+    const needs = individualNeeds(engine, p).map(([s]) => s);
+    return options.map((probe, k): number | null => {
+      if (k >= probes.length && !needs.includes(probe.service)) return null;
+      const seated = { ...probe, patients: [p] };
+      if (!patientFits(engine, { ...seated, telehealth: false }, p, -1)) return null;
+      state.add(seated);
+      state.rescore();
+      const gain = base - shortfall(engine, p);
+      state.rollback(probeMark);
+      return gain;
+    });
+  });
+  const seatedBefore = new Map<number, number>();
+  for (const m of before) for (const p of m.patients) seatedBefore.set(p, m.room * problem.services.length + m.service);
+  return { candidates, services, individualProbes, gains, seatedBefore };
+}
+
+/** Rooms: those the sections held, then free ones that fit a service of the time. */
+function roomsAt(engine: Engine, time: Time, before: readonly PlacedMeeting[], services: readonly number[]): number[] {
+  const rooms = [...new Set(before.map((m) => m.room))];
+  for (const s of services) {
+    for (const r of engine.problem.services[s]!.eligibleRooms) {
+      if (rooms.length >= MAX_ROOMS) return rooms;
+      if (!rooms.includes(r) && roomFree(engine, r, meetingAt(time, s, time.end, r, [], []), -1)) rooms.push(r);
+    }
+  }
+  return rooms;
+}
+
+/** Every way of giving each room a service (or none), each seated exactly; the best. */
+function bestLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[], rooms: readonly number[], seating: Seating): Layout | null {
+  const problem = engine.problem;
+  const { services, individualProbes, gains, candidates, seatedBefore } = seating;
+  const individualStaff = new Uint8Array(problem.staff.length);
+  for (const probe of individualProbes) for (const x of problem.services[probe.service]!.seats[0]!.eligibleStaff) individualStaff[x] = 1;
+  const ledBefore = new Set(before.map((m) => m.staff[0]!));
+  let best: Layout | null = null;
+  const choice = new Array<number>(rooms.length).fill(-1);
+  const evaluate = (): void => {
+    const sections: Section[] = [];
+    choice.forEach((k, r) => {
+      if (k >= 0) sections.push({ room: rooms[r]!, service: services[k]!, leader: -1 });
+    });
+    if (sections.length === 0 || !chooseLeaders(engine, time, sections, individualStaff, ledBefore)) return;
+    const leaders = sections.map((x) => x.leader);
+    const capacity = sections.map((x) => Math.min(problem.rooms[x.room]!.capacity, problem.services[x.service]!.maxSize));
+    const minimum = sections.map((x) => problem.services[x.service]!.minSize);
+    for (const probe of individualProbes) {
+      // As many sessions as there are clinicians (not leading here) and offices free then.
+      const service = problem.services[probe.service]!;
+      const staff = service.seats[0]!.eligibleStaff.filter((s) => staffFree(engine, s, probe, -1, leaders)).length;
+      const offices = service.eligibleRooms.filter((r) => roomFree(engine, r, probe, -1)).length;
+      capacity.push(Math.min(staff, offices));
+      minimum.push(0);
+    }
+    const values = gains.map((row, i) => {
+      const seats = sections.map((x): number | null => {
+        const gain = row[services.indexOf(x.service)];
+        if (gain === null || gain === undefined) return null;
+        return gain * PER_MINUTE + (seatedBefore.get(candidates[i]!) === x.room * problem.services.length + x.service ? KEEP_SEAT : 0);
+      });
+      for (let k = 0; k < individualProbes.length; k++) {
+        const gain = row[services.length + k];
+        seats.push(gain === null || gain === undefined ? null : gain * PER_MINUTE);
+      }
+      return seats;
+    });
+    const result = assign({ values, capacity, minimum });
+    if (!result.minimaMet) return;
+    const value = result.value - sections.length * PER_SECTION;
+    if (!best || value > best.value) best = { value, sections: sections.map((x) => ({ ...x })), bins: result.bins };
+  };
+  const enumerate = (r: number): void => {
+    if (r === rooms.length) {
+      evaluate();
+      return;
+    }
+    for (let k = -1; k < services.length; k++) {
+      choice[r] = k;
+      enumerate(r + 1);
+    }
+  };
+  enumerate(0);
+  return best;
+}
+
+/** Adds the layout's sections with their seats, then the individual sessions that can be equipped; whether anything changed. */
+function applyLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[], seating: Seating, layout: Layout): boolean {
+  const problem = engine.problem;
+  const added: PlacedMeeting[] = [];
+  for (const [k, section] of layout.sections.entries()) {
+    const patients = seating.candidates.filter((_, i) => layout.bins[i] === k).sort((a, b) => a - b);
+    const meeting = meetingAt(time, section.service, time.start + problem.services[section.service]!.durationMinutes, section.room, [section.leader], patients);
+    if (tryAdd(engine, meeting) < 0) return false;
+    added.push(meeting);
+  }
+  let individualsAdded = 0;
+  seating.candidates.forEach((p, i) => {
+    const k = layout.bins[i]! - layout.sections.length;
+    if (k < 0) return;
+    const equipped = equip(engine, { ...seating.individualProbes[k]!, telehealth: false, patients: [p] }, -1, false, false);
+    if (equipped && tryAdd(engine, equipped) >= 0) individualsAdded += 1;
+  });
+  return individualsAdded > 0 || !sameSections(before, added);
+}
+
+/** Whether two lists hold the same sections: rooms, services, leaders and rosters. */
+function sameSections(a: readonly PlacedMeeting[], b: readonly PlacedMeeting[]): boolean {
+  if (a.length !== b.length) return false;
+  const key = (m: PlacedMeeting): string => `${m.room}/${m.service}/${m.staff.join(',')}/${[...m.patients].sort((x, y) => x - y).join(',')}`;
+  const keys = new Set(a.map(key));
+  return b.every((m) => keys.has(key(m)));
+}

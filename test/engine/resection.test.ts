@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { compileProblem } from '../../src/engine/compile.js';
+import { settle, type Engine } from '../../src/engine/engine.js';
+import { resectionAt, type Time } from '../../src/engine/resection.js';
+import { createEngine } from '../../src/engine/solve.js';
+import { assertValidProblem } from '../../src/input/validate.js';
+import type { Patient, Problem } from '../../src/model/problem.js';
+import { checkSchedule } from '../../src/check/check-schedule.js';
+import { exportWithSlots } from '../../src/engine/export.js';
+import { allRules } from '../../src/rules/catalogue.js';
+import type { PlacedMeeting } from '../../src/rules/types.js';
+import { clinic } from './scenario-kit.js';
+
+/**
+ * One evening hour (Monday 18:00-19:00) of one track. Process may be led by the counsellor (CADC)
+ * or the social worker (LCSW); skills and individual therapy only by the social worker. Every
+ * patient needs the hour; patient `individualFor` also needs an individual session, which fits only then.
+ */
+function oneHourClinic(patients: number, groupRooms = 1, individualFor = 0): Problem {
+  const base = clinic();
+  const list: Patient[] = Array.from({ length: patients }, (_, i) => ({
+    id: `p-${i}`,
+    tracks: ['evening'],
+    rules: { minWeeklyHours: 1, minDays: 1 },
+    ...(i === individualFor ? { requires: [{ service: 'individual', min: 1 }] } : {}),
+  }));
+  return {
+    ...base,
+    tracks: [{ id: 'evening', windows: { weekly: [{ days: ['MO'], start: '18:00', end: '19:00' }] } }],
+    services: [
+      { id: 'process', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW', 'CADC'] }], room: { features: ['group'] } },
+      { id: 'skills', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } },
+      { id: 'individual', kind: 'individual', durationMinutes: 60, staff: [{ credentials: ['LCSW'] }], room: { features: ['office'] } },
+    ],
+    staff: [
+      { id: 'lcsw', credentials: ['LCSW'] },
+      { id: 'cadc', credentials: ['CADC'] },
+    ],
+    rooms: [
+      ...Array.from({ length: groupRooms }, (_, i) => ({ id: `group-${i}`, capacity: 8, features: ['group'] })),
+      { id: 'office', capacity: 1, features: ['office'] },
+    ],
+    patients: list,
+  };
+}
+
+const MONDAY_EVENING: Time = { track: 0, day: 0, start: 18 * 60, end: 19 * 60 };
+
+function group(service: number, room: number, staff: number, patients: number[]): PlacedMeeting {
+  return { id: '', service, track: 0, day: 0, start: 18 * 60, end: 19 * 60, room, telehealth: false, staff: [staff], patients, pinned: false };
+}
+
+function engineFor(problem: Problem, initial: PlacedMeeting[]): Engine {
+  const compiled = compileProblem(assertValidProblem(problem));
+  return createEngine(compiled, allRules(), new Map(), 0, { initial });
+}
+
+/** Applies the move at Monday evening like the search does (kept only if no hard rule breaks). */
+function resection(engine: Engine): boolean {
+  const mark = engine.state.mark();
+  const hard = engine.state.score().hard;
+  if (!resectionAt(engine, MONDAY_EVENING) || !settle(engine, mark, hard)) {
+    engine.state.rollback(mark);
+    return false;
+  }
+  engine.state.commit();
+  return true;
+}
+
+function live(engine: Engine): PlacedMeeting[] {
+  return engine.state.meetings.filter((m): m is PlacedMeeting => m !== undefined);
+}
+
+describe('resection-time: exact re-seating of one time of a track', () => {
+  it('hands the group to the counsellor so the social worker sees the patient missing an individual session', () => {
+    // Skills led by the only clinician who may give individual therapy: patient 0 goes without.
+    const engine = engineFor(oneHourClinic(4), [group(1, 0, 0, [0, 1, 2, 3])]);
+    expect(engine.state.score().requirement).toBeGreaterThan(0);
+    expect(resection(engine)).toBe(true);
+    const meetings = live(engine);
+    expect(engine.state.score()).toMatchObject({ hard: 0, requirement: 0 });
+    const individual = meetings.find((m) => m.service === 2);
+    expect(individual).toMatchObject({ day: 0, start: 18 * 60, staff: [0], patients: [0] });
+    expect(meetings.filter((m) => m.service !== 2)).toEqual([expect.objectContaining({ service: 0, staff: [1], patients: [1, 2, 3] })]);
+  });
+
+  it('merges two sections that fit in one room: the same care with one clinician fewer', () => {
+    const engine = engineFor(oneHourClinic(4, 2, -1), [group(0, 0, 0, [0, 1]), group(0, 1, 1, [2, 3])]);
+    expect(engine.state.score().requirement).toBe(0);
+    expect(resection(engine)).toBe(true);
+    const sections = live(engine);
+    expect(sections).toHaveLength(1);
+    expect([...sections[0]!.patients].sort()).toEqual([0, 1, 2, 3]);
+    expect(engine.state.score()).toMatchObject({ hard: 0, requirement: 0 });
+  });
+
+  it('seats a patient of the track who is free at that time when a seat is open', () => {
+    const engine = engineFor(oneHourClinic(4), [group(0, 0, 1, [1, 2])]);
+    expect(resection(engine)).toBe(true);
+    const seated = live(engine).flatMap((m) => m.patients);
+    expect(new Set(seated)).toEqual(new Set([0, 1, 2, 3]));
+    expect(engine.state.score().requirement).toBe(0);
+  });
+
+  it('leaves a time with a pinned section alone', () => {
+    const pinned = { ...group(1, 0, 0, [0, 1, 2, 3]), pinned: true };
+    const engine = engineFor(oneHourClinic(4), [pinned]);
+    expect(resection(engine)).toBe(false);
+    expect(live(engine)).toEqual([pinned]);
+  });
+
+  it('agrees with checkSchedule run from scratch after the change', () => {
+    const problem = oneHourClinic(5, 2);
+    const engine = engineFor(problem, [group(1, 0, 0, [0, 1]), group(0, 1, 1, [2, 3, 4])]);
+    expect(resection(engine)).toBe(true);
+    const { schedule } = exportWithSlots(engine.problem, engine.state.meetings);
+    const report = checkSchedule(problem, schedule);
+    expect(report.score.hard).toBe(engine.state.score().hard);
+    expect(report.score.requirement).toBe(engine.state.score().requirement);
+    expect(report.score.soft).toBeCloseTo(engine.state.score().soft, 6);
+  });
+});
