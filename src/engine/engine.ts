@@ -10,6 +10,7 @@ import { ConflictStats } from './conflicts.js';
 import { meetingBlocker, type Blocker } from './feasible.js';
 import type { Prepared } from './prepared.js';
 import type { Random } from './random.js';
+import type { ShortList } from './short-list.js';
 import { meetingSlots, type SolverState } from './state.js';
 
 export interface Engine {
@@ -22,6 +23,8 @@ export interface Engine {
   safetyRejections: number;
   /** Whether the time budget is spent (construction stops placing when it is). */
   outOfTime: () => boolean;
+  /** Patients short of a requirement, kept by the search while it runs (`kept`). */
+  shortList: ShortList;
 }
 
 /** Whether `owner`'s slots `[from, to)` hold no meeting but (when given) `replaced`. */

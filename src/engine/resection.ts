@@ -14,7 +14,9 @@
  * What a patient gains from a seat is read from the catalogue itself: the requirement shortfall
  * the score board gives them with and without a probe session (requirements are scored per
  * patient, so gains add up). Soft rules are left to the search, which judges the result like any
- * other move. Times holding pinned, telehealth or multi-staff sections are left alone.
+ * other move. A service that keeps its groups homogeneous (by age, say) is weighed once per key
+ * among the patients, each such section seating one key. Times holding pinned, telehealth or
+ * multi-staff sections are left alone; a time with many sections has a few of them re-seated.
  */
 import type { PlacedMeeting } from '../rules/types.js';
 import { assign } from './assignment.js';
@@ -22,14 +24,19 @@ import { roomFree, staffFree, tryAdd, equip, type Engine } from './engine.js';
 import { individualNeeds } from './individuals.js';
 import { membersOf, patientFits, shortfall, shortPatient, trackMeetings } from './targeted.js';
 
-/** Patients whose seating is optimised at once: the sections' members first, then others free then. */
-const MAX_CANDIDATES = 40;
+/** Patients of the track free at the time who are weighed besides the sections' members, and how many members are looked at to find them. */
+const MAX_OTHERS = 8;
+const MEMBERS_LOOKED_AT = 64;
+/** Individual sessions a time may add, per service. */
+const MAX_INDIVIDUALS = 4;
 /** Sections re-seated at once (a time with more keeps the others as they are). */
 const MAX_SECTIONS = 3;
 /** Rooms a time may use: those its sections held, then free ones. */
 const MAX_ROOMS = 4;
+/** Services weighed besides those the time's sections hold. */
+const MAX_OTHER_SERVICES = 2;
 /** Ways of using the rooms weighed per move: (services + 1) ^ rooms is kept under this. */
-const MAX_LAYOUTS = 128;
+const MAX_LAYOUTS = 27;
 /** Free leaders looked at per section. */
 const LEADER_CANDIDATES = 12;
 /** Value units: a minute of shortfall outweighs any number of sections, a section any tie-break. */
@@ -47,7 +54,15 @@ export interface Time {
 interface Section {
   room: number;
   service: number;
+  /** The homogeneity key every member shares (null: the service mixes anyone). */
+  key: string | null;
   leader: number;
+}
+
+/** What a room may hold: a service and, for a service that keeps groups homogeneous, whose key. */
+interface Kind {
+  service: number;
+  key: string | null;
 }
 
 /** The best layout found: its sections and the bin of each candidate (-1 out, then sections, then individual services). */
@@ -118,30 +133,46 @@ function chooseLeaders(engine: Engine, time: Time, sections: Section[], individu
 
 /** Re-optimises the seating of one time of one track exactly (see the module comment). */
 export function resectionTime(engine: Engine): boolean {
+  // Only while someone is short: the seating weighs requirements alone, and once every one is
+  // met the soft rules it does not weigh are all that is left to improve.
+  if (engine.state.score().requirement === 0) return false;
   const time = pickTime(engine);
   return time !== null && resectionAt(engine, time);
 }
 
 /** `resectionTime` at a given time of a track. */
 export function resectionAt(engine: Engine, time: Time): boolean {
-  const { problem, state } = engine;
+  const plan = planAt(engine, time);
+  if (!plan) return false;
+  for (const i of plan.indexes) engine.state.remove(i);
+  const seating = seatingAt(engine, time, plan.before, plan.services);
+  const kinds = kindsAt(engine, plan.before, seating, plan.rooms);
+  if (!kinds) return false;
+  const layout = bestLayout(engine, time, plan.before, plan.rooms, kinds, seating);
+  return layout !== null && applyLayout(engine, time, plan.before, seating, layout);
+}
+
+/**
+ * The sections to re-seat at a time (at most `MAX_SECTIONS`), the services and rooms weighed for
+ * them, or null when the time is not one this move can re-seat.
+ */
+function planAt(engine: Engine, time: Time): { indexes: number[]; before: PlacedMeeting[]; services: number[]; rooms: number[] } | null {
+  const state = engine.state;
   let indexes = trackMeetings(engine, time.track).filter((i) => {
     const m = state.meetings[i]!;
     return m.day === time.day && m.start === time.start && m.end === time.end;
   });
   if (indexes.length > MAX_SECTIONS) indexes = engine.random.shuffle(indexes).slice(0, MAX_SECTIONS);
   const before = indexes.map((i) => state.meetings[i]!);
-  if (before.length === 0 || before.some((m) => m.pinned || m.telehealth || m.staff.length !== 1 || m.room < 0)) return false;
+  if (before.length === 0 || before.some((m) => m.pinned || m.telehealth || m.staff.length !== 1 || m.room < 0)) return null;
   const services = servicesAt(engine, time, before);
-  if (services.length === 0 || before.some((m) => !services.includes(m.service))) return false;
-
-  for (const i of indexes) state.remove(i);
-  const seating = seatingAt(engine, time, before, services);
-  const rooms = roomsAt(engine, time, before, seating.services);
-  while (Math.pow(seating.services.length + 1, rooms.length) > MAX_LAYOUTS && rooms.length > new Set(before.map((m) => m.room)).size) rooms.pop();
-  if (Math.pow(seating.services.length + 1, rooms.length) > MAX_LAYOUTS) return false;
-  const layout = bestLayout(engine, time, before, rooms, seating);
-  return layout !== null && applyLayout(engine, time, before, seating, layout);
+  const held = new Set(before.map((m) => m.service));
+  if (services.length === 0 || [...held].some((s) => !services.includes(s))) return null;
+  // The services held, and one or two others: every service probed costs a probe per candidate.
+  const others = engine.random.shuffle(services.filter((s) => !held.has(s))).slice(0, MAX_OTHER_SERVICES);
+  const weighed = services.filter((s) => held.has(s) || others.includes(s));
+  const rooms = roomsAt(engine, time, before, weighed);
+  return { indexes, before, services: weighed, rooms };
 }
 
 /** Group services the time may hold: a template's own; otherwise every simple track-bound group service of the time's length. */
@@ -149,9 +180,9 @@ function servicesAt(engine: Engine, time: Time, before: readonly PlacedMeeting[]
   const problem = engine.problem;
   const track = problem.tracks[time.track]!;
   if (track.template && track.template.length > 0) return [...new Set(before.map((m) => m.service))];
-  // One leader, no primary-only, family or homogeneity condition: what the assignment models.
+  // One leader, no primary-only or family condition: what the assignment models.
   return problem.services
-    .filter((s) => s.kind === 'group' && s.trackBound && s.durationMinutes === time.end - time.start && s.staffNeeded === 1 && s.seats.length === 1 && !s.primaryOnly && !s.withFamily && s.telehealth !== 'only' && s.homogeneousBy.length === 0)
+    .filter((s) => s.kind === 'group' && s.trackBound && s.durationMinutes === time.end - time.start && s.staffNeeded === 1 && s.seats.length === 1 && !s.primaryOnly && !s.withFamily && s.telehealth !== 'only')
     .map((s) => s.index);
 }
 
@@ -163,9 +194,14 @@ function seatingAt(engine: Engine, time: Time, before: readonly PlacedMeeting[],
   // patient and the probe alone: requirements do not depend on the room or the clinician.
   const probes = services.map((s): PlacedMeeting => ({ ...meetingAt(time, s, time.end, -1, [], []), telehealth: true }));
   const candidates = [...new Set(before.flatMap((m) => m.patients))];
-  for (const p of engine.random.shuffle([...membersOf(engine, time.track)])) {
-    if (candidates.length >= MAX_CANDIDATES) break;
-    if (!candidates.includes(p) && probes.some((probe) => patientFits(engine, { ...probe, telehealth: false }, p, -1))) candidates.push(p);
+  const members = membersOf(engine, time.track);
+  const offset = engine.random.int(Math.max(1, members.length));
+  let others = 0;
+  for (let k = 0; k < Math.min(members.length, MEMBERS_LOOKED_AT) && others < MAX_OTHERS; k++) {
+    const p = members[(offset + k) % members.length]!;
+    if (candidates.includes(p) || !probes.some((probe) => patientFits(engine, { ...probe, telehealth: false }, p, -1))) continue;
+    candidates.push(p);
+    others += 1;
   }
   const individuals = [
     ...new Set(
@@ -208,8 +244,39 @@ function roomsAt(engine: Engine, time: Time, before: readonly PlacedMeeting[], s
   return rooms;
 }
 
-/** Every way of giving each room a service (or none), each seated exactly; the best. */
-function bestLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[], rooms: readonly number[], seating: Seating): Layout | null {
+/**
+ * The kinds of section the time may hold: each service, once per homogeneity key among the
+ * candidates it would gain when the service keeps groups homogeneous. Free rooms, then kinds no
+ * section held, are dropped (`rooms` is trimmed in place) until the layouts number at most
+ * `MAX_LAYOUTS`; null when they cannot be.
+ */
+function kindsAt(engine: Engine, before: readonly PlacedMeeting[], seating: Seating, rooms: number[]): Kind[] | null {
+  const homogeneity = engine.prepared.homogeneity;
+  const kinds: Kind[] = [];
+  seating.services.forEach((service, k) => {
+    const keys = homogeneity[service];
+    if (!keys) {
+      kinds.push({ service, key: null });
+      return;
+    }
+    const seen = new Set<string>();
+    seating.candidates.forEach((p, i) => {
+      if (seating.gains[i]![k] !== null && !seen.has(keys[p]!)) {
+        seen.add(keys[p]!);
+        kinds.push({ service, key: keys[p]! });
+      }
+    });
+  });
+  const heldKind = (kind: Kind): boolean => before.some((m) => m.service === kind.service && (kind.key === null || homogeneity[m.service]![m.patients[0]!] === kind.key));
+  const heldRooms = new Set(before.map((m) => m.room)).size;
+  const layouts = (): number => Math.pow(kinds.length + 1, rooms.length);
+  while (layouts() > MAX_LAYOUTS && rooms.length > heldRooms) rooms.pop();
+  for (let k = kinds.length - 1; k >= 0 && layouts() > MAX_LAYOUTS; k--) if (!heldKind(kinds[k]!)) kinds.splice(k, 1);
+  return layouts() > MAX_LAYOUTS ? null : kinds;
+}
+
+/** Every way of giving each room a kind of section (or none), each seated exactly; the best. */
+function bestLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[], rooms: readonly number[], kinds: readonly Kind[], seating: Seating): Layout | null {
   const problem = engine.problem;
   const { services, individualProbes, gains, candidates, seatedBefore } = seating;
   const individualStaff = new Uint8Array(problem.staff.length);
@@ -220,7 +287,7 @@ function bestLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[]
   const evaluate = (): void => {
     const sections: Section[] = [];
     choice.forEach((k, r) => {
-      if (k >= 0) sections.push({ room: rooms[r]!, service: services[k]!, leader: -1 });
+      if (k >= 0) sections.push({ room: rooms[r]!, service: kinds[k]!.service, key: kinds[k]!.key, leader: -1 });
     });
     if (sections.length === 0 || !chooseLeaders(engine, time, sections, individualStaff, ledBefore)) return;
     const leaders = sections.map((x) => x.leader);
@@ -229,16 +296,18 @@ function bestLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[]
     for (const probe of individualProbes) {
       // As many sessions as there are clinicians (not leading here) and offices free then.
       const service = problem.services[probe.service]!;
-      const staff = service.seats[0]!.eligibleStaff.filter((s) => staffFree(engine, s, probe, -1, leaders)).length;
-      const offices = service.eligibleRooms.filter((r) => roomFree(engine, r, probe, -1)).length;
+      const staff = countUpTo(service.seats[0]!.eligibleStaff, MAX_INDIVIDUALS, (s) => staffFree(engine, s, probe, -1, leaders));
+      const offices = countUpTo(service.eligibleRooms, staff, (r) => roomFree(engine, r, probe, -1));
       capacity.push(Math.min(staff, offices));
       minimum.push(0);
     }
     const values = gains.map((row, i) => {
+      const p = candidates[i]!;
       const seats = sections.map((x): number | null => {
         const gain = row[services.indexOf(x.service)];
         if (gain === null || gain === undefined) return null;
-        return gain * PER_MINUTE + (seatedBefore.get(candidates[i]!) === x.room * problem.services.length + x.service ? KEEP_SEAT : 0);
+        if (x.key !== null && engine.prepared.homogeneity[x.service]![p] !== x.key) return null;
+        return gain * PER_MINUTE + (seatedBefore.get(p) === x.room * problem.services.length + x.service ? KEEP_SEAT : 0);
       });
       for (let k = 0; k < individualProbes.length; k++) {
         const gain = row[services.length + k];
@@ -256,7 +325,7 @@ function bestLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[]
       evaluate();
       return;
     }
-    for (let k = -1; k < services.length; k++) {
+    for (let k = -1; k < kinds.length; k++) {
       choice[r] = k;
       enumerate(r + 1);
     }
@@ -283,6 +352,16 @@ function applyLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[
     if (equipped && tryAdd(engine, equipped) >= 0) individualsAdded += 1;
   });
   return individualsAdded > 0 || !sameSections(before, added);
+}
+
+/** How many of `items` pass `test`, counting no further than `limit`. */
+function countUpTo(items: readonly number[], limit: number, test: (item: number) => boolean): number {
+  let count = 0;
+  for (const item of items) {
+    if (count >= limit) break;
+    if (test(item)) count += 1;
+  }
+  return count;
 }
 
 /** Whether two lists hold the same sections: rooms, services, leaders and rosters. */

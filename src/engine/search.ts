@@ -101,7 +101,16 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
   // overbooked track improves, and nothing in the score calls them back). So a change that
   // leaves a met patient short is kept on the history's credit only when it involves a patient
   // who was short (the escapes late acceptance is for: room made for someone who needs it).
-  const met = Uint8Array.from(engine.problem.patients, (_, p) => (shortfall(engine, p) === 0 ? 1 : 0));
+  const met = new Uint8Array(engine.problem.patients.length);
+  // The short patients' list the targeted moves draw from, kept with `met`.
+  const shortList = engine.shortList;
+  const note = (p: number): void => {
+    const short = shortfall(engine, p) > 0;
+    met[p] = short ? 0 : 1;
+    shortList.set(p, short);
+  };
+  for (let p = 0; p < met.length; p++) note(p);
+  shortList.kept = true;
   const changed: number[] = [];
   const listed = new Uint8Array(engine.problem.patients.length);
   const collect = (mark: number): void => {
@@ -167,7 +176,7 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
       lastKick = iteration;
       current = kick(engine, bestMeetings);
       history.fill(current);
-      for (let p = 0; p < met.length; p++) met[p] = shortfall(engine, p) === 0 ? 1 : 0;
+      for (let p = 0; p < met.length; p++) note(p);
       continue;
     }
 
@@ -197,7 +206,7 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
     }
     const slot = iteration % HISTORY;
     if (noWorse(candidate, current) || (noWorse(candidate, history[slot]!) && !drifts())) {
-      for (const p of changed) met[p] = shortfall(engine, p) === 0 ? 1 : 0;
+      for (const p of changed) note(p);
       state.commit();
       current = candidate;
       if (better(current, best)) {
@@ -211,5 +220,6 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
     }
     history[slot] = current;
   }
+  shortList.kept = false;
   return { best: bestMeetings, bestScore: best, iterations: iteration, timeToBestMs: timeToBest, stoppedBecause };
 }

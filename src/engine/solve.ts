@@ -19,6 +19,7 @@ import type { Engine } from './engine.js';
 import { exportWithSlots } from './export.js';
 import { prepare } from './prepared.js';
 import { Random } from './random.js';
+import { ShortList } from './short-list.js';
 import { search } from './search.js';
 import { SolverState } from './state.js';
 
@@ -75,6 +76,7 @@ export function createEngine(
     conflicts: new ConflictStats(),
     safetyRejections: 0,
     outOfTime: () => false,
+    shortList: new ShortList(compiled.patients.length),
   };
   for (const meeting of start.initial ?? []) state.add({ ...meeting, staff: [...meeting.staff], patients: [...meeting.patients] });
   state.rescore();

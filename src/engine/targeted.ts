@@ -26,6 +26,11 @@ export function shortPatient(engine: Engine): number {
   const n = engine.problem.patients.length;
   if (n === 0 || engine.state.score().requirement === 0) return -1;
   const offset = engine.random.int(n);
+  if (engine.shortList.kept) {
+    // The search's list is of its last kept timetable: a move part-way may have changed that.
+    const p = engine.shortList.next(offset);
+    if (p >= 0 && shortfall(engine, p) > 0) return p;
+  }
   for (let k = 0; k < n; k++) {
     const p = (offset + k) % n;
     if (shortfall(engine, p) > 0) return p;

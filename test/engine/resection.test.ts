@@ -102,6 +102,27 @@ describe('resection-time: exact re-seating of one time of a track', () => {
     expect(engine.state.score().requirement).toBe(0);
   });
 
+  it('keeps sections homogeneous while seating everyone: the teens move to the larger room', () => {
+    // Room 0 seats 3, room 1 seats 8. Teens 0 and 1 sit in room 0, adults 2 and 3 in room 1,
+    // teens 4 and 5 have no seat: mixing is not allowed, so the teens must take the larger room.
+    const base = oneHourClinic(6, 2, -1);
+    const problem: Problem = {
+      ...base,
+      services: base.services.map((s) => (s.kind === 'group' ? { ...s, homogeneousBy: ['age:'] } : s)),
+      rooms: base.rooms.map((r) => (r.id === 'group-0' ? { ...r, capacity: 3 } : r)),
+      patients: base.patients.map((p, i) => ({ ...p, tags: [i === 2 || i === 3 ? 'age:adult' : 'age:teen'] })),
+    };
+    const engine = engineFor(problem, [group(0, 0, 0, [0, 1]), group(0, 1, 1, [2, 3])]);
+    expect(engine.state.score().requirement).toBeGreaterThan(0);
+    expect(resection(engine)).toBe(true);
+    const rosters = live(engine).map((m) => [m.room, [...m.patients].sort()]);
+    expect(rosters.sort()).toEqual([
+      [0, [2, 3]],
+      [1, [0, 1, 4, 5]],
+    ]);
+    expect(engine.state.score()).toMatchObject({ hard: 0, requirement: 0 });
+  });
+
   it('leaves a time with a pinned section alone', () => {
     const pinned = { ...group(1, 0, 0, [0, 1, 2, 3]), pinned: true };
     const engine = engineFor(oneHourClinic(4), [pinned]);
