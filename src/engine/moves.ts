@@ -355,7 +355,7 @@ export const MOVES: ReadonlyArray<readonly [Move, number, string, boolean]> = [
   [dayAware(swapGroupTimes), 3, 'swap-group-times', true],
   [repairShortDay, 6, 'repair-short-day', true],
   [splitOffGroup, 3, 'split-off-group', true],
-  [resectionTime, Number(process.env.RW ?? 3), 'resection-time', true],
+  [resectionTime, 3, 'resection-time', true],
 ];
 
 /** Moves that take apart what the search built, for the iterated search's kicks. */
