@@ -10,20 +10,6 @@ import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { isOpen, type Driver } from './driver.js';
 import { openStarts, remoteFor } from './open-starts.js';
 
-/** Individual services patient `p` still needs, with how many (curriculum and `requires` minima). */
-export function individualNeedsOf(driver: Driver, p: number): Array<[number, number]> {
-  const engine = driver.engine;
-  const want = engine.prepared.patients[p]!.wantSessions;
-  const needs: Array<[number, number]> = [];
-  for (let s = 0; s < want.length; s++) {
-    if (engine.problem.services[s]!.kind !== 'individual' || want[s]! <= 0) continue;
-    let have = 0;
-    for (const i of engine.state.patientMeetings[p]!) if (engine.state.meetings[i]!.service === s) have++;
-    if (want[s]! > have) needs.push([s, want[s]! - have]);
-  }
-  return needs;
-}
-
 /** Places one session of individual service `s` for `p` after the cutoff; the meeting index or -1. */
 export function placeIndividualAfter(driver: Driver, p: number, s: number): number {
   const engine = driver.engine;

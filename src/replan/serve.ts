@@ -8,13 +8,14 @@
 import { equip, tryAdd } from '../engine/engine.js';
 import { patientBlocker } from '../engine/feasible.js';
 import type { CompiledProblem, CompiledTrack } from '../engine/compile.js';
+import { individualNeeds } from '../engine/individuals.js';
 import { groupSlots, type GroupSlot } from '../engine/slots.js';
 import { sessionKey, type PlacedMeeting } from '../rules/types.js';
 import type { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { openStarts } from './open-starts.js';
 import { attempt, changeable, isOpen, join, shortfallOf, type Driver } from './driver.js';
-import { individualNeedsOf, placeIndividualAfter } from './individual.js';
+import { placeIndividualAfter } from './individual.js';
 import { displaceIndividual } from './displace.js';
 import { groupsOf, openBeside, reshuffle } from './reshuffle.js';
 
@@ -92,7 +93,7 @@ function joinOne(driver: Driver, p: number, candidates: readonly number[]): bool
 }
 
 function individual(driver: Driver, p: number): boolean {
-  for (const [s] of individualNeedsOf(driver, p)) {
+  for (const [s] of individualNeeds(driver.engine, p)) {
     if (attempt(driver, () => placeIndividualAfter(driver, p, s) >= 0)) return true;
   }
   return false;
@@ -169,12 +170,12 @@ export function serveAffected(driver: Driver, outOfTime: () => boolean, maxSteps
   for (const further of [false, true]) {
     for (const p of patients) {
       while (!outOfTime() && steps < maxSteps) {
-        if (shortfallOf(driver, p) === 0 && individualNeedsOf(driver, p).length === 0 && !lostPublished(driver, p)) break;
+        if (shortfallOf(driver, p) === 0 && individualNeeds(driver.engine, p).length === 0 && !lostPublished(driver, p)) break;
         let moved = simpleFailedAt.get(p) !== driver.accepted && addTo(driver, p, patients);
         if (!moved) simpleFailedAt.set(p, driver.accepted);
         // Only when nothing simpler helps: changes beyond adding the patient to what is there.
-        if (!moved && further && (shortfallOf(driver, p) > 0 || individualNeedsOf(driver, p).length > 0)) {
-          moved = reshuffle(driver, p) || openBeside(driver, p) || individualNeedsOf(driver, p).some(([s]) => displaceIndividual(driver, p, s));
+        if (!moved && further && (shortfallOf(driver, p) > 0 || individualNeeds(driver.engine, p).length > 0)) {
+          moved = reshuffle(driver, p) || openBeside(driver, p) || individualNeeds(driver.engine, p).some(([s]) => displaceIndividual(driver, p, s));
         }
         if (!moved) break;
         steps++;
