@@ -203,9 +203,10 @@ function seatingAt(engine: Engine, time: Time, before: readonly PlacedMeeting[],
     candidates.push(p);
     others += 1;
   }
+  const needs = candidates.map((p) => individualNeeds(engine, p).map(([s]) => s));
   const individuals = [
     ...new Set(
-      candidates.flatMap((p) => individualNeeds(engine, p).map(([s]) => s)).filter((s) => {
+      needs.flat().filter((s) => {
         const service = problem.services[s]!;
         return service.telehealth !== 'only' && !service.withFamily && !service.primaryOnly && service.staffNeeded === 1;
       }),
@@ -213,11 +214,10 @@ function seatingAt(engine: Engine, time: Time, before: readonly PlacedMeeting[],
   ];
   const individualProbes = individuals.map((s): PlacedMeeting => ({ ...meetingAt(time, s, time.start + problem.services[s]!.durationMinutes, -1, [], []), track: -1, telehealth: true }));
   const options = [...probes, ...individualProbes];
-  const gains = candidates.map((p) => {
+  const gains = candidates.map((p, i) => {
     const base = shortfall(engine, p);
-    const needs = individualNeeds(engine, p).map(([s]) => s);
     return options.map((probe, k): number | null => {
-      if (k >= probes.length && !needs.includes(probe.service)) return null;
+      if (k >= probes.length && !needs[i]!.includes(probe.service)) return null;
       const seated = { ...probe, patients: [p] };
       if (!patientFits(engine, { ...seated, telehealth: false }, p, -1)) return null;
       state.add(seated);

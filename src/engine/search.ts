@@ -101,18 +101,14 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
   // overbooked track improves, and nothing in the score calls them back). So a change that
   // leaves a met patient short is kept on the history's credit only when it involves a patient
   // who was short (the escapes late acceptance is for: room made for someone who needs it).
-  const met = new Uint8Array(engine.problem.patients.length);
-  // The short patients' list the targeted moves draw from, kept with `met`.
+  // They are the ones off the short list, which the targeted moves also draw from.
+  const patients = engine.problem.patients.length;
   const shortList = engine.shortList;
-  const note = (p: number): void => {
-    const short = shortfall(engine, p) > 0;
-    met[p] = short ? 0 : 1;
-    shortList.set(p, short);
-  };
-  for (let p = 0; p < met.length; p++) note(p);
+  const note = (p: number): void => shortList.set(p, shortfall(engine, p) > 0);
+  for (let p = 0; p < patients; p++) note(p);
   shortList.kept = true;
   const changed: number[] = [];
-  const listed = new Uint8Array(engine.problem.patients.length);
+  const listed = new Uint8Array(patients);
   const collect = (mark: number): void => {
     for (const p of changed) listed[p] = 0;
     changed.length = 0;
@@ -126,7 +122,7 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
   const drifts = (): boolean => {
     let worsened = false;
     for (const p of changed) {
-      if (met[p] === 0) return false;
+      if (shortList.has(p)) return false;
       if (shortfall(engine, p) > 0) worsened = true;
     }
     return worsened;
@@ -176,7 +172,7 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
       lastKick = iteration;
       current = kick(engine, bestMeetings);
       history.fill(current);
-      for (let p = 0; p < met.length; p++) note(p);
+      for (let p = 0; p < patients; p++) note(p);
       continue;
     }
 

@@ -24,6 +24,11 @@ export class ShortList {
     else this.items.splice(at, 1);
   }
 
+  /** Whether patient `p` is short (as last recorded). */
+  has(p: number): boolean {
+    return this.short[p] === 1;
+  }
+
   /** The first short patient at or after index `from`, wrapping around; -1 when none is. */
   next(from: number): number {
     if (this.items.length === 0) return -1;
