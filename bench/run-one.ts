@@ -3,16 +3,12 @@
  *   tsx bench/run-one.ts --patients N --seed S [--time-limit MS] [--replan]
  * Prints one line `BENCH_RESULT {json}` on stdout. Ids only: nothing about patients is printed.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Change } from '../src/model/options.js';
 import type { Problem } from '../src/model/problem.js';
 import type { Report } from '../src/model/report.js';
 import type { Schedule } from '../src/model/schedule.js';
-import { solve } from '../src/engine/solve.js';
-import { checkSchedule } from '../src/check/check-schedule.js';
-import { diagnose } from '../src/diagnose/diagnose.js';
 import { WEEKDAYS } from '../src/time/week.js';
+import { loadLibrary } from './library.js';
 import { generateProgram } from './generate.js';
 import { patientWeeks, provenImpossible, servedCounts, staffedLowerBound, staffedMinutes } from './measure.js';
 
@@ -30,6 +26,8 @@ function hardOf(report: Report): { count: number; penalty: number } {
   const hard = report.violations.filter((v) => v.level === 'hard');
   return { count: hard.length, penalty: hard.reduce((sum, v) => sum + v.penalty, 0) };
 }
+
+const { solve, checkSchedule, diagnose, replan } = await loadLibrary();
 
 const generatedAt = performance.now();
 const problem: Problem = generateProgram({ patients, seed });
@@ -77,7 +75,7 @@ const result: Record<string, unknown> = {
   staffedLowerBoundIndividual: bound.individual,
 };
 
-if (process.argv.includes('--replan')) result.replan = await replanScenario(problem, schedule);
+if (process.argv.includes('--replan')) result.replan = replanScenario(problem, schedule);
 result.peakRssAllMb = maxRssMb();
 process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
 
@@ -85,14 +83,7 @@ process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
  * A 1,000-patient week re-planned after the clinician with the most group meetings calls out for
  * their busiest day and 10 patients (copies of existing ones under new ids) are admitted.
  */
-async function replanScenario(problem: Problem, previous: Schedule): Promise<Record<string, unknown>> {
-  const modulePath = fileURLToPath(new URL('../src/replan/replan.ts', import.meta.url));
-  if (!existsSync(modulePath)) return { available: false };
-  const specifier = '../src/replan/replan.js';
-  const module = (await import(specifier)) as { replan?: unknown };
-  if (typeof module.replan !== 'function') return { available: false };
-  const replan = module.replan as (p: Problem, s: Schedule, c: Change[], o?: { seed?: number; timeLimitMs?: number }) => { schedule: Schedule; report: Report };
-
+function replanScenario(problem: Problem, previous: Schedule): Record<string, unknown> {
   const groupServices = new Set(problem.services.filter((s) => s.kind === 'group').map((s) => s.id));
   const load = new Map<string, number>();
   for (const meeting of previous.meetings) {

@@ -7,9 +7,9 @@ import type { Report } from '../../src/model/report.js';
 import type { Weights } from '../../src/model/options.js';
 import { allRules } from '../../src/rules/catalogue.js';
 import { checkSchedule } from '../../src/check/check-schedule.js';
-import { solve } from '../../src/engine/solve.js';
 import { buildReferenceModel, SHORTFALL_WEIGHT } from './model.js';
 import { referenceSchedule, solveWithHighs } from './highs-solve.js';
+import type { Library } from '../library.js';
 
 /** The shared core objective: requirement shortfall first, then staffed minutes. */
 export interface CoreObjective {
@@ -93,19 +93,20 @@ export interface ReferenceRow {
  *
  * @example
  * ```ts
- * const row = await compareOnInstance(referenceInstance(20, 1), { patients: 20, seed: 1, libraryTimeLimitMs: 3000, highsTimeLimitS: 60 });
+ * const { solve } = await loadLibrary();
+ * const row = await compareOnInstance(referenceInstance(20, 1), { patients: 20, seed: 1, libraryTimeLimitMs: 3000, highsTimeLimitS: 60, solve });
  * ```
  */
 export async function compareOnInstance(
   problem: Problem,
-  options: { patients: number; seed: number; libraryTimeLimitMs: number; highsTimeLimitS: number; librarySeed?: number },
+  options: { patients: number; seed: number; libraryTimeLimitMs: number; highsTimeLimitS: number; librarySeed?: number; solve: Library['solve'] },
 ): Promise<ReferenceRow> {
   const weights = coreWeights();
   const model = buildReferenceModel(problem);
   const highs = await solveWithHighs(model, options.highsTimeLimitS);
   const highsObjective = highs.objective === null ? null : coreObjective(checkSchedule(problem, referenceSchedule(model, highs.values), { weights }));
 
-  const { schedule, report } = solve(problem, { seed: options.librarySeed ?? 1, timeLimitMs: options.libraryTimeLimitMs, weights });
+  const { schedule, report } = options.solve(problem, { seed: options.librarySeed ?? 1, timeLimitMs: options.libraryTimeLimitMs, weights });
   const objective = coreObjective(report);
   const checked = coreObjective(checkSchedule(problem, schedule, { weights }));
   const stats = report.stats;
