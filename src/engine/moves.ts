@@ -10,7 +10,7 @@ import { groupSlots, windowStarts, type GroupSlot } from './slots.js';
 import { patientBlocker } from './feasible.js';
 import { onlyDaysShort, repairShortDay } from './daily.js';
 import { resectionTime } from './resection.js';
-import { joinWithEjection, openGroupFor, placeNeededIndividual, shiftGroupFor, splitOffGroup, swapGroupTimes, switchService } from './targeted.js';
+import { joinWithEjection, openGroupFor, placeNeededIndividual, shiftGroupFor, splitOffGroup, swapGroupTimes, switchService, trackMeetings } from './targeted.js';
 
 export type Move = (engine: Engine) => boolean;
 
@@ -210,19 +210,52 @@ export const openGroup: Move = (engine) => {
   return tryAdd(engine, equipped) >= 0 && groupsHeld(engine, touched);
 };
 
+/** Groups of `track` outside `m`'s time, in a random rotation. */
+function otherTimes(engine: Engine, m: PlacedMeeting): number[] {
+  const found = trackMeetings(engine, m.track).filter((i) => {
+    const o = engine.state.meetings[i]!;
+    return !o.pinned && (o.day !== m.day || o.end <= m.start || m.end <= o.start);
+  });
+  const offset = engine.random.int(Math.max(1, found.length));
+  return found.map((_, k) => found[(offset + k) % found.length]!);
+}
+
+/** Closes group meeting `index`; its patients join `parallel` groups, or `elsewhere` ones when short. */
+function closeInto(engine: Engine, index: number, parallel: readonly number[], elsewhere: readonly number[]): void {
+  const m = engine.state.meetings[index]!;
+  engine.state.remove(index);
+  for (const p of m.patients) {
+    if (parallel.some((other) => join(engine, other, p)) || !needy(engine, p)) continue;
+    elsewhere.some((other) => join(engine, other, p));
+  }
+}
+
+function parallelGroups(engine: Engine, m: PlacedMeeting): number[] {
+  return engine.state.liveMeetings().filter((i) => {
+    const o = engine.state.meetings[i]!;
+    return o !== m && isGroup(engine, o) && !o.pinned && o.day === m.day && o.start < m.end && m.start < o.end;
+  });
+}
+
 /** Closes a group; its patients join another group at the same time when they can. */
 export const closeGroup: Move = (engine) => {
   const index = randomMeeting(engine, (m) => isGroup(engine, m));
   if (index < 0) return false;
   const m = engine.state.meetings[index]!;
-  engine.state.remove(index);
-  const parallel = engine.state.liveMeetings().filter((i) => {
-    const o = engine.state.meetings[i]!;
-    return isGroup(engine, o) && !o.pinned && o.day === m.day && o.start < m.end && m.start < o.end;
-  });
-  for (const p of m.patients) {
-    for (const other of parallel) if (join(engine, other, p)) break;
-  }
+  closeInto(engine, index, parallelGroups(engine, m), []);
+  return true;
+};
+
+/**
+ * Closes a group of a track to save its staffed hour: its patients join another group at the same
+ * time, and one who is then short of care takes a free seat at another time of the track. A
+ * patient who skips one hour of the block can skip this one and attend the other instead.
+ */
+export const consolidateGroup: Move = (engine) => {
+  const index = randomMeeting(engine, (m) => isGroup(engine, m) && m.track >= 0);
+  if (index < 0) return false;
+  const m = engine.state.meetings[index]!;
+  closeInto(engine, index, parallelGroups(engine, m), otherTimes(engine, m));
   return true;
 };
 
@@ -343,6 +376,7 @@ export const MOVES: ReadonlyArray<readonly [Move, number, string, boolean]> = [
   [changeStaff, 6, 'change-staff', false],
   [openGroup, 3, 'open-group', false],
   [closeGroup, 3, 'close-group', false],
+  [consolidateGroup, 2, 'consolidate-group', false],
   [placeOrMoveIndividual, 8, 'individual', false],
   [dropDay, 3, 'drop-day', false],
   [ruinPatient, 4, 'ruin-recreate', false],

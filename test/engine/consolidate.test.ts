@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { checkSchedule } from '../../src/check/check-schedule.js';
+import { compileProblem } from '../../src/engine/compile.js';
+import { settle, type Engine } from '../../src/engine/engine.js';
+import { exportWithSlots } from '../../src/engine/export.js';
+import { closeGroup, consolidateGroup, type Move } from '../../src/engine/moves.js';
+import { createEngine } from '../../src/engine/solve.js';
+import { assertValidProblem } from '../../src/input/validate.js';
+import type { Problem } from '../../src/model/problem.js';
+import { allRules } from '../../src/rules/catalogue.js';
+import type { PlacedMeeting } from '../../src/rules/types.js';
+import { clinic } from './scenario-kit.js';
+
+/**
+ * One evening of one track, two hours (Monday 18:00-20:00), one group room of 8 seats and two
+ * clinicians. Every patient needs one hour of care.
+ */
+function twoHourClinic(patients: number): Problem {
+  return {
+    ...clinic(),
+    tracks: [{ id: 'evening', windows: { weekly: [{ days: ['MO'], start: '18:00', end: '20:00' }] } }],
+    services: [{ id: 'process', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } }],
+    staff: [
+      { id: 'lcsw-1', credentials: ['LCSW'] },
+      { id: 'lcsw-2', credentials: ['LCSW'] },
+    ],
+    rooms: [{ id: 'group-a', capacity: 8, features: ['group'] }],
+    patients: Array.from({ length: patients }, (_, i) => ({ id: `p-${i}`, tracks: ['evening'], rules: { minWeeklyHours: 1, minDays: 1 } })),
+  };
+}
+
+function group(startHour: number, staff: number, patients: number[]): PlacedMeeting {
+  return { id: '', service: 0, track: 0, day: 0, start: startHour * 60, end: (startHour + 1) * 60, room: 0, telehealth: false, staff: [staff], patients, pinned: false };
+}
+
+function engineFor(problem: Problem, initial: PlacedMeeting[]): Engine {
+  return createEngine(compileProblem(assertValidProblem(problem)), allRules(), new Map(), 0, { initial });
+}
+
+/** Applies a move like the search does: undone if it fails or breaks a hard rule. */
+function apply(engine: Engine, move: Move): boolean {
+  const mark = engine.state.mark();
+  const hard = engine.state.score().hard;
+  if (!move(engine) || !settle(engine, mark, hard)) {
+    engine.state.rollback(mark);
+    return false;
+  }
+  engine.state.commit();
+  return true;
+}
+
+/** The staffed-hours penalty of the engine's timetable, read by checkSchedule from scratch. */
+function staffedPenalty(problem: Problem, engine: Engine): number {
+  const { schedule } = exportWithSlots(engine.problem, engine.state.meetings);
+  return checkSchedule(problem, schedule).byRule.find((row) => row.rule === 'staffed-hours')!.penalty;
+}
+
+function live(engine: Engine): PlacedMeeting[] {
+  return engine.state.meetings.filter((m): m is PlacedMeeting => m !== undefined);
+}
+
+describe('consolidate-group: closing a group whose patients find their hour at another time', () => {
+  // Two half-full groups an hour apart; each patient needs one hour, so one group can hold all.
+  const halves = (): PlacedMeeting[] => [group(18, 0, [0, 1, 2, 3]), group(19, 1, [4, 5, 6, 7])];
+
+  it('closes one group and seats its patients in the other, saving a staffed hour and leaving nobody short', () => {
+    const problem = twoHourClinic(8);
+    const engine = engineFor(problem, halves());
+    expect(engine.state.score().requirement).toBe(0);
+    const staffedBefore = staffedPenalty(problem, engine);
+    expect(apply(engine, consolidateGroup)).toBe(true);
+    const meetings = live(engine);
+    expect(meetings).toHaveLength(1);
+    expect([...meetings[0]!.patients].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const after = engine.state.score();
+    expect(after.requirement).toBe(0);
+    expect(after.hard).toBe(0);
+    expect(staffedPenalty(problem, engine)).toBe(staffedBefore / 2);
+  });
+
+  it('is what close-group alone cannot do: without the other time, the closed group leaves its patients short', () => {
+    const engine = engineFor(twoHourClinic(8), halves());
+    expect(apply(engine, closeGroup)).toBe(true);
+    expect(live(engine)).toHaveLength(1);
+    expect(engine.state.score().requirement).toBeGreaterThan(0);
+  });
+
+  it('seats patients only where there is room, and the score agrees with checkSchedule from scratch', () => {
+    // The other hour is nearly full: two of the closed group's four find a seat, two stay out.
+    const problem = twoHourClinic(10);
+    const engine = engineFor(problem, [group(18, 0, [0, 1, 2, 3]), group(19, 1, [4, 5, 6, 7, 8, 9])]);
+    for (let attempt = 0; attempt < 20 && live(engine).length === 2; attempt++) apply(engine, consolidateGroup);
+    const meetings = live(engine);
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]!.patients.length).toBe(8);
+    const state = engine.state.score();
+    expect(state.hard).toBe(0);
+    // Each of the two without a seat misses an hour and a day: 60 + 60 minute-equivalents.
+    expect(state.requirement).toBe(2 * (60 + 60));
+    const { schedule } = exportWithSlots(engine.problem, engine.state.meetings);
+    const report = checkSchedule(problem, schedule);
+    expect(report.score.hard).toBe(0);
+    expect(report.score.requirement).toBe(state.requirement);
+    expect(report.score.soft).toBeCloseTo(state.soft, 6);
+  });
+});
