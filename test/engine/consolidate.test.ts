@@ -85,21 +85,23 @@ describe('consolidate-group: closing a group whose patients find their hour at a
     expect(engine.state.score().requirement).toBeGreaterThan(0);
   });
 
-  it('seats patients only where there is room, and the score agrees with checkSchedule from scratch', () => {
-    // The other hour is nearly full: two of the closed group's four find a seat, two stay out.
-    const problem = twoHourClinic(10);
-    const engine = engineFor(problem, [group(18, 0, [0, 1, 2, 3]), group(19, 1, [4, 5, 6, 7, 8, 9])]);
-    for (let attempt = 0; attempt < 20 && live(engine).length === 2; attempt++) apply(engine, consolidateGroup);
-    const meetings = live(engine);
-    expect(meetings).toHaveLength(1);
-    expect(meetings[0]!.patients.length).toBe(8);
-    const state = engine.state.score();
-    expect(state.hard).toBe(0);
-    // Each of the two without a seat misses an hour and a day: 60 + 60 minute-equivalents.
-    expect(state.requirement).toBe(2 * (60 + 60));
+  it('refuses when someone who needs the hour would find no seat, and leaves the week as it was', () => {
+    // The other hour is nearly full: only two of the closed group's four could move.
+    const initial = [group(18, 0, [0, 1, 2, 3]), group(19, 1, [4, 5, 6, 7, 8, 9])];
+    const engine = engineFor(twoHourClinic(10), initial);
+    for (let attempt = 0; attempt < 20; attempt++) expect(apply(engine, consolidateGroup)).toBe(false);
+    expect(live(engine).map((m) => m.patients)).toEqual(initial.map((m) => m.patients));
+    expect(engine.state.score().requirement).toBe(0);
+  });
+
+  it('keeps the incremental score equal to checkSchedule from scratch', () => {
+    const problem = twoHourClinic(8);
+    const engine = engineFor(problem, halves());
+    expect(apply(engine, consolidateGroup)).toBe(true);
     const { schedule } = exportWithSlots(engine.problem, engine.state.meetings);
     const report = checkSchedule(problem, schedule);
-    expect(report.score.hard).toBe(0);
+    const state = engine.state.score();
+    expect(report.score.hard).toBe(state.hard);
     expect(report.score.requirement).toBe(state.requirement);
     expect(report.score.soft).toBeCloseTo(state.soft, 6);
   });
