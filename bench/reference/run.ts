@@ -129,6 +129,9 @@ writeFileSync(
 );
 
 const met = (ok: boolean): string => (ok ? 'met' : 'missed');
+// The targets are judged on the seed-1 table; the seeds' figure goes beside it, so one lucky
+// seed cannot stand for the library alone.
+const overSeeds = (figure: string): string => (librarySeeds > 1 ? `; over library seeds 1-${librarySeeds}, ${figure}` : '');
 const objective = (o: { shortfall: number; staffedMinutes: number } | null | undefined): string => (o ? `${o.shortfall} / ${o.staffedMinutes}` : '-');
 const lines = [
   '# Exact reference: the library against HiGHS',
@@ -178,8 +181,8 @@ const lines = [
   '',
   '## Targets',
   '',
-  `- Library reaches the HiGHS optimum on >= 90% of instances: ${reached}/${compared.length} (${formatPercent(summary.reachesOptimumShare)}): **${met(summary.targets.reachesOptimumOn90Percent)}**.`,
-  `- Never worse than 2%: worst ${formatPercent(worstGap)}: **${met(summary.targets.neverWorseThan2Percent)}**.`,
+  `- Library reaches the HiGHS optimum on >= 90% of instances: ${reached}/${compared.length} (${formatPercent(summary.reachesOptimumShare)}) with seed 1: **${met(summary.targets.reachesOptimumOn90Percent)}**${overSeeds(`${summary.runsReachingOptimum}/${summary.runs} runs (${formatPercent(summary.runs ? summary.runsReachingOptimum / summary.runs : null)})`)}.`,
+  `- Never worse than 2%: worst ${formatPercent(worstGap)} with seed 1: **${met(summary.targets.neverWorseThan2Percent)}**${overSeeds(`the worst run is ${formatPercent(summary.worstRelativeGapOverSeeds)}`)}.`,
   `- Final objective within a tenth of HiGHS's time: ${fastEnough}/${compared.length} instances, median ratio ${summary.medianTimeRatio?.toFixed(3) ?? '-'}: **${met(summary.targets.tenthOfHighsTime)}**.`,
   `- HiGHS proved optimality on ${proven.length}/${rows.length}; where it did not, "library vs HiGHS" compares with its best incumbent and the gap column gives HiGHS's own bound gap.`,
   `- Hard violations: HiGHS schedules with any ${highsHard}, library schedules with any ${libraryHard}.`,
