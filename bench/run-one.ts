@@ -8,18 +8,14 @@ import type { Problem } from '../src/model/problem.js';
 import type { Report } from '../src/model/report.js';
 import type { Schedule } from '../src/model/schedule.js';
 import { WEEKDAYS } from '../src/time/week.js';
+import { argument } from './args.js';
 import { loadLibrary } from './library.js';
 import { generateProgram } from './generate.js';
 import { patientWeeks, provenImpossible, servedCounts, staffedLowerBound, staffedMinutes } from './measure.js';
 
-function argument(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-}
-
-const patients = Number(argument('patients', '100'));
-const seed = Number(argument('seed', '1'));
-const timeLimitMs = Number(argument('time-limit', '2000'));
+const patients = Number(argument('patients') ?? '100');
+const seed = Number(argument('seed') ?? '1');
+const timeLimitMs = Number(argument('time-limit') ?? '2000');
 const maxRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 
 function hardOf(report: Report): { count: number; penalty: number } {

@@ -14,6 +14,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fitExponent, median } from './measure.js';
+import { argument } from './args.js';
 
 const SIZES = [30, 100, 300, 1000, 3000, 10000];
 /** Solver budget per size, in ms: the targets are 2 s at 1,000 and 30 s at 10,000 patients. */
@@ -28,11 +29,6 @@ const TIME_LIMIT_MS = new Map([
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-
-function argument(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
 
 const renderOnly = process.argv.includes('--render');
 const sizes = renderOnly ? [] : (argument('sizes') ?? process.env.BENCH_SIZES)?.split(',').map(Number).filter((n) => n > 0) ?? SIZES;

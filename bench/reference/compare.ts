@@ -11,6 +11,19 @@ import { buildReferenceModel, SHORTFALL_WEIGHT } from './model.js';
 import { referenceSchedule, solveWithHighs } from './highs-solve.js';
 import type { Library } from '../library.js';
 
+/**
+ * How far `value` lies above `reference`, relative to it (0.02 = 2% worse); against a reference
+ * of 0, any value above it is infinitely worse.
+ *
+ * @example
+ * ```ts
+ * gapTo(102, 100); // 0.02
+ * ```
+ */
+export function gapTo(value: number, reference: number): number {
+  return reference === 0 ? (value === 0 ? 0 : Infinity) : (value - reference) / reference;
+}
+
 /** The shared core objective: requirement shortfall first, then staffed minutes. */
 export interface CoreObjective {
   /** Sum of every requirement rule's penalty (minute-equivalents). */
@@ -111,7 +124,7 @@ export async function compareOnInstance(
   const checked = coreObjective(checkSchedule(problem, schedule, { weights }));
   const stats = report.stats;
   const reference = highsObjective?.value ?? null;
-  const relativeGap = reference === null ? null : reference === 0 ? (objective.value === 0 ? 0 : Infinity) : (objective.value - reference) / reference;
+  const relativeGap = reference === null ? null : gapTo(objective.value, reference);
   return {
     patients: options.patients,
     seed: options.seed,

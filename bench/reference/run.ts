@@ -12,7 +12,8 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { referenceInstance } from './instance.js';
-import { compareOnInstance, coreObjective, coreWeights, type ReferenceRow } from './compare.js';
+import { compareOnInstance, coreObjective, coreWeights, gapTo, type ReferenceRow } from './compare.js';
+import { argument } from '../args.js';
 import { builtAt, loadLibrary } from '../library.js';
 import { buildReferenceModel, SHORTFALL_WEIGHT } from './model.js';
 import { solveWithHighs } from './highs-solve.js';
@@ -21,11 +22,6 @@ const FULL: ReadonlyArray<readonly [number, number]> = [
   [10, 1], [10, 2], [15, 1], [20, 1], [20, 2], [25, 1], [30, 1], [30, 2], [35, 1], [40, 1],
 ];
 const QUICK: ReadonlyArray<readonly [number, number]> = [[10, 1], [20, 1], [30, 1]];
-
-function argument(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
 
 const quick = process.argv.includes('--quick');
 const instances = argument('instances')
@@ -69,7 +65,7 @@ for (const row of rows) {
   const runs: SeedRuns = { patients: row.patients, seed: row.seed, gaps: [row.relativeGap ?? 0], timesToBestMs: [row.library.timeToBestMs] };
   for (let librarySeed = 2; librarySeed <= librarySeeds; librarySeed++) {
     const { report } = solve(referenceInstance(row.patients, row.seed), { seed: librarySeed, timeLimitMs: libraryLimitMs, weights: coreWeights() });
-    runs.gaps.push((coreObjective(report).value - reference) / reference);
+    runs.gaps.push(gapTo(coreObjective(report).value, reference));
     runs.timesToBestMs.push(Math.round(report.stats?.timeToBestMs ?? 0));
   }
   seedRuns.push(runs);

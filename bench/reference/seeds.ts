@@ -13,18 +13,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { referenceInstance } from './instance.js';
-import { coreObjective, coreWeights } from './compare.js';
+import { coreObjective, coreWeights, gapTo } from './compare.js';
+import { argument } from '../args.js';
 import { loadLibrary } from '../library.js';
 
 interface StoredRow {
   patients: number;
   seed: number;
   highs: { status: string; objective: { value: number } | null };
-}
-
-function argument(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
 const stored = JSON.parse(readFileSync(fileURLToPath(new URL('../reference-results.json', import.meta.url)), 'utf8')) as { rows: StoredRow[] };
@@ -49,7 +45,7 @@ for (const row of rows) {
     // The time limit only guards against a hang: the iteration budget ends every run.
     const { report } = solve(referenceInstance(row.patients, row.seed), { seed, maxIterations: iterations, timeLimitMs: 600_000, weights: coreWeights() });
     if (report.stats?.stoppedBecause === 'time-limit') throw new Error(`bench:seeds: ${row.patients}:${row.seed} seed ${seed} hit the time limit; the run is not reproducible`);
-    gaps.push(reference === 0 ? 0 : (coreObjective(report).value - reference) / reference);
+    gaps.push(gapTo(coreObjective(report).value, reference));
   }
   const result = {
     instance: `${row.patients}:${row.seed}`,
