@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../../src/check/check-schedule.js';
-import { compileProblem } from '../../src/engine/compile.js';
-import { settle, type Engine } from '../../src/engine/engine.js';
-import { exportWithSlots } from '../../src/engine/export.js';
-import { closeGroup, consolidateGroup, type Move } from '../../src/engine/moves.js';
-import { createEngine } from '../../src/engine/solve.js';
-import { assertValidProblem } from '../../src/input/validate.js';
+import type { Engine } from '../../src/engine/engine.js';
+import { closeGroup, consolidateGroup } from '../../src/engine/moves.js';
 import type { Problem } from '../../src/model/problem.js';
-import { allRules } from '../../src/rules/catalogue.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
+import { applyLikeSearch, engineWith, expectScoreFromScratch, live, reportFromScratch } from './engine-kit.js';
 import { clinic } from './scenario-kit.js';
 
 /**
@@ -33,30 +28,9 @@ function group(startHour: number, staff: number, patients: number[]): PlacedMeet
   return { id: '', service: 0, track: 0, day: 0, start: startHour * 60, end: (startHour + 1) * 60, room: 0, telehealth: false, staff: [staff], patients, pinned: false };
 }
 
-function engineFor(problem: Problem, initial: PlacedMeeting[]): Engine {
-  return createEngine(compileProblem(assertValidProblem(problem)), allRules(), new Map(), 0, { initial });
-}
-
-/** Applies a move like the search does: undone if it fails or breaks a hard rule. */
-function apply(engine: Engine, move: Move): boolean {
-  const mark = engine.state.mark();
-  const hard = engine.state.score().hard;
-  if (!move(engine) || !settle(engine, mark, hard)) {
-    engine.state.rollback(mark);
-    return false;
-  }
-  engine.state.commit();
-  return true;
-}
-
 /** The staffed-hours penalty of the engine's timetable, read by checkSchedule from scratch. */
 function staffedPenalty(problem: Problem, engine: Engine): number {
-  const { schedule } = exportWithSlots(engine.problem, engine.state.meetings);
-  return checkSchedule(problem, schedule).byRule.find((row) => row.rule === 'staffed-hours')!.penalty;
-}
-
-function live(engine: Engine): PlacedMeeting[] {
-  return engine.state.meetings.filter((m): m is PlacedMeeting => m !== undefined);
+  return reportFromScratch(problem, engine).byRule.find((row) => row.rule === 'staffed-hours')!.penalty;
 }
 
 describe('consolidate-group: closing a group whose patients find their hour at another time', () => {
@@ -65,10 +39,10 @@ describe('consolidate-group: closing a group whose patients find their hour at a
 
   it('closes one group and seats its patients in the other, saving a staffed hour and leaving nobody short', () => {
     const problem = twoHourClinic(8);
-    const engine = engineFor(problem, halves());
+    const engine = engineWith(problem, halves());
     expect(engine.state.score().requirement).toBe(0);
     const staffedBefore = staffedPenalty(problem, engine);
-    expect(apply(engine, consolidateGroup)).toBe(true);
+    expect(applyLikeSearch(engine, consolidateGroup)).toBe(true);
     const meetings = live(engine);
     expect(meetings).toHaveLength(1);
     expect([...meetings[0]!.patients].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
@@ -79,8 +53,8 @@ describe('consolidate-group: closing a group whose patients find their hour at a
   });
 
   it('is what close-group alone cannot do: without the other time, the closed group leaves its patients short', () => {
-    const engine = engineFor(twoHourClinic(8), halves());
-    expect(apply(engine, closeGroup)).toBe(true);
+    const engine = engineWith(twoHourClinic(8), halves());
+    expect(applyLikeSearch(engine, closeGroup)).toBe(true);
     expect(live(engine)).toHaveLength(1);
     expect(engine.state.score().requirement).toBeGreaterThan(0);
   });
@@ -88,21 +62,16 @@ describe('consolidate-group: closing a group whose patients find their hour at a
   it('refuses when someone who needs the hour would find no seat, and leaves the week as it was', () => {
     // The other hour is nearly full: only two of the closed group's four could move.
     const initial = [group(18, 0, [0, 1, 2, 3]), group(19, 1, [4, 5, 6, 7, 8, 9])];
-    const engine = engineFor(twoHourClinic(10), initial);
-    for (let attempt = 0; attempt < 20; attempt++) expect(apply(engine, consolidateGroup)).toBe(false);
+    const engine = engineWith(twoHourClinic(10), initial);
+    for (let attempt = 0; attempt < 20; attempt++) expect(applyLikeSearch(engine, consolidateGroup)).toBe(false);
     expect(live(engine).map((m) => m.patients)).toEqual(initial.map((m) => m.patients));
     expect(engine.state.score().requirement).toBe(0);
   });
 
   it('keeps the incremental score equal to checkSchedule from scratch', () => {
     const problem = twoHourClinic(8);
-    const engine = engineFor(problem, halves());
-    expect(apply(engine, consolidateGroup)).toBe(true);
-    const { schedule } = exportWithSlots(engine.problem, engine.state.meetings);
-    const report = checkSchedule(problem, schedule);
-    const state = engine.state.score();
-    expect(report.score.hard).toBe(state.hard);
-    expect(report.score.requirement).toBe(state.requirement);
-    expect(report.score.soft).toBeCloseTo(state.soft, 6);
+    const engine = engineWith(problem, halves());
+    expect(applyLikeSearch(engine, consolidateGroup)).toBe(true);
+    expectScoreFromScratch(problem, engine);
   });
 });

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileProblem } from '../../src/engine/compile.js';
-import { settle, type Engine } from '../../src/engine/engine.js';
+import type { Engine } from '../../src/engine/engine.js';
 import { resectionAt, type Time } from '../../src/engine/resection.js';
-import { createEngine } from '../../src/engine/solve.js';
-import { assertValidProblem } from '../../src/input/validate.js';
 import type { Patient, Problem } from '../../src/model/problem.js';
-import { checkSchedule } from '../../src/check/check-schedule.js';
-import { exportWithSlots } from '../../src/engine/export.js';
-import { allRules } from '../../src/rules/catalogue.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
+import { applyLikeSearch, engineWith, expectScoreFromScratch, live } from './engine-kit.js';
 import { clinic } from './scenario-kit.js';
 
 /**
@@ -50,31 +45,15 @@ function group(service: number, room: number, staff: number, patients: number[])
   return { id: '', service, track: 0, day: 0, start: 18 * 60, end: 19 * 60, room, telehealth: false, staff: [staff], patients, pinned: false };
 }
 
-function engineFor(problem: Problem, initial: PlacedMeeting[]): Engine {
-  const compiled = compileProblem(assertValidProblem(problem));
-  return createEngine(compiled, allRules(), new Map(), 0, { initial });
-}
-
 /** Applies the move at Monday evening like the search does (kept only if no hard rule breaks). */
 function resection(engine: Engine): boolean {
-  const mark = engine.state.mark();
-  const hard = engine.state.score().hard;
-  if (!resectionAt(engine, MONDAY_EVENING) || !settle(engine, mark, hard)) {
-    engine.state.rollback(mark);
-    return false;
-  }
-  engine.state.commit();
-  return true;
-}
-
-function live(engine: Engine): PlacedMeeting[] {
-  return engine.state.meetings.filter((m): m is PlacedMeeting => m !== undefined);
+  return applyLikeSearch(engine, (e) => resectionAt(e, MONDAY_EVENING));
 }
 
 describe('resection-time: exact re-seating of one time of a track', () => {
   it('hands the group to the counsellor so the social worker sees the patient missing an individual session', () => {
     // Skills led by the only clinician who may give individual therapy: patient 0 goes without.
-    const engine = engineFor(oneHourClinic(4), [group(1, 0, 0, [0, 1, 2, 3])]);
+    const engine = engineWith(oneHourClinic(4), [group(1, 0, 0, [0, 1, 2, 3])]);
     expect(engine.state.score().requirement).toBeGreaterThan(0);
     expect(resection(engine)).toBe(true);
     const meetings = live(engine);
@@ -85,7 +64,7 @@ describe('resection-time: exact re-seating of one time of a track', () => {
   });
 
   it('merges two sections that fit in one room: the same care with one clinician fewer', () => {
-    const engine = engineFor(oneHourClinic(4, 2, -1), [group(0, 0, 0, [0, 1]), group(0, 1, 1, [2, 3])]);
+    const engine = engineWith(oneHourClinic(4, 2, -1), [group(0, 0, 0, [0, 1]), group(0, 1, 1, [2, 3])]);
     expect(engine.state.score().requirement).toBe(0);
     expect(resection(engine)).toBe(true);
     const sections = live(engine);
@@ -95,7 +74,7 @@ describe('resection-time: exact re-seating of one time of a track', () => {
   });
 
   it('seats a patient of the track who is free at that time when a seat is open', () => {
-    const engine = engineFor(oneHourClinic(4), [group(0, 0, 1, [1, 2])]);
+    const engine = engineWith(oneHourClinic(4), [group(0, 0, 1, [1, 2])]);
     expect(resection(engine)).toBe(true);
     const seated = live(engine).flatMap((m) => m.patients);
     expect(new Set(seated)).toEqual(new Set([0, 1, 2, 3]));
@@ -112,7 +91,7 @@ describe('resection-time: exact re-seating of one time of a track', () => {
       rooms: base.rooms.map((r) => (r.id === 'group-0' ? { ...r, capacity: 3 } : r)),
       patients: base.patients.map((p, i) => ({ ...p, tags: [i === 2 || i === 3 ? 'age:adult' : 'age:teen'] })),
     };
-    const engine = engineFor(problem, [group(0, 0, 0, [0, 1]), group(0, 1, 1, [2, 3])]);
+    const engine = engineWith(problem, [group(0, 0, 0, [0, 1]), group(0, 1, 1, [2, 3])]);
     expect(engine.state.score().requirement).toBeGreaterThan(0);
     expect(resection(engine)).toBe(true);
     const rosters = live(engine).map((m) => [m.room, [...m.patients].sort()]);
@@ -125,19 +104,15 @@ describe('resection-time: exact re-seating of one time of a track', () => {
 
   it('leaves a time with a pinned section alone', () => {
     const pinned = { ...group(1, 0, 0, [0, 1, 2, 3]), pinned: true };
-    const engine = engineFor(oneHourClinic(4), [pinned]);
+    const engine = engineWith(oneHourClinic(4), [pinned]);
     expect(resection(engine)).toBe(false);
     expect(live(engine)).toEqual([pinned]);
   });
 
   it('agrees with checkSchedule run from scratch after the change', () => {
     const problem = oneHourClinic(5, 2);
-    const engine = engineFor(problem, [group(1, 0, 0, [0, 1]), group(0, 1, 1, [2, 3, 4])]);
+    const engine = engineWith(problem, [group(1, 0, 0, [0, 1]), group(0, 1, 1, [2, 3, 4])]);
     expect(resection(engine)).toBe(true);
-    const { schedule } = exportWithSlots(engine.problem, engine.state.meetings);
-    const report = checkSchedule(problem, schedule);
-    expect(report.score.hard).toBe(engine.state.score().hard);
-    expect(report.score.requirement).toBe(engine.state.score().requirement);
-    expect(report.score.soft).toBeCloseTo(engine.state.score().soft, 6);
+    expectScoreFromScratch(problem, engine);
   });
 });

@@ -7,6 +7,7 @@ import { assertValidProblem } from '../../src/input/validate.js';
 import type { Patient, Problem } from '../../src/model/problem.js';
 import { allRules } from '../../src/rules/catalogue.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
+import { live } from './engine-kit.js';
 import { clinic } from './scenario-kit.js';
 
 /** An evening track of two 90-minute blocks, a 45-minute check-in group and a 90-minute process group. */
@@ -40,10 +41,6 @@ function applyOnce(problem: Problem, initial: PlacedMeeting[], move: (engine: En
     }
   }
   throw new Error('the move never applied');
-}
-
-function live(engine: Engine): PlacedMeeting[] {
-  return engine.state.meetings.filter((m): m is PlacedMeeting => m !== undefined);
 }
 
 describe('moves aimed at short patients', () => {
