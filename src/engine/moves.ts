@@ -230,9 +230,33 @@ function closeInto(engine: Engine, index: number, parallel: readonly number[], e
   let everyone = true;
   for (const p of m.patients) {
     if (parallel.some((other) => join(engine, other, p)) || !needy(engine, p)) continue;
-    if (!elsewhere.some((other) => join(engine, other, p))) everyone = false;
+    if (elsewhere.length === 0) everyone = false;
+    else if (!elsewhere.some((other) => join(engine, other, p)) && !tradeIndividualForSeat(engine, p, elsewhere)) everyone = false;
   }
   return everyone;
+}
+
+/**
+ * A patient who attends every other hour of the block but one, which holds their individual
+ * session, takes a seat in a group at that hour and the individual session moves (typically into
+ * the hour just freed). Undone, and false, when either half fails.
+ */
+function tradeIndividualForSeat(engine: Engine, p: number, groups: readonly number[]): boolean {
+  const state = engine.state;
+  for (const index of [...state.patientMeetings[p]!]) {
+    const own = state.meetings[index]!;
+    if (own.pinned || isGroup(engine, own)) continue;
+    const atThatHour = groups.filter((g) => {
+      const o = state.meetings[g];
+      return o !== undefined && o.day === own.day && o.start < own.end && own.start < o.end;
+    });
+    if (atThatHour.length === 0) continue;
+    const mark = state.mark();
+    state.remove(index);
+    if (atThatHour.some((g) => join(engine, g, p)) && placeIndividual(engine, p, own.service, true) >= 0) return true;
+    state.rollback(mark);
+  }
+  return false;
 }
 
 function parallelGroups(engine: Engine, m: PlacedMeeting): number[] {
@@ -254,7 +278,8 @@ export const closeGroup: Move = (engine) => {
 /**
  * Closes a group of a track to save its staffed hour: its patients join another group at the same
  * time, and one who is then short of care takes a free seat at another time of the track (a
- * patient who skips one hour of the block can skip this one and attend the other instead). Fails
+ * patient who skips one hour of the block can skip this one and attend the other instead, or, when
+ * that hour holds their individual session, trade it: see `tradeIndividualForSeat`). Fails
  * when someone short finds no seat: leaving them out is close-group's move, and taking it here
  * too cost re-planning admissions (7-9 of 10 served against 8-10, three seeds).
  */

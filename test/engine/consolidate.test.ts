@@ -75,3 +75,68 @@ describe('consolidate-group: closing a group whose patients find their hour at a
     expectScoreFromScratch(problem, engine);
   });
 });
+
+describe('consolidate-group: trading an individual session for a seat', () => {
+  /**
+   * Monday evening 18:00-21:00, one group service and an individual session (two offices). Patient
+   * 0 needs three hours and holds them as the 18:00 and 19:00 groups and an individual session at
+   * 20:00; patients 1 and 2 need two hours and have three; patient 3 needs two, has two and comes
+   * only from 19:00.
+   */
+  function threeHourClinic(): Problem {
+    const needs = [3, 2, 2, 2];
+    return {
+      ...clinic(),
+      tracks: [{ id: 'evening', windows: { weekly: [{ days: ['MO'], start: '18:00', end: '21:00' }] } }],
+      services: [
+        { id: 'process', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } },
+        { id: 'individual', kind: 'individual', durationMinutes: 60, staff: [{ credentials: ['LCSW'] }], room: { features: ['office'] } },
+      ],
+      staff: [
+        { id: 'lcsw-1', credentials: ['LCSW'], availability: { weekly: [{ days: ['MO'], start: '18:00', end: '21:00' }] } },
+        { id: 'lcsw-2', credentials: ['LCSW'], availability: { weekly: [{ days: ['MO'], start: '18:00', end: '21:00' }] } },
+      ],
+      rooms: [
+        { id: 'group-a', capacity: 8, features: ['group'] },
+        { id: 'office-1', capacity: 1, features: ['office'] },
+        { id: 'office-2', capacity: 1, features: ['office'] },
+      ],
+      patients: needs.map((hours, i) => ({
+        id: `p-${i}`,
+        tracks: ['evening'],
+        rules: { minWeeklyHours: hours, minDays: 1 },
+        // Patient 3 comes at 19:00, so closing 19:00 or 20:00 would leave them short with nowhere to go.
+        ...(i === 3 ? { availability: { weekly: [{ days: ['MO' as const], start: '19:00', end: '21:00' }] } } : {}),
+      })),
+    };
+  }
+
+  function individual(startHour: number, staff: number, patient: number, office: number): PlacedMeeting {
+    return { id: '', service: 1, track: -1, day: 0, start: startHour * 60, end: (startHour + 1) * 60, room: office, telehealth: false, staff: [staff], patients: [patient], pinned: false };
+  }
+
+  // Closing the 18:00 group leaves patient 0 an hour short; their only other hour of the block
+  // holds their individual session, so the session must move for them to take the 20:00 seat.
+  const week = (): PlacedMeeting[] => [group(18, 0, [0, 1, 2]), group(19, 0, [0, 1, 2, 3]), group(20, 0, [1, 2, 3]), individual(20, 1, 0, 1)];
+
+  it('moves the individual session out of the hour and seats the patient there, saving a staffed hour with nobody short', () => {
+    const problem = threeHourClinic();
+    const engine = engineWith(problem, week());
+    expect(engine.state.score().requirement).toBe(0);
+    const staffedBefore = staffedPenalty(problem, engine);
+    let applied = false;
+    for (let attempt = 0; attempt < 40 && !applied; attempt++) applied = applyLikeSearch(engine, consolidateGroup);
+    expect(applied).toBe(true);
+    const meetings = live(engine);
+    expect(meetings).toHaveLength(3);
+    const at = (hour: number, service: number): PlacedMeeting[] => meetings.filter((m) => m.start === hour * 60 && m.service === service);
+    expect(at(18, 0)).toHaveLength(0);
+    expect([...at(20, 0)[0]!.patients].sort()).toEqual([0, 1, 2, 3]);
+    const ownIndividual = meetings.find((m) => m.service === 1 && m.patients.includes(0))!;
+    expect(ownIndividual.start).toBe(18 * 60);
+    expect(engine.state.score().requirement).toBe(0);
+    expect(engine.state.score().hard).toBe(0);
+    expect(staffedPenalty(problem, engine)).toBe((staffedBefore * 3) / 4);
+    expectScoreFromScratch(problem, engine);
+  });
+});
