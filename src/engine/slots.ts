@@ -35,17 +35,30 @@ export function trackBlocks(problem: CompiledProblem, track: CompiledTrack): Arr
   return blocks;
 }
 
-/** Group services a track can hold: its curriculum's group services when it lists any, else every track-bound group service. */
+/**
+ * Group services a track holds: its curriculum's group services (and those its patients require)
+ * when it lists any, else every track-bound group service. A curriculum whose maxima cannot fill
+ * the track's weekly minimum (skills at most three times a week in a nine-hour program) leaves the
+ * other hours to the clinic's other track-bound groups, so the track holds those too: offered only
+ * the curriculum, every patient would stop at its maxima, hours short.
+ */
 export function trackServices(problem: CompiledProblem, track: CompiledTrack): number[] {
   const isGroup = (s: number): boolean => problem.services[s]?.kind === 'group' && problem.services[s]!.trackBound;
+  const every = problem.services.filter((s) => isGroup(s.index)).map((s) => s.index);
   const listed = track.curriculum.map((entry) => entry.service).filter(isGroup);
+  if (listed.length === 0) return every;
   const required = new Set<number>();
   for (const patient of problem.patients) {
     if (!patient.tracks.includes(track.index)) continue;
     for (const entry of patient.requires) if (isGroup(entry.service)) required.add(entry.service);
   }
-  if (listed.length > 0) return [...new Set([...listed, ...required])].sort((a, b) => a - b);
-  return problem.services.filter((s) => isGroup(s.index)).map((s) => s.index);
+  const held = new Set([...listed, ...required]);
+  let mostMinutes = 0;
+  for (const entry of track.curriculum) {
+    if (isGroup(entry.service)) mostMinutes += entry.max * problem.services[entry.service]!.durationMinutes;
+  }
+  if (mostMinutes < track.rules.minWeeklyHours * 60) for (const s of every) held.add(s);
+  return [...held].sort((a, b) => a - b);
 }
 
 function roundUp(value: number, step: number): number {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileProblem } from '../../src/engine/compile.js';
-import { groupSlots, windowStarts } from '../../src/engine/slots.js';
+import { groupSlots, trackServices, windowStarts } from '../../src/engine/slots.js';
+import { solve } from '../../src/engine/solve.js';
 import { Random } from '../../src/engine/random.js';
 import type { Problem } from '../../src/model/problem.js';
 import { tinyProblem } from '../support/tiny.js';
@@ -48,6 +49,38 @@ describe('group slots', () => {
     const compiled = compileProblem(tinyProblem());
     expect(windowStarts(compiled, compiled.tracks[0]!, 1, 60)).toEqual([1080, 1095, 1110, 1125, 1140, 1155, 1170, 1185, 1200]);
     expect(windowStarts(compiled, compiled.tracks[0]!, 0, 60)).toEqual([]);
+  });
+});
+
+describe('track services', () => {
+  /**
+   * The tiny evening track (nine hours of windows) with a skills curriculum at most `skillsMax` a
+   * week, a process group outside the curriculum, and patients who need nine hours a week.
+   */
+  function skillsCurriculum(skillsMax: number): Problem {
+    const problem = tinyProblem();
+    problem.services.push({ id: 'skills', kind: 'group', durationMinutes: 60, staff: [{ credentials: ['LCSW', 'LMFT'] }], room: { features: ['group'] } });
+    problem.rooms[0]!.capacity = 4;
+    problem.tracks[0]!.curriculum = [{ service: 'skills', min: 2, max: skillsMax }];
+    problem.tracks[0]!.rules = { minWeeklyHours: 9, minDays: 3 };
+    return problem;
+  }
+
+  it('are those of the curriculum when its maxima can fill the weekly minimum', () => {
+    const compiled = compileProblem(skillsCurriculum(9));
+    expect(trackServices(compiled, compiled.tracks[0]!)).toEqual([2]);
+  });
+
+  it('add the other track-bound groups when the curriculum maxima leave hours unfilled', () => {
+    const compiled = compileProblem(skillsCurriculum(3));
+    expect(trackServices(compiled, compiled.tracks[0]!)).toEqual([0, 2]);
+  });
+
+  it('let construction alone fill the hours the curriculum cannot', () => {
+    const { report } = solve(skillsCurriculum(3), { seed: 1, maxIterations: 0 });
+    expect(report.stats?.iterations).toBe(0);
+    expect(report.score.hard).toBe(0);
+    expect(report.allMet).toBe(true);
   });
 });
 
