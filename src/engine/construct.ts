@@ -275,6 +275,12 @@ function constructionOrder(problem: Engine['problem']): Engine['problem']['track
   return [...problem.tracks].sort((a, b) => scarcity[a.index]! - scarcity[b.index]! || slack[a.index]! - slack[b.index]! || a.index - b.index);
 }
 
+/** `patients` (in priority order) re-ordered by counting minutes so far, ascending; stable. */
+function fewestMinutesFirst(engine: Engine, patients: readonly number[]): number[] {
+  const minutes = new Map(patients.map((p) => [p, minutesOf(engine, p)]));
+  return [...patients].sort((a, b) => minutes.get(a)! - minutes.get(b)!);
+}
+
 /** Fills the group slots of every track with the given patients of that track. */
 function constructGroups(engine: Engine, secondary: boolean): boolean {
   const problem = engine.problem;
@@ -306,7 +312,10 @@ function constructGroups(engine: Engine, secondary: boolean): boolean {
     for (const slot of slots) {
       if (engine.outOfTime()) return false;
       const here = ordered.filter((p) => days.get(p)!.has(slot.day));
-      const wanting = secondary ? here.filter((p) => minutesOf(engine, p) < engine.prepared.patients[p]!.minWeeklyMinutes) : here;
+      // Fewest minutes so far first (most constrained first among equals): in a week with fewer
+      // seats than hours wanted, the seats go round instead of to the same patients every time,
+      // and nobody is left with one day and none of the curriculum.
+      const wanting = secondary ? here.filter((p) => minutesOf(engine, p) < engine.prepared.patients[p]!.minWeeklyMinutes) : fewestMinutesFirst(engine, here);
       fillSlot(engine, slot, wanting, cohortOf);
       // Nothing rolls back past a filled slot: forgetting the undo log keeps it small.
       engine.state.commit();
