@@ -407,7 +407,7 @@ export const MOVES: ReadonlyArray<readonly [Move, number, string, boolean]> = [
   [changeStaff, 6, 'change-staff', false],
   [openGroup, 3, 'open-group', false],
   [closeGroup, 3, 'close-group', false],
-  [consolidateGroup, 2, 'consolidate-group', false],
+  [consolidateGroup, 12, 'consolidate-group', false],
   [placeOrMoveIndividual, 8, 'individual', false],
   [dropDay, 3, 'drop-day', false],
   [ruinPatient, 4, 'ruin-recreate', false],
