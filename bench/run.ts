@@ -138,13 +138,14 @@ if (withReplan) {
   if (existsSync(join(root, 'src', 'replan', 'replan.ts'))) {
     try {
       const result = await runChild(1000, 1, ['--replan']);
-      replanRow = { ...(result.replan ?? { available: false }), date };
+      // `date` in the scenario is the call-out's; the run's own date is `ranOn`.
+      replanRow = { ...(result.replan ?? { available: false }), ranOn: date };
     } catch (error) {
-      replanRow = { available: true, error: `the re-planning run failed: ${String(error).slice(0, 300)}`, date };
+      replanRow = { available: true, error: `the re-planning run failed: ${String(error).slice(0, 300)}`, ranOn: date };
     }
     console.log(`re-planning: ${JSON.stringify(replanRow)}`);
   } else {
-    replanRow = { available: false, date };
+    replanRow = { available: false, ranOn: date };
   }
 }
 
