@@ -15,7 +15,8 @@ import type { Prepared } from './prepared.js';
 /** Codes returned by the checks: rule codes of the catalogue. */
 export type Blocker = string;
 
-function overlaps(a: PlacedMeeting, day: number, start: number, end: number): boolean {
+/** Whether meeting `a` overlaps `[start, end)` on `day`. */
+export function overlaps(a: PlacedMeeting, day: number, start: number, end: number): boolean {
   return a.day === day && a.start < end && start < a.end;
 }
 

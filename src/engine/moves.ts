@@ -7,7 +7,7 @@ import type { PlacedMeeting } from '../rules/types.js';
 import { canLeave, groupsHeld, equip, removePatient, tryAdd, tryReplace, type Engine } from './engine.js';
 import { fillSlot, individualNeeds, minutesOf, placeIndividual, sessionsOf } from './construct.js';
 import { groupSlots, windowStarts, type GroupSlot } from './slots.js';
-import { patientBlocker } from './feasible.js';
+import { overlaps, patientBlocker } from './feasible.js';
 import { onlyDaysShort, repairShortDay } from './daily.js';
 import { resectionTime } from './resection.js';
 import { joinWithEjection, openGroupFor, placeNeededIndividual, shiftGroupFor, splitOffGroup, swapGroupTimes, switchService, trackMeetings } from './targeted.js';
@@ -105,7 +105,7 @@ export const swapPatients: Move = (engine) => {
   const ma = engine.state.meetings[a]!;
   // Mostly between parallel sections, where a trade keeps both patients' times.
   const parallel = engine.random.next() < 0.7;
-  const b = randomMeeting(engine, (m) => isGroup(engine, m) && m !== ma && (!parallel || (m.day === ma.day && m.start < ma.end && ma.start < m.end)));
+  const b = randomMeeting(engine, (m) => isGroup(engine, m) && m !== ma && (!parallel || overlaps(m, ma.day, ma.start, ma.end)));
   if (b < 0 || a === b) return false;
   const mb = engine.state.meetings[b]!;
   const p = engine.random.pick(ma.patients)!;
@@ -189,7 +189,7 @@ export const openGroup: Move = (engine) => {
     // Leave an overlapping meeting when the patient is in one and may leave it.
     const clash = engine.state.patientMeetings[p]!.filter((i) => {
       const m = engine.state.meetings[i]!;
-      return m.day === day && m.start < base.end && start < m.end;
+      return overlaps(m, day, start, base.end);
     });
     if (clash.length > 1 || (clash.length === 1 && !canLeave(engine, clash[0]!))) continue;
     const from = day * 288 + start / 5;
@@ -214,7 +214,7 @@ export const openGroup: Move = (engine) => {
 function otherTimes(engine: Engine, m: PlacedMeeting): number[] {
   const found = trackMeetings(engine, m.track).filter((i) => {
     const o = engine.state.meetings[i]!;
-    return !o.pinned && (o.day !== m.day || o.end <= m.start || m.end <= o.start);
+    return !o.pinned && !overlaps(o, m.day, m.start, m.end);
   });
   const offset = engine.random.int(Math.max(1, found.length));
   return found.map((_, k) => found[(offset + k) % found.length]!);
@@ -230,8 +230,7 @@ function closeInto(engine: Engine, index: number, parallel: readonly number[], e
   let everyone = true;
   for (const p of m.patients) {
     if (parallel.some((other) => join(engine, other, p)) || !needy(engine, p)) continue;
-    if (elsewhere.length === 0) everyone = false;
-    else if (!elsewhere.some((other) => join(engine, other, p)) && !tradeIndividualForSeat(engine, p, elsewhere)) everyone = false;
+    if (!elsewhere.some((other) => join(engine, other, p)) && !tradeIndividualForSeat(engine, p, elsewhere)) everyone = false;
   }
   return everyone;
 }
@@ -242,13 +241,14 @@ function closeInto(engine: Engine, index: number, parallel: readonly number[], e
  * the hour just freed). Undone, and false, when either half fails.
  */
 function tradeIndividualForSeat(engine: Engine, p: number, groups: readonly number[]): boolean {
+  if (groups.length === 0) return false;
   const state = engine.state;
   for (const index of [...state.patientMeetings[p]!]) {
     const own = state.meetings[index]!;
     if (own.pinned || isGroup(engine, own)) continue;
     const atThatHour = groups.filter((g) => {
       const o = state.meetings[g];
-      return o !== undefined && o.day === own.day && o.start < own.end && own.start < o.end;
+      return o !== undefined && overlaps(o, own.day, own.start, own.end);
     });
     if (atThatHour.length === 0) continue;
     const mark = state.mark();
@@ -262,7 +262,7 @@ function tradeIndividualForSeat(engine: Engine, p: number, groups: readonly numb
 function parallelGroups(engine: Engine, m: PlacedMeeting): number[] {
   return engine.state.liveMeetings().filter((i) => {
     const o = engine.state.meetings[i]!;
-    return o !== m && isGroup(engine, o) && !o.pinned && o.day === m.day && o.start < m.end && m.start < o.end;
+    return o !== m && isGroup(engine, o) && !o.pinned && overlaps(o, m.day, m.start, m.end);
   });
 }
 

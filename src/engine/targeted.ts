@@ -11,7 +11,7 @@ import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { canLeave, equip, groupsHeld, removePatient, tryAdd, tryReplace, type Engine } from './engine.js';
 import { individualNeeds, minutesOf, placeIndividual, sessionsOf } from './construct.js';
 import { placeByEjection } from './individuals.js';
-import { patientBlocker } from './feasible.js';
+import { overlaps, patientBlocker } from './feasible.js';
 import { windowStarts } from './slots.js';
 
 type Move = (engine: Engine) => boolean;
@@ -179,7 +179,7 @@ export function openGroupOn(engine: Engine, p: number, onDay: number, only = -1)
     if (chosen.some((x) => problem.patients[x]!.avoid.has(q))) continue;
     const clash = engine.state.patientMeetings[q]!.filter((i) => {
       const m = engine.state.meetings[i]!;
-      return m.day === day && m.start < base.end && start < m.end;
+      return overlaps(m, day, start, base.end);
     });
     if (clash.length > 1) continue;
     const leaving = clash[0] ?? -1;
