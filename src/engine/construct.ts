@@ -86,13 +86,6 @@ function rankedServices(engine: Engine, slot: GroupSlot, p: number, offset = 0):
   return ranked;
 }
 
-/** Most patients one section of a service can hold: its maximum size, or the largest eligible room. */
-function sectionCap(engine: Engine, service: number): number {
-  const compiled = engine.problem.services[service]!;
-  const maxRoom = compiled.telehealth === 'only' ? compiled.maxSize : Math.max(0, ...compiled.eligibleRooms.map((r) => engine.problem.rooms[r]!.capacity));
-  return Math.max(1, Math.min(compiled.maxSize, compiled.telehealth === 'allowed' ? compiled.maxSize : maxRoom));
-}
-
 /** Counting minutes of the sessions the patient still needs (curriculum and requires minima). */
 function outstandingMinutes(engine: Engine, p: number): number {
   const want = engine.prepared.patients[p]!.wantSessions;
@@ -108,7 +101,7 @@ function outstandingMinutes(engine: Engine, p: number): number {
 
 function openSections(engine: Engine, slot: GroupSlot, service: number, members: number[], opened: number[]): number[] {
   const compiled = engine.problem.services[service]!;
-  const cap = sectionCap(engine, service);
+  const cap = engine.prepared.sectionCap[service]!;
   const count = Math.ceil(members.length / cap);
   const sections: number[][] = Array.from({ length: count }, () => []);
   const leftover: number[] = [];
@@ -210,7 +203,7 @@ export function fillSlot(engine: Engine, slot: GroupSlot, patients: readonly num
     for (const { service, need } of ranked) {
       if (need <= 0) break;
       const bucket = buckets.get(keyOf(service, p));
-      if (!bucket || bucket.members.length < sectionCap(engine, service)) {
+      if (!bucket || bucket.members.length < engine.prepared.sectionCap[service]!) {
         choice = service;
         break;
       }
@@ -306,7 +299,7 @@ function constructGroups(engine: Engine, secondary: boolean): boolean {
     let cohortOf: Map<number, number> | undefined;
     if (!secondary) {
       const reachable = (p: number): string => slots.map((slot) => (days.get(p)!.has(slot.day) && slot.services.some((s) => canAttend(engine, slot, s, p, false)) ? '1' : '0')).join('');
-      cohortOf = formCohorts(engine, slots, ordered, reachable, (s) => sectionCap(engine, s), cohortsSoFar);
+      cohortOf = formCohorts(engine, slots, ordered, reachable, (s) => engine.prepared.sectionCap[s]!, cohortsSoFar);
       cohortsSoFar += new Set(cohortOf.values()).size;
     }
     for (const slot of slots) {

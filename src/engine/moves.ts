@@ -55,7 +55,8 @@ function isGroup(engine: Engine, m: PlacedMeeting): boolean {
 /** Adds `p` to group meeting `index`, re-equipping (a larger room) when needed. */
 function join(engine: Engine, index: number, p: number): boolean {
   const m = engine.state.meetings[index]!;
-  if (m.pinned || m.patients.includes(p)) return false;
+  // A full group is the cheapest refusal: a closed group's members try every group of the track.
+  if (m.pinned || m.patients.length >= engine.prepared.sectionCap[m.service]! || m.patients.includes(p)) return false;
   const next = { ...m, patients: [...m.patients, p] };
   // The patient's own constraints first: cheap, and no new room or staff can change them.
   const from = m.day * 288 + m.start / 5;

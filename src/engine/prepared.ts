@@ -34,6 +34,8 @@ export interface Prepared {
   seatOfPosition: ReadonlyArray<readonly number[]>;
   /** Per staff: minutes of primary-only sessions their primary patients want (kept free when choosing group leaders). */
   reservedMinutes: Float64Array;
+  /** Per service: most patients one meeting can hold (its maximum size, or the largest room it may use). */
+  sectionCap: Int32Array;
 }
 
 const NO_LIMIT = 1_000_000;
@@ -106,5 +108,9 @@ export function prepare(problem: CompiledProblem): Prepared {
       if (count > 0 && service.primaryOnly) reservedMinutes[patient.primaryStaff]! += count * service.durationMinutes;
     });
   });
-  return { patients, homogeneity, seatOfPosition, reservedMinutes };
+  const sectionCap = Int32Array.from(problem.services, (service) => {
+    const largestRoom = service.telehealth === 'only' ? service.maxSize : Math.max(0, ...service.eligibleRooms.map((r) => problem.rooms[r]!.capacity));
+    return Math.max(1, Math.min(service.maxSize, service.telehealth === 'allowed' ? service.maxSize : largestRoom));
+  });
+  return { patients, homogeneity, seatOfPosition, reservedMinutes, sectionCap };
 }
