@@ -11,7 +11,7 @@ import { patientBlocker } from './feasible.js';
 import { sessionsOf } from './tally.js';
 
 /** The times patient may take a session of the service: theirs, and their family's too for a family session. */
-function sessionTimes(patient: CompiledPatient, service: CompiledService): SlotSet {
+export function sessionTimes(patient: CompiledPatient, service: CompiledService): SlotSet {
   if (!service.withFamily) return patient.available;
   const times = patient.available.clone();
   times.intersectWith(patient.family);

@@ -12,6 +12,7 @@ import { canLeave, equip, groupsHeld, removePatient, tryAdd, tryReplace, type En
 import { individualNeeds, minutesOf, placeIndividual, sessionsOf } from './construct.js';
 import { placeByEjection } from './individuals.js';
 import { overlaps, patientBlocker } from './feasible.js';
+import { placeIndividualByChain } from './restaff.js';
 import { windowStarts } from './slots.js';
 
 type Move = (engine: Engine) => boolean;
@@ -275,7 +276,7 @@ export const placeNeededIndividual: Move = (engine) => {
   const needs = individualNeeds(engine, p);
   const pick = engine.random.pick(needs);
   if (!pick) return false;
-  return placeIndividual(engine, p, pick[0], true) >= 0 || placeByEjection(engine, p, pick[0], true).placed;
+  return placeIndividual(engine, p, pick[0], true) >= 0 || placeByEjection(engine, p, pick[0], true).placed || placeIndividualByChain(engine, p, pick[0], true, true);
 };
 
 /**

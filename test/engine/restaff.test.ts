@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { freeStaffByChain, placeIndividualByChain } from '../../src/engine/restaff.js';
+import type { Problem } from '../../src/model/problem.js';
+import type { PlacedMeeting } from '../../src/rules/types.js';
+import { engineWith, expectScoreFromScratch, live } from './engine-kit.js';
+import { clinic } from './scenario-kit.js';
+
+/**
+ * Monday 18:00-20:00: process groups (a therapist or the counsellor may lead them) and individual
+ * therapy (therapists only). The counsellor may work one hour a day. Patients 0-3 attend both
+ * hours; patient 4 can come only at 19:00 and needs an individual session.
+ */
+function chainClinic(therapistFrom = '18:00'): Problem {
+  return {
+    ...clinic(),
+    tracks: [{ id: 'evening', windows: { weekly: [{ days: ['MO'], start: '18:00', end: '20:00' }] } }],
+    services: [
+      { id: 'process', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW', 'CADC'] }], room: { features: ['group'] } },
+      { id: 'individual', kind: 'individual', durationMinutes: 60, staff: [{ credentials: ['LCSW'] }], room: { features: ['office'] } },
+    ],
+    staff: [
+      { id: 'therapist', credentials: ['LCSW'], availability: { weekly: [{ days: ['MO'], start: therapistFrom, end: '20:00' }] } },
+      { id: 'counsellor', credentials: ['CADC'], maxDailyHours: 1 },
+    ],
+    rooms: [
+      { id: 'group-a', capacity: 8, features: ['group'] },
+      { id: 'office-1', capacity: 1, features: ['office'] },
+    ],
+    patients: [
+      ...[0, 1, 2, 3].map((i) => ({ id: `p-${i}`, tracks: ['evening'], rules: { minWeeklyHours: 2, minDays: 1 } })),
+      { id: 'p-4', tracks: ['evening'], rules: { minWeeklyHours: 1, minDays: 1 }, availability: { weekly: [{ days: ['MO' as const], start: '19:00', end: '20:00' }] }, requires: [{ service: 'individual', min: 1, max: 1 }] },
+    ],
+  };
+}
+
+const THERAPIST = 0;
+const COUNSELLOR = 1;
+
+function group(hour: number, leader: number): PlacedMeeting {
+  return { id: '', service: 0, track: 0, day: 0, start: hour * 60, end: hour * 60 + 60, room: 0, telehealth: false, staff: [leader], patients: [0, 1, 2, 3], pinned: false };
+}
+
+function session(hour: number): PlacedMeeting {
+  return { id: '', service: 1, track: -1, day: 0, start: hour * 60, end: hour * 60 + 60, room: 1, telehealth: false, staff: [-1], patients: [4], pinned: false };
+}
+
+// The counsellor leads 18:00 and has no hour left; the therapist leads 19:00, the only hour
+// patient 4 can come. Freeing the therapist at 19:00 takes two hand-overs: the counsellor takes
+// 19:00 only once the therapist has taken 18:00 from them.
+const week = (): PlacedMeeting[] => [group(18, COUNSELLOR), group(19, THERAPIST)];
+
+describe('staff chains', () => {
+  it('frees the only therapist by a chain of two hand-overs and keeps every hard rule', () => {
+    const engine = engineWith(chainClinic(), week());
+    expect(freeStaffByChain(engine, session(19), 0, false)).toBe(THERAPIST);
+    const leaders = live(engine).map((m) => [m.start / 60, m.staff[0]]);
+    expect(leaders).toEqual([
+      [18, THERAPIST],
+      [19, COUNSELLOR],
+    ]);
+    expect(engine.state.score().hard).toBe(0);
+  });
+
+  it('finds no chain when the therapist cannot take the counsellor\'s hour, and changes nothing', () => {
+    const engine = engineWith(chainClinic('19:00'), week());
+    expect(freeStaffByChain(engine, session(19), 0, true)).toBe(-1);
+    expect(live(engine).map((m) => m.staff[0])).toEqual([COUNSELLOR, THERAPIST]);
+  });
+
+  it('places the missing session through the chain, with the score equal to checkSchedule from scratch', () => {
+    const problem = chainClinic();
+    const engine = engineWith(problem, week());
+    const before = engine.state.score().requirement;
+    expect(placeIndividualByChain(engine, 4, 1, false, false)).toBe(true);
+    const placed = live(engine).find((m) => m.service === 1)!;
+    expect([placed.start, placed.staff]).toEqual([19 * 60, [THERAPIST]]);
+    expect(engine.state.score().requirement).toBeLessThan(before);
+    expect(engine.state.score().hard).toBe(0);
+    expectScoreFromScratch(problem, engine);
+  });
+});
