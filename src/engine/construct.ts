@@ -11,6 +11,7 @@
  * 3. Groups of services no track holds, at the times most of the patients who need them share.
  * 4. Individual sessions (`requires` and curriculum), the most constrained first across all
  *    patients, next to each patient's group blocks, primary therapist first (individuals.ts).
+ * 5. While anyone is short, every group time is re-seated exactly (polish.ts).
  * What cannot be placed stays unplaced, and its blocking rules are counted.
  */
 import type { PlacedMeeting } from '../rules/types.js';
@@ -19,6 +20,7 @@ import { equip, settle, tryAdd, tryReplace, type Engine } from './engine.js';
 import { patientBlocker } from './feasible.js';
 import { formCohorts } from './cohorts.js';
 import { constructIndividuals } from './individuals.js';
+import { polish } from './polish.js';
 import { groupSlots, trackServices, type GroupSlot } from './slots.js';
 import { minutesOf, sessionsOf } from './tally.js';
 
@@ -367,7 +369,7 @@ function constructFreeGroups(engine: Engine): boolean {
  * time budget ran out first: the timetable is then partial (what was placed keeps every hard rule).
  */
 export function construct(engine: Engine): boolean {
-  const complete = constructGroups(engine, false) && constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine);
+  const complete = constructGroups(engine, false) && constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine) && polish(engine);
   engine.state.commit();
   return complete;
 }

@@ -14,14 +14,17 @@
  * What a patient gains from a seat is read from the catalogue itself: the requirement shortfall
  * the score board gives them with and without a probe session (requirements are scored per
  * patient, so gains add up). Soft rules are left to the search, which judges the result like any
- * other move. A service that keeps its groups homogeneous (by age, say) is weighed once per key
- * among the patients, each such section seating one key. Times holding pinned, telehealth or
+ * other move. A leader who cannot see patients one to one but is not free then (their hours that
+ * day spent elsewhere) is weighed too when a staff chain would free them (./restaff.ts): the
+ * chain is applied with the layout. A service that keeps its groups homogeneous (by age, say) is
+ * weighed once per key among the patients, each such section seating one key. Times holding pinned, telehealth or
  * multi-staff sections are left alone; a time with many sections has a few of them re-seated.
  */
 import type { PlacedMeeting } from '../rules/types.js';
 import { assign } from './assignment.js';
 import { roomFree, staffFree, tryAdd, equip, type Engine } from './engine.js';
 import { individualNeeds } from './individuals.js';
+import { applyStaffChain, findStaffChain, type StaffChain } from './restaff.js';
 import { membersOf, patientFits, shortfall, shortPatient, trackMeetings } from './targeted.js';
 
 /** Patients of the track free at the time who are weighed besides the sections' members, and how many members are looked at to find them. */
@@ -70,6 +73,8 @@ interface Layout {
   value: number;
   sections: Section[];
   bins: number[];
+  /** Per section, the staff chain that frees its leader (null: free already). */
+  chains: Array<StaffChain | null>;
 }
 
 /** Patients who may be seated at the time, with what each kind of seat gains them. */
@@ -103,8 +108,11 @@ function meetingAt(time: Time, service: number, end: number, room: number, staff
   return { id: '', service, track: time.track, day: time.day, start: time.start, end, room, telehealth: false, staff, patients, pinned: false };
 }
 
-/** Leaders for `sections` (distinct, free), preferring who cannot see patients one to one, then who led here before. */
-function chooseLeaders(engine: Engine, time: Time, sections: Section[], individualStaff: Uint8Array, ledBefore: ReadonlySet<number>): boolean {
+/**
+ * Leaders for `sections` (distinct, free or freed by a staff chain), preferring who cannot see
+ * patients one to one, then who is free without a chain, then who led here before.
+ */
+function chooseLeaders(engine: Engine, time: Time, sections: Section[], individualStaff: Uint8Array, ledBefore: ReadonlySet<number>, chained: ReadonlyMap<number, StaffChain>): boolean {
   const taken: number[] = [];
   for (const section of sections) {
     const service = engine.problem.services[section.service]!;
@@ -116,9 +124,10 @@ function chooseLeaders(engine: Engine, time: Time, sections: Section[], individu
     const offset = eligible.length === 0 ? 0 : engine.random.int(eligible.length);
     for (let k = 0; k < eligible.length && seen < LEADER_CANDIDATES; k++) {
       const s = eligible[(offset + k) % eligible.length]!;
-      if (!staffFree(engine, s, probe, -1, taken)) continue;
+      const free = staffFree(engine, s, probe, -1, taken);
+      if (!free && (taken.includes(s) || !chained.has(s))) continue;
       seen += 1;
-      const rank = (individualStaff[s] === 1 ? 2 : 0) + (ledBefore.has(s) ? 0 : 1);
+      const rank = (individualStaff[s] === 1 ? 4 : 0) + (free ? 0 : 2) + (ledBefore.has(s) ? 0 : 1);
       if (rank < bestRank) {
         best = s;
         bestRank = rank;
@@ -275,6 +284,30 @@ function kindsAt(engine: Engine, before: readonly PlacedMeeting[], seating: Seat
   return layouts() > MAX_LAYOUTS ? null : kinds;
 }
 
+/** Chains looked for per re-seating: each is a breadth-first search over the clinicians' seats. */
+const MAX_CHAINS = 2;
+
+/**
+ * Group leaders who are not free at the time (another meeting, or their daily or weekly hours
+ * spent) but whom a staff chain would free, when they cannot see patients one to one: leading a
+ * section, they let a colleague who can take a missing individual session instead. A few.
+ */
+function chainedLeaders(engine: Engine, time: Time, services: readonly number[], individualStaff: Uint8Array): Map<number, StaffChain> {
+  const chained = new Map<number, StaffChain>();
+  const tried = new Set<number>();
+  for (const s of services) {
+    const probe = meetingAt(time, s, time.start + engine.problem.services[s]!.durationMinutes, -1, [-1], []);
+    for (const member of engine.problem.services[s]!.seats[0]!.eligibleStaff) {
+      if (chained.size >= MAX_CHAINS || tried.size >= LEADER_CANDIDATES) return chained;
+      if (tried.has(member) || individualStaff[member] === 1 || staffFree(engine, member, probe, -1, [])) continue;
+      tried.add(member);
+      const chain = findStaffChain(engine, probe, 0, false, member);
+      if (chain) chained.set(member, chain);
+    }
+  }
+  return chained;
+}
+
 /** Every way of giving each room a kind of section (or none), each seated exactly; the best. */
 function bestLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[], rooms: readonly number[], kinds: readonly Kind[], seating: Seating): Layout | null {
   const problem = engine.problem;
@@ -282,6 +315,7 @@ function bestLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[]
   const individualStaff = new Uint8Array(problem.staff.length);
   for (const probe of individualProbes) for (const x of problem.services[probe.service]!.seats[0]!.eligibleStaff) individualStaff[x] = 1;
   const ledBefore = new Set(before.map((m) => m.staff[0]!));
+  const chained = individualProbes.length > 0 ? chainedLeaders(engine, time, services, individualStaff) : new Map<number, StaffChain>();
   let best: Layout | null = null;
   const choice = new Array<number>(rooms.length).fill(-1);
   const evaluate = (): void => {
@@ -289,7 +323,7 @@ function bestLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[]
     choice.forEach((k, r) => {
       if (k >= 0) sections.push({ room: rooms[r]!, service: kinds[k]!.service, key: kinds[k]!.key, leader: -1 });
     });
-    if (sections.length === 0 || !chooseLeaders(engine, time, sections, individualStaff, ledBefore)) return;
+    if (sections.length === 0 || !chooseLeaders(engine, time, sections, individualStaff, ledBefore, chained)) return;
     const leaders = sections.map((x) => x.leader);
     const capacity = sections.map((x) => Math.min(problem.rooms[x.room]!.capacity, problem.services[x.service]!.maxSize));
     const minimum = sections.map((x) => problem.services[x.service]!.minSize);
@@ -318,7 +352,7 @@ function bestLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[]
     const result = assign({ values, capacity, minimum });
     if (!result.minimaMet) return;
     const value = result.value - sections.length * PER_SECTION;
-    if (!best || value > best.value) best = { value, sections: sections.map((x) => ({ ...x })), bins: result.bins };
+    if (!best || value > best.value) best = { value, sections: sections.map((x) => ({ ...x })), bins: result.bins, chains: sections.map((x) => (staffFree(engine, x.leader, meetingAt(time, x.service, time.end, x.room, [], []), -1, []) ? null : chained.get(x.leader)!)) };
   };
   const enumerate = (r: number): void => {
     if (r === rooms.length) {
@@ -339,6 +373,8 @@ function applyLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[
   const problem = engine.problem;
   const added: PlacedMeeting[] = [];
   for (const [k, section] of layout.sections.entries()) {
+    const chain = layout.chains[k];
+    if (chain && applyStaffChain(engine, chain) !== section.leader) return false;
     const patients = seating.candidates.filter((_, i) => layout.bins[i] === k).sort((a, b) => a - b);
     const meeting = meetingAt(time, section.service, time.start + problem.services[section.service]!.durationMinutes, section.room, [section.leader], patients);
     if (tryAdd(engine, meeting) < 0) return false;
