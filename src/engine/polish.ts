@@ -58,7 +58,10 @@ function lowerShortfall(after: Score, before: Score): boolean {
 export function polish(engine: Engine): boolean {
   const { state } = engine;
   let budget = MAX_RESEATINGS;
-  for (let sweep = 0; sweep < SWEEPS; sweep++) {
+  let changed = true;
+  // A sweep that changed nothing leaves nothing new for the next one to see.
+  for (let sweep = 0; sweep < SWEEPS && changed; sweep++) {
+    changed = false;
     for (let track = 0; track < engine.problem.tracks.length; track++) {
       if (state.score().requirement === 0) return true;
       if (!membersOf(engine, track).some((p) => shortfall(engine, p) > 0)) continue;
@@ -71,6 +74,7 @@ export function polish(engine: Engine): boolean {
           state.rescore();
           if (lowerShortfall(state.score(), before)) {
             state.commit();
+            changed = true;
             continue;
           }
         }
