@@ -96,6 +96,12 @@ export interface StaffChain {
  * The shortest chain of hand-overs that frees someone for seat `position` of `m` (a meeting not
  * in the timetable), or only `who` when given; `null` when none is found within the bounds.
  * Reads the timetable and changes nothing. `shuffle` draws the order clinicians are tried in.
+ *
+ * @example
+ * ```ts
+ * const chain = findStaffChain(engine, section, 0, false, counsellor);
+ * if (chain && applyStaffChain(engine, chain) === counsellor) tryAdd(engine, { ...section, staff: [counsellor] });
+ * ```
  */
 export function findStaffChain(engine: Engine, m: PlacedMeeting, position: number, shuffle: boolean, who = -1): StaffChain | null {
   const { state } = engine;
@@ -152,6 +158,12 @@ export function freeStaffByChain(engine: Engine, m: PlacedMeeting, position: num
  * everything rolled back when a hand-over is refused, each being checked against every hard
  * rule (the chain was found on the timetable before any of them; a clinician met twice on one
  * chain, or two chains through one seat, may no longer fit).
+ *
+ * @example
+ * ```ts
+ * const chain = findStaffChain(engine, session, 0, true);
+ * const leader = chain ? applyStaffChain(engine, chain) : -1;
+ * ```
  */
 export function applyStaffChain(engine: Engine, chain: StaffChain): number {
   const { state } = engine;
