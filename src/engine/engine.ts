@@ -46,11 +46,26 @@ export function staffFree(engine: Engine, s: number, m: PlacedMeeting, replacing
   const replaced = replacing >= 0 ? state.meetings[replacing] : undefined;
   const holds = replaced !== undefined && replaced.staff.includes(s);
   if (!vacant(state.staffBusy, s, from, to, replaced, holds)) return false;
-  const own = holds ? replaced!.end - replaced!.start : 0;
-  const minutes = m.end - m.start;
-  const day = state.staffDayMinutes[s * 7 + m.day]! - (holds && replaced!.day === m.day ? own : 0) + minutes;
-  const week = state.staffMinutes[s]! - own + minutes;
-  return day <= member.maxDailyMinutes && week <= member.maxWeeklyMinutes;
+  return staffDayMinutesWith(engine, s, m, replacing) <= member.maxDailyMinutes && staffWeekMinutesWith(engine, s, m, replacing) <= member.maxWeeklyMinutes;
+}
+
+/** The meeting at `replacing` when staff member `s` holds a seat in it (its minutes are given back). */
+function heldBy(engine: Engine, s: number, replacing: number): PlacedMeeting | undefined {
+  const replaced = replacing >= 0 ? engine.state.meetings[replacing] : undefined;
+  return replaced !== undefined && replaced.staff.includes(s) ? replaced : undefined;
+}
+
+/** Minutes staff member `s` would lead on `m`'s day with `m`, meeting `replacing` taken out. */
+export function staffDayMinutesWith(engine: Engine, s: number, m: PlacedMeeting, replacing: number): number {
+  const held = heldBy(engine, s, replacing);
+  const own = held !== undefined && held.day === m.day ? held.end - held.start : 0;
+  return engine.state.staffDayMinutes[s * 7 + m.day]! - own + (m.end - m.start);
+}
+
+/** Minutes staff member `s` would lead this week with `m`, meeting `replacing` taken out. */
+export function staffWeekMinutesWith(engine: Engine, s: number, m: PlacedMeeting, replacing: number): number {
+  const held = heldBy(engine, s, replacing);
+  return engine.state.staffMinutes[s]! - (held ? held.end - held.start : 0) + (m.end - m.start);
 }
 
 /** Whether room `r` is free and large enough for `m`. */

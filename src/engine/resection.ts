@@ -17,8 +17,9 @@
  * other move. A leader who cannot see patients one to one but is not free then (their hours that
  * day spent elsewhere) is weighed too when a staff chain would free them (./restaff.ts): the
  * chain is applied with the layout. A service that keeps its groups homogeneous (by age, say) is
- * weighed once per key among the patients, each such section seating one key. Times holding pinned, telehealth or
- * multi-staff sections are left alone; a time with many sections has a few of them re-seated.
+ * weighed once per key among the patients, each such section seating one key. Times holding
+ * pinned, telehealth or multi-staff sections are left alone; a time with many sections has a few
+ * of them re-seated.
  */
 import type { PlacedMeeting } from '../rules/types.js';
 import { assign } from './assignment.js';
@@ -60,6 +61,8 @@ interface Section {
   /** The homogeneity key every member shares (null: the service mixes anyone). */
   key: string | null;
   leader: number;
+  /** The staff chain that frees the leader (null: free already). */
+  chain: StaffChain | null;
 }
 
 /** What a room may hold: a service and, for a service that keeps groups homogeneous, whose key. */
@@ -73,8 +76,6 @@ interface Layout {
   value: number;
   sections: Section[];
   bins: number[];
-  /** Per section, the staff chain that frees its leader (null: free already). */
-  chains: Array<StaffChain | null>;
 }
 
 /** Patients who may be seated at the time, with what each kind of seat gains them. */
@@ -119,6 +120,7 @@ function chooseLeaders(engine: Engine, time: Time, sections: Section[], individu
     const eligible = service.seats[0]!.eligibleStaff;
     const probe = meetingAt(time, section.service, time.end, section.room, [], []);
     let best = -1;
+    let bestFree = false;
     let bestRank = Infinity;
     let seen = 0;
     const offset = eligible.length === 0 ? 0 : engine.random.int(eligible.length);
@@ -130,11 +132,13 @@ function chooseLeaders(engine: Engine, time: Time, sections: Section[], individu
       const rank = (individualStaff[s] === 1 ? 4 : 0) + (free ? 0 : 2) + (ledBefore.has(s) ? 0 : 1);
       if (rank < bestRank) {
         best = s;
+        bestFree = free;
         bestRank = rank;
       }
     }
     if (best < 0) return false;
     section.leader = best;
+    section.chain = bestFree ? null : chained.get(best)!;
     taken.push(best);
   }
   return true;
@@ -321,7 +325,7 @@ function bestLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[]
   const evaluate = (): void => {
     const sections: Section[] = [];
     choice.forEach((k, r) => {
-      if (k >= 0) sections.push({ room: rooms[r]!, service: kinds[k]!.service, key: kinds[k]!.key, leader: -1 });
+      if (k >= 0) sections.push({ room: rooms[r]!, service: kinds[k]!.service, key: kinds[k]!.key, leader: -1, chain: null });
     });
     if (sections.length === 0 || !chooseLeaders(engine, time, sections, individualStaff, ledBefore, chained)) return;
     const leaders = sections.map((x) => x.leader);
@@ -352,7 +356,7 @@ function bestLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[]
     const result = assign({ values, capacity, minimum });
     if (!result.minimaMet) return;
     const value = result.value - sections.length * PER_SECTION;
-    if (!best || value > best.value) best = { value, sections: sections.map((x) => ({ ...x })), bins: result.bins, chains: sections.map((x) => (staffFree(engine, x.leader, meetingAt(time, x.service, time.end, x.room, [], []), -1, []) ? null : chained.get(x.leader)!)) };
+    if (!best || value > best.value) best = { value, sections: sections.map((x) => ({ ...x })), bins: result.bins };
   };
   const enumerate = (r: number): void => {
     if (r === rooms.length) {
@@ -373,8 +377,7 @@ function applyLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[
   const problem = engine.problem;
   const added: PlacedMeeting[] = [];
   for (const [k, section] of layout.sections.entries()) {
-    const chain = layout.chains[k];
-    if (chain && applyStaffChain(engine, chain) !== section.leader) return false;
+    if (section.chain && applyStaffChain(engine, section.chain) !== section.leader) return false;
     const patients = seating.candidates.filter((_, i) => layout.bins[i] === k).sort((a, b) => a - b);
     const meeting = meetingAt(time, section.service, time.start + problem.services[section.service]!.durationMinutes, section.room, [section.leader], patients);
     if (tryAdd(engine, meeting) < 0) return false;

@@ -13,7 +13,8 @@
  */
 import type { PlacedMeeting } from '../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
-import { canLeave, chooseRoom, chooseStaff, removePatient, settle, staffFree, tryAdd, tryReplace, type Engine } from './engine.js';
+import { canLeave, chooseRoom, chooseStaff, removePatient, settle, staffDayMinutesWith, staffFree, staffWeekMinutesWith, tryAdd, tryReplace, type Engine } from './engine.js';
+import { overlaps } from './feasible.js';
 import { sessionTimes } from './individuals.js';
 import { meetingSlots } from './state.js';
 
@@ -42,20 +43,13 @@ function seatsInTheWay(engine: Engine, s: number, m: PlacedMeeting, replacing: n
   const member = engine.problem.staff[s]!;
   const [from, to] = meetingSlots(m);
   if (!member.available.containsRange(from, to)) return null;
-  const minutes = m.end - m.start;
-  const held = replacing >= 0 && state.meetings[replacing]!.staff.includes(s) ? state.meetings[replacing]! : undefined;
-  const heldMinutes = held ? held.end - held.start : 0;
-  const dayMinutes = state.staffDayMinutes[s * 7 + m.day]! - (held && held.day === m.day ? heldMinutes : 0) + minutes;
-  const weekMinutes = state.staffMinutes[s]! - heldMinutes + minutes;
   const overlapping: number[] = [];
   for (const index of state.staffMeetings[s]!) {
-    if (index === replacing) continue;
-    const other = state.meetings[index]!;
-    if (other.day === m.day && other.start < m.end && m.start < other.end) overlapping.push(index);
+    if (index !== replacing && overlaps(state.meetings[index]!, m.day, m.start, m.end)) overlapping.push(index);
   }
   if (overlapping.length > 1) return null;
-  const dayOver = dayMinutes - member.maxDailyMinutes;
-  const weekOver = weekMinutes - member.maxWeeklyMinutes;
+  const dayOver = staffDayMinutesWith(engine, s, m, replacing) - member.maxDailyMinutes;
+  const weekOver = staffWeekMinutesWith(engine, s, m, replacing) - member.maxWeeklyMinutes;
   if (overlapping.length === 1) {
     const other = state.meetings[overlapping[0]!]!;
     const freed = other.end - other.start;
@@ -220,7 +214,7 @@ export function placeIndividualByChain(engine: Engine, p: number, s: number, shu
       let blocked = false;
       for (const index of state.patientMeetings[p]!) {
         const other = state.meetings[index]!;
-        if (other.day !== day || other.end <= start || start + duration <= other.start) continue;
+        if (!overlaps(other, day, start, start + duration)) continue;
         if (!leaveGroups || problem.services[other.service]!.kind !== 'group' || !canLeave(engine, index)) blocked = true;
         leave.push(index);
       }
