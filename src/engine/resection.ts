@@ -43,6 +43,8 @@ const MAX_OTHER_SERVICES = 2;
 const MAX_LAYOUTS = 27;
 /** Free leaders looked at per section. */
 const LEADER_CANDIDATES = 12;
+/** Individual sessions at the time taken apart with the sections, at most. */
+const MAX_RELEASED = 4;
 /** Value units: a minute of shortfall outweighs any number of sections, a section any tie-break. */
 const PER_MINUTE = 1000;
 const PER_SECTION = 100;
@@ -89,6 +91,18 @@ interface Seating {
   gains: Array<Array<number | null>>;
   /** Room and service each candidate held here before (room * services + service), for ties. */
   seatedBefore: Map<number, number>;
+  /** The individual service each candidate was seen in here before, for ties. */
+  sessionBefore: Map<number, number>;
+}
+
+/** What a re-seating takes apart: the sections (`before`) and individual sessions at the time, and what it weighs. */
+interface Plan {
+  /** Meetings removed: the sections, then the individual sessions. */
+  indexes: number[];
+  before: PlacedMeeting[];
+  individualsBefore: PlacedMeeting[];
+  services: number[];
+  rooms: number[];
 }
 
 /** A time to re-optimise: mostly one a short patient could attend, else any group time. */
@@ -158,18 +172,18 @@ export function resectionAt(engine: Engine, time: Time): boolean {
   const plan = planAt(engine, time);
   if (!plan) return false;
   for (const i of plan.indexes) engine.state.remove(i);
-  const seating = seatingAt(engine, time, plan.before, plan.services);
+  const seating = seatingAt(engine, time, plan);
   const kinds = kindsAt(engine, plan.before, seating, plan.rooms);
   if (!kinds) return false;
   const layout = bestLayout(engine, time, plan.before, plan.rooms, kinds, seating);
-  return layout !== null && applyLayout(engine, time, plan.before, seating, layout);
+  return layout !== null && applyLayout(engine, time, plan, seating, layout);
 }
 
 /**
  * The sections to re-seat at a time (at most `MAX_SECTIONS`), the services and rooms weighed for
  * them, or null when the time is not one this move can re-seat.
  */
-function planAt(engine: Engine, time: Time): { indexes: number[]; before: PlacedMeeting[]; services: number[]; rooms: number[] } | null {
+function planAt(engine: Engine, time: Time): Plan | null {
   const state = engine.state;
   let indexes = trackMeetings(engine, time.track).filter((i) => {
     const m = state.meetings[i]!;
@@ -185,7 +199,34 @@ function planAt(engine: Engine, time: Time): { indexes: number[]; before: Placed
   const others = engine.random.shuffle(services.filter((s) => !held.has(s))).slice(0, MAX_OTHER_SERVICES);
   const weighed = services.filter((s) => held.has(s) || others.includes(s));
   const rooms = roomsAt(engine, time, before, weighed);
-  return { indexes, before, services: weighed, rooms };
+  const released = individualsAt(engine, time);
+  return { indexes: [...indexes, ...released], before, individualsBefore: released.map((i) => state.meetings[i]!), services: weighed, rooms };
+}
+
+/**
+ * Individual sessions of the track's patients held exactly at the time, which the re-seating
+ * takes apart with the sections: who sees whom one to one then is part of how the clinicians
+ * are used (a clinician seeing one patient cannot lead; a patient in a session cannot sit in a
+ * group). A few, found through the track's members.
+ */
+function individualsAt(engine: Engine, time: Time): number[] {
+  const { state, problem } = engine;
+  const found: number[] = [];
+  for (const p of membersOf(engine, time.track)) {
+    for (const index of state.patientMeetings[p]!) {
+      const m = state.meetings[index]!;
+      if (m.day !== time.day || m.start !== time.start || m.end !== time.end || m.patients.length !== 1) continue;
+      if (m.pinned || m.telehealth || m.staff.length !== 1 || m.room < 0 || !simpleIndividual(problem.services[m.service]!)) continue;
+      found.push(index);
+      if (found.length >= MAX_RELEASED) return found;
+    }
+  }
+  return found;
+}
+
+/** An individual service the assignment models: one clinician, no family or primary-only condition, not telehealth-only. */
+function simpleIndividual(service: Engine['problem']['services'][number]): boolean {
+  return service.kind === 'individual' && service.telehealth !== 'only' && !service.withFamily && !service.primaryOnly && service.staffNeeded === 1;
 }
 
 /** Group services the time may hold: a template's own; otherwise every simple track-bound group service of the time's length. */
@@ -199,14 +240,15 @@ function servicesAt(engine: Engine, time: Time, before: readonly PlacedMeeting[]
     .map((s) => s.index);
 }
 
-/** Candidates (who sat here, then patients of the track free then) and what each kind of seat gains them. */
-function seatingAt(engine: Engine, time: Time, before: readonly PlacedMeeting[], services: number[]): Seating {
+/** Candidates (who sat here or saw a clinician here, then patients of the track free then) and what each kind of seat gains them. */
+function seatingAt(engine: Engine, time: Time, plan: Plan): Seating {
   const { problem, state } = engine;
+  const { before, services } = plan;
   const probeMark = state.mark();
   // Probes sit in no room and with no staff (as telehealth), so scoring one re-evaluates the
   // patient and the probe alone: requirements do not depend on the room or the clinician.
   const probes = services.map((s): PlacedMeeting => ({ ...meetingAt(time, s, time.end, -1, [], []), telehealth: true }));
-  const candidates = [...new Set(before.flatMap((m) => m.patients))];
+  const candidates = [...new Set([...before, ...plan.individualsBefore].flatMap((m) => m.patients))];
   const members = membersOf(engine, time.track);
   const offset = engine.random.int(Math.max(1, members.length));
   let others = 0;
@@ -217,14 +259,7 @@ function seatingAt(engine: Engine, time: Time, before: readonly PlacedMeeting[],
     others += 1;
   }
   const needs = candidates.map((p) => individualNeeds(engine, p).map(([s]) => s));
-  const individuals = [
-    ...new Set(
-      needs.flat().filter((s) => {
-        const service = problem.services[s]!;
-        return service.telehealth !== 'only' && !service.withFamily && !service.primaryOnly && service.staffNeeded === 1;
-      }),
-    ),
-  ];
+  const individuals = [...new Set(needs.flat().filter((s) => simpleIndividual(problem.services[s]!)))];
   const individualProbes = individuals.map((s): PlacedMeeting => ({ ...meetingAt(time, s, time.start + problem.services[s]!.durationMinutes, -1, [], []), track: -1, telehealth: true }));
   const options = [...probes, ...individualProbes];
   const gains = candidates.map((p, i) => {
@@ -234,15 +269,15 @@ function seatingAt(engine: Engine, time: Time, before: readonly PlacedMeeting[],
       const seated = { ...probe, patients: [p] };
       if (!patientFits(engine, { ...seated, telehealth: false }, p, -1)) return null;
       state.add(seated);
-      state.rescore();
-      const gain = base - shortfall(engine, p);
+      const gain = base - state.board.peek(state, 'patient', p, 'requirement');
       state.rollback(probeMark);
       return gain;
     });
   });
   const seatedBefore = new Map<number, number>();
   for (const m of before) for (const p of m.patients) seatedBefore.set(p, m.room * problem.services.length + m.service);
-  return { candidates, services, individualProbes, gains, seatedBefore };
+  const sessionBefore = new Map(plan.individualsBefore.map((m) => [m.patients[0]!, m.service]));
+  return { candidates, services, individualProbes, gains, seatedBefore, sessionBefore };
 }
 
 /** Rooms: those the sections held, then free ones that fit a service of the time. */
@@ -312,22 +347,68 @@ function chainedLeaders(engine: Engine, time: Time, services: readonly number[],
   return chained;
 }
 
-/** Every way of giving each room a kind of section (or none), each seated exactly; the best. */
+/**
+ * Every way of giving each room a kind of section (or none), each seated exactly; the best.
+ * Layouts are seated in the order of an upper bound on their value (every candidate in the seat
+ * they gain most from, capacities and minima ignored), and the seating stops at the first whose
+ * bound cannot beat the best found: most layouts of a time never reach the assignment.
+ */
 function bestLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[], rooms: readonly number[], kinds: readonly Kind[], seating: Seating): Layout | null {
   const problem = engine.problem;
-  const { services, individualProbes, gains, candidates, seatedBefore } = seating;
+  const { individualProbes, candidates } = seating;
   const individualStaff = new Uint8Array(problem.staff.length);
   for (const probe of individualProbes) for (const x of problem.services[probe.service]!.seats[0]!.eligibleStaff) individualStaff[x] = 1;
   const ledBefore = new Set(before.map((m) => m.staff[0]!));
-  const chained = individualProbes.length > 0 ? chainedLeaders(engine, time, services, individualStaff) : new Map<number, StaffChain>();
-  let best: Layout | null = null;
+  const chained = individualProbes.length > 0 ? chainedLeaders(engine, time, seating.services, individualStaff) : new Map<number, StaffChain>();
+  // What each candidate gains from a seat of each kind, and from each individual session.
+  const kindValues = candidates.map((_, i) => kinds.map((kind) => seatValue(engine, seating, i, kind)));
+  const sessionValues = candidates.map((p, i) => individualProbes.map((probe, k) => sessionValue(seating, i, k, p, probe.service)));
+  const layouts: Array<{ choice: number[]; bound: number; order: number }> = [];
   const choice = new Array<number>(rooms.length).fill(-1);
-  const evaluate = (): void => {
-    const sections: Section[] = [];
+  const enumerate = (r: number): void => {
+    if (r < rooms.length) {
+      for (let k = -1; k < kinds.length; k++) {
+        choice[r] = k;
+        enumerate(r + 1);
+      }
+      return;
+    }
+    let sections = 0;
+    let seats = individualProbes.length * MAX_INDIVIDUALS;
     choice.forEach((k, r) => {
-      if (k >= 0) sections.push({ room: rooms[r]!, service: kinds[k]!.service, key: kinds[k]!.key, leader: -1, chain: null });
+      if (k < 0) return;
+      sections += 1;
+      seats += Math.min(problem.rooms[rooms[r]!]!.capacity, problem.services[kinds[k]!.service]!.maxSize);
     });
-    if (sections.length === 0 || !chooseLeaders(engine, time, sections, individualStaff, ledBefore, chained)) return;
+    if (sections === 0) return;
+    // No more candidates than seats are seated, each at most in the seat they gain most from.
+    const most = candidates.map((_, i) => {
+      let value = 0;
+      // Any seat may be the one the candidate keeps: its tie-break counts everywhere here.
+      for (const k of choice) if (k >= 0 && kindValues[i]![k] !== null) value = Math.max(value, kindValues[i]![k]! + KEEP_SEAT);
+      for (const session of sessionValues[i]!) value = Math.max(value, session ?? 0);
+      return value;
+    });
+    if (most.length > seats) most.sort((a, b) => b - a);
+    let bound = -sections * PER_SECTION;
+    for (let i = 0; i < Math.min(seats, most.length); i++) bound += most[i]!;
+    layouts.push({ choice: choice.slice(), bound, order: layouts.length });
+  };
+  enumerate(0);
+  layouts.sort((a, b) => b.bound - a.bound);
+  // Of equal values, the first in enumeration order wins, as if every layout were seated.
+  let best: (Layout & { order: number }) | null = null;
+  for (const { choice, bound, order } of layouts) {
+    if (best !== null && bound < best.value) break;
+    if (best !== null && bound === best.value && order > best.order) continue;
+    const sections: Section[] = [];
+    const chosen: number[] = [];
+    choice.forEach((k, r) => {
+      if (k < 0) return;
+      sections.push({ room: rooms[r]!, service: kinds[k]!.service, key: kinds[k]!.key, leader: -1, chain: null });
+      chosen.push(k);
+    });
+    if (!chooseLeaders(engine, time, sections, individualStaff, ledBefore, chained)) continue;
     const leaders = sections.map((x) => x.leader);
     const capacity = sections.map((x) => Math.min(problem.rooms[x.room]!.capacity, problem.services[x.service]!.maxSize));
     const minimum = sections.map((x) => problem.services[x.service]!.minSize);
@@ -339,41 +420,35 @@ function bestLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[]
       capacity.push(Math.min(staff, offices));
       minimum.push(0);
     }
-    const values = gains.map((row, i) => {
-      const p = candidates[i]!;
-      const seats = sections.map((x): number | null => {
-        const gain = row[services.indexOf(x.service)];
-        if (gain === null || gain === undefined) return null;
-        if (x.key !== null && engine.prepared.homogeneity[x.service]![p] !== x.key) return null;
-        return gain * PER_MINUTE + (seatedBefore.get(p) === x.room * problem.services.length + x.service ? KEEP_SEAT : 0);
-      });
-      for (let k = 0; k < individualProbes.length; k++) {
-        const gain = row[services.length + k];
-        seats.push(gain === null || gain === undefined ? null : gain * PER_MINUTE);
-      }
-      return seats;
-    });
+    const values = candidates.map((p, i) => [
+      ...sections.map((x, j) => (kindValues[i]![chosen[j]!] === null ? null : kindValues[i]![chosen[j]!]! + (seating.seatedBefore.get(p) === x.room * problem.services.length + x.service ? KEEP_SEAT : 0))),
+      ...sessionValues[i]!,
+    ]);
     const result = assign({ values, capacity, minimum });
-    if (!result.minimaMet) return;
+    if (!result.minimaMet) continue;
     const value = result.value - sections.length * PER_SECTION;
-    if (!best || value > best.value) best = { value, sections: sections.map((x) => ({ ...x })), bins: result.bins };
-  };
-  const enumerate = (r: number): void => {
-    if (r === rooms.length) {
-      evaluate();
-      return;
-    }
-    for (let k = -1; k < kinds.length; k++) {
-      choice[r] = k;
-      enumerate(r + 1);
-    }
-  };
-  enumerate(0);
+    if (!best || value > best.value || (value === best.value && order < best.order)) best = { value, sections, bins: result.bins, order };
+  }
   return best;
 }
 
+/** What candidate `i` gains from a seat in a section of `kind` (null: not allowed), before the tie-break for keeping their seat. */
+function seatValue(engine: Engine, seating: Seating, i: number, kind: Kind): number | null {
+  const gain = seating.gains[i]![seating.services.indexOf(kind.service)];
+  if (gain === null || gain === undefined) return null;
+  if (kind.key !== null && engine.prepared.homogeneity[kind.service]![seating.candidates[i]!] !== kind.key) return null;
+  return gain * PER_MINUTE;
+}
+
+/** What candidate `i` (patient `p`) gains from individual probe `k`, with the tie-break for keeping their session. */
+function sessionValue(seating: Seating, i: number, k: number, p: number, service: number): number | null {
+  const gain = seating.gains[i]![seating.services.length + k];
+  if (gain === null || gain === undefined) return null;
+  return gain * PER_MINUTE + (seating.sessionBefore.get(p) === service ? KEEP_SEAT : 0);
+}
+
 /** Adds the layout's sections with their seats, then the individual sessions that can be equipped; whether anything changed. */
-function applyLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[], seating: Seating, layout: Layout): boolean {
+function applyLayout(engine: Engine, time: Time, plan: Plan, seating: Seating, layout: Layout): boolean {
   const problem = engine.problem;
   const added: PlacedMeeting[] = [];
   for (const [k, section] of layout.sections.entries()) {
@@ -383,14 +458,19 @@ function applyLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[
     if (tryAdd(engine, meeting) < 0) return false;
     added.push(meeting);
   }
-  let individualsAdded = 0;
+  // Changed: a session for someone who had none here (or of another service), or one fewer.
+  let sessionsChanged = false;
+  let sessionsKept = 0;
   seating.candidates.forEach((p, i) => {
     const k = layout.bins[i]! - layout.sections.length;
     if (k < 0) return;
-    const equipped = equip(engine, { ...seating.individualProbes[k]!, telehealth: false, patients: [p] }, -1, false, false);
-    if (equipped && tryAdd(engine, equipped) >= 0) individualsAdded += 1;
+    const probe = seating.individualProbes[k]!;
+    const equipped = equip(engine, { ...probe, telehealth: false, patients: [p] }, -1, false, false);
+    if (!equipped || tryAdd(engine, equipped) < 0) return;
+    if (seating.sessionBefore.get(p) === probe.service) sessionsKept += 1;
+    else sessionsChanged = true;
   });
-  return individualsAdded > 0 || !sameSections(before, added);
+  return sessionsChanged || sessionsKept < plan.individualsBefore.length || !sameSections(plan.before, added);
 }
 
 /** How many of `items` pass `test`, counting no further than `limit`. */

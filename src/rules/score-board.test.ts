@@ -120,6 +120,29 @@ describe('ScoreBoard', () => {
     );
   });
 
+  it('peeks at what a subject would carry, as a fresh board scores it, and records nothing', () => {
+    const rules = allRules();
+    const levels = ['hard', 'requirement', 'soft'] as const;
+    fc.assert(
+      fc.property(fc.array(placed, { maxLength: 8 }), fc.array(placed, { maxLength: 8 }), (scored, now) => {
+        // The board scored `scored`; the context has since become `now` without telling it.
+        const board = new ScoreBoard(rules, new Map([['staffed-hours', 3]]));
+        board.evaluateAll(contextOf(scored, undefined));
+        const before = board.score();
+        const ctx = contextOf(now, undefined);
+        const fresh = new ScoreBoard(rules, new Map([['staffed-hours', 3]]));
+        fresh.evaluateAll(ctx);
+        for (let p = 0; p < problem.patients.length; p++) {
+          for (const level of levels) expect(board.peek(ctx, 'patient', p, level), `patient ${p} ${level}`).toBe(fresh.subjectPenalty('patient', p, level));
+        }
+        for (let m = 0; m < now.length; m++) expect(board.peek(ctx, 'meeting', m, 'soft')).toBe(fresh.subjectPenalty('meeting', m, 'soft'));
+        expect(board.score()).toEqual(before);
+        expect(board.checkpoint()).toBe(0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('emits only non-negative integer penalties', () => {
     const rules = allRules();
     fc.assert(

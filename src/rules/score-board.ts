@@ -133,6 +133,27 @@ export class ScoreBoard {
     return score;
   }
 
+  /**
+   * Weighted penalty `subject` would carry at `level` in `ctx` as it is now, evaluating only that
+   * level's rules and recording nothing: a what-if for a change the caller makes and takes back
+   * without scoring it (what a probe session would gain a patient).
+   */
+  peek(ctx: RuleContext, scope: RuleScope, subject: number, level: Rule['level']): number {
+    const opened = openEvaluationScope();
+    let total = 0;
+    try {
+      for (const ruleIndex of this.rulesByScope.get(scope)!) {
+        if (this.rules[ruleIndex]!.level !== level) continue;
+        this.pending = 0;
+        this.rules[ruleIndex]!.evaluate(ctx, subject, this.emit);
+        total += this.pending * this.weights[ruleIndex]!;
+      }
+    } finally {
+      if (opened) closeEvaluationScope();
+    }
+    return total;
+  }
+
   /** Weighted penalty one subject carries at one level (e.g. a patient's requirement shortfall). */
   subjectPenalty(scope: RuleScope, subject: number, level: Rule['level']): number {
     let total = 0;

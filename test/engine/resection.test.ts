@@ -102,6 +102,29 @@ describe('resection-time: exact re-seating of one time of a track', () => {
     expect(engine.state.score()).toMatchObject({ hard: 0, requirement: 0 });
   });
 
+  it('takes apart the individual sessions at the time too: the social worker sees the patient who needs it', () => {
+    // The social worker sees patient 1, who does not need a session, one to one; patient 0, who
+    // does, sits in the counsellor's group. Only with the session taken apart can the two swap.
+    const problem = oneHourClinic(5);
+    const session: PlacedMeeting = { ...group(2, 1, 0, [1]), track: -1 };
+    const engine = engineWith(problem, [group(0, 0, 1, [0, 2, 3, 4]), session]);
+    expect(engine.state.score().requirement).toBe(60);
+    expect(resection(engine)).toBe(true);
+    expect(engine.state.score()).toMatchObject({ hard: 0, requirement: 0 });
+    const meetings = live(engine);
+    expect(meetings.find((m) => m.service === 2)).toMatchObject({ staff: [0], patients: [0] });
+    expect(meetings.find((m) => m.service === 0)).toMatchObject({ staff: [1], patients: [1, 2, 3, 4] });
+    expectScoreFromScratch(problem, engine);
+  });
+
+  it('leaves an individual session that is already where it should be', () => {
+    const problem = oneHourClinic(5);
+    const session: PlacedMeeting = { ...group(2, 1, 0, [0]), track: -1 };
+    const engine = engineWith(problem, [group(0, 0, 1, [1, 2, 3, 4]), session]);
+    expect(engine.state.score().requirement).toBe(0);
+    expect(resection(engine)).toBe(false);
+  });
+
   it('leaves a time with a pinned section alone', () => {
     const pinned = { ...group(1, 0, 0, [0, 1, 2, 3]), pinned: true };
     const engine = engineWith(oneHourClinic(4), [pinned]);
