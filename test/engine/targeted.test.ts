@@ -58,6 +58,40 @@ describe('moves aimed at short patients', () => {
     expect(engine.state.score().requirement).toBe(0);
   });
 
+  it('switch-service exchanges services with a group at another time when a plain switch would take members past their maximum', () => {
+    // Skills: exactly one a week. x and y have theirs on Monday and sit with p in Friday's process
+    // group; p comes only on Fridays. Friday cannot simply become skills (x and y would have two),
+    // so Monday's group becomes process and Friday's skills, led by the one clinician who may.
+    const problem: Problem = {
+      ...clinic(),
+      tracks: [{ id: 'day', windows: { weekly: [{ days: ['MO', 'FR'], start: '09:00', end: '10:00' }] }, curriculum: [{ service: 'skills', min: 1, max: 1 }] }],
+      services: [
+        { id: 'process', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW', 'CADC'] }], room: { features: ['group'] } },
+        { id: 'skills', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } },
+      ],
+      staff: [
+        { id: 'lcsw', credentials: ['LCSW'] },
+        { id: 'cadc', credentials: ['CADC'] },
+      ],
+      patients: [
+        { id: 'p', tracks: ['day'], rules: { minWeeklyHours: 1, minDays: 1 }, availability: { weekly: [{ days: ['FR'], start: '09:00', end: '10:00' }] } },
+        { id: 'x', tracks: ['day'], rules: { minWeeklyHours: 2, minDays: 1 } },
+        { id: 'y', tracks: ['day'], rules: { minWeeklyHours: 2, minDays: 1 } },
+      ],
+    };
+    const at = (day: number, service: number, staff: number, patients: number[]): PlacedMeeting => ({ id: '', service, track: 0, day, start: 9 * 60, end: 10 * 60, room: 0, telehealth: false, staff: [staff], patients, pinned: false });
+    const initial = [at(0, 1, 0, [1, 2]), at(4, 0, 1, [0, 1, 2])];
+    const compiled = compileProblem(assertValidProblem(problem));
+    expect(createEngine(compiled, allRules(), new Map(), 0, { initial }).state.score().requirement).toBe(60);
+    const engine = applyOnce(problem, initial, switchService);
+    const meetings = live(engine).map((m) => ({ day: m.day, service: m.service, staff: m.staff, patients: m.patients }));
+    expect(meetings.sort((a, b) => a.day - b.day)).toEqual([
+      { day: 0, service: 0, staff: [0], patients: [1, 2] },
+      { day: 4, service: 1, staff: [0], patients: [0, 1, 2] },
+    ]);
+    expect(engine.state.score()).toMatchObject({ hard: 0, requirement: 0 });
+  });
+
   it('split-off-group moves a patient out of a shared group into a new group of the same service at another time', () => {
     const engine = applyOnce(eveningClinic(['a', 'b']), [mondayCheckIn([0, 1])], splitOffGroup);
     const meetings = live(engine);
