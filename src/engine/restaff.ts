@@ -15,7 +15,7 @@ import type { PlacedMeeting } from '../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { canLeave, chooseRoom, chooseStaff, removePatient, settle, staffDayMinutesWith, staffFree, staffWeekMinutesWith, tryAdd, tryReplace, type Engine } from './engine.js';
 import { overlaps } from './feasible.js';
-import { sessionTimes } from './individuals.js';
+import { placeIndividual, sessionTimes } from './individuals.js';
 import { meetingSlots } from './state.js';
 
 /** Seats a chain may pass through: beyond a few hand-overs the timetable changes too much for one move. */
@@ -239,4 +239,64 @@ export function placeIndividualByChain(engine: Engine, p: number, s: number, shu
     state.rollback(mark);
   }
   return false;
+}
+
+/** Other patients' sessions tried per call of `placeIndividualInPlaceOf`. */
+const SESSIONS_TRIED = 6;
+
+/**
+ * Places an individual session of service `s` for patient `p` in the place of another patient's
+ * session (its clinician, room and time), which moves to another time of its own; `p` leaves the
+ * group they attend then. In an over-full week every clinician who may see `p` is seeing someone
+ * at every hour `p` can come, while the one they see may have hours `p` has not (an evening
+ * patient who can also come at 17:00). Returns whether the session was placed; on false the
+ * timetable is as it was.
+ *
+ * @example
+ * ```ts
+ * placeIndividualInPlaceOf(engine, patient, service, true);
+ * ```
+ */
+export function placeIndividualInPlaceOf(engine: Engine, p: number, s: number, shuffle: boolean): boolean {
+  const { problem, state } = engine;
+  const service = problem.services[s]!;
+  if (engine.prepared.seatOfPosition[s]!.length !== 1) return false;
+  const times = sessionTimes(problem.patients[p]!, service);
+  const length = service.durationMinutes / SLOT_MINUTES;
+  const candidates: number[] = [];
+  for (const member of service.seats[0]!.eligibleStaff) {
+    for (const index of state.staffMeetings[member]!) {
+      const m = state.meetings[index]!;
+      if (m.pinned || m.staff.length !== 1 || m.patients.length !== 1 || m.patients[0] === p) continue;
+      if (problem.services[m.service]!.kind !== 'individual' || m.end - m.start !== service.durationMinutes) continue;
+      const from = m.day * SLOTS_PER_DAY + m.start / SLOT_MINUTES;
+      if (times.containsRange(from, from + length)) candidates.push(index);
+    }
+  }
+  if (shuffle) engine.random.shuffle(candidates);
+  let tried = 0;
+  for (const index of candidates) {
+    if (tried >= SESSIONS_TRIED) break;
+    const other = state.meetings[index]!;
+    const leave = state.patientMeetings[p]!.filter((i) => overlaps(state.meetings[i]!, other.day, other.start, other.end));
+    if (leave.some((i) => problem.services[state.meetings[i]!.service]!.kind !== 'group' || !canLeave(engine, i))) continue;
+    tried += 1;
+    const mark = state.mark();
+    const hard = state.score().hard;
+    for (const i of leave) removePatient(engine, i, p);
+    state.remove(index);
+    if (tryAdd(engine, { ...other, id: '', service: s, patients: [p] }) >= 0 && moveSession(engine, other, shuffle) && settle(engine, mark, hard)) return true;
+    state.rollback(mark);
+  }
+  return false;
+}
+
+/**
+ * Places the session `evicted` held again for its patient: at a time they are free, else at a
+ * group hour of theirs they leave (the seat they free is worth the same to the next patient short
+ * of hours, which the search's next moves find).
+ */
+function moveSession(engine: Engine, evicted: PlacedMeeting, shuffle: boolean): boolean {
+  const q = evicted.patients[0]!;
+  return placeIndividual(engine, q, evicted.service, shuffle) >= 0 || placeIndividualByChain(engine, q, evicted.service, shuffle, true);
 }

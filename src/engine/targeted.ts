@@ -12,7 +12,7 @@ import { canLeave, equip, groupsHeld, removePatient, tryAdd, tryReplace, type En
 import { individualNeeds, minutesOf, placeIndividual, sessionsOf } from './construct.js';
 import { placeByEjection } from './individuals.js';
 import { overlaps, patientBlocker } from './feasible.js';
-import { placeIndividualByChain } from './restaff.js';
+import { placeIndividualByChain, placeIndividualInPlaceOf } from './restaff.js';
 import { windowStarts } from './slots.js';
 
 type Move = (engine: Engine) => boolean;
@@ -305,7 +305,9 @@ function switchTo(engine: Engine, index: number, service: number): boolean {
 /**
  * The short patient's missing individual session is placed: at a free time, else in the place
  * of another patient's session that moves elsewhere, or in hours a clinician frees by handing a
- * group to a colleague (chains of these build up over the search's sideways steps).
+ * group to a colleague (chains of these build up over the search's sideways steps), or, leaving
+ * a group of theirs, in the very place of another patient's session, which moves to a free hour
+ * of its patient or into a group hour they leave.
  */
 export const placeNeededIndividual: Move = (engine) => {
   const p = shortPatient(engine);
@@ -313,7 +315,12 @@ export const placeNeededIndividual: Move = (engine) => {
   const needs = individualNeeds(engine, p);
   const pick = engine.random.pick(needs);
   if (!pick) return false;
-  return placeIndividual(engine, p, pick[0], true) >= 0 || placeByEjection(engine, p, pick[0], true).placed || placeIndividualByChain(engine, p, pick[0], true, true);
+  return (
+    placeIndividual(engine, p, pick[0], true) >= 0 ||
+    placeByEjection(engine, p, pick[0], true).placed ||
+    placeIndividualByChain(engine, p, pick[0], true, true) ||
+    placeIndividualInPlaceOf(engine, p, pick[0], true)
+  );
 };
 
 /**
