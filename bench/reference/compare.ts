@@ -101,6 +101,15 @@ export interface ReferenceRow {
   timeRatio: number | null;
 }
 
+/** Runs of each solver whose times are reported as a median, where HiGHS needs under `REPEAT_UNDER_MS`. */
+const TIMING_RUNS = 3;
+const REPEAT_UNDER_MS = 5_000;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 /**
  * Solves one problem with the library (core weights) and with HiGHS, and checks both answers.
  *
@@ -119,10 +128,30 @@ export async function compareOnInstance(
   const highs = await solveWithHighs(model, options.highsTimeLimitS);
   const highsObjective = highs.objective === null ? null : coreObjective(checkSchedule(problem, referenceSchedule(model, highs.values), { weights }));
 
-  const { schedule, report } = options.solve(problem, { seed: options.librarySeed ?? 1, timeLimitMs: options.libraryTimeLimitMs, weights });
+  const solveLibrary = (): ReturnType<Library['solve']> => options.solve(problem, { seed: options.librarySeed ?? 1, timeLimitMs: options.libraryTimeLimitMs, weights });
+  const { schedule, report } = solveLibrary();
   const objective = coreObjective(report);
   const checked = coreObjective(checkSchedule(problem, schedule, { weights }));
   const stats = report.stats;
+  // Where HiGHS needs under a few seconds, one run's time is mostly noise on a shared machine
+  // (10 patients: HiGHS 359-510 ms and the library 10-50 ms over runs of the same computation).
+  // Both solvers are then run again and the median of their times is reported; both are
+  // deterministic here, so the answers are the same and only the clock differs.
+  let highsTime = highs.runTimeMs;
+  let highsToBest = highs.timeToBestMs;
+  let libraryToBest = stats?.timeToBestMs ?? 0;
+  if (highs.runTimeMs < REPEAT_UNDER_MS) {
+    const highsRuns = [highs];
+    const libraryRuns = [libraryToBest];
+    for (let k = 1; k < TIMING_RUNS; k++) {
+      highsRuns.push(await solveWithHighs(model, options.highsTimeLimitS));
+      libraryRuns.push(solveLibrary().report.stats?.timeToBestMs ?? 0);
+    }
+    highsTime = median(highsRuns.map((run) => run.runTimeMs));
+    const toBest = highsRuns.map((run) => run.timeToBestMs).filter((t): t is number => t !== null);
+    highsToBest = toBest.length === highsRuns.length ? median(toBest) : highs.timeToBestMs;
+    libraryToBest = median(libraryRuns);
+  }
   const reference = highsObjective?.value ?? null;
   const relativeGap = reference === null ? null : gapTo(objective.value, reference);
   return {
@@ -135,20 +164,20 @@ export async function compareOnInstance(
       milpObjective: highs.objective === null ? null : Math.round(highs.objective),
       dualBound: highs.dualBound === null ? null : Math.round(highs.dualBound * 1000) / 1000,
       gap: highs.gap,
-      runTimeMs: Math.round(highs.runTimeMs),
-      timeToBestMs: highs.timeToBestMs === null ? null : Math.round(highs.timeToBestMs),
+      runTimeMs: Math.round(highsTime),
+      timeToBestMs: highsToBest === null ? null : Math.round(highsToBest),
     },
     library: {
       objective,
       checkedValue: checked.value,
       checkedHard: checked.hard,
       elapsedMs: Math.round(stats?.elapsedMs ?? 0),
-      timeToBestMs: Math.round(stats?.timeToBestMs ?? 0),
+      timeToBestMs: Math.round(libraryToBest),
       firstCompleteMs: Math.round(stats?.firstCompleteMs ?? 0),
       stoppedBecause: stats?.stoppedBecause ?? 'unknown',
     },
     relativeGap,
     reachesOptimum: reference === null ? null : objective.value <= reference,
-    timeRatio: highs.runTimeMs > 0 ? (stats?.timeToBestMs ?? 0) / highs.runTimeMs : null,
+    timeRatio: highsTime > 0 ? libraryToBest / highsTime : null,
   };
 }
