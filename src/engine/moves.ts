@@ -10,7 +10,8 @@ import { groupSlots, windowStarts, type GroupSlot } from './slots.js';
 import { overlaps, patientBlocker } from './feasible.js';
 import { onlyDaysShort, repairShortDay } from './daily.js';
 import { resectionTime } from './resection.js';
-import { joinWithEjection, openGroupFor, placeNeededIndividual, shiftGroupFor, splitOffGroup, swapGroupTimes, switchService, trackMeetings } from './targeted.js';
+import { switchService } from './switch-service.js';
+import { joinWithEjection, openGroupFor, placeNeededIndividual, shiftGroupFor, splitOffGroup, swapGroupTimes, trackMeetings } from './targeted.js';
 
 export type Move = (engine: Engine) => boolean;
 
