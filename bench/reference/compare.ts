@@ -10,6 +10,7 @@ import { checkSchedule } from '../../src/check/check-schedule.js';
 import { buildReferenceModel, SHORTFALL_WEIGHT } from './model.js';
 import { referenceSchedule, solveWithHighs } from './highs-solve.js';
 import type { Library } from '../library.js';
+import { median } from '../measure.js';
 
 /**
  * How far `value` lies above `reference`, relative to it (0.02 = 2% worse); against a reference
@@ -104,11 +105,6 @@ export interface ReferenceRow {
 /** Runs of each solver whose times are reported as a median, where HiGHS needs under `REPEAT_UNDER_MS`. */
 const TIMING_RUNS = 3;
 const REPEAT_UNDER_MS = 5_000;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /**
  * Solves one problem with the library (core weights) and with HiGHS, and checks both answers.

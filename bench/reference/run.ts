@@ -15,6 +15,7 @@ import { referenceInstance } from './instance.js';
 import { compareOnInstance, coreObjective, coreWeights, gapTo, type ReferenceRow } from './compare.js';
 import { argument } from '../args.js';
 import { builtAt, loadLibrary } from '../library.js';
+import { median } from '../measure.js';
 import { buildReferenceModel, SHORTFALL_WEIGHT } from './model.js';
 import { solveWithHighs } from './highs-solve.js';
 
@@ -77,11 +78,9 @@ function formatPercent(value: number | null): string {
   return `${(value * 100).toFixed(2)}%`;
 }
 
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/** The median, or null for no values (the JSON summary has no NaN). */
+function medianOrNull(values: readonly number[]): number | null {
+  return values.length === 0 ? null : median(values);
 }
 
 const compared = rows.filter((row) => row.relativeGap !== null);
@@ -100,7 +99,7 @@ const summary = {
   reachesOptimum: reached,
   reachesOptimumShare: compared.length ? reached / compared.length : null,
   worstRelativeGap: worstGap,
-  medianTimeRatio: median(ratios),
+  medianTimeRatio: medianOrNull(ratios),
   withinTenthOfHighsTime: fastEnough,
   highsSchedulesWithHardViolations: highsHard,
   librarySchedulesWithHardViolations: libraryHard,
@@ -194,7 +193,7 @@ const lines = [
         '| patients | seed | runs at the optimum | worst gap | median time to best (ms) |',
         '|---:|---:|---:|---:|---:|',
         ...seedRuns.map((runs) =>
-          `| ${runs.patients} | ${runs.seed} | ${runs.gaps.filter((gap) => gap <= 0).length}/${runs.gaps.length} | ${formatPercent(Math.max(...runs.gaps))} | ${Math.round(median(runs.timesToBestMs) ?? 0)} |`,
+          `| ${runs.patients} | ${runs.seed} | ${runs.gaps.filter((gap) => gap <= 0).length}/${runs.gaps.length} | ${formatPercent(Math.max(...runs.gaps))} | ${Math.round(medianOrNull(runs.timesToBestMs) ?? 0)} |`,
         ),
         '',
         `Over all ${summary.runs} runs: the optimum in ${summary.runsReachingOptimum} (${formatPercent(summary.runs ? summary.runsReachingOptimum / summary.runs : null)}), worst gap ${formatPercent(summary.worstRelativeGapOverSeeds)}.`,

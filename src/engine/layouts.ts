@@ -168,7 +168,7 @@ export function bestLayout(engine: Engine, time: Time, before: readonly PlacedMe
     choice.forEach((k, r) => {
       if (k < 0) return;
       sections += 1;
-      seats += Math.min(problem.rooms[rooms[r]!]!.capacity, problem.services[kinds[k]!.service]!.maxSize);
+      seats += sectionCapacity(engine, rooms[r]!, kinds[k]!.service);
     });
     if (sections === 0) return;
     // No more candidates than seats are seated, each at most in the seat they gain most from.
@@ -200,7 +200,7 @@ export function bestLayout(engine: Engine, time: Time, before: readonly PlacedMe
     });
     if (!chooseLeaders(engine, time, sections, individualStaff, ledBefore, chained)) continue;
     const leaders = sections.map((x) => x.leader);
-    const capacity = sections.map((x) => Math.min(problem.rooms[x.room]!.capacity, problem.services[x.service]!.maxSize));
+    const capacity = sections.map((x) => sectionCapacity(engine, x.room, x.service));
     const minimum = sections.map((x) => problem.services[x.service]!.minSize);
     for (const probe of individualProbes) {
       // As many sessions as there are clinicians (not leading here) and offices free then.
@@ -220,6 +220,11 @@ export function bestLayout(engine: Engine, time: Time, before: readonly PlacedMe
     if (!best || value > best.value || (value === best.value && order < best.order)) best = { value, sections, bins: result.bins, order };
   }
   return best;
+}
+
+/** Seats a section of `service` has in `room`. */
+function sectionCapacity(engine: Engine, room: number, service: number): number {
+  return Math.min(engine.problem.rooms[room]!.capacity, engine.problem.services[service]!.maxSize);
 }
 
 /** What candidate `i` gains from a seat in a section of `kind` (null: not allowed), before the tie-break for keeping their seat. */
