@@ -210,15 +210,8 @@ export function placeIndividualByChain(engine: Engine, p: number, s: number, shu
     for (let start = 0; start + duration <= 1440; start += grid) {
       const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
       if (!times.containsRange(from, from + duration / SLOT_MINUTES)) continue;
-      const leave: number[] = [];
-      let blocked = false;
-      for (const index of state.patientMeetings[p]!) {
-        const other = state.meetings[index]!;
-        if (!overlaps(other, day, start, start + duration)) continue;
-        if (!leaveGroups || problem.services[other.service]!.kind !== 'group' || !canLeave(engine, index)) blocked = true;
-        leave.push(index);
-      }
-      if (blocked) continue;
+      const leave = groupsToLeave(engine, p, day, start, start + duration);
+      if (leave === null || (!leaveGroups && leave.length > 0)) continue;
       const base: PlacedMeeting = { id: '', service: s, track: -1, day, start, end: start + duration, room: -1, telehealth: service.telehealth === 'only', staff: [-1], patients: [p], pinned: false };
       candidates.push({ base, leave });
     }
@@ -278,8 +271,8 @@ export function placeIndividualInPlaceOf(engine: Engine, p: number, s: number, s
   for (const index of candidates) {
     if (tried >= SESSIONS_TRIED) break;
     const other = state.meetings[index]!;
-    const leave = state.patientMeetings[p]!.filter((i) => overlaps(state.meetings[i]!, other.day, other.start, other.end));
-    if (leave.some((i) => problem.services[state.meetings[i]!.service]!.kind !== 'group' || !canLeave(engine, i))) continue;
+    const leave = groupsToLeave(engine, p, other.day, other.start, other.end);
+    if (leave === null) continue;
     tried += 1;
     const mark = state.mark();
     const hard = state.score().hard;
@@ -299,4 +292,17 @@ export function placeIndividualInPlaceOf(engine: Engine, p: number, s: number, s
 function moveSession(engine: Engine, evicted: PlacedMeeting, shuffle: boolean): boolean {
   const q = evicted.patients[0]!;
   return placeIndividual(engine, q, evicted.service, shuffle) >= 0 || placeIndividualByChain(engine, q, evicted.service, shuffle, true);
+}
+
+/** The meetings patient `p` attends overlapping the time, when every one is a group they may leave; else null. */
+function groupsToLeave(engine: Engine, p: number, day: number, start: number, end: number): number[] | null {
+  const { problem, state } = engine;
+  const leave: number[] = [];
+  for (const index of state.patientMeetings[p]!) {
+    const other = state.meetings[index]!;
+    if (!overlaps(other, day, start, end)) continue;
+    if (problem.services[other.service]!.kind !== 'group' || !canLeave(engine, index)) return null;
+    leave.push(index);
+  }
+  return leave;
 }
