@@ -10,7 +10,7 @@ import type { Score, StopReason } from '../model/report.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { settle, type Engine } from './engine.js';
 import { completeChain } from './chain.js';
-import { MOVES, RUIN_MOVES } from './moves.js';
+import { MOVES, RUIN_MOVES } from './neighbourhood.js';
 import { shortfall } from './targeted.js';
 
 export interface SearchLimits {

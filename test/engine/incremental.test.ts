@@ -6,7 +6,7 @@ import { compileProblem } from '../../src/engine/compile.js';
 import { construct } from '../../src/engine/construct.js';
 import { settle, type Engine } from '../../src/engine/engine.js';
 import { exportSchedule } from '../../src/engine/export.js';
-import { MOVES } from '../../src/engine/moves.js';
+import { MOVES } from '../../src/engine/neighbourhood.js';
 import { createEngine } from '../../src/engine/solve.js';
 import { assertValidProblem } from '../../src/input/validate.js';
 import { allRules } from '../../src/rules/catalogue.js';
