@@ -6,8 +6,8 @@ import type { PlacedMeeting } from '../rules/types.js';
 import { canLeave, groupsHeld, equip, removePatient, tryAdd, type Engine } from './engine.js';
 import { fillSlot, minutesOf, placeIndividual, sessionsOf } from './construct.js';
 import { groupSlots, windowStarts, type GroupSlot } from './slots.js';
-import { overlaps, patientBlocker } from './feasible.js';
-import { trackMeetings } from './targeted.js';
+import { overlaps } from './feasible.js';
+import { patientFits, trackMeetings } from './targeted.js';
 import { isGroup, join, needy, randomMeeting, type Move } from './moves.js';
 
 /** Opens a new group in a track's window with patients who are free then or can leave a larger group. */
@@ -35,9 +35,8 @@ export const openGroup: Move = (engine) => {
       return overlaps(m, day, start, base.end);
     });
     if (clash.length > 1 || (clash.length === 1 && !canLeave(engine, clash[0]!))) continue;
-    const from = day * 288 + start / 5;
     const leaving = clash.length === 1 ? clash[0]! : -1;
-    if (patientBlocker(engine.state, engine.prepared, base, p, leaving, from, from + service.durationMinutes / 5) !== null) continue;
+    if (!patientFits(engine, base, p, leaving)) continue;
     if (chosen.some((q) => problem.patients[p]!.avoid.has(q))) continue;
     const keys = engine.prepared.homogeneity[service.index];
     if (keys && chosen.length > 0 && keys[chosen[0]!] !== keys[p]) continue;

@@ -9,7 +9,8 @@ import type { PlacedMeeting } from '../rules/types.js';
 import { canLeave, groupsHeld, equip, removePatient, tryReplace, type Engine } from './engine.js';
 import { individualNeeds, minutesOf, placeIndividual, sessionsOf } from './construct.js';
 import { windowStarts } from './slots.js';
-import { overlaps, patientBlocker } from './feasible.js';
+import { overlaps } from './feasible.js';
+import { patientFits } from './targeted.js';
 
 export type Move = (engine: Engine) => boolean;
 
@@ -58,8 +59,7 @@ export function join(engine: Engine, index: number, p: number): boolean {
   if (m.pinned || m.patients.length >= engine.prepared.sectionCap[m.service]! || m.patients.includes(p)) return false;
   const next = { ...m, patients: [...m.patients, p] };
   // The patient's own constraints first: cheap, and no new room or staff can change them.
-  const from = m.day * 288 + m.start / 5;
-  if (patientBlocker(engine.state, engine.prepared, next, p, index, from, from + (m.end - m.start) / 5) !== null) return false;
+  if (!patientFits(engine, next, p, index)) return false;
   if (tryReplace(engine, index, next, false)) return true;
   const equipped = equip(engine, next, index, true, false);
   return equipped !== null && tryReplace(engine, index, equipped, false);
