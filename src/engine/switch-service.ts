@@ -17,7 +17,7 @@ type Move = (engine: Engine) => boolean;
  * with a group at another time when its members already have their most of that service; or,
  * for a patient short of weekly hours, a longer service they may still take, held at a time of
  * the same day its length fits (a parallel section of a short group turned into the long one the
- * track lacks).
+ * track lacks). exchange-services: the same exchange between two groups of a track, blind.
  */
 export const switchService: Move = (engine) => {
   const p = shortPatient(engine);
@@ -59,8 +59,8 @@ export const switchService: Move = (engine) => {
 const EXCHANGE_PARTNERS = 3;
 
 /**
- * Group `index` and a group of `service` at another time of its track (one patient `p` is not in)
- * exchange services, with the leaders each needs. A plain switch is refused when it would take a
+ * Group `index` and a group of `service` at another time of its track (one patient `p` is not in;
+ * -1: any) exchange services, with the leaders each needs. A plain switch is refused when it would take a
  * member past their maximum of the service; after the exchange every patient in both groups keeps
  * their count of each service unless they sit in only one of them (in a day track whose Monday
  * holds a patient's third skills group, Friday's process group becomes skills for a patient who
@@ -89,3 +89,18 @@ function switchTo(engine: Engine, index: number, service: number): boolean {
   const equipped = equip(engine, next, index, true, false);
   return equipped !== null && tryReplace(engine, index, equipped);
 }
+
+/**
+ * Two groups of a track at different times exchange services, whoever is short: on a plateau of
+ * an over-full week, the walk to a timetable where a leader who may lead only one service can take
+ * an hour (and free a colleague for a patient's missing session) passes through such exchanges.
+ */
+export const exchangeGroupServices: Move = (engine) => {
+  const { problem, state, random } = engine;
+  const track = random.int(problem.tracks.length);
+  const index = random.pick(trackMeetings(engine, track).filter((i) => !state.meetings[i]!.pinned));
+  if (index === undefined) return false;
+  const m = state.meetings[index]!;
+  const service = random.pick(problem.services.filter((s) => s.kind === 'group' && s.trackBound && s.index !== m.service && s.durationMinutes === m.end - m.start));
+  return service !== undefined && exchangeServices(engine, index, service.index, -1);
+};

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileProblem } from '../../src/engine/compile.js';
 import { settle, type Engine } from '../../src/engine/engine.js';
 import { createEngine } from '../../src/engine/solve.js';
-import { switchService } from '../../src/engine/switch-service.js';
+import { exchangeGroupServices, switchService } from '../../src/engine/switch-service.js';
 import { splitOffGroup } from '../../src/engine/targeted.js';
 import { assertValidProblem } from '../../src/input/validate.js';
 import type { Patient, Problem } from '../../src/model/problem.js';
@@ -91,6 +91,34 @@ describe('moves aimed at short patients', () => {
       { day: 4, service: 1, staff: [0], patients: [0, 1, 2] },
     ]);
     expect(engine.state.score()).toMatchObject({ hard: 0, requirement: 0 });
+  });
+
+  it('exchange-services swaps the services of two groups of a track, with a leader each may have, and keeps every member\'s count of each', () => {
+    // Monday's skills and Friday's process group hold the same two patients. After the exchange
+    // Friday's group is skills, which the counsellor (CADC) may not lead: the LCSW takes it.
+    const problem: Problem = {
+      ...clinic(),
+      tracks: [{ id: 'day', windows: { weekly: [{ days: ['MO', 'FR'], start: '09:00', end: '10:00' }] } }],
+      services: [
+        { id: 'process', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW', 'CADC'] }], room: { features: ['group'] } },
+        { id: 'skills', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } },
+      ],
+      staff: [
+        { id: 'lcsw', credentials: ['LCSW'] },
+        { id: 'cadc', credentials: ['CADC'] },
+      ],
+      patients: ['x', 'y'].map((id): Patient => ({ id, tracks: ['day'], rules: { minWeeklyHours: 2, minDays: 1 } })),
+    };
+    const at = (day: number, service: number, staff: number): PlacedMeeting => ({ id: '', service, track: 0, day, start: 9 * 60, end: 10 * 60, room: 0, telehealth: false, staff: [staff], patients: [0, 1], pinned: false });
+    const engine = applyOnce(problem, [at(0, 1, 0), at(4, 0, 1)], exchangeGroupServices);
+    const meetings = live(engine).sort((a, b) => a.day - b.day);
+    expect(meetings.map((m) => ({ day: m.day, service: m.service }))).toEqual([
+      { day: 0, service: 0 },
+      { day: 4, service: 1 },
+    ]);
+    expect(meetings[1]!.staff).toEqual([0]);
+    for (const p of [0, 1]) for (const s of [0, 1]) expect(meetings.filter((m) => m.service === s && m.patients.includes(p)).length).toBe(1);
+    expect(engine.state.score().hard).toBe(0);
   });
 
   it('split-off-group moves a patient out of a shared group into a new group of the same service at another time', () => {
