@@ -30,6 +30,31 @@ function mondayCheckIn(patients: number[]): PlacedMeeting {
   return { id: 'm-0', service: 0, track: 0, day: 0, start: 18 * 60, end: 18 * 60 + 45, room: 0, telehealth: false, staff: [0], patients, pinned: false };
 }
 
+/**
+ * A day track meeting Monday and Friday 09:00-10:00; process groups may be led by the LCSW or the
+ * counsellor (CADC), skills groups by the LCSW only.
+ */
+function processAndSkills(patients: Patient[], curriculum?: NonNullable<Problem['tracks'][number]['curriculum']>): Problem {
+  return {
+    ...clinic(),
+    tracks: [{ id: 'day', windows: { weekly: [{ days: ['MO', 'FR'], start: '09:00', end: '10:00' }] }, ...(curriculum ? { curriculum } : {}) }],
+    services: [
+      { id: 'process', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW', 'CADC'] }], room: { features: ['group'] } },
+      { id: 'skills', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } },
+    ],
+    staff: [
+      { id: 'lcsw', credentials: ['LCSW'] },
+      { id: 'cadc', credentials: ['CADC'] },
+    ],
+    patients,
+  };
+}
+
+/** A group of `processAndSkills` at 09:00 on `day`. */
+function nineOClock(day: number, service: number, staff: number, patients: number[]): PlacedMeeting {
+  return { id: '', service, track: 0, day, start: 9 * 60, end: 10 * 60, room: 0, telehealth: false, staff: [staff], patients, pinned: false };
+}
+
 /** Applies `move` on fresh engines with seeds 0, 1, ... until it applies with 0 hard; the engine it applied on. */
 function applyOnce(problem: Problem, initial: PlacedMeeting[], move: (engine: Engine) => boolean): Engine {
   const compiled = compileProblem(assertValidProblem(problem));
@@ -63,25 +88,15 @@ describe('moves aimed at short patients', () => {
     // Skills: exactly one a week. x and y have theirs on Monday and sit with p in Friday's process
     // group; p comes only on Fridays. Friday cannot simply become skills (x and y would have two),
     // so Monday's group becomes process and Friday's skills, led by the one clinician who may.
-    const problem: Problem = {
-      ...clinic(),
-      tracks: [{ id: 'day', windows: { weekly: [{ days: ['MO', 'FR'], start: '09:00', end: '10:00' }] }, curriculum: [{ service: 'skills', min: 1, max: 1 }] }],
-      services: [
-        { id: 'process', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW', 'CADC'] }], room: { features: ['group'] } },
-        { id: 'skills', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } },
-      ],
-      staff: [
-        { id: 'lcsw', credentials: ['LCSW'] },
-        { id: 'cadc', credentials: ['CADC'] },
-      ],
-      patients: [
+    const problem = processAndSkills(
+      [
         { id: 'p', tracks: ['day'], rules: { minWeeklyHours: 1, minDays: 1 }, availability: { weekly: [{ days: ['FR'], start: '09:00', end: '10:00' }] } },
         { id: 'x', tracks: ['day'], rules: { minWeeklyHours: 2, minDays: 1 } },
         { id: 'y', tracks: ['day'], rules: { minWeeklyHours: 2, minDays: 1 } },
       ],
-    };
-    const at = (day: number, service: number, staff: number, patients: number[]): PlacedMeeting => ({ id: '', service, track: 0, day, start: 9 * 60, end: 10 * 60, room: 0, telehealth: false, staff: [staff], patients, pinned: false });
-    const initial = [at(0, 1, 0, [1, 2]), at(4, 0, 1, [0, 1, 2])];
+      [{ service: 'skills', min: 1, max: 1 }],
+    );
+    const initial = [nineOClock(0, 1, 0, [1, 2]), nineOClock(4, 0, 1, [0, 1, 2])];
     const compiled = compileProblem(assertValidProblem(problem));
     expect(createEngine(compiled, allRules(), new Map(), 0, { initial }).state.score().requirement).toBe(60);
     const engine = applyOnce(problem, initial, switchService);
@@ -96,21 +111,8 @@ describe('moves aimed at short patients', () => {
   it('exchange-services swaps the services of two groups of a track, with a leader each may have, and keeps every member\'s count of each', () => {
     // Monday's skills and Friday's process group hold the same two patients. After the exchange
     // Friday's group is skills, which the counsellor (CADC) may not lead: the LCSW takes it.
-    const problem: Problem = {
-      ...clinic(),
-      tracks: [{ id: 'day', windows: { weekly: [{ days: ['MO', 'FR'], start: '09:00', end: '10:00' }] } }],
-      services: [
-        { id: 'process', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW', 'CADC'] }], room: { features: ['group'] } },
-        { id: 'skills', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } },
-      ],
-      staff: [
-        { id: 'lcsw', credentials: ['LCSW'] },
-        { id: 'cadc', credentials: ['CADC'] },
-      ],
-      patients: ['x', 'y'].map((id): Patient => ({ id, tracks: ['day'], rules: { minWeeklyHours: 2, minDays: 1 } })),
-    };
-    const at = (day: number, service: number, staff: number): PlacedMeeting => ({ id: '', service, track: 0, day, start: 9 * 60, end: 10 * 60, room: 0, telehealth: false, staff: [staff], patients: [0, 1], pinned: false });
-    const engine = applyOnce(problem, [at(0, 1, 0), at(4, 0, 1)], exchangeGroupServices);
+    const problem = processAndSkills(['x', 'y'].map((id): Patient => ({ id, tracks: ['day'], rules: { minWeeklyHours: 2, minDays: 1 } })));
+    const engine = applyOnce(problem, [nineOClock(0, 1, 0, [0, 1]), nineOClock(4, 0, 1, [0, 1])], exchangeGroupServices);
     const meetings = live(engine).sort((a, b) => a.day - b.day);
     expect(meetings.map((m) => ({ day: m.day, service: m.service }))).toEqual([
       { day: 0, service: 0 },
