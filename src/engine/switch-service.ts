@@ -52,7 +52,7 @@ export const switchService: Move = (engine) => {
     const equipped = equip(engine, { ...next, room: -1, staff: [] }, index, false, false);
     if (equipped !== null && tryReplace(engine, index, equipped)) return true;
   }
-  return length === duration && exchangeServices(engine, index, service.index, p);
+  return length === duration && exchangeServices(engine, index, service.index, p, trackMeetings(engine, m.track));
 };
 
 /** Groups of another time tried for an exchange of services. */
@@ -64,12 +64,13 @@ const EXCHANGE_PARTNERS = 3;
  * member past their maximum of the service; after the exchange every patient in both groups keeps
  * their count of each service unless they sit in only one of them (in a day track whose Monday
  * holds a patient's third skills group, Friday's process group becomes skills for a patient who
- * comes only on Wednesdays and Fridays, and Monday's skills group becomes process).
+ * comes only on Wednesdays and Fridays, and Monday's skills group becomes process). `inTrack`:
+ * the track's group meetings (`trackMeetings`), which the caller has already walked the members for.
  */
-function exchangeServices(engine: Engine, index: number, service: number, p: number): boolean {
+function exchangeServices(engine: Engine, index: number, service: number, p: number, inTrack: readonly number[]): boolean {
   const { state } = engine;
   const m = state.meetings[index]!;
-  const partners = trackMeetings(engine, m.track).filter((i) => {
+  const partners = inTrack.filter((i) => {
     const other = state.meetings[i]!;
     return other.service === service && !other.pinned && other.end - other.start === m.end - m.start && !other.patients.includes(p) && !overlaps(other, m.day, m.start, m.end);
   });
@@ -98,9 +99,10 @@ function switchTo(engine: Engine, index: number, service: number): boolean {
 export const exchangeGroupServices: Move = (engine) => {
   const { problem, state, random } = engine;
   const track = random.int(problem.tracks.length);
-  const index = random.pick(trackMeetings(engine, track).filter((i) => !state.meetings[i]!.pinned));
+  const inTrack = trackMeetings(engine, track);
+  const index = random.pick(inTrack.filter((i) => !state.meetings[i]!.pinned));
   if (index === undefined) return false;
   const m = state.meetings[index]!;
   const service = random.pick(problem.services.filter((s) => s.kind === 'group' && s.trackBound && s.index !== m.service && s.durationMinutes === m.end - m.start));
-  return service !== undefined && exchangeServices(engine, index, service.index, -1);
+  return service !== undefined && exchangeServices(engine, index, service.index, -1, inTrack);
 };
