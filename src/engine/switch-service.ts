@@ -84,7 +84,7 @@ function exchangeServices(engine: Engine, index: number, service: number, p: num
 }
 
 /** Meeting `index` holds `service` instead, with its leader or, when they may not lead it, another. */
-function switchTo(engine: Engine, index: number, service: number): boolean {
+export function switchTo(engine: Engine, index: number, service: number): boolean {
   const next = { ...engine.state.meetings[index]!, service };
   if (tryReplace(engine, index, next)) return true;
   const equipped = equip(engine, next, index, true, false);

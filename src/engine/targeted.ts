@@ -10,6 +10,7 @@ import type { PlacedMeeting } from '../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { canLeave, equip, groupsHeld, removePatient, tryAdd, tryReplace, type Engine } from './engine.js';
 import { individualNeeds, placeIndividual, sessionsOf } from './construct.js';
+import { placeIndividualBySwitchedHandOver } from './handover.js';
 import { placeByEjection } from './individuals.js';
 import { overlaps, patientBlocker } from './feasible.js';
 import { placeIndividualByChain, placeIndividualInPlaceOf } from './restaff.js';
@@ -228,7 +229,8 @@ function probe(service: number, track: number, day: number, start: number, durat
  * of another patient's session that moves elsewhere, or in hours a clinician frees by handing a
  * group to a colleague (chains of these build up over the search's sideways steps), or, leaving
  * a group of theirs, in the very place of another patient's session, which moves to a free hour
- * of its patient or into a group hour they leave.
+ * of its patient or into a group hour they leave; or, last, in the hour of a group that changes
+ * service for a colleague who may lead only the other one (./handover.ts).
  */
 export const placeNeededIndividual: Move = (engine) => {
   const p = shortPatient(engine);
@@ -240,7 +242,8 @@ export const placeNeededIndividual: Move = (engine) => {
     placeIndividual(engine, p, pick[0], true) >= 0 ||
     placeByEjection(engine, p, pick[0], true).placed ||
     placeIndividualByChain(engine, p, pick[0], true, true) ||
-    placeIndividualInPlaceOf(engine, p, pick[0], true)
+    placeIndividualInPlaceOf(engine, p, pick[0], true) ||
+    placeIndividualBySwitchedHandOver(engine, p, pick[0])
   );
 };
 
