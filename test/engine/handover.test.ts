@@ -3,7 +3,7 @@ import { placeIndividualBySwitchedHandOver } from '../../src/engine/handover.js'
 import type { Patient, Problem } from '../../src/model/problem.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { engineWith, expectScoreFromScratch, live } from './engine-kit.js';
-import { clinic } from './scenario-kit.js';
+import { clinic, PROCESS_SKILLS_INDIVIDUAL } from './scenario-kit.js';
 
 const PROCESS = 0;
 const SKILLS = 1;
@@ -22,11 +22,7 @@ function mondayOnly(counsellorDays: Array<'MO' | 'FR'>): Problem {
   return {
     ...clinic(),
     tracks: [{ id: 'day', windows: { weekly: [{ days: ['MO', 'FR'], start: '09:00', end: '10:00' }] }, curriculum: [{ service: 'skills', min: 1, max: 1 }] }],
-    services: [
-      { id: 'process', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW', 'CADC'] }], room: { features: ['group'] } },
-      { id: 'skills', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } },
-      { id: 'individual', kind: 'individual', durationMinutes: 60, staff: [{ credentials: ['LCSW'] }], room: { features: ['office'] } },
-    ],
+    services: structuredClone([...PROCESS_SKILLS_INDIVIDUAL]),
     staff: [
       { id: 'lcsw', credentials: ['LCSW'] },
       // One hour a week: the counsellor can take Monday only once Friday's group is no longer theirs.

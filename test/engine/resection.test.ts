@@ -4,7 +4,7 @@ import { resectionAt, type Time } from '../../src/engine/resection.js';
 import type { Patient, Problem } from '../../src/model/problem.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { applyLikeSearch, engineWith, expectScoreFromScratch, live } from './engine-kit.js';
-import { clinic } from './scenario-kit.js';
+import { clinic, PROCESS_SKILLS_INDIVIDUAL } from './scenario-kit.js';
 
 /**
  * One evening hour (Monday 18:00-19:00) of one track. Process may be led by the counsellor (CADC)
@@ -22,11 +22,7 @@ function oneHourClinic(patients: number, groupRooms = 1, individualFor = 0): Pro
   return {
     ...base,
     tracks: [{ id: 'evening', windows: { weekly: [{ days: ['MO'], start: '18:00', end: '19:00' }] } }],
-    services: [
-      { id: 'process', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW', 'CADC'] }], room: { features: ['group'] } },
-      { id: 'skills', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } },
-      { id: 'individual', kind: 'individual', durationMinutes: 60, staff: [{ credentials: ['LCSW'] }], room: { features: ['office'] } },
-    ],
+    services: structuredClone([...PROCESS_SKILLS_INDIVIDUAL]),
     staff: [
       { id: 'lcsw', credentials: ['LCSW'] },
       { id: 'cadc', credentials: ['CADC'] },

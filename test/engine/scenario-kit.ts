@@ -19,6 +19,16 @@ export const THERAPY: Service = {
   telehealth: 'allowed',
 };
 
+/**
+ * Process groups (an LCSW or the counsellor, CADC, may lead them), skills groups and individual
+ * sessions (LCSW only), 60 minutes each: the services of the clinics where who may lead what decides.
+ */
+export const PROCESS_SKILLS_INDIVIDUAL: readonly Service[] = [
+  { id: 'process', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW', 'CADC'] }], room: { features: ['group'] } },
+  { id: 'skills', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } },
+  { id: 'individual', kind: 'individual', durationMinutes: 60, staff: [{ credentials: ['LCSW'] }], room: { features: ['office'] } },
+];
+
 export function patientsOf(track: string, count: number, extra: Partial<Patient> = {}, prefix: string = track): Patient[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `${prefix}-${i}`,
