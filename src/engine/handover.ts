@@ -16,7 +16,7 @@ import { chooseRoom, chooseStaff, settle, tryAdd, type Engine } from './engine.j
 import { overlaps } from './feasible.js';
 import { sessionTimes } from './individuals.js';
 import { freeStaffByChain } from './restaff.js';
-import { switchTo } from './switch-service.js';
+import { exchangePartners, otherGroupServices, switchTo } from './switch-service.js';
 import { trackMeetings } from './targeted.js';
 
 /** Groups whose hour is tried per call. */
@@ -57,7 +57,7 @@ export function placeIndividualBySwitchedHandOver(engine: Engine, p: number, s: 
     // for another, and on the 35-patient reference that walk cost a fifth of the runs that
     // reached the optimum (48 of 100 against 61 at 10,000 iterations).
     if (state.patientMeetings[p]!.some((i) => overlaps(state.meetings[i]!, group.day, group.start, group.start + length))) continue;
-    if (!problem.services.some((x) => otherService(x, group))) continue;
+    if (otherGroupServices(engine, group).length === 0) continue;
     tried += 1;
     const mark = state.mark();
     const hard = state.score().hard;
@@ -65,11 +65,6 @@ export function placeIndividualBySwitchedHandOver(engine: Engine, p: number, s: 
     state.rollback(mark);
   }
   return false;
-}
-
-/** Whether `service` may replace the service of `group`: another track group service of its length. */
-function otherService(service: Engine['problem']['services'][number], group: PlacedMeeting): boolean {
-  return service.kind === 'group' && service.trackBound && service.index !== group.service && service.durationMinutes === group.end - group.start;
 }
 
 /** The hand-over for group `index`; on false the caller rolls back what it changed. */
@@ -80,11 +75,9 @@ function takeHour(engine: Engine, index: number, p: number, s: number): boolean 
   const session: PlacedMeeting = { id: '', service: s, track: -1, day: group.day, start: group.start, end: group.start + problem.services[s]!.durationMinutes, room: -1, telehealth: false, staff: [group.staff[0]!], patients: [p], pinned: false };
   const place = chooseRoom(engine, session, -1, true);
   if (!place || tryAdd(engine, { ...session, room: place.room, telehealth: place.telehealth }) < 0) return false;
-  for (const other of random.shuffle(problem.services.filter((x) => otherService(x, group)))) {
-    const partners = trackMeetings(engine, group.track).filter((i) => {
-      const m = state.meetings[i]!;
-      return m.service === other.index && !m.pinned && m.staff.length === 1 && m.end - m.start === group.end - group.start && !overlaps(m, group.day, group.start, group.end);
-    });
+  for (const other of random.shuffle(otherGroupServices(engine, group))) {
+    // One leader: a chain frees one seat (see `switchPartner`).
+    const partners = exchangePartners(engine, trackMeetings(engine, group.track), group, other.index, -1).filter((i) => state.meetings[i]!.staff.length === 1);
     for (const partner of random.shuffle(partners).slice(0, PARTNERS_TRIED)) {
       const mark = state.mark();
       // The partner first: once it holds the group's service, the members are counted right.

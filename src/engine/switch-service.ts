@@ -3,6 +3,8 @@
  * into a longer one for a patient short of hours; exchanging services with a group at another
  * time when a plain switch would take the group's members past their maximum.
  */
+import type { PlacedMeeting } from '../rules/types.js';
+import type { CompiledService } from './compile.js';
 import { equip, tryReplace, type Engine } from './engine.js';
 import { minutesOf, sessionsOf } from './construct.js';
 import { overlaps } from './feasible.js';
@@ -70,10 +72,7 @@ const EXCHANGE_PARTNERS = 3;
 function exchangeServices(engine: Engine, index: number, service: number, p: number, inTrack: readonly number[]): boolean {
   const { state } = engine;
   const m = state.meetings[index]!;
-  const partners = inTrack.filter((i) => {
-    const other = state.meetings[i]!;
-    return other.service === service && !other.pinned && other.end - other.start === m.end - m.start && !other.patients.includes(p) && !overlaps(other, m.day, m.start, m.end);
-  });
+  const partners = exchangePartners(engine, inTrack, m, service, p);
   for (const partner of engine.random.shuffle(partners).slice(0, EXCHANGE_PARTNERS)) {
     const mark = state.mark();
     // The partner first: once it holds the other service, the group's members are counted right.
@@ -81,6 +80,23 @@ function exchangeServices(engine: Engine, index: number, service: number, p: num
     state.rollback(mark);
   }
   return false;
+}
+
+/**
+ * The groups of `service` among `inTrack` that `m` may exchange services with: unpinned, as long
+ * as `m`, at a time that does not overlap it, and without patient `p` (-1: any).
+ */
+export function exchangePartners(engine: Engine, inTrack: readonly number[], m: PlacedMeeting, service: number, p: number): number[] {
+  const { state } = engine;
+  return inTrack.filter((i) => {
+    const other = state.meetings[i]!;
+    return other.service === service && !other.pinned && other.end - other.start === m.end - m.start && !other.patients.includes(p) && !overlaps(other, m.day, m.start, m.end);
+  });
+}
+
+/** The track group services other than `m`'s, of its length: what `m` may turn into by an exchange. */
+export function otherGroupServices(engine: Engine, m: PlacedMeeting): CompiledService[] {
+  return engine.problem.services.filter((s) => s.kind === 'group' && s.trackBound && s.index !== m.service && s.durationMinutes === m.end - m.start);
 }
 
 /** Meeting `index` holds `service` instead, with its leader or, when they may not lead it, another. */
@@ -103,6 +119,6 @@ export const exchangeGroupServices: Move = (engine) => {
   const index = random.pick(inTrack.filter((i) => !state.meetings[i]!.pinned));
   if (index === undefined) return false;
   const m = state.meetings[index]!;
-  const service = random.pick(problem.services.filter((s) => s.kind === 'group' && s.trackBound && s.index !== m.service && s.durationMinutes === m.end - m.start));
+  const service = random.pick(otherGroupServices(engine, m));
   return service !== undefined && exchangeServices(engine, index, service.index, -1, inTrack);
 };

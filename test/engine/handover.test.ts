@@ -3,7 +3,7 @@ import { placeIndividualBySwitchedHandOver } from '../../src/engine/handover.js'
 import type { Patient, Problem } from '../../src/model/problem.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { engineWith, expectScoreFromScratch, live } from './engine-kit.js';
-import { clinic, PROCESS_SKILLS_INDIVIDUAL } from './scenario-kit.js';
+import { clinic, nineOClock, PROCESS_SKILLS_INDIVIDUAL } from './scenario-kit.js';
 
 const PROCESS = 0;
 const SKILLS = 1;
@@ -34,10 +34,6 @@ function mondayOnly(counsellorDays: Array<'MO' | 'FR'>): Problem {
       { id: 'p', tracks: ['day'], rules: { minWeeklyHours: 1, minDays: 1 }, availability: { weekly: [{ days: ['MO'], start: '09:00', end: '10:00' }] }, requires: [{ service: 'individual', min: 1, max: 1 }] },
     ],
   };
-}
-
-function nineOClock(day: number, service: number, staff: number, patients: number[]): PlacedMeeting {
-  return { id: '', service, track: 0, day, start: 9 * 60, end: 10 * 60, room: 0, telehealth: false, staff: [staff], patients, pinned: false };
 }
 
 // Monday's skills group is the LCSW's, Friday's process group the counsellor's; p has nothing yet.

@@ -4,6 +4,7 @@
  */
 import type { Patient, Problem, Service, Track, Weekday } from '../../src/model/problem.js';
 import type { Meeting } from '../../src/model/schedule.js';
+import type { PlacedMeeting } from '../../src/rules/types.js';
 
 export const DAY_TRACK: Track = { id: 'day', windows: { weekly: [{ days: ['MO', 'WE', 'FR'], start: '09:00', end: '12:00' }] } };
 export const EVENING_TRACK: Track = { id: 'evening', windows: { weekly: [{ days: ['TU', 'WE', 'TH'], start: '18:00', end: '21:00' }] } };
@@ -28,6 +29,11 @@ export const PROCESS_SKILLS_INDIVIDUAL: readonly Service[] = [
   { id: 'skills', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } },
   { id: 'individual', kind: 'individual', durationMinutes: 60, staff: [{ credentials: ['LCSW'] }], room: { features: ['office'] } },
 ];
+
+/** A 60-minute group of track 0 at 09:00 on `day`, in room 0, led by `staff`. */
+export function nineOClock(day: number, service: number, staff: number, patients: number[]): PlacedMeeting {
+  return { id: '', service, track: 0, day, start: 9 * 60, end: 10 * 60, room: 0, telehealth: false, staff: [staff], patients, pinned: false };
+}
 
 export function patientsOf(track: string, count: number, extra: Partial<Patient> = {}, prefix: string = track): Patient[] {
   return Array.from({ length: count }, (_, i) => ({

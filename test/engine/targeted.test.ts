@@ -9,7 +9,7 @@ import type { Patient, Problem } from '../../src/model/problem.js';
 import { allRules } from '../../src/rules/catalogue.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { live } from './engine-kit.js';
-import { clinic } from './scenario-kit.js';
+import { clinic, nineOClock } from './scenario-kit.js';
 
 /** An evening track of two 90-minute blocks, a 45-minute check-in group and a 90-minute process group. */
 function eveningClinic(patients: string[]): Problem {
@@ -48,11 +48,6 @@ function processAndSkills(patients: Patient[], curriculum?: NonNullable<Problem[
     ],
     patients,
   };
-}
-
-/** A group of `processAndSkills` at 09:00 on `day`. */
-function nineOClock(day: number, service: number, staff: number, patients: number[]): PlacedMeeting {
-  return { id: '', service, track: 0, day, start: 9 * 60, end: 10 * 60, room: 0, telehealth: false, staff: [staff], patients, pinned: false };
 }
 
 /** Applies `move` on fresh engines with seeds 0, 1, ... until it applies with 0 hard; the engine it applied on. */
