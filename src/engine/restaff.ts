@@ -16,6 +16,7 @@ import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { canLeave, chooseRoom, chooseStaff, removePatient, settle, staffDayMinutesWith, staffFree, staffWeekMinutesWith, tryAdd, tryReplace, type Engine } from './engine.js';
 import { overlaps } from './feasible.js';
 import { placeIndividual, sessionTimes } from './individuals.js';
+import { retimedOutOfTheWay } from './retime.js';
 import { meetingSlots } from './state.js';
 
 /** Seats a chain may pass through: beyond a few hand-overs the timetable changes too much for one move. */
@@ -84,12 +85,16 @@ export interface StaffChain {
   links: readonly Link[];
   end: number;
   free: number;
+  /** An individual session of `free`'s that moves out of the way first (./retime.ts). */
+  retime?: { index: number; to: PlacedMeeting };
 }
 
 /**
  * The shortest chain of hand-overs that frees someone for seat `position` of `m` (a meeting not
  * in the timetable), or only `who` when given; `null` when none is found within the bounds.
  * Reads the timetable and changes nothing. `shuffle` draws the order clinicians are tried in.
+ * `retime`: a clinician whose only obstacle is one individual session at that hour may also end
+ * the chain by moving the session to another free hour of their day (./retime.ts).
  *
  * @example
  * ```ts
@@ -97,7 +102,7 @@ export interface StaffChain {
  * if (chain && applyStaffChain(engine, chain) === counsellor) tryAdd(engine, { ...section, staff: [counsellor] });
  * ```
  */
-export function findStaffChain(engine: Engine, m: PlacedMeeting, position: number, shuffle: boolean, who = -1): StaffChain | null {
+export function findStaffChain(engine: Engine, m: PlacedMeeting, position: number, shuffle: boolean, who = -1, retime = false): StaffChain | null {
   const { state } = engine;
   const links: Link[] = [{ index: -1, position, parent: -1, depth: 0 }];
   const visited = new Set<number>();
@@ -114,9 +119,15 @@ export function findStaffChain(engine: Engine, m: PlacedMeeting, position: numbe
       expansions += 1;
       const slot = { ...meeting, staff: meeting.staff.map((x, i) => (i === link.position ? s : x)) };
       if (staffFree(engine, s, slot, link.index, taken)) return { links, end: head, free: s };
-      if (link.depth + 1 >= MAX_LINKS) continue;
+      const deepest = link.depth + 1 >= MAX_LINKS;
+      if (deepest && !retime) continue;
       const inTheWay = seatsInTheWay(engine, s, slot, link.index);
       if (!inTheWay) continue;
+      if (retime && inTheWay.length === 1 && overlaps(state.meetings[inTheWay[0]!]!, slot.day, slot.start, slot.end)) {
+        const moved = retimedOutOfTheWay(engine, s, slot, link.index, inTheWay[0]!, shuffle);
+        if (moved) return { links, end: head, free: s, retime: { index: inTheWay[0]!, to: moved } };
+      }
+      if (deepest) continue;
       for (const index of inTheWay) {
         const other = state.meetings[index]!;
         if (visited.has(index) || other.pinned) continue;
@@ -133,7 +144,7 @@ export function findStaffChain(engine: Engine, m: PlacedMeeting, position: numbe
  * whose other seats are filled), handing seats down the shortest chain found. Applies the
  * chain's hand-overs (each one checked against every hard rule) and returns who is now free
  * for `m`, or -1 with the timetable unchanged. `shuffle` draws the order the clinicians are
- * tried in (the search); otherwise it is fixed.
+ * tried in (the search); otherwise it is fixed. `retime`: see `findStaffChain`.
  *
  * @example
  * ```ts
@@ -141,8 +152,8 @@ export function findStaffChain(engine: Engine, m: PlacedMeeting, position: numbe
  * if (leader >= 0) tryAdd(engine, { ...session, staff: [leader] });
  * ```
  */
-export function freeStaffByChain(engine: Engine, m: PlacedMeeting, position: number, shuffle: boolean): number {
-  const chain = findStaffChain(engine, m, position, shuffle);
+export function freeStaffByChain(engine: Engine, m: PlacedMeeting, position: number, shuffle: boolean, retime = false): number {
+  const chain = findStaffChain(engine, m, position, shuffle, -1, retime);
   return chain ? applyStaffChain(engine, chain) : -1;
 }
 
@@ -163,6 +174,10 @@ export function applyStaffChain(engine: Engine, chain: StaffChain): number {
   const { state } = engine;
   const { links } = chain;
   const mark = state.mark();
+  if (chain.retime && !tryReplace(engine, chain.retime.index, chain.retime.to)) {
+    state.rollback(mark);
+    return -1;
+  }
   let incoming = chain.free;
   for (let at = chain.end; at > 0; at = links[at]!.parent) {
     const link = links[at]!;
