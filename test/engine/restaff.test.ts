@@ -3,35 +3,7 @@ import { freeStaffByChain, placeIndividualByChain, placeIndividualInPlaceOf } fr
 import type { Problem } from '../../src/model/problem.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { engineWith, expectScoreFromScratch, live } from './engine-kit.js';
-import { clinic } from './scenario-kit.js';
-
-/**
- * Monday 18:00-20:00: process groups (a therapist or the counsellor may lead them) and individual
- * therapy (therapists only). The counsellor may work one hour a day. Patients 0-3 attend both
- * hours; patient 4 can come only at 19:00 and needs an individual session.
- */
-function chainClinic(therapistFrom = '18:00'): Problem {
-  return {
-    ...clinic(),
-    tracks: [{ id: 'evening', windows: { weekly: [{ days: ['MO'], start: '18:00', end: '20:00' }] } }],
-    services: [
-      { id: 'process', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW', 'CADC'] }], room: { features: ['group'] } },
-      { id: 'individual', kind: 'individual', durationMinutes: 60, staff: [{ credentials: ['LCSW'] }], room: { features: ['office'] } },
-    ],
-    staff: [
-      { id: 'therapist', credentials: ['LCSW'], availability: { weekly: [{ days: ['MO'], start: therapistFrom, end: '20:00' }] } },
-      { id: 'counsellor', credentials: ['CADC'], maxDailyHours: 1 },
-    ],
-    rooms: [
-      { id: 'group-a', capacity: 8, features: ['group'] },
-      { id: 'office-1', capacity: 1, features: ['office'] },
-    ],
-    patients: [
-      ...[0, 1, 2, 3].map((i) => ({ id: `p-${i}`, tracks: ['evening'], rules: { minWeeklyHours: 2, minDays: 1 } })),
-      { id: 'p-4', tracks: ['evening'], rules: { minWeeklyHours: 1, minDays: 1 }, availability: { weekly: [{ days: ['MO' as const], start: '19:00', end: '20:00' }] }, requires: [{ service: 'individual', min: 1, max: 1 }] },
-    ],
-  };
-}
+import { chainClinic } from './scenario-kit.js';
 
 const THERAPIST = 0;
 const COUNSELLOR = 1;

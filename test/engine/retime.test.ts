@@ -4,37 +4,25 @@ import { freeStaffByChain } from '../../src/engine/restaff.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { engineWith, expectScoreFromScratch, live } from './engine-kit.js';
-import { clinic } from './scenario-kit.js';
+import { chainClinic } from './scenario-kit.js';
 
 const THERAPIST = 0;
 const PROCESS = 0;
 const INDIVIDUAL = 1;
 
 /**
- * Monday 18:00-20:00: process groups (a therapist or the counsellor) and individual sessions
- * (therapists only). The counsellor works only 18:00-19:00. Patients 0-3 are the group; patient 4
- * has an individual session with the therapist at 19:00 and can come from `sessionFrom` to 20:00.
+ * The staff-chain clinic (Monday 18:00-20:00, process groups and individual sessions), with the
+ * counsellor working only 18:00-19:00. Patient 4 has an individual session with the therapist at
+ * 19:00 and can come from `sessionFrom` to 20:00.
  */
 function retimeClinic(sessionFrom: string): Problem {
+  const base = chainClinic();
+  const [therapist] = base.staff;
+  const four = base.patients[4]!;
   return {
-    ...clinic(),
-    tracks: [{ id: 'evening', windows: { weekly: [{ days: ['MO'], start: '18:00', end: '20:00' }] } }],
-    services: [
-      { id: 'process', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 8, staff: [{ credentials: ['LCSW', 'CADC'] }], room: { features: ['group'] } },
-      { id: 'individual', kind: 'individual', durationMinutes: 60, staff: [{ credentials: ['LCSW'] }], room: { features: ['office'] } },
-    ],
-    staff: [
-      { id: 'therapist', credentials: ['LCSW'], availability: { weekly: [{ days: ['MO'], start: '18:00', end: '20:00' }] } },
-      { id: 'counsellor', credentials: ['CADC'], availability: { weekly: [{ days: ['MO'], start: '18:00', end: '19:00' }] } },
-    ],
-    rooms: [
-      { id: 'group-a', capacity: 8, features: ['group'] },
-      { id: 'office-1', capacity: 1, features: ['office'] },
-    ],
-    patients: [
-      ...[0, 1, 2, 3].map((i) => ({ id: `p-${i}`, tracks: ['evening'], rules: { minWeeklyHours: 1, minDays: 1 } })),
-      { id: 'p-4', tracks: ['evening'], rules: { minWeeklyHours: 1, minDays: 1 }, availability: { weekly: [{ days: ['MO' as const], start: sessionFrom, end: '20:00' }] }, requires: [{ service: 'individual', min: 1, max: 1 }] },
-    ],
+    ...base,
+    staff: [therapist!, { id: 'counsellor', credentials: ['CADC'], availability: { weekly: [{ days: ['MO'], start: '18:00', end: '19:00' }] } }],
+    patients: [...base.patients.slice(0, 4), { ...four, availability: { weekly: [{ days: ['MO'], start: sessionFrom, end: '20:00' }] } }],
   };
 }
 
