@@ -58,12 +58,14 @@ interface SeedRuns {
   seed: number;
   gaps: number[];
   timesToBestMs: number[];
+  /** HiGHS's time on the instance (the row's), against which each run's time to best is set. */
+  highsMs: number;
 }
 const seedRuns: SeedRuns[] = [];
 for (const row of rows) {
   const reference = row.highs.objective?.value;
   if (reference === undefined || reference === 0) continue;
-  const runs: SeedRuns = { patients: row.patients, seed: row.seed, gaps: [row.relativeGap ?? 0], timesToBestMs: [row.library.timeToBestMs] };
+  const runs: SeedRuns = { patients: row.patients, seed: row.seed, gaps: [row.relativeGap ?? 0], timesToBestMs: [row.library.timeToBestMs], highsMs: row.highs.runTimeMs };
   for (let librarySeed = 2; librarySeed <= librarySeeds; librarySeed++) {
     const { report } = solve(referenceInstance(row.patients, row.seed), { seed: librarySeed, timeLimitMs: libraryLimitMs, weights: coreWeights() });
     runs.gaps.push(gapTo(coreObjective(report).value, reference));
@@ -109,6 +111,10 @@ const summary = {
   runsReachingOptimum: seedRuns.reduce((sum, runs) => sum + runs.gaps.filter((gap) => gap <= 0).length, 0),
   runs: seedRuns.reduce((sum, runs) => sum + runs.gaps.length, 0),
   worstRelativeGapOverSeeds: seedRuns.reduce((worst, runs) => Math.max(worst, ...runs.gaps), 0),
+  // One seed's time is one draw: on the over-full instances the time to the last hours spreads
+  // widely over seeds. The median run and the share of runs say what a user can expect.
+  medianRunWithinTenthOfHighsTime: seedRuns.filter((runs) => (medianOrNull(runs.timesToBestMs) ?? Infinity) <= runs.highsMs / 10).length,
+  runsAtOptimumWithinTenthOfHighsTime: seedRuns.reduce((sum, runs) => sum + runs.gaps.filter((gap, k) => gap <= 0 && runs.timesToBestMs[k]! <= runs.highsMs / 10).length, 0),
   targets: {
     reachesOptimumOn90Percent: compared.length > 0 && reached / compared.length >= 0.9,
     neverWorseThan2Percent: worstGap <= 0.02,
@@ -178,7 +184,7 @@ const lines = [
   '',
   `- Library reaches the HiGHS optimum on >= 90% of instances: ${reached}/${compared.length} (${formatPercent(summary.reachesOptimumShare)}) with seed 1: **${met(summary.targets.reachesOptimumOn90Percent)}**${overSeeds(`${summary.runsReachingOptimum}/${summary.runs} runs (${formatPercent(summary.runs ? summary.runsReachingOptimum / summary.runs : null)})`)}.`,
   `- Never worse than 2%: worst ${formatPercent(worstGap)} with seed 1: **${met(summary.targets.neverWorseThan2Percent)}**${overSeeds(`the worst run is ${formatPercent(summary.worstRelativeGapOverSeeds)}`)}.`,
-  `- Final objective within a tenth of HiGHS's time: ${fastEnough}/${compared.length} instances, median ratio ${summary.medianTimeRatio?.toFixed(3) ?? '-'}: **${met(summary.targets.tenthOfHighsTime)}**.`,
+  `- Final objective within a tenth of HiGHS's time: ${fastEnough}/${compared.length} instances, median ratio ${summary.medianTimeRatio?.toFixed(3) ?? '-'}: **${met(summary.targets.tenthOfHighsTime)}**${overSeeds(`the median run is within it on ${summary.medianRunWithinTenthOfHighsTime}/${seedRuns.length} instances, and ${summary.runsAtOptimumWithinTenthOfHighsTime}/${summary.runs} runs reach the optimum within it`)}.`,
   `- HiGHS proved optimality on ${proven.length}/${rows.length}; where it did not, "library vs HiGHS" compares with its best incumbent and the gap column gives HiGHS's own bound gap.`,
   `- Hard violations: HiGHS schedules with any ${highsHard}, library schedules with any ${libraryHard}.`,
   `- Objective bookkeeping: the MILP objective differs from checkSchedule's on ${milpMismatch} instances; the library's report differs from checkSchedule's on ${libraryMismatch}.`,
