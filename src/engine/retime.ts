@@ -12,8 +12,9 @@
 import type { PlacedMeeting } from '../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { chooseRoom, staffDayMinutesWith, staffFree, staffWeekMinutesWith, type Engine } from './engine.js';
-import { overlaps } from './feasible.js';
+import { overlaps, patientBlocker } from './feasible.js';
 import { sessionTimes } from './individuals.js';
+import { meetingSlots } from './state.js';
 
 /**
  * Where the session at `index`, held by staff member `s` and in the way of `slot` (which `s` is to
@@ -38,6 +39,7 @@ export function retimedOutOfTheWay(engine: Engine, s: number, slot: PlacedMeetin
   const p = session.patients[0]!;
   const times = sessionTimes(problem.patients[p]!, service);
   const duration = session.end - session.start;
+  // The hours the patient may come narrow the draw; each drawn hour gets the full patient check.
   const starts: number[] = [];
   for (let start = 0; start + duration <= 1440; start += problem.granularityMinutes) {
     if (start === session.start || overlaps(slot, session.day, start, start + duration)) continue;
@@ -47,7 +49,8 @@ export function retimedOutOfTheWay(engine: Engine, s: number, slot: PlacedMeetin
   if (shuffle) engine.random.shuffle(starts);
   for (const start of starts) {
     const moved: PlacedMeeting = { ...session, start, end: start + duration };
-    if (state.patientMeetings[p]!.some((i) => i !== index && overlaps(state.meetings[i]!, session.day, start, start + duration))) continue;
+    const [from, to] = meetingSlots(moved);
+    if (patientBlocker(state, engine.prepared, moved, p, index, from, to) !== null) continue;
     if (!staffFree(engine, s, moved, index, [])) continue;
     const place = chooseRoom(engine, moved, index, false);
     if (place) return { ...moved, room: place.room, telehealth: place.telehealth };
