@@ -6,7 +6,7 @@
  * Built once per problem from the zone's transitions found through `Intl` (`zoneOffsetMs`), and
  * resolved under the policy of `zone.ts` ('compatible': a repeated time is its earlier instant),
  * so `realMinutes` is exactly `endsAt - startsAt` of the meeting's published instants. A week
- * without a change costs a few dozen offset look-ups and leaves every day on the fast path.
+ * without a change costs two offset look-ups and leaves every day on the fast path.
  */
 import type { LocalDate } from '../model/problem.js';
 import { SlotSet } from './slot-set.js';
@@ -16,13 +16,18 @@ import { zoneOffsetMs } from './zone.js';
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 /**
- * Offsets are sampled this often around the week. Two changes closer together than this (there
- * and back) would go unseen; no zone has had such a pair since 1900 outside wartime oddities.
+ * When the offsets at the two ends of the week's span differ, they are sampled once a day across
+ * it to find each change. Equal ends are taken as no change (two `Intl` look-ups, the whole cost
+ * of most weeks): a change there and back within nine days would go unseen, and no zone's rules
+ * have one (the shortest suspensions of DST, for Ramadan, last about a month).
  */
-const SAMPLE_MS = 6 * 3_600_000;
+const SAMPLE_MS = MS_PER_DAY;
+/** Clocks already built, by zone and week: a solve, its report and a re-plan share one. */
+const built = new Map<string, WeekClock>();
+const MAX_BUILT = 64;
 
 export interface WeekClock {
-  /** Week slots that touch a wall-clock time that does not exist; empty on most weeks. */
+  /** Week slots that touch a wall-clock time that does not exist; empty on most weeks. Read only. */
   readonly skipped: SlotSet;
   /** Whether `skipped` has any slot (a fast test for the callers that mask with it). */
   readonly hasSkipped: boolean;
@@ -56,6 +61,7 @@ function changeBetween(low: number, high: number, before: number, timeZone: stri
 function transitions(from: number, to: number, timeZone: string): Transition[] {
   const found: Transition[] = [];
   let previous = zoneOffsetMs(from, timeZone);
+  if (zoneOffsetMs(to, timeZone) === previous) return found;
   for (let at = from + SAMPLE_MS; at < to + SAMPLE_MS; at += SAMPLE_MS) {
     const offset = zoneOffsetMs(at, timeZone);
     if (offset === previous) continue;
@@ -85,7 +91,8 @@ function resolve(wall: number, changes: readonly Transition[]): { instant: numbe
 }
 
 /**
- * The clock changes of the week starting `weekStart` in `timeZone` (both valid).
+ * The clock changes of the week starting `weekStart` in `timeZone` (both valid). The result is
+ * shared between callers asking for the same week and zone: never mutate it.
  *
  * @example
  * const clock = weekClock('2026-03-02', 'America/Los_Angeles');
@@ -93,6 +100,17 @@ function resolve(wall: number, changes: readonly Transition[]): { instant: numbe
  * realMinutes(weekClock('2026-10-26', 'America/Los_Angeles'), 6, 60, 120); // 120 (01:00 PDT to 02:00 PST)
  */
 export function weekClock(weekStart: LocalDate, timeZone: string): WeekClock {
+  const key = `${timeZone}|${weekStart}`;
+  let clock = built.get(key);
+  if (clock === undefined) {
+    clock = buildClock(weekStart, timeZone);
+    if (built.size >= MAX_BUILT) built.clear();
+    built.set(key, clock);
+  }
+  return clock;
+}
+
+function buildClock(weekStart: LocalDate, timeZone: string): WeekClock {
   const firstDay = dayNumber(weekStart);
   if (firstDay === undefined) throw new RangeError(`Not a date: ${weekStart}`);
   const wallStart = firstDay * MS_PER_DAY;
