@@ -3,7 +3,7 @@
  * the checker and the solver all read. Ids become indexes (maps, never plain objects, so an id
  * such as `__proto__` is an id like any other); availability becomes slot sets of the week.
  */
-import type { Problem, Service, Weekday } from '../model/problem.js';
+import type { Availability, Problem, Service, Weekday } from '../model/problem.js';
 import {
   DEFAULT_GRANULARITY_MINUTES,
   DEFAULT_GROUP_MAX_SIZE,
@@ -11,8 +11,9 @@ import {
   resolveHoursRules,
   type ResolvedHoursRules,
 } from '../input/defaults.js';
-import { availabilitySlots } from '../time/availability.js';
+import { availabilitySlots as weekSlots } from '../time/availability.js';
 import { SlotSet } from '../time/slot-set.js';
+import { realMinutes, weekClock, type WeekClock } from '../time/week-clock.js';
 import { dayNumber, parseLocalTime, SLOT_MINUTES, SLOTS_PER_DAY, weekDates, weekdayIndex } from '../time/week.js';
 
 export interface CompiledSeat {
@@ -119,6 +120,11 @@ export interface CompiledProblem {
   trackIndex: ReadonlyMap<string, number>;
   /** Program rules over the defaults, for patients with no track. */
   programRules: ResolvedHoursRules;
+  /**
+   * The week's clock changes. Its skipped slots (wall-clock times that do not exist) are already
+   * taken out of every availability, family availability and track window above.
+   */
+  clock: WeekClock;
 }
 
 function indexById<T extends { id: string }>(items: readonly T[]): Map<string, number> {
@@ -136,6 +142,16 @@ function dayIndexes(days: readonly Weekday[] | undefined): Set<number> {
 /** Compiles `problem`, which must be valid (see `validateProblem`). Never mutates it. */
 export function compileProblem(problem: Problem): CompiledProblem {
   const week = problem.weekStart;
+  const clock = weekClock(week, problem.timeZone);
+  // Times that do not exist are closed to everyone: taken out where availability is compiled, so
+  // construction, every move, re-planning and diagnosis see them closed without a check of their own.
+  const existing = clock.hasSkipped ? SlotSet.full() : undefined;
+  existing?.removeAll(clock.skipped);
+  const availabilitySlots = (availability: Availability | undefined, weekStart: string): SlotSet => {
+    const slots = weekSlots(availability, weekStart);
+    if (existing) slots.intersectWith(existing);
+    return slots;
+  };
   const dates = weekDates(week);
   const closed = new Set(problem.closedDates ?? []);
   const serviceIndex = indexById(problem.services);
@@ -273,7 +289,21 @@ export function compileProblem(problem: Problem): CompiledProblem {
     roomIndex,
     trackIndex,
     programRules,
+    clock,
   };
+}
+
+/**
+ * Real minutes of a meeting: its wall-clock length, except across the hour repeated when DST
+ * ends, where it is the time between its instants (00:30-02:30 on 2026-11-01 in Los Angeles is
+ * 180). Every count of hours (patients, staff) goes through it, so the solver and `checkSchedule`
+ * count alike.
+ *
+ * @example
+ * meetingMinutes(compiled, { day: 0, start: 540, end: 600 }); // 60
+ */
+export function meetingMinutes(problem: CompiledProblem, meeting: { day: number; start: number; end: number }): number {
+  return realMinutes(problem.clock, meeting.day, meeting.start, meeting.end);
 }
 
 /** First slot of a wall-clock minute on a day of the week. */

@@ -5,7 +5,7 @@
  */
 import type { PlacedMeeting } from '../rules/types.js';
 import { SLOTS_PER_WEEK } from '../time/week.js';
-import type { CompiledProblem } from './compile.js';
+import { meetingMinutes, type CompiledProblem } from './compile.js';
 import { ConflictStats } from './conflicts.js';
 import { meetingBlocker, type Blocker } from './feasible.js';
 import type { Prepared } from './prepared.js';
@@ -58,14 +58,14 @@ function heldBy(engine: Engine, s: number, replacing: number): PlacedMeeting | u
 /** Minutes staff member `s` would lead on `m`'s day with `m`, meeting `replacing` taken out. */
 export function staffDayMinutesWith(engine: Engine, s: number, m: PlacedMeeting, replacing: number): number {
   const held = heldBy(engine, s, replacing);
-  const own = held !== undefined && held.day === m.day ? held.end - held.start : 0;
-  return engine.state.staffDayMinutes[s * 7 + m.day]! - own + (m.end - m.start);
+  const own = held !== undefined && held.day === m.day ? meetingMinutes(engine.problem, held) : 0;
+  return engine.state.staffDayMinutes[s * 7 + m.day]! - own + meetingMinutes(engine.problem, m);
 }
 
 /** Minutes staff member `s` would lead this week with `m`, meeting `replacing` taken out. */
 export function staffWeekMinutesWith(engine: Engine, s: number, m: PlacedMeeting, replacing: number): number {
   const held = heldBy(engine, s, replacing);
-  return engine.state.staffMinutes[s]! - (held ? held.end - held.start : 0) + (m.end - m.start);
+  return engine.state.staffMinutes[s]! - (held ? meetingMinutes(engine.problem, held) : 0) + meetingMinutes(engine.problem, m);
 }
 
 /** Whether room `r` is free and large enough for `m`. */

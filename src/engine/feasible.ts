@@ -11,6 +11,7 @@ import type { PlacedMeeting } from '../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import type { SolverState } from './state.js';
 import type { Prepared } from './prepared.js';
+import { meetingMinutes } from './compile.js';
 
 /** Codes returned by the checks: rule codes of the catalogue. */
 export type Blocker = string;
@@ -68,7 +69,7 @@ export function meetingBlocker(
   if (checkMinSize && service.kind === 'group' && m.patients.length < service.minSize) return 'group-min-size';
   const from = m.day * SLOTS_PER_DAY + m.start / SLOT_MINUTES;
   const to = m.day * SLOTS_PER_DAY + m.end / SLOT_MINUTES;
-  const minutes = m.end - m.start;
+  const minutes = meetingMinutes(problem, m);
 
   // Staff: seats, availability, double booking, daily and weekly maxima.
   if (m.staff.length !== service.staffNeeded) return 'staff-seats';
@@ -85,8 +86,9 @@ export function meetingBlocker(
       if (other === replacing) continue;
       const o = state.meetings[other]!;
       if (overlaps(o, m.day, m.start, m.end)) return 'staff-double-booked';
-      week += o.end - o.start;
-      if (o.day === m.day) day += o.end - o.start;
+      const held = meetingMinutes(problem, o);
+      week += held;
+      if (o.day === m.day) day += held;
     }
     if (day > member.maxDailyMinutes) return 'staff-daily-max';
     if (week > member.maxWeeklyMinutes) return 'staff-weekly-max';
@@ -139,7 +141,7 @@ export function patientBlocker(
   if (m.telehealth && !patient.telehealth) return 'telehealth-policy';
   if (service.withFamily && !patient.family.containsRange(from, to)) return 'family-availability';
   const counts = service.countsTowardHours;
-  let week = counts ? m.end - m.start : 0;
+  let week = counts ? meetingMinutes(problem, m) : 0;
   let day = week;
   let sessions = 1;
   let dayMask = 1 << m.day;
@@ -150,8 +152,9 @@ export function patientBlocker(
     if (o.day >= 0) dayMask |= 1 << o.day;
     if (o.service === m.service) sessions += 1;
     if (problem.services[o.service]!.countsTowardHours) {
-      week += o.end - o.start;
-      if (o.day === m.day) day += o.end - o.start;
+      const held = meetingMinutes(problem, o);
+      week += held;
+      if (o.day === m.day) day += held;
     }
   }
   if (week > limits.maxWeeklyMinutes) return 'patient-max-weekly-hours';

@@ -12,7 +12,7 @@
 import type { Score } from '../model/report.js';
 import { ScoreBoard } from '../rules/score-board.js';
 import type { PlacedMeeting, PreviousWeek, Rule, RuleContext } from '../rules/types.js';
-import type { CompiledProblem } from './compile.js';
+import { meetingMinutes, type CompiledProblem } from './compile.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY, SLOTS_PER_WEEK } from '../time/week.js';
 
 interface LogEntry {
@@ -252,8 +252,8 @@ export class SolverState implements RuleContext {
       const [from, to] = meetingSlots(old);
       for (const s of old.staff) {
         removeFrom(this.staffMeetings[s]!, index);
-        this.staffMinutes[s]! -= old.end - old.start;
-        this.staffDayMinutes[s * 7 + old.day]! -= old.end - old.start;
+        this.staffMinutes[s]! -= meetingMinutes(this.problem, old);
+        this.staffDayMinutes[s * 7 + old.day]! -= meetingMinutes(this.problem, old);
         occupy(this.staffBusy, s, from, to, -1);
         this.touchedStaff.add(s);
       }
@@ -272,8 +272,8 @@ export class SolverState implements RuleContext {
       const [from, to] = meetingSlots(meeting);
       for (const s of meeting.staff) {
         this.staffMeetings[s]!.push(index);
-        this.staffMinutes[s]! += meeting.end - meeting.start;
-        this.staffDayMinutes[s * 7 + meeting.day]! += meeting.end - meeting.start;
+        this.staffMinutes[s]! += meetingMinutes(this.problem, meeting);
+        this.staffDayMinutes[s * 7 + meeting.day]! += meetingMinutes(this.problem, meeting);
         occupy(this.staffBusy, s, from, to, 1);
         this.touchedStaff.add(s);
       }

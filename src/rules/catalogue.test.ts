@@ -8,7 +8,7 @@ const HARD = [
   'group-max-size', 'group-min-size', 'individual-one-patient', 'staff-seats', 'primary-staff-only', 'staff-availability',
   'room-availability', 'patient-availability', 'track-window', 'track-membership', 'eligibility', 'homogeneity', 'avoid-pair',
   'closed-date', 'admission-dates', 'staff-daily-max', 'staff-weekly-max', 'patient-max-weekly-hours', 'patient-max-daily-hours',
-  'patient-max-days', 'curriculum-max', 'requires-max', 'start-grid', 'meeting-duration', 'meeting-outside-week',
+  'patient-max-days', 'curriculum-max', 'requires-max', 'start-grid', 'meeting-duration', 'meeting-outside-week', 'nonexistent-time',
   'telehealth-policy', 'family-availability',
 ];
 const REQUIREMENT = ['patient-min-weekly-hours', 'patient-min-days', 'curriculum-min', 'requires-min', 'daily-min-minutes', 'daily-min-services'];

@@ -23,6 +23,7 @@ import { homogeneity } from './homogeneity.js';
 import { individualOnePatient } from './individual-one-patient.js';
 import { meetingDuration } from './meeting-duration.js';
 import { meetingOutsideWeek } from './meeting-outside-week.js';
+import { nonexistentTime } from './nonexistent-time.js';
 import { patientAvailability } from './patient-availability.js';
 import { patientDoubleBooked } from './patient-double-booked.js';
 import { patientMaxDailyHours } from './patient-max-daily-hours.js';
@@ -84,6 +85,7 @@ const RULES: readonly Rule[] = Object.freeze([
   startGrid,
   meetingDuration,
   meetingOutsideWeek,
+  nonexistentTime,
   telehealthPolicy,
   familyAvailability,
   // requirement

@@ -3,6 +3,7 @@
  */
 import { formatLocalTime, SLOT_MINUTES, SLOTS_PER_DAY, WEEKDAYS } from '../time/week.js';
 import type { SlotSet } from '../time/slot-set.js';
+import type { WeekClock } from '../time/week-clock.js';
 import type { PlacedMeeting, RuleContext } from './types.js';
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -47,11 +48,20 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** Whether `set` (a week slot set) covers the whole meeting; false outside the week. */
-export function coversMeeting(set: SlotSet, meeting: PlacedMeeting): boolean {
+/**
+ * Whether `set` (a week slot set) covers the whole meeting; false outside the week. Slots in
+ * `clock.skipped` (times that do not exist, closed in every compiled set) count as covered: the
+ * `nonexistent-time` rule names that breach, so availability rules do not report it again.
+ */
+export function coversMeeting(set: SlotSet, meeting: PlacedMeeting, clock?: WeekClock): boolean {
   if (meeting.day < 0 || meeting.day > 6) return false;
   const base = meeting.day * SLOTS_PER_DAY;
-  return set.containsRange(base + Math.floor(meeting.start / SLOT_MINUTES), base + Math.ceil(meeting.end / SLOT_MINUTES));
+  const from = base + Math.floor(meeting.start / SLOT_MINUTES);
+  const to = base + Math.ceil(meeting.end / SLOT_MINUTES);
+  if (set.containsRange(from, to)) return true;
+  if (clock === undefined || !clock.hasSkipped || from < 0 || to > base + SLOTS_PER_DAY) return false;
+  for (let slot = from; slot < to; slot++) if (!set.has(slot) && !clock.skipped.has(slot)) return false;
+  return true;
 }
 
 export function patientIds(ctx: RuleContext, patients: readonly number[]): string[] {

@@ -14,7 +14,7 @@ export const familyAvailability: Rule = {
     if (!meeting || meeting.day < 0 || !ctx.problem.services[meeting.service]!.withFamily) return;
     for (const patient of meeting.patients) {
       const compiled = ctx.problem.patients[patient]!;
-      if (coversMeeting(compiled.family, meeting)) continue;
+      if (coversMeeting(compiled.family, meeting, ctx.problem.clock)) continue;
       emit(1, () => ({
         message: `The family of patient ${compiled.id} is not available for ${describeMeeting(ctx, meeting)}.`,
         meetings: [meeting.id],

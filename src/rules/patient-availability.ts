@@ -13,7 +13,7 @@ export const patientAvailability: Rule = {
     if (!meeting || meeting.day < 0) return;
     for (const patient of meeting.patients) {
       const compiled = ctx.problem.patients[patient]!;
-      if (coversMeeting(compiled.available, meeting)) continue;
+      if (coversMeeting(compiled.available, meeting, ctx.problem.clock)) continue;
       emit(1, () => ({
         message: `Patient ${compiled.id} is not available for ${describeMeeting(ctx, meeting)}.`,
         meetings: [meeting.id],

@@ -10,6 +10,7 @@ import type { ResolvedHoursRules } from '../input/defaults.js';
 import { evaluationEpoch } from './evaluation-scope.js';
 import { resolvedRules } from './problem-memo.js';
 import type { RuleContext } from './types.js';
+import { meetingMinutes } from '../engine/compile.js';
 
 export interface PatientWeek {
   /** Track index whose rules apply, or -1. */
@@ -32,7 +33,7 @@ function trackMinutes(ctx: RuleContext, mine: ReadonlyArray<number>, track: numb
   let minutes = 0;
   for (const index of mine) {
     const meeting = ctx.meetings[index];
-    if (meeting && meeting.track === track) minutes += meeting.end - meeting.start;
+    if (meeting && meeting.track === track) minutes += meetingMinutes(ctx.problem, meeting);
   }
   return minutes;
 }
@@ -120,9 +121,11 @@ function computePatientWeek(ctx: RuleContext, patient: number): PatientWeek {
     if (meetingsByDay[meeting.day] === 0) daysAttended += 1;
     meetingsByDay[meeting.day]! += 1;
     if (ctx.problem.services[meeting.service]?.countsTowardHours) {
-      minutesByDay[meeting.day]! += meeting.end - meeting.start;
+      // Real minutes: a meeting across the hour repeated when DST ends counts it twice.
+      const minutes = meetingMinutes(ctx.problem, meeting);
+      minutesByDay[meeting.day]! += minutes;
       sessionsByDay[meeting.day]! += 1;
-      totalMinutes += meeting.end - meeting.start;
+      totalMinutes += minutes;
     }
   }
   return { track, rules: patientRules(ctx, patient, track), minutesByDay, sessionsByDay, meetingsByDay, totalMinutes, daysAttended, serviceCounts };

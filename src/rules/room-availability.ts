@@ -12,7 +12,7 @@ export const roomAvailability: Rule = {
     const meeting = ctx.meetings[index];
     if (!meeting || meeting.day < 0 || meeting.room < 0) return;
     const room = ctx.problem.rooms[meeting.room]!;
-    if (coversMeeting(room.available, meeting)) return;
+    if (coversMeeting(room.available, meeting, ctx.problem.clock)) return;
     emit(1, () => ({
       message: `Room ${room.id} is not available for ${describeMeeting(ctx, meeting)}.`,
       meetings: [meeting.id],

@@ -13,7 +13,7 @@ export const staffAvailability: Rule = {
     if (!meeting || meeting.day < 0) return;
     for (const member of meeting.staff) {
       const staff = ctx.problem.staff[member]!;
-      if (coversMeeting(staff.available, meeting)) continue;
+      if (coversMeeting(staff.available, meeting, ctx.problem.clock)) continue;
       emit(1, () => ({
         message: `Staff ${staff.id} is not available for ${describeMeeting(ctx, meeting)}.`,
         meetings: [meeting.id],

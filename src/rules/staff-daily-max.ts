@@ -1,5 +1,6 @@
 import { dayName, hoursOf, onDay } from './describe.js';
 import type { Rule } from './types.js';
+import { meetingMinutes } from '../engine/compile.js';
 
 const minutesByDay = new Float64Array(7);
 
@@ -19,7 +20,7 @@ export const staffDailyMax: Rule = {
     minutesByDay.fill(0);
     for (const index of mine) {
       const meeting = ctx.meetings[index];
-      if (meeting && meeting.day >= 0 && meeting.day <= 6) minutesByDay[meeting.day]! += meeting.end - meeting.start;
+      if (meeting && meeting.day >= 0 && meeting.day <= 6) minutesByDay[meeting.day]! += meetingMinutes(ctx.problem, meeting);
     }
     for (let day = 0; day < 7; day++) {
       const minutes = minutesByDay[day]!;

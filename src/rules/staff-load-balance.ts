@@ -1,5 +1,6 @@
 import { hours } from './describe.js';
 import type { Rule } from './types.js';
+import { meetingMinutes } from '../engine/compile.js';
 
 /** Work is spread evenly over staff. Penalty: round(minutes^2 / 900) per staff member. */
 export const staffLoadBalance: Rule = {
@@ -14,7 +15,7 @@ export const staffLoadBalance: Rule = {
     let minutes = 0;
     for (const index of ctx.staffMeetings[member] ?? []) {
       const meeting = ctx.meetings[index];
-      if (meeting) minutes += meeting.end - meeting.start;
+      if (meeting) minutes += meetingMinutes(ctx.problem, meeting);
     }
     const penalty = Math.round((minutes * minutes) / 900);
     if (penalty <= 0) return;

@@ -1,5 +1,6 @@
 import { hoursOf } from './describe.js';
 import type { Rule } from './types.js';
+import { meetingMinutes } from '../engine/compile.js';
 
 /** A staff member works at most their weekly maximum. Penalty: minutes over. */
 export const staffWeeklyMax: Rule = {
@@ -15,7 +16,7 @@ export const staffWeeklyMax: Rule = {
     let minutes = 0;
     for (const index of ctx.staffMeetings[member] ?? []) {
       const meeting = ctx.meetings[index];
-      if (meeting) minutes += meeting.end - meeting.start;
+      if (meeting) minutes += meetingMinutes(ctx.problem, meeting);
     }
     if (minutes <= limit) return;
     emit(minutes - limit, () => ({

@@ -1,5 +1,6 @@
 import { describeMeeting, onDay, staffIds } from './describe.js';
 import type { Rule } from './types.js';
+import { meetingMinutes } from '../engine/compile.js';
 
 /** The same care with fewer staffed hours. Penalty: minutes x staff / 5 per meeting. */
 export const staffedHours: Rule = {
@@ -13,10 +14,11 @@ export const staffedHours: Rule = {
   evaluate(ctx, index, emit) {
     const meeting = ctx.meetings[index];
     if (!meeting || meeting.staff.length === 0) return;
-    const penalty = Math.round(((meeting.end - meeting.start) * meeting.staff.length) / 5);
+    const minutes = meetingMinutes(ctx.problem, meeting);
+    const penalty = Math.round((minutes * meeting.staff.length) / 5);
     if (penalty <= 0) return;
     emit(penalty, () => ({
-      message: `${describeMeeting(ctx, meeting)} takes ${meeting.end - meeting.start} minutes of ${meeting.staff.length} staff.`,
+      message: `${describeMeeting(ctx, meeting)} takes ${minutes} minutes of ${meeting.staff.length} staff.`,
       meetings: [meeting.id],
       staff: staffIds(ctx, meeting.staff),
       ...onDay(ctx, meeting.day),

@@ -13,7 +13,7 @@ export const trackWindow: Rule = {
     const meeting = ctx.meetings[index];
     if (!meeting || meeting.day < 0 || !ctx.problem.services[meeting.service]!.trackBound) return;
     const track = ctx.problem.tracks[meeting.track];
-    if (track && coversMeeting(track.windows, meeting)) return;
+    if (track && coversMeeting(track.windows, meeting, ctx.problem.clock)) return;
     emit(1, () => ({
       message: track
         ? `${describeMeeting(ctx, meeting)} is outside the windows of track ${track.id}.`

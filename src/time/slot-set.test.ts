@@ -39,5 +39,9 @@ describe('SlotSet', () => {
     a.unionWith(b);
     expect(a.size()).toBe(30);
     expect(both.containsRange(15, 20)).toBe(true);
+    a.removeAll(both);
+    expect(a.size()).toBe(25);
+    expect(a.intersectsRange(15, 20)).toBe(false);
+    expect(a.containsRange(10, 15)).toBe(true);
   });
 });

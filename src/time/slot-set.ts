@@ -82,6 +82,11 @@ export class SlotSet {
     for (let i = 0; i < this.words.length; i++) this.words[i]! |= other.words[i] ?? 0;
   }
 
+  /** Removes every slot of `other`. */
+  removeAll(other: SlotSet): void {
+    for (let i = 0; i < this.words.length; i++) this.words[i]! &= ~(other.words[i] ?? 0);
+  }
+
   /** Number of slots in the set. */
   size(): number {
     let count = 0;
