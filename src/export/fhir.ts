@@ -35,10 +35,24 @@ import type {
 import { namesOf, type Names } from './names.js';
 import { meetingsOf, type Subject } from './select.js';
 
-/** Who takes part: a patient, a staff member (Practitioner) or a room (Location). */
+/**
+ * Who takes part: a patient, a staff member (Practitioner) or a room (Location).
+ *
+ * @example
+ * ```ts
+ * const systems: Partial<Record<FhirActorKind, string>> = { patient: 'https://clinic.example/iop/patient' };
+ * ```
+ */
 export type FhirActorKind = 'patient' | 'staff' | 'room';
 
-/** Options of {@link toFhir}. */
+/**
+ * Options of {@link toFhir}.
+ *
+ * @example
+ * ```ts
+ * const options: FhirOptions = { for: { staff: 'clin-1' }, cancelled: replanned.cancelled ?? [], bundleType: 'transaction' };
+ * ```
+ */
 export interface FhirOptions {
   /** Only the meetings of one patient, staff member or room (and the Schedules they occupy). Default: every meeting. */
   for?: Subject;
