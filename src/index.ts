@@ -30,6 +30,21 @@ export { solveInWorker } from './engine/worker.js';
 export { ruleCatalogue, type RuleInfo } from './rules/catalogue.js';
 export type { RuleScope } from './rules/types.js';
 export { toICalendar, type ICalendarOptions } from './export/ical.js';
+export { toFhir, type FhirOptions, type FhirActorKind } from './export/fhir.js';
+export type {
+  FhirAppointment,
+  FhirAppointmentParticipant,
+  FhirBundle,
+  FhirBundleEntry,
+  FhirCodeableConcept,
+  FhirCoding,
+  FhirIdentifier,
+  FhirPeriod,
+  FhirReference,
+  FhirResource,
+  FhirSchedule,
+  FhirSlot,
+} from './export/fhir-types.js';
 export type { Subject } from './export/select.js';
 export { renderText } from './export/text.js';
 export { renderHtml } from './export/html.js';
