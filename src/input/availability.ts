@@ -4,6 +4,7 @@
 import type { Availability } from '../model/problem.js';
 import { readClockTime, readDate, readWeekdays } from './clock.js';
 import type { Context, Draft } from './context.js';
+import { checkAvailabilityCost } from './expansion.js';
 import { ISSUE_CODES } from './issue-codes.js';
 import { LIMITS } from './limits.js';
 import { readArray, readRecord } from './read.js';
@@ -36,6 +37,7 @@ export function readAvailability(value: unknown, path: string, context: Context,
   if (rrule !== undefined) availability.rrule = rrule;
   const except = readArray(fields.optional('except'), fields.at('except'), context, LIMITS.windows, 'except', (item, itemPath) => readException(item, itemPath, context));
   if (except !== undefined) availability.except = except;
+  checkAvailabilityCost(availability, path, context);
   return availability;
 }
 
