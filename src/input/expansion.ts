@@ -61,13 +61,16 @@ export function checkAvailabilityCost(availability: Draft<Availability>, path: s
       continue;
     }
     spent += cost.expansion;
-    if (!overspent && spent > LIMITS.rruleExpansion) {
+    if (spent > LIMITS.rruleExpansion) {
+      // Reported once per availability; the rules past the bound are not counted in the problem's total.
+      if (overspent) continue;
       overspent = true;
       context.report(
         rulePath,
         ISSUE_CODES.tooCostly,
         `Expanding the recurrences of this availability up to this one walks through about ${spent} occurrences (more than ${LIMITS.rruleExpansion}): move DTSTART close to the week, drop COUNT, and merge rules into weekly windows.`,
       );
+      continue;
     }
     if (!tally.reported && !tally.texts.has(rule)) {
       tally.texts.add(rule);
