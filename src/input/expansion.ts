@@ -83,7 +83,7 @@ export function checkAvailabilityCost(availability: Draft<Availability>, path: s
     context.report(
       path,
       ISSUE_CODES.tooLarge,
-      `The problem's availabilities hold more than ${LIMITS.totalWindows} windows, exceptions and RRULE occurrences to expand (this one takes it past): merge overlapping windows, share RRULE texts, or split the program.`,
+      `The problem's availabilities hold more than ${LIMITS.totalWindows} windows, exceptions and RRULE occurrences to expand (this one takes it past; the availabilities after it are not checked): merge overlapping windows, share RRULE texts, or split the program.`,
     );
   }
 }

@@ -17,10 +17,10 @@
  */
 export const LIMITS: {
   /**
-   * Patients in one problem. Validation and compilation cost grows linearly with them: measured
-   * (bench/input-cost.ts, 2 shared cores) about 0.07 s of CPU at 1,000 generated patients,
-   * 0.3 s at 10,000 and 1.3 s at 50,000 (155 MB); at the limit expect about twice that before
-   * the solver starts, so a `timeLimitMs` below a few seconds cannot be kept there.
+   * Patients in one problem. Validation and compilation cost grows linearly with them and no
+   * time limit cuts it: measured (bench/input-cost.ts, generated clinics) about 0.05 s of CPU
+   * at 1,000 patients, 0.3 s at 10,000, 1.3 s at 50,000 and 2.2 s (300 MB) at the limit, before
+   * the solver starts. A `timeLimitMs` below that cannot be kept: split such a network by site.
    */
   readonly patients: number;
   /** Tracks, services, staff or rooms in one problem. */

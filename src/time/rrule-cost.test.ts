@@ -32,6 +32,11 @@ describe('recurrenceCost', () => {
     expect(monthly(1900)).toBeGreaterThan(1_000_000);
   });
 
+  it('stops the walk at UNTIL', () => {
+    const dense = `FREQ=MONTHLY;BYMONTHDAY=${list(1, 31)};BYHOUR=${list(0, 23)}`;
+    expect(recurrenceCost(`DTSTART:19000101T000000\nRRULE:${dense};UNTIL=19000301T000000`, WEEK).expansion).toBeLessThan(10_000);
+  });
+
   it('bounds COUNT walks by COUNT', () => {
     const counted = recurrenceCost('DTSTART:19000101T090000\nRRULE:FREQ=MONTHLY;BYMONTHDAY=1;COUNT=10', WEEK).expansion;
     const endless = recurrenceCost('DTSTART:19000101T090000\nRRULE:FREQ=MONTHLY;BYMONTHDAY=1', WEEK).expansion;

@@ -84,7 +84,9 @@ function ruleExpansion(options: ParsedOptions, made: number, weekEndDay: number 
     const perPeriod = options.freq === DAILY ? Math.ceil(made / daysPerWeek(options)) : made;
     return inWindow + PERIODS_BEFORE * (perPeriod + weight);
   }
-  const days = weekEndDay - dtstartDay;
+  // The walk stops at UNTIL when that comes first.
+  const untilDay = options.until === null ? weekEndDay : Math.min(weekEndDay, Math.floor(options.until.getTime() / MS_PER_DAY) + 1);
+  const days = Math.max(0, untilDay - dtstartDay);
   const candidates = Math.ceil(days / 7) * made;
   const counted = options.count === null ? candidates : Math.min(candidates, options.count);
   return inWindow + counted + Math.ceil(days / periodDays) * weight;
