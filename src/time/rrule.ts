@@ -12,8 +12,10 @@
  * walks every period from DTSTART. So before expanding, {@link recurrenceProblem} rejects what
  * RFC 5545 does not allow and what cannot be expanded quickly, each rule is probed for a day it
  * can ever produce (rrule-probe.ts), and DTSTART moves forward by whole periods to just before
- * the window (carrying COUNT when every period yields the same number of occurrences). Worst
- * case left, once per text and week: COUNT with day filters and DTSTART in 1900 (~0.5 s).
+ * the window (carrying COUNT when every period yields the same number of occurrences). What
+ * is left (the walk from an old DTSTART of MONTHLY, YEARLY or COUNT-with-day-filter rules, and
+ * the candidates BYHOUR x BYMINUTE x BYSECOND make) is estimated without expanding by
+ * rrule-cost.ts, and validation bounds it (`LIMITS.rruleOccurrences`, `LIMITS.rruleExpansion`).
  */
 import * as rruleNamespace from 'rrule';
 import type { RRuleSet, RRule, Options } from 'rrule';
@@ -106,7 +108,7 @@ function occurrencesPerPeriod(options: FloatingRule['options']): number | undefi
  * expansion-cost estimate (rrule-cost.ts) reads this to know how long the walk is.
  *
  * @example
- * skipsToWindow(parseRecurrence('DTSTART:19900101T090000\nRRULE:FREQ=WEEKLY').rrules()[0].options); // true
+ * skipsToWindow((parseRecurrence('DTSTART:19900101T090000\nRRULE:FREQ=WEEKLY') as RRuleSet).rrules()[0]!.options); // true
  */
 export function skipsToWindow(options: FloatingRule['options']): boolean {
   if (options.freq !== rrule.Frequency.DAILY && options.freq !== rrule.Frequency.WEEKLY) return false;
