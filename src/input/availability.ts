@@ -4,6 +4,7 @@
 import type { Availability } from '../model/problem.js';
 import { readClockTime, readDate, readWeekdays } from './clock.js';
 import type { Context, Draft } from './context.js';
+import { checkAvailabilityCost } from './expansion.js';
 import { ISSUE_CODES } from './issue-codes.js';
 import { LIMITS } from './limits.js';
 import { readArray, readRecord } from './read.js';
@@ -28,6 +29,9 @@ export function readAvailability(value: unknown, path: string, context: Context,
   const fields = readRecord(value, path, context, AVAILABILITY_KEYS, `An availability (${what})`);
   if (fields === undefined) return undefined;
   const availability: Draft<Availability> = {};
+  // Past the problem's total the input is rejected already: reading more windows (perhaps the
+  // same array shared by every patient) would only make the rejection slow.
+  if (context.tally.reported) return availability;
   const weekly = readArray(fields.optional('weekly'), fields.at('weekly'), context, LIMITS.windows, 'weekly', (item, itemPath) => readWeeklyWindow(item, itemPath, context));
   if (weekly !== undefined) availability.weekly = weekly;
   const rrule = readArray(fields.optional('rrule'), fields.at('rrule'), context, LIMITS.windows, 'rrule', (item, itemPath) =>
@@ -36,6 +40,7 @@ export function readAvailability(value: unknown, path: string, context: Context,
   if (rrule !== undefined) availability.rrule = rrule;
   const except = readArray(fields.optional('except'), fields.at('except'), context, LIMITS.windows, 'except', (item, itemPath) => readException(item, itemPath, context));
   if (except !== undefined) availability.except = except;
+  checkAvailabilityCost(availability, path, context);
   return availability;
 }
 

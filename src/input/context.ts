@@ -4,6 +4,7 @@
 import type { Issue } from '../model/issue.js';
 import { ISSUE_CODES, type IssueCode, type WarningCode } from './issue-codes.js';
 import { LIMITS } from './limits.js';
+import { ExpansionTally } from './expansion.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const SHOWN_KEY_LENGTH = 60;
@@ -100,6 +101,8 @@ export function isArraySafely(value: unknown): boolean {
 export class Context {
   readonly issues: Issue[] = [];
   readonly warnings: Issue[] = [];
+  /** What the availabilities read so far cost to expand (see `expansion.ts`). */
+  readonly tally: ExpansionTally = new ExpansionTally();
   private full = false;
 
   /** Records an issue at `path`. */

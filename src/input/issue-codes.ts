@@ -65,6 +65,8 @@ export const ISSUE_CODES: {
   readonly notFloating: 'not-floating';
   /** A recurrence every hour, minute or second: too many occurrences to expand. */
   readonly unsupportedRecurrence: 'unsupported-recurrence';
+  /** A recurrence, or the recurrences of one availability, too costly to expand for the week (see `LIMITS.rruleOccurrences` and `LIMITS.rruleExpansion`). */
+  readonly tooCostly: 'too-costly';
   /** A template start that is not on the granularity grid. */
   readonly offGrid: 'off-grid';
   /** A template session that would run past midnight. */
@@ -111,6 +113,7 @@ export const ISSUE_CODES: {
   missingDtstart: 'missing-dtstart',
   notFloating: 'not-floating',
   unsupportedRecurrence: 'unsupported-recurrence',
+  tooCostly: 'too-costly',
   offGrid: 'off-grid',
   pastMidnight: 'past-midnight',
   duplicateId: 'duplicate-id',
@@ -160,6 +163,7 @@ export const ISSUE_CODE_DESCRIPTIONS: ReadonlyMap<string, string> = new Map<stri
   ['missing-dtstart', 'An RRULE text without a DTSTART line.'],
   ['not-floating', 'A recurrence with a UTC (`Z`) or `TZID` time: times must be floating local time.'],
   ['unsupported-recurrence', 'A recurrence every hour, minute or second: too many occurrences to expand.'],
+  ['too-costly', 'A recurrence, or the recurrences of one availability, too costly to expand for the week (see `LIMITS.rruleOccurrences` and `LIMITS.rruleExpansion`).'],
   ['off-grid', 'A template start that is not on the granularity grid.'],
   ['past-midnight', 'A template session that would run past midnight.'],
   ['duplicate-id', 'Two items of the same kind share an id.'],

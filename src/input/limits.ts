@@ -1,6 +1,8 @@
 /**
- * Size limits of the input. Past these, validation reports `too-large` or `too-long` instead of
- * working on: they bound the time and memory of validation and of everything after it.
+ * Size limits of the input. Past these, validation reports `too-large`, `too-long` or
+ * `too-costly` instead of working on: they bound the time and memory of validation and of
+ * everything after it. Validation and compilation are proportional to the input and run before
+ * any time limit can cut them, so these limits are what keeps a `timeLimitMs` meaningful.
  *
  * @module
  */
@@ -14,12 +16,41 @@
  * ```
  */
 export const LIMITS: {
-  /** Patients in one problem. */
+  /**
+   * Patients in one problem. Validation and compilation cost grows linearly with them and no
+   * time limit cuts it: measured (bench/input-cost.ts, generated clinics) about 0.05 s of CPU
+   * at 1,000 patients, 0.3 s at 10,000, 1.3 s at 50,000 and 2.2 s (300 MB) at the limit, before
+   * the solver starts. A `timeLimitMs` below that cannot be kept: split such a network by site.
+   */
   readonly patients: number;
   /** Tracks, services, staff or rooms in one problem. */
   readonly entities: number;
   /** Weekly windows, RRULEs or exceptions in one availability; entries of a curriculum, template or `requires`. */
   readonly windows: number;
+  /**
+   * Occurrences one RRULE entry can have in a week, estimated from its parts (BYDAY, BYHOUR x
+   * BYMINUTE x BYSECOND, BYSETPOS, RDATEs) without expanding it; past it, `too-costly`. A
+   * clinic rule has a few a week; 500 is a start every 20 minutes around the clock, while
+   * BYHOUR x BYMINUTE x BYSECOND is 604,800 (about 3 s of CPU to expand, measured).
+   */
+  readonly rruleOccurrences: number;
+  /**
+   * Cost of expanding all the RRULE entries of one availability for the week, in candidate
+   * occurrences (about 3 us each, measured): parsing (50 per entry), every candidate rrule
+   * makes from where its walk starts (a few periods before the week, or DTSTART for MONTHLY,
+   * YEARLY and COUNT with day filters) and the periods it walks. Past it, `too-costly` at the
+   * entry that crosses it: about 0.15 s of CPU. 500 weekly rules pass, 1,000 do not; one
+   * MONTHLY rule of 168 occurrences a week from 1900 (1.1 million candidates, 2.5 s) does not.
+   */
+  readonly rruleExpansion: number;
+  /**
+   * Weekly windows, exceptions and RRULE entries (with each distinct RRULE text's expansion
+   * cost, as in `rruleExpansion`) over all availabilities of a problem. Past it, `too-large` at
+   * the availability that crosses it. A window costs about 2.4 us of validation and compilation
+   * (10^6 windows: 2.4 s, 225 MB, measured), so the limit is about 1.2 s; a 100,000-patient
+   * clinic with a few windows each stays well inside.
+   */
+  readonly totalWindows: number;
   /** Items of a list of strings: tags, credentials, days, closed dates, avoided patients. */
   readonly listItems: number;
   /** Characters of an id. */
@@ -40,6 +71,9 @@ export const LIMITS: {
   patients: 100_000,
   entities: 10_000,
   windows: 1_000,
+  rruleOccurrences: 500,
+  rruleExpansion: 50_000,
+  totalWindows: 500_000,
   listItems: 1_000,
   idLength: 200,
   textLength: 1_000,

@@ -54,6 +54,8 @@ export function readProblem(input: unknown, context: Context): ReadProblem | und
   if (timeZone !== undefined) problem.timeZone = timeZone;
   const weekStart = readWeekStart(fields.required('weekStart'), fields.at('weekStart'), context);
   if (weekStart !== undefined) problem.weekStart = weekStart.text;
+  // The availabilities read below are costed for this week (an old DTSTART costs more).
+  context.tally.weekStartDay = weekStart?.day;
   const granularityValue = fields.optional('granularityMinutes');
   const granularity = granularityValue === undefined ? DEFAULT_GRANULARITY_MINUTES : readGranularity(granularityValue, fields.at('granularityMinutes'), context);
   if (granularity !== undefined) problem.granularityMinutes = granularity;

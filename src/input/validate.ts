@@ -4,7 +4,7 @@
  * written: they resolve patient > track > program > defaults where they are used.
  *
  * The parts: `read.ts` (structure), `scalars.ts` (types), `clock.ts`, `availability.ts` and
- * `recurrence.ts` (times), `hours-rules.ts`, `session-counts.ts` and `service.ts` (ranges),
+ * `recurrence.ts` (times), `expansion.ts` (what the availabilities cost to expand), `hours-rules.ts`, `session-counts.ts` and `service.ts` (ranges),
  * `references.ts` (ids and references); codes in `issue-codes.ts`, limits in `limits.ts`.
  */
 import type { Problem } from '../model/problem.js';

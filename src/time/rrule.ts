@@ -12,8 +12,10 @@
  * walks every period from DTSTART. So before expanding, {@link recurrenceProblem} rejects what
  * RFC 5545 does not allow and what cannot be expanded quickly, each rule is probed for a day it
  * can ever produce (rrule-probe.ts), and DTSTART moves forward by whole periods to just before
- * the window (carrying COUNT when every period yields the same number of occurrences). Worst
- * case left, once per text and week: COUNT with day filters and DTSTART in 1900 (~0.5 s).
+ * the window (carrying COUNT when every period yields the same number of occurrences). What
+ * is left (the walk from an old DTSTART of MONTHLY, YEARLY or COUNT-with-day-filter rules, and
+ * the candidates BYHOUR x BYMINUTE x BYSECOND make) is estimated without expanding by
+ * rrule-cost.ts, and validation bounds it (`LIMITS.rruleOccurrences`, `LIMITS.rruleExpansion`).
  */
 import * as rruleNamespace from 'rrule';
 import type { RRuleSet, RRule, Options } from 'rrule';
@@ -100,6 +102,20 @@ function occurrencesPerPeriod(options: FloatingRule['options']): number | undefi
 }
 
 /**
+ * Whether expanding a week of the rule starts a few periods before the week rather than at its
+ * DTSTART (see {@link occurrenceStarts}): DAILY and WEEKLY rules, unless COUNT has to be counted
+ * from DTSTART because day filters make periods yield different numbers of occurrences. The
+ * expansion-cost estimate (rrule-cost.ts) reads this to know how long the walk is.
+ *
+ * @example
+ * skipsToWindow((parseRecurrence('DTSTART:19900101T090000\nRRULE:FREQ=WEEKLY') as RRuleSet).rrules()[0]!.options); // true
+ */
+export function skipsToWindow(options: FloatingRule['options']): boolean {
+  if (options.freq !== rrule.Frequency.DAILY && options.freq !== rrule.Frequency.WEEKLY) return false;
+  return options.count === null || occurrencesPerPeriod(options) !== undefined;
+}
+
+/**
  * The rule with DTSTART moved forward by whole periods to shortly before `fromMs`: the same
  * occurrences from there on, COUNT reduced by the occurrences skipped (`undefined` when none
  * are left). A period before the new DTSTART yields the same occurrences whatever its day, so
@@ -107,15 +123,14 @@ function occurrencesPerPeriod(options: FloatingRule['options']): number | undefi
  */
 function nearWindow(rule: FloatingRule, fromMs: number): RRule | undefined {
   const { freq, interval, count, dtstart } = rule.options;
-  const periodMs = freq === rrule.Frequency.DAILY ? interval * MS_PER_DAY : freq === rrule.Frequency.WEEKLY ? interval * 7 * MS_PER_DAY : 0;
   // MONTHLY and YEARLY walks are short anyway (12 periods a year at most).
-  if (periodMs === 0) return rule as unknown as RRule;
+  if (!skipsToWindow(rule.options)) return rule as unknown as RRule;
+  const periodMs = freq === rrule.Frequency.DAILY ? interval * MS_PER_DAY : interval * 7 * MS_PER_DAY;
   const periods = Math.floor((fromMs - dtstart.getTime()) / periodMs) - 2;
   if (periods <= 0) return rule as unknown as RRule;
   const options: Partial<Options> = { ...(rule.origOptions as Partial<Options>), dtstart: new Date(dtstart.getTime() + periods * periodMs) };
   if (count !== null) {
-    const perPeriod = occurrencesPerPeriod(rule.options);
-    if (perPeriod === undefined) return rule as unknown as RRule;
+    const perPeriod = occurrencesPerPeriod(rule.options) ?? 0;
     const left = count - periods * perPeriod;
     if (left <= 0) return undefined;
     options.count = left;
