@@ -1,11 +1,11 @@
 /**
  * Reading the command line's JSON inputs and writing its outputs, with errors that name the file.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { validateProblem } from '../input/validate.js';
 import type { Problem } from '../model/problem.js';
 import type { Schedule } from '../model/schedule.js';
+import { writeFileAtomic, writeFilesAtomic } from './atomic.js';
 import { CliError, type CliIo } from './io.js';
 
 /**
@@ -66,7 +66,8 @@ export function readSchedule(path: string): Schedule {
 }
 
 /**
- * Writes `text` to `path`, or to stdout when `path` is `-`.
+ * Writes `text` to `path` atomically (the old file or the new one, never a part), or to stdout
+ * when `path` is `-`.
  *
  * @example
  * ```ts
@@ -79,14 +80,15 @@ export function writeOutput(path: string, text: string, io: CliIo): void {
     return;
   }
   try {
-    writeFileSync(path, text);
+    writeFileAtomic(path, text);
   } catch (error) {
     throw new CliError(`Cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
 /**
- * Creates `dir` (and parents) and writes `files` into it.
+ * Creates `dir` (and parents) and writes `files` into it as one set: on failure none of them is
+ * written (see {@link writeFilesAtomic}).
  *
  * @example
  * ```ts
@@ -95,8 +97,7 @@ export function writeOutput(path: string, text: string, io: CliIo): void {
  */
 export function writeFiles(dir: string, files: ReadonlyArray<{ name: string; text: string }>): void {
   try {
-    mkdirSync(dir, { recursive: true });
-    for (const file of files) writeFileSync(join(dir, file.name), file.text);
+    writeFilesAtomic(dir, files);
   } catch (error) {
     throw new CliError(`Cannot write into ${dir}: ${error instanceof Error ? error.message : String(error)}`);
   }

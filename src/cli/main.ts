@@ -15,6 +15,7 @@ import type { Change, SolveOptions } from '../model/options.js';
 import type { Problem } from '../model/problem.js';
 import type { Report } from '../model/report.js';
 import type { Schedule } from '../model/schedule.js';
+import { calendarFileName } from './file-names.js';
 import { readJson, readProblem, readSchedule, writeFiles, writeOutput } from './files.js';
 import { HELP } from './help.js';
 import { CliError, EXIT, type CliIo } from './io.js';
@@ -226,18 +227,13 @@ function calendars(problem: Problem, schedule: Schedule, recurring: boolean): Ar
   const has = (keep: (m: Schedule['meetings'][number]) => boolean): boolean => schedule.meetings.some(keep);
   const files = [{ name: 'week.ics', text: toICalendar(problem, schedule, { recurring }) }];
   for (const p of problem.patients) {
-    if (has((m) => m.patients.includes(p.id))) files.push({ name: `patient-${fileSafe(p.id)}.ics`, text: toICalendar(problem, schedule, { for: { patient: p.id }, recurring }) });
+    if (has((m) => m.patients.includes(p.id))) files.push({ name: calendarFileName('patient', p.id), text: toICalendar(problem, schedule, { for: { patient: p.id }, recurring }) });
   }
   for (const s of problem.staff) {
-    if (has((m) => m.staff.includes(s.id))) files.push({ name: `staff-${fileSafe(s.id)}.ics`, text: toICalendar(problem, schedule, { for: { staff: s.id }, recurring }) });
+    if (has((m) => m.staff.includes(s.id))) files.push({ name: calendarFileName('staff', s.id), text: toICalendar(problem, schedule, { for: { staff: s.id }, recurring }) });
   }
   for (const r of problem.rooms) {
-    if (has((m) => m.room === r.id)) files.push({ name: `room-${fileSafe(r.id)}.ics`, text: toICalendar(problem, schedule, { for: { room: r.id }, recurring }) });
+    if (has((m) => m.room === r.id)) files.push({ name: calendarFileName('room', r.id), text: toICalendar(problem, schedule, { for: { room: r.id }, recurring }) });
   }
   return files;
-}
-
-/** An id as a file name: unreserved characters kept, everything else (`/`, `.`, ...) percent-encoded. */
-function fileSafe(id: string): string {
-  return encodeURIComponent(id).replace(/[.!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
