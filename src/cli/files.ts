@@ -7,6 +7,7 @@ import type { Problem } from '../model/problem.js';
 import type { Schedule } from '../model/schedule.js';
 import { writeFileAtomic, writeFilesAtomic } from './atomic.js';
 import { CliError, type CliIo } from './io.js';
+import { terminalSafe } from './terminal.js';
 
 /**
  * The parsed JSON of `path`, or a {@link CliError} naming the file.
@@ -42,7 +43,7 @@ export function readProblem(path: string): Problem {
   const result = validateProblem(readJson(path));
   if (result.ok) return result.problem;
   throw new CliError(
-    [`${path} is not a valid problem (${result.issues.length} issue${result.issues.length === 1 ? '' : 's'}):`, ...result.issues.map((i) => `  ${i.path || '(root)'}: ${i.message}`)].join('\n'),
+    [`${path} is not a valid problem (${result.issues.length} issue${result.issues.length === 1 ? '' : 's'}):`, ...result.issues.map((i) => `  ${terminalSafe(i.path || '(root)')}: ${terminalSafe(i.message)}`)].join('\n'),
   );
 }
 

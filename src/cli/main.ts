@@ -23,6 +23,7 @@ import { progressBar } from './progress.js';
 import { replan } from '../replan/replan.js';
 import type { ReplanResult } from '../replan/types.js';
 import { summarise } from './summary.js';
+import { terminalIo, terminalSafe } from './terminal.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 const OPTIONS = {
@@ -58,7 +59,9 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
  * });
  * ```
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], unsafeIo: CliIo): Promise<number> {
+  // Everything printed passes terminalSafe: ids and messages come from files.
+  const io = terminalIo(unsafeIo);
   try {
     return await run(argv, io);
   } catch (error) {
@@ -68,7 +71,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return error.exitCode;
     }
     if (error instanceof ProblemError) {
-      io.stderr(`iop-scheduler: invalid problem (${error.issues.length} issues):\n${error.issues.map((i) => `  ${i.path || '(root)'}: ${i.message}\n`).join('')}`);
+      io.stderr(`iop-scheduler: invalid problem (${error.issues.length} issues):\n${error.issues.map((i) => `  ${terminalSafe(i.path || '(root)')}: ${terminalSafe(i.message)}\n`).join('')}`);
       return EXIT.badInput;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -143,9 +146,9 @@ function diagnoseCommand([problemFile]: string[], values: Values, io: CliIo): nu
       diagnosis.impossible.length === 0
         ? 'Nothing is impossible before solving: every requirement can be met as far as the checks see.'
         : `${diagnosis.impossible.length} finding${diagnosis.impossible.length === 1 ? '' : 's'}: no timetable can meet these.`,
-      ...diagnosis.impossible.map((f) => `  ${f.code}: ${f.message}`),
+      ...diagnosis.impossible.map((f) => `  ${f.code}: ${terminalSafe(f.message)}`),
     ];
-    if (diagnosis.bottlenecks.length > 0) lines.push('', 'Bottlenecks:', ...diagnosis.bottlenecks.map((b) => `  ${b.message}`));
+    if (diagnosis.bottlenecks.length > 0) lines.push('', 'Bottlenecks:', ...diagnosis.bottlenecks.map((b) => `  ${terminalSafe(b.message)}`));
     io.stdout(`${lines.join('\n')}\n`);
   }
   return diagnosis.impossible.length === 0 ? EXIT.allMet : EXIT.unmet;
@@ -168,7 +171,7 @@ async function replanCommand([problemFile, scheduleFile, changesFile]: string[],
   if (values.quiet !== true) {
     const changed = result.changed.meetings;
     io.stderr(`${changed.length} meeting${changed.length === 1 ? '' : 's'} changed; ${result.changed.patients.length} patients and ${result.changed.staff.length} staff affected.\n`);
-    for (const change of changed) io.stderr(`  ${change.meeting}: ${change.kinds.join(', ')}\n`);
+    for (const change of changed) io.stderr(`  ${terminalSafe(change.meeting)}: ${change.kinds.join(', ')}\n`);
   }
   return finish(problem, result.schedule, result.report, values, io);
 }

@@ -50,3 +50,46 @@ describe('iop-scheduler on edge ids', () => {
     }
   });
 });
+
+describe('iop-scheduler printing ids from files', () => {
+  const EVIL = ['m\u001b[2J\u001b[31mred', 'm\u009b2Jc1', 'm\u202Egnp.exe', 'm\nFAKE: every requirement met', 'm\uD800lone', 'm\r\u0007bell'];
+  // ESC, CSI, BEL, CR, bidi overrides and lone surrogates, raw.
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\uD800-\uDFFF]/;
+
+  it('check shows malformed meeting ids of a schedule file as visible escapes, on stdout and stderr, in every output', async () => {
+    const problem = { ...tinyProblem(), rules: { minWeeklyHours: 2, minDays: 1 } };
+    // Every meeting double-books p1 at the same hour: hard breaches that name the meetings.
+    const meetings = EVIL.map((id) => ({
+      id, service: 'individual', track: null, date: '2026-11-24', day: 'TU', start: '18:00', end: '19:00',
+      startsAt: '2026-11-24T18:00:00-08:00', endsAt: '2026-11-24T19:00:00-08:00', room: null, mode: 'telehealth', staff: ['clin-1'], patients: ['p1'],
+    }));
+    const dir = folderWith({ 'problem.json': problem, 'week.json': { timeZone: problem.timeZone, weekStart: problem.weekStart, meetings } });
+    for (const extra of [[], ['--text', '-'], ['--report', '-'], ['--ics', join(dir, 'ics'), '--html', join(dir, 'week.html')]]) {
+      const result = await runCli(['check', join(dir, 'problem.json'), join(dir, 'week.json'), ...extra]);
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout + result.stderr).not.toMatch(RAW);
+      expect(result.stdout + result.stderr).not.toMatch(/^FAKE/m);
+    }
+    const summary = await runCli(['check', join(dir, 'problem.json'), join(dir, 'week.json')]);
+    expect(summary.stdout).toContain('m\\u001b[2J\\u001b[31mred');
+    expect(summary.stdout).toContain('m\\u202egnp.exe');
+    const report = await runCli(['check', join(dir, 'problem.json'), join(dir, 'week.json'), '--report', '-']);
+    expect(() => JSON.parse(report.stdout) as unknown).not.toThrow();
+  });
+
+  it('still draws the progress bar with its own control sequences on a terminal', async () => {
+    const dir = folderWith({ 'problem.json': { ...tinyProblem(), rules: { minWeeklyHours: 2, minDays: 1 } } });
+    const result = await runCli(['solve', join(dir, 'problem.json'), '--seed', '1', '--max-iterations', '3000', '--time-limit', '60000'], { tty: true });
+    expect(result.stderr).toContain('\r\u001b[2K');
+    expect(result.stderr).not.toContain('\\u001b');
+  });
+
+  it('shows invalid problem issues with escapes, not raw controls', async () => {
+    const problem = { ...tinyProblem(), patients: [{ id: 'p\u001b[2J\uD800', tracks: ['evening\u202E'] }] };
+    const dir = folderWith({ 'problem.json': problem });
+    const result = await runCli(['solve', join(dir, 'problem.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('not well-formed Unicode');
+    expect(result.stderr).not.toMatch(RAW);
+  });
+});
