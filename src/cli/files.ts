@@ -50,7 +50,8 @@ export function readProblem(path: string): Problem {
 /**
  * The schedule in `path`: a schedule, or an object holding one under `schedule` (as `solve --out`
  * with `--report -` or an app might save `{ schedule, report }`). Its meetings are checked by
- * `checkSchedule`; only the shape is checked here.
+ * `checkSchedule`; only the shape (each field's JSON type) is checked here, so that a number
+ * where an id belongs is bad input, not a crash of an export.
  *
  * @example
  * ```ts
@@ -63,7 +64,30 @@ export function readSchedule(path: string): Schedule {
   if (!isObject(candidate)) throw new CliError(`${path} is not a schedule: expected an object with timeZone, weekStart and meetings.`);
   if (!Array.isArray(candidate['meetings'])) throw new CliError(`${path}: meetings: must be an array of meetings.`);
   if (!candidate['meetings'].every(isObject)) throw new CliError(`${path}: meetings: every meeting must be an object.`);
+  const wrong = candidate['meetings'].flatMap((meeting, index) => meetingShapeErrors(meeting, `meetings[${index}]`));
+  if (wrong.length > 0) {
+    const shown = wrong.slice(0, MAX_SHAPE_ERRORS).map((line) => `  ${line}`);
+    if (wrong.length > MAX_SHAPE_ERRORS) shown.push(`  ... and ${wrong.length - MAX_SHAPE_ERRORS} more.`);
+    throw new CliError([`${path} is not a schedule (${wrong.length} field${wrong.length === 1 ? '' : 's'} of the wrong type):`, ...shown].join('\n'));
+  }
   return candidate as unknown as Schedule;
+}
+
+const MAX_SHAPE_ERRORS = 20;
+const MEETING_TEXT = ['id', 'service', 'date', 'day', 'start', 'end', 'startsAt', 'endsAt', 'mode'] as const;
+const MEETING_TEXT_OR_NULL = ['track', 'room'] as const;
+const MEETING_LISTS = ['staff', 'patients'] as const;
+
+/** The fields of a meeting whose JSON type is wrong: the exports and the report print them as text. */
+function meetingShapeErrors(meeting: Record<string, unknown>, at: string): string[] {
+  const errors: string[] = [];
+  for (const key of MEETING_TEXT) if (typeof meeting[key] !== 'string') errors.push(`${at}.${key}: must be a string.`);
+  for (const key of MEETING_TEXT_OR_NULL) if (typeof meeting[key] !== 'string' && meeting[key] !== null) errors.push(`${at}.${key}: must be a string or null.`);
+  for (const key of MEETING_LISTS) {
+    const list = meeting[key];
+    if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) errors.push(`${at}.${key}: must be an array of strings.`);
+  }
+  return errors;
 }
 
 /**

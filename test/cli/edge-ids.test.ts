@@ -77,6 +77,18 @@ describe('iop-scheduler printing ids from files', () => {
     expect(() => JSON.parse(report.stdout) as unknown).not.toThrow();
   });
 
+  it('check rejects a schedule file whose meeting fields have the wrong JSON type as bad input (exit 2), naming them', async () => {
+    const problem = tinyProblem();
+    const base = { service: 'individual', track: null, date: '2026-11-24', day: 'TU', start: '18:00', end: '19:00', startsAt: '2026-11-24T18:00:00-08:00', endsAt: '2026-11-24T19:00:00-08:00', room: null, mode: 'telehealth', staff: ['clin-1'], patients: ['p1'] };
+    const meetings = [{ ...base, id: 'ok' }, { ...base, id: 42 }, { ...base, id: 'x', patients: [7], room: 3 }];
+    const dir = folderWith({ 'problem.json': problem, 'week.json': { timeZone: problem.timeZone, weekStart: problem.weekStart, meetings } });
+    const result = await runCli(['check', join(dir, 'problem.json'), join(dir, 'week.json'), '--ics', join(dir, 'ics'), '--html', join(dir, 'week.html')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('meetings[1].id: must be a string.');
+    expect(result.stderr).toContain('meetings[2].room: must be a string or null.');
+    expect(result.stderr).toContain('meetings[2].patients: must be an array of strings.');
+  });
+
   it('still draws the progress bar with its own control sequences on a terminal', async () => {
     const dir = folderWith({ 'problem.json': { ...tinyProblem(), rules: { minWeeklyHours: 2, minDays: 1 } } });
     const result = await runCli(['solve', join(dir, 'problem.json'), '--seed', '1', '--max-iterations', '3000', '--time-limit', '60000'], { tty: true });
