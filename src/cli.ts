@@ -4,6 +4,7 @@
  * The logic lives in `src/cli/`.
  */
 import { main } from './cli/main.js';
+import { terminalSafe } from './cli/terminal.js';
 
 main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
@@ -14,7 +15,7 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`iop-scheduler: internal error: ${String(error)}\n`);
+    process.stderr.write(`iop-scheduler: internal error: ${terminalSafe(error, true)}\n`);
     process.exitCode = 3;
   },
 );

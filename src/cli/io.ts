@@ -16,6 +16,11 @@ export interface CliIo {
   stdout(text: string): void;
   /** Writes to standard error (progress, warnings, errors). */
   stderr(text: string): void;
+  /**
+   * Writes the progress bar's own control sequences to stderr as they are, where `stderr`
+   * escapes them (see `terminalIo`). Default: `stderr`.
+   */
+  drawProgress?(text: string): void;
   /** Whether stderr is a terminal: the progress bar is drawn only then. */
   stderrIsTTY?: boolean;
 }

@@ -15,6 +15,7 @@ import type { Change, SolveOptions } from '../model/options.js';
 import type { Problem } from '../model/problem.js';
 import type { Report } from '../model/report.js';
 import type { Schedule } from '../model/schedule.js';
+import { calendarFileName } from './file-names.js';
 import { readJson, readProblem, readSchedule, writeFiles, writeOutput } from './files.js';
 import { HELP } from './help.js';
 import { CliError, EXIT, type CliIo } from './io.js';
@@ -22,6 +23,7 @@ import { progressBar } from './progress.js';
 import { replan } from '../replan/replan.js';
 import type { ReplanResult } from '../replan/types.js';
 import { summarise } from './summary.js';
+import { terminalIo, terminalSafe } from './terminal.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
 const OPTIONS = {
@@ -57,7 +59,9 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
  * });
  * ```
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], unsafeIo: CliIo): Promise<number> {
+  // Everything printed passes terminalSafe: ids and messages come from files.
+  const io = terminalIo(unsafeIo);
   try {
     return await run(argv, io);
   } catch (error) {
@@ -67,7 +71,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return error.exitCode;
     }
     if (error instanceof ProblemError) {
-      io.stderr(`iop-scheduler: invalid problem (${error.issues.length} issues):\n${error.issues.map((i) => `  ${i.path || '(root)'}: ${i.message}\n`).join('')}`);
+      io.stderr(`iop-scheduler: invalid problem (${error.issues.length} issues):\n${error.issues.map((i) => `  ${terminalSafe(i.path || '(root)')}: ${terminalSafe(i.message)}\n`).join('')}`);
       return EXIT.badInput;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -142,9 +146,9 @@ function diagnoseCommand([problemFile]: string[], values: Values, io: CliIo): nu
       diagnosis.impossible.length === 0
         ? 'Nothing is impossible before solving: every requirement can be met as far as the checks see.'
         : `${diagnosis.impossible.length} finding${diagnosis.impossible.length === 1 ? '' : 's'}: no timetable can meet these.`,
-      ...diagnosis.impossible.map((f) => `  ${f.code}: ${f.message}`),
+      ...diagnosis.impossible.map((f) => `  ${f.code}: ${terminalSafe(f.message)}`),
     ];
-    if (diagnosis.bottlenecks.length > 0) lines.push('', 'Bottlenecks:', ...diagnosis.bottlenecks.map((b) => `  ${b.message}`));
+    if (diagnosis.bottlenecks.length > 0) lines.push('', 'Bottlenecks:', ...diagnosis.bottlenecks.map((b) => `  ${terminalSafe(b.message)}`));
     io.stdout(`${lines.join('\n')}\n`);
   }
   return diagnosis.impossible.length === 0 ? EXIT.allMet : EXIT.unmet;
@@ -167,7 +171,7 @@ async function replanCommand([problemFile, scheduleFile, changesFile]: string[],
   if (values.quiet !== true) {
     const changed = result.changed.meetings;
     io.stderr(`${changed.length} meeting${changed.length === 1 ? '' : 's'} changed; ${result.changed.patients.length} patients and ${result.changed.staff.length} staff affected.\n`);
-    for (const change of changed) io.stderr(`  ${change.meeting}: ${change.kinds.join(', ')}\n`);
+    for (const change of changed) io.stderr(`  ${terminalSafe(change.meeting)}: ${change.kinds.join(', ')}\n`);
   }
   return finish(problem, result.schedule, result.report, values, io);
 }
@@ -226,18 +230,13 @@ function calendars(problem: Problem, schedule: Schedule, recurring: boolean): Ar
   const has = (keep: (m: Schedule['meetings'][number]) => boolean): boolean => schedule.meetings.some(keep);
   const files = [{ name: 'week.ics', text: toICalendar(problem, schedule, { recurring }) }];
   for (const p of problem.patients) {
-    if (has((m) => m.patients.includes(p.id))) files.push({ name: `patient-${fileSafe(p.id)}.ics`, text: toICalendar(problem, schedule, { for: { patient: p.id }, recurring }) });
+    if (has((m) => m.patients.includes(p.id))) files.push({ name: calendarFileName('patient', p.id), text: toICalendar(problem, schedule, { for: { patient: p.id }, recurring }) });
   }
   for (const s of problem.staff) {
-    if (has((m) => m.staff.includes(s.id))) files.push({ name: `staff-${fileSafe(s.id)}.ics`, text: toICalendar(problem, schedule, { for: { staff: s.id }, recurring }) });
+    if (has((m) => m.staff.includes(s.id))) files.push({ name: calendarFileName('staff', s.id), text: toICalendar(problem, schedule, { for: { staff: s.id }, recurring }) });
   }
   for (const r of problem.rooms) {
-    if (has((m) => m.room === r.id)) files.push({ name: `room-${fileSafe(r.id)}.ics`, text: toICalendar(problem, schedule, { for: { room: r.id }, recurring }) });
+    if (has((m) => m.room === r.id)) files.push({ name: calendarFileName('room', r.id), text: toICalendar(problem, schedule, { for: { room: r.id }, recurring }) });
   }
   return files;
-}
-
-/** An id as a file name: unreserved characters kept, everything else (`/`, `.`, ...) percent-encoded. */
-function fileSafe(id: string): string {
-  return encodeURIComponent(id).replace(/[.!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -19,6 +19,7 @@ const BAR = 24;
 export function progressBar(io: CliIo, budget: { timeLimitMs: number; maxIterations?: number }): { onProgress?: (p: Progress) => void; done(): void } {
   if (io.stderrIsTTY !== true) return { done: () => undefined };
   let drawn = false;
+  const draw = (text: string): void => (io.drawProgress ? io.drawProgress(text) : io.stderr(text));
   return {
     onProgress(progress: Progress): void {
       const byTime = progress.elapsedMs / Math.max(1, budget.timeLimitMs);
@@ -26,14 +27,14 @@ export function progressBar(io: CliIo, budget: { timeLimitMs: number; maxIterati
       const fraction = Math.min(1, Math.max(byTime, byIterations));
       const filled = Math.round(fraction * BAR);
       const { hard, requirement, soft } = progress.bestScore;
-      io.stderr(
+      draw(
         `\r\x1b[2KSolving [${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${String(Math.round(fraction * 100)).padStart(3)}% ` +
           `${(progress.elapsedMs / 1000).toFixed(1)} s · hard ${hard} · req ${requirement} · soft ${soft}`,
       );
       drawn = true;
     },
     done(): void {
-      if (drawn) io.stderr('\r\x1b[2K');
+      if (drawn) draw('\r\x1b[2K');
     },
   };
 }

@@ -2,12 +2,12 @@
  * The few lines `solve`, `check` and `replan` print: the verdict, the score, and who falls short.
  */
 import type { Report } from '../model/report.js';
-import { sanitize } from '../export/text-cells.js';
+import { terminalSafe } from './terminal.js';
 
 const MAX_LISTED = 20;
 
 /**
- * A plain-text summary of `report` (ids only, control characters removed).
+ * A plain-text summary of `report` (ids only, control characters shown as escapes).
  *
  * @example
  * ```ts
@@ -34,17 +34,17 @@ export function summarise(report: Report, sessions: number): string {
   const hardViolations = report.violations.filter((v) => v.level === 'hard');
   if (hardViolations.length > 0) {
     lines.push('', `Hard-rule breaches (${hardViolations.length}):`);
-    for (const v of hardViolations.slice(0, MAX_LISTED)) lines.push(`  ${v.rule}: ${sanitize(v.message)}`);
+    for (const v of hardViolations.slice(0, MAX_LISTED)) lines.push(`  ${v.rule}: ${terminalSafe(v.message)}`);
     if (hardViolations.length > MAX_LISTED) lines.push(`  ... and ${hardViolations.length - MAX_LISTED} more (see --report).`);
   }
   if (report.unmet.length > 0) {
     lines.push('', 'Unmet requirements:');
     for (const u of report.unmet.slice(0, MAX_LISTED)) {
-      lines.push(`  ${sanitize(u.patient)}: ${sanitize(u.message)}`);
+      lines.push(`  ${terminalSafe(u.patient)}: ${terminalSafe(u.message)}`);
       const cause = u.causes[0];
-      if (cause) lines.push(`      because: ${sanitize(cause.message)}`);
+      if (cause) lines.push(`      because: ${terminalSafe(cause.message)}`);
       const repair = u.repairs[0];
-      if (repair) lines.push(`      repair: ${sanitize(repair.message)}`);
+      if (repair) lines.push(`      repair: ${terminalSafe(repair.message)}`);
     }
     if (report.unmet.length > MAX_LISTED) lines.push(`  ... and ${report.unmet.length - MAX_LISTED} more (see --report).`);
   }

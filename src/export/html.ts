@@ -6,6 +6,7 @@ import type { Problem } from '../model/problem.js';
 import type { Report } from '../model/report.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 import { dayNumber, parseLocalTime } from '../time/week.js';
+import { toWellFormed } from '../input/unicode.js';
 import { namesOf, type Names } from './names.js';
 import { serviceColour } from './palette.js';
 import { PAGE_CSS } from './html-style.js';
@@ -82,7 +83,8 @@ export function renderHtml(problem: Problem, schedule: Schedule, view: View = {}
  * ```
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\uFFFD');
+  // A schedule read from a file was never validated: its lone surrogates become U+FFFD here.
+  return toWellFormed(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\uFFFD');
 }
 
 interface Placed {
@@ -298,7 +300,7 @@ function patientsBlock(report: Report, shown: readonly string[], names: Names): 
 }
 
 function anchor(section: Section): string {
-  return `${section.kind}-${section.id === null ? 'none' : encodeURIComponent(section.id)}`;
+  return `${section.kind}-${section.id === null ? 'none' : encodeURIComponent(toWellFormed(section.id))}`;
 }
 
 function byLabel(view: View): string {

@@ -18,6 +18,8 @@ import type { LocalDate, Problem } from '../model/problem.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 import { addDays, dayNumber, formatLocalTime, parseLocalTime } from '../time/week.js';
 import { zonedInstant } from '../time/zone.js';
+import { toWellFormed } from '../input/unicode.js';
+import { icsText } from './ical-text.js';
 import { namesOf, type Names } from './names.js';
 import { meetingsOf, type Subject } from './select.js';
 import { vtimezone } from './vtimezone.js';
@@ -65,7 +67,7 @@ export function toICalendar(problem: Problem, schedule: Schedule, options: ICale
   const names = namesOf(problem);
   const timeZone = problem.timeZone;
   const recurring = options.recurring === true;
-  const domain = options.uidDomain ?? 'iop-scheduler';
+  const domain = icsText(options.uidDomain ?? 'iop-scheduler');
   const stamp = options.stamp === undefined ? zonedInstant(problem.weekStart, '00:00', timeZone) : new Date(options.stamp);
   if (Number.isNaN(stamp.getTime())) throw new RangeError(`stamp '${options.stamp ?? ''}' is not an ISO 8601 instant.`);
   const showPatients = subject.patient === undefined && subject.room === undefined;
@@ -74,7 +76,7 @@ export function toICalendar(problem: Problem, schedule: Schedule, options: ICale
     prodId: { company: 'iop-scheduler', product: 'iop-scheduler', language: 'EN' },
     method: ICalCalendarMethod.PUBLISH,
     // ical-generator writes the calendar's name unescaped (its events' text it escapes).
-    name: escape(calendarName(problem, subject, names), false),
+    name: escape(icsText(calendarName(problem, subject, names)), false),
   });
   let lastDate: LocalDate = addDays(problem.weekStart, 6);
   for (const meeting of meetings) {
@@ -86,9 +88,10 @@ export function toICalendar(problem: Problem, schedule: Schedule, options: ICale
       start,
       end,
       timezone: timeZone,
-      summary: names.service(meeting.service),
-      location: meeting.mode === 'telehealth' || meeting.room === null ? 'Telehealth' : names.room(meeting.room),
-      description: description(meeting, names, showPatients),
+      // Every text value passes icsText: names and ids may hold control characters RFC 5545 forbids.
+      summary: icsText(names.service(meeting.service)),
+      location: icsText(meeting.mode === 'telehealth' || meeting.room === null ? 'Telehealth' : names.room(meeting.room)),
+      description: icsText(description(meeting, names, showPatients)),
       ...(recurring ? { repeating: { freq: ICalEventRepeatingFreq.WEEKLY } } : {}),
     });
   }
@@ -147,7 +150,8 @@ function wallClocks(meeting: Meeting, timeZone: string): { start: WallClock; end
 
 /** A meeting id made safe for a UID: RFC 3986 unreserved characters stay, the rest is percent-encoded. */
 function uidPart(id: string): string {
-  return encodeURIComponent(id).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  // A schedule read from a file was never validated: a lone surrogate would make encodeURIComponent throw.
+  return encodeURIComponent(toWellFormed(id)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function description(meeting: Meeting, names: Names, showPatients: boolean): string {

@@ -3,6 +3,8 @@
  * colours), and widths measured in terminal columns (wide East Asian characters and emoji take two).
  */
 
+import { toWellFormed } from '../input/unicode.js';
+
 /**
  * `text` without control, bidi or other format characters; line breaks and tabs become spaces.
  *
@@ -12,7 +14,8 @@
  * ```
  */
 export function sanitize(text: string): string {
-  return text.replace(/[\p{Cc}\u2028\u2029]/gu, ' ').replace(/\p{Cf}/gu, '');
+  // A schedule read from a file was never validated: its lone surrogates print as U+FFFD.
+  return toWellFormed(text).replace(/[\p{Cc}\u2028\u2029]/gu, ' ').replace(/\p{Cf}/gu, '');
 }
 
 /**
@@ -30,9 +33,19 @@ export function columns(text: string): number {
   return width;
 }
 
+// Nonspacing and enclosing marks (combining accents, variation selectors) draw on the character before.
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}]$/u;
+// Emoji and pictographs (terminals draw many as two columns: ☀ with U+FE0F, ⌚, ✈) and the East
+// Asian scripts, whatever the code point, so count them so.
+const WIDE = /^[\p{Extended_Pictographic}\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+
 function charColumns(code: number): number {
-  if (code >= 0x300 && code <= 0x36f) return 0; // combining marks
-  if (code >= 0xfe00 && code <= 0xfe0f) return 0; // variation selectors
+  if (code < 0x300) return 1;
+  const char = String.fromCodePoint(code);
+  if (ZERO_WIDTH.test(char)) return 0;
+  // Conservative: outside the Basic Multilingual Plane, most of what is drawn (emoji, CJK
+  // extensions) is wide; overestimating only truncates earlier, never overflows the page.
+  if (code > 0xffff || WIDE.test(char)) return 2;
   const wide =
     (code >= 0x1100 && code <= 0x115f) ||
     (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||

@@ -37,17 +37,18 @@ export function renderText(problem: Problem, schedule: Schedule, view: View = {}
   const sections = sectionsOf(problem, schedule, view);
   const days = shownDays(schedule, problem.weekStart);
   const broken = brokenMeetings(view.report);
-  const out: string[] = [`Week of ${longDate(problem.weekStart)} · ${sanitize(problem.timeZone)}`];
+  const out: string[] = [...wrap(`Week of ${longDate(problem.weekStart)} · ${sanitize(problem.timeZone)}`, '', '    ')];
   if (view.report) out.push(scoreLine(view.report));
   const summaries = new Map(view.report?.patients.map((row) => [row.patient, row]) ?? []);
   for (const section of sections) {
-    out.push('', sanitize(section.title), ...grid(section, days, names, broken));
+    out.push('', ...wrap(sanitize(section.title), '', '    '), ...grid(section, days, names, broken));
     const summary = section.kind === 'patient' && section.id !== null ? summaries.get(section.id) : undefined;
     if (summary) out.push(...requirementLines(summary, names));
   }
   if (sections.length === 0) out.push('', 'No sessions.');
   if (view.report) out.push('', ...patientTable(view.report, patientsShown(problem, sections, view), names));
-  return `${out.map((line) => line.trimEnd()).join('\n')}\n`;
+  // Every line above is fitted or wrapped; this cut is the last guard of the 100-column promise.
+  return `${out.map((line) => (columns(line) > WIDTH ? fit(line, WIDTH) : line).trimEnd()).join('\n')}\n`;
 }
 
 function grid(section: Section, days: ReadonlyArray<{ date: string; index: number }>, names: Names, broken: ReadonlySet<string>): string[] {
@@ -70,7 +71,7 @@ function grid(section: Section, days: ReadonlyArray<{ date: string; index: numbe
     lines.push(rule);
   }
   const outside = section.meetings.filter((m) => !dates.has(m.date));
-  for (const m of outside) lines.push(`  Outside the week: ${sanitize(m.id)} on ${sanitize(m.date)} ${sanitize(m.start)}-${sanitize(m.end)}`);
+  for (const m of outside) lines.push(...wrap(sanitize(`Outside the week: ${m.id} on ${m.date} ${m.start}-${m.end}`), '  ', '    '));
   return lines;
 }
 
@@ -86,7 +87,7 @@ function cellLines(meeting: Meeting, kind: Section['kind'], names: Names, broken
 }
 
 function requirementLines(summary: PatientSummary, names: Names): string[] {
-  const lines = [`  ${formatHours(summary.hours)} h · ${summary.days.length} days (${summary.days.join(' ') || 'none'}) · track ${sanitize(names.track(summary.track))}`];
+  const lines = wrap(sanitize(`${formatHours(summary.hours)} h · ${summary.days.length} days (${summary.days.join(' ') || 'none'}) · track ${names.track(summary.track)}`), '  ', '    ');
   for (const requirement of summary.requirements) {
     const label = `${requirement.met ? '✓' : '✗'} ${requirement.label}${requirement.date ? ` on ${requirement.date}` : ''}: ${formatNumber(requirement.actual)} of ${formatNumber(requirement.target)}`;
     lines.push(...wrap(sanitize(label), '  ', '    '));

@@ -27,6 +27,8 @@ export const ISSUE_CODES: {
   readonly tooLarge: 'too-large';
   /** A string is longer than the library accepts (see `LIMITS`). */
   readonly tooLong: 'too-long';
+  /** A string that is not well-formed Unicode: it holds a lone UTF-16 surrogate, which no file, URI or calendar can carry. */
+  readonly illFormedUnicode: 'ill-formed-unicode';
   /** An empty string or list where at least one character or item is needed. */
   readonly empty: 'empty';
   /** A value outside its allowed set (e.g. `kind` other than group or individual). */
@@ -94,6 +96,7 @@ export const ISSUE_CODES: {
   unreadable: 'unreadable',
   tooLarge: 'too-large',
   tooLong: 'too-long',
+  illFormedUnicode: 'ill-formed-unicode',
   empty: 'empty',
   invalidValue: 'invalid-value',
   notFinite: 'not-finite',
@@ -144,6 +147,7 @@ export const ISSUE_CODE_DESCRIPTIONS: ReadonlyMap<string, string> = new Map<stri
   ['unreadable', 'Reading the value threw (a throwing getter, a revoked proxy).'],
   ['too-large', 'A collection is larger than the library accepts (see `LIMITS`).'],
   ['too-long', 'A string is longer than the library accepts (see `LIMITS`).'],
+  ['ill-formed-unicode', 'A string that is not well-formed Unicode: it holds a lone UTF-16 surrogate, which no file, URI or calendar can carry.'],
   ['empty', 'An empty string or list where at least one character or item is needed.'],
   ['invalid-value', 'A value outside its allowed set (e.g. `kind` other than group or individual).'],
   ['not-finite', 'A number that is NaN or infinite.'],

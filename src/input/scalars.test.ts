@@ -54,3 +54,14 @@ describe('readChoice, readBoolean, readTextList', () => {
     expect(codes((c) => readTextList([], 'l', c, 'credentials', true))).toEqual(['l empty']);
   });
 });
+
+describe('readText on ill-formed Unicode', () => {
+  it('rejects a lone high or low surrogate with its position, and keeps surrogate pairs', () => {
+    expect(codes((c) => readId('p\uD800', 'patients[0].id', c))).toEqual(['patients[0].id ill-formed-unicode']);
+    expect(codes((c) => readTextList(['ok', '\uDC00x'], 'staff[0].tags', c, 'tags'))).toEqual(['staff[0].tags[1] ill-formed-unicode']);
+    const context = new Context();
+    readId('ab\uDBFFc', 'a.id', context);
+    expect(context.issues[0]?.message).toContain('(U+DBFF) at position 2');
+    expect(readId('p-😀', 'a.id', new Context())).toBe('p-😀');
+  });
+});

@@ -7,9 +7,12 @@ import { type Context, typeName } from './context.js';
 import { readArray } from './read.js';
 import { ISSUE_CODES } from './issue-codes.js';
 import { LIMITS } from './limits.js';
+import { loneSurrogateAt } from './unicode.js';
 
 /**
- * A string of 1 to `maxLength` characters.
+ * A string of 1 to `maxLength` characters, well-formed Unicode. Every string the validator accepts
+ * (ids, references, names, tags, credentials, features, rule texts) is read here, so this is the
+ * one place that keeps lone UTF-16 surrogates out: no export, file or URI could carry them.
  *
  * @example
  * ```ts
@@ -28,6 +31,15 @@ export function readText(value: unknown, path: string, context: Context, what: s
   }
   if (value.length > maxLength) {
     context.report(path, ISSUE_CODES.tooLong, `${what} has ${value.length} characters; at most ${maxLength} are accepted.`);
+    return undefined;
+  }
+  const lone = loneSurrogateAt(value);
+  if (lone >= 0) {
+    context.report(
+      path,
+      ISSUE_CODES.illFormedUnicode,
+      `${what} is not well-formed Unicode: a lone UTF-16 surrogate (U+${value.charCodeAt(lone).toString(16).toUpperCase()}) at position ${lone}.`,
+    );
     return undefined;
   }
   return value;

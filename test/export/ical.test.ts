@@ -157,6 +157,24 @@ describe('toICalendar', () => {
     expect(text).toContain('\r\nX-WR-CALNAME:Lee\\, Dana\\nLCSW: week of 2026-11-23\r\n');
   });
 
+  it('writes no control character RFC 5545 forbids, from names, ids or the UID domain', () => {
+    const controls = 'a\u0000b\u0007c\u001b[31md\u007fe\u0085f\u009b2Jg\u000bh\u000ci';
+    const problem = tinyProblem();
+    problem.services[0] = { ...problem.services[0]!, name: `Group ${controls}` };
+    problem.rooms[0] = { ...problem.rooms[0]!, id: `room${controls}` };
+    problem.staff[0] = { ...problem.staff[0]!, name: `Lee\tDana ${controls}` };
+    problem.patients[0] = { ...problem.patients[0]!, id: `p1${controls}` };
+    const m = meeting({ id: `m${controls}`, service: 'process', day: 'TU', start: '18:00', room: `room${controls}`, staff: ['clin-1'], patients: [`p1${controls}`] });
+    for (const options of [{}, { for: { staff: 'clin-1' } }, { for: { room: `room${controls}` } }, { recurring: true, uidDomain: `clinic${controls}.example` }]) {
+      const text = toICalendar(problem, scheduleOf([m]), options);
+      // Only CRLF line ends and HTAB (allowed in TEXT) remain of the C0 set; no DEL, no C1.
+      expect(text.replace(/\r\n/g, '').replace(/\t/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+      const event = parseIcs(text).events[0]!;
+      expect(event.summary).toBe('Group a\uFFFDb\uFFFDc\uFFFD[31md\uFFFDe\uFFFDf\uFFFD2Jg\uFFFDh\uFFFDi');
+      expect(event.uid).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    }
+  });
+
   it("shows one person's or room's meetings, and patient ids only on staff and whole-week calendars", () => {
     const meetings = [
       meeting({ id: 'g1', service: 'process', day: 'TU', start: '18:00', room: 'room-a', staff: ['clin-1'], patients: ['p1', 'p2'] }),

@@ -209,3 +209,37 @@ describe('validateProblem under fuzzing', () => {
     );
   });
 });
+
+/** Keys whose strings have a format of their own (times, dates, zones, days, choices): other checks may speak first. */
+const FORMAT_KEYS: ReadonlySet<string | number> = new Set(['timeZone', 'weekStart', 'closedDates', 'start', 'end', 'date', 'day', 'days', 'avoidDays', 'admittedOn', 'dischargedOn', 'kind', 'telehealth']);
+
+function pathText(path: ReadonlyArray<string | number>): string {
+  return path.map((key, index) => (typeof key === 'number' ? `[${key}]` : index === 0 ? key : `.${key}`)).join('');
+}
+
+describe('validateProblem on ill-formed Unicode', () => {
+  const leaves = BASE_PATHS.filter((path) => typeof parentOf(BASE, path)[path[path.length - 1] as string | number] === 'string');
+
+  it('rejects a lone surrogate in every string it reads, at that string, as ill-formed-unicode', () => {
+    expect(leaves.length).toBeGreaterThan(40);
+    for (const path of leaves) {
+      for (const lone of ['\uD83D', '\uDE00']) {
+        const input: Loose = richProblem();
+        const parent = parentOf(input, path);
+        const key = path[path.length - 1] as string | number;
+        parent[key] = `${String(parent[key]).slice(0, 1)}${lone}${String(parent[key]).slice(1)}`;
+        const result = validateProblem(input);
+        const here = result.ok ? [] : result.issues.filter((issue) => issue.path === pathText(path)).map((issue) => issue.code);
+        if (path.some((segment) => FORMAT_KEYS.has(segment))) expect(here.length, pathText(path)).toBeGreaterThan(0);
+        else expect(here, pathText(path)).toContain(ISSUE_CODES.illFormedUnicode);
+      }
+    }
+  });
+
+  it('accepts well-formed astral characters (a surrogate pair is not lone)', () => {
+    const input: Loose = richProblem();
+    input.patients[3].id = '😀'.repeat(100);
+    input.services[0].name = 'Group 😀';
+    expect(validateProblem(input).ok).toBe(true);
+  });
+});
