@@ -47,7 +47,7 @@ export const switchService: Move = (engine) => {
   if (!service) return false;
   const length = service.durationMinutes;
   const telehealth = service.telehealth === 'only' ? true : service.telehealth === 'never' ? false : m.telehealth;
-  const starts = length === duration ? [m.start] : engine.random.shuffle(windowStarts(engine.problem, engine.problem.tracks[m.track]!, m.day, length)).slice(0, 4);
+  const starts = length === duration ? [m.start] : engine.random.shuffle(windowStarts(engine.problem, engine.problem.tracks[m.track]!, m.day, length, service.index)).slice(0, 4);
   for (const start of starts) {
     const next = { ...m, service: service.index, start, end: start + length, telehealth };
     if (tryReplace(engine, index, next)) return true;
