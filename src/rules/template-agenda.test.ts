@@ -45,9 +45,10 @@ describe(code, () => {
     expectKept(code, tiny(), [group('free', 'TU', '19:00', ['p1', 'p2'])]);
   });
 
-  it('judges only track-bound groups: a group held outside any track is not on the agenda to keep', () => {
+  it('judges a group that is not track-bound only when it names the templated track', () => {
     const problem = templated();
     problem.services[0]!.trackBound = false;
-    expectKept(code, problem, [group('anywhere', 'MO', '10:00', ['p1', 'p2'], { track: null })]);
+    expectKept(code, problem, [group('anywhere', 'MO', '10:00', ['p1', 'p2'], { track: null }), group('listed', 'TU', '18:00', ['p3', 'p4'])]);
+    expectBroken(code, problem, [group('held-for-track', 'TU', '20:00', ['p1', 'p2'])], [{ penalty: 1, meetings: ['held-for-track'], date: DATE.TU }]);
   });
 });

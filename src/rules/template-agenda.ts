@@ -4,10 +4,11 @@
  * placement by the very same test the catalogue reports (the catalogue stays the single source
  * of truth).
  *
- * What is judged: a meeting of a group service that is track-bound (the default for groups),
- * naming a track whose template has at least one entry, on a day of the week. Individual
- * sessions, groups that are not track-bound, meetings of tracks without a template and meetings
- * outside the week (`meeting-outside-week` reports those) are not.
+ * What is judged: a group meeting naming a track whose template has at least one entry, on a day
+ * of the week. Track-bound groups (the default) always name their track; a group that is not
+ * track-bound names one only when it was held for the track (a template may list it), and is then
+ * judged too. Individual sessions, groups naming no track, meetings of tracks without a template
+ * and meetings outside the week (`meeting-outside-week` reports those) are not.
  *
  * What keeps it: a template entry of the same service, day and start. Any number of meetings may
  * share one entry (parallel sections of a full group); an entry may stay unheld (no one to seat).
@@ -41,7 +42,7 @@ function agendaOf(track: CompiledTrack | undefined): ReadonlySet<number> | undef
 
 /**
  * Whether rule `template-agenda` judges a meeting of `service` in `track` on `day` (see the
- * module comment): a track-bound group service of a track with a non-empty template, in the week.
+ * module comment): a group naming a track with a non-empty template, in the week.
  *
  * @example
  * ```ts
@@ -50,7 +51,7 @@ function agendaOf(track: CompiledTrack | undefined): ReadonlySet<number> | undef
  */
 export function bindsTemplate(problem: CompiledProblem, m: Pick<AgendaFields, 'service' | 'track' | 'day'>): boolean {
   const service = problem.services[m.service];
-  if (!service || service.kind !== 'group' || !service.trackBound || m.day < 0 || m.day > 6) return false;
+  if (!service || service.kind !== 'group' || m.day < 0 || m.day > 6) return false;
   return agendaOf(problem.tracks[m.track]) !== undefined;
 }
 
@@ -86,7 +87,7 @@ export const templateAgenda: Rule = {
   scope: 'meeting',
   title: 'Template agenda',
   description:
-    "In a track with a template, every meeting of a track-bound group service has the service, day and start of one of the template's entries (any number of parallel sections may share an entry). Penalty: 1 per meeting off the agenda.",
+    "In a track with a template, every group meeting held for the track has the service, day and start of one of the template's entries (any number of parallel sections may share an entry). Penalty: 1 per meeting off the agenda.",
   evaluate(ctx, index, emit) {
     const meeting = ctx.meetings[index];
     if (!meeting || onAgenda(ctx.problem, meeting)) return;

@@ -48,7 +48,7 @@ export function offAgenda(problem: Problem, schedule: Schedule): Meeting[] {
   return schedule.meetings.filter((m) => {
     const service = kinds.get(m.service);
     const track = problem.tracks.find((t) => t.id === m.track);
-    if (!service || service.kind !== 'group' || service.trackBound === false || !track?.template?.length) return false;
+    if (!service || service.kind !== 'group' || !track?.template?.length) return false;
     return !track.template.some((entry) => entry.service === m.service && entry.day === m.day && entry.start === m.start);
   });
 }
@@ -56,6 +56,6 @@ export function offAgenda(problem: Problem, schedule: Schedule): Meeting[] {
 /** How many group meetings of templated tracks `schedule` holds. */
 export function templatedMeetings(problem: Problem, schedule: Schedule): number {
   const templated = new Set(problem.tracks.filter((t) => t.template?.length).map((t) => t.id));
-  const groups = new Set(problem.services.filter((s) => s.kind === 'group' && s.trackBound !== false).map((s) => s.id));
+  const groups = new Set(problem.services.filter((s) => s.kind === 'group').map((s) => s.id));
   return schedule.meetings.filter((m) => m.track !== null && templated.has(m.track) && groups.has(m.service)).length;
 }

@@ -189,7 +189,7 @@ const CORRUPTION_TABLE: Readonly<Record<CorruptionCode, Corruption>> = {
   }),
   // The track gets a template holding every other group time of the track, but not this one's.
   'template-agenda': withMeeting(
-    (c) => groups(c).filter((m) => m.track !== null && serviceOf(c, m).trackBound !== false),
+    (c) => groups(c).filter((m) => m.track !== null),
     (c, m) => {
       const key = (o: { service: string; day: string; start: string }): string => `${o.service}@${o.day}@${o.start}`;
       const entries = new Map<string, NonNullable<Track['template']>[number]>();
