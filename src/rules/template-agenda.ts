@@ -41,23 +41,9 @@ function agendaOf(track: CompiledTrack | undefined): ReadonlySet<number> | undef
 }
 
 /**
- * Whether rule `template-agenda` judges a meeting of `service` in `track` on `day` (see the
- * module comment): a group naming a track with a non-empty template, in the week.
- *
- * @example
- * ```ts
- * if (bindsTemplate(problem, m) && !onAgenda(problem, m)) return 'template-agenda';
- * ```
- */
-export function bindsTemplate(problem: CompiledProblem, m: Pick<AgendaFields, 'service' | 'track' | 'day'>): boolean {
-  const service = problem.services[m.service];
-  if (!service || service.kind !== 'group' || m.day < 0 || m.day > 6) return false;
-  return agendaOf(problem.tracks[m.track]) !== undefined;
-}
-
-/**
- * Whether a meeting keeps rule `template-agenda`: it is not judged, or a template entry of its
- * track has its service, day and start. The solver asks this of every placement it considers.
+ * Whether a meeting keeps rule `template-agenda`: it is not judged (see the module comment: not a
+ * group, no templated track named, outside the week), or a template entry of its track has its
+ * service, day and start. The solver asks this of every placement it considers.
  *
  * @example
  * ```ts
@@ -65,8 +51,9 @@ export function bindsTemplate(problem: CompiledProblem, m: Pick<AgendaFields, 's
  * ```
  */
 export function onAgenda(problem: CompiledProblem, m: AgendaFields): boolean {
-  if (!bindsTemplate(problem, m)) return true;
-  return agendaOf(problem.tracks[m.track])!.has(key(m.service, m.day, m.start));
+  if (m.day < 0 || m.day > 6 || problem.services[m.service]?.kind !== 'group') return true;
+  const agenda = agendaOf(problem.tracks[m.track]);
+  return agenda === undefined || agenda.has(key(m.service, m.day, m.start));
 }
 
 /** `"Monday 09:00, Wednesday 10:00"`: the template's times for `service` (the first few), or `"none"`. */
