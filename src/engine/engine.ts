@@ -3,6 +3,7 @@
  * statistics, with the primitives every construction step and move is made of: find staff and a
  * room for a meeting, and apply a change only if it keeps every hard rule.
  */
+import { onAgenda } from '../rules/template-agenda.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { SLOTS_PER_WEEK } from '../time/week.js';
 import { meetingMinutes, type CompiledProblem } from './compile.js';
@@ -226,6 +227,8 @@ function roomsInPreference(problem: Engine['problem'], service: number): readonl
 
 /** `m` with staff and a room (or telehealth) chosen, or `null`. */
 export function equip(engine: Engine, m: PlacedMeeting, replacing: number, keep: boolean, shuffle: boolean): PlacedMeeting | null {
+  // Off its track's template no staff or room can save it: refuse before searching for them.
+  if (!onAgenda(engine.problem, m)) return null;
   let place: { room: number; telehealth: boolean } | null = null;
   const service = engine.problem.services[m.service]!;
   if (keep && (m.telehealth ? service.telehealth !== 'never' : m.room >= 0 && roomFree(engine, m.room, m, replacing) && service.eligibleRooms.includes(m.room))) {

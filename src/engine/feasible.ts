@@ -7,6 +7,7 @@
  * solver still checks the catalogue's own hard total and undoes a change that raised it, so the
  * catalogue remains the single source of truth.
  */
+import { onAgenda } from '../rules/template-agenda.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import type { SolverState } from './state.js';
@@ -35,6 +36,9 @@ export function meetingShapeBlocker(state: SolverState, m: PlacedMeeting): Block
     const track = problem.tracks[m.track];
     if (!track || !track.windows.containsRange(from, to)) return 'track-window';
   }
+  // A templated track's groups hold only the template's (service, day, start): every move that
+  // changes a group's service or time, or opens one, passes here.
+  if (!onAgenda(problem, m)) return 'template-agenda';
   if (service.telehealth === 'never' && m.telehealth) return 'telehealth-policy';
   if (service.telehealth === 'only' && !m.telehealth) return 'telehealth-policy';
   if (m.telehealth) {

@@ -19,7 +19,7 @@ export const openGroup: Move = (engine) => {
   const service = engine.random.pick(services);
   if (!service) return false;
   const day = engine.random.int(7);
-  const start = engine.random.pick(windowStarts(problem, track, day, service.durationMinutes));
+  const start = engine.random.pick(windowStarts(problem, track, day, service.durationMinutes, service.index));
   if (start === undefined) return false;
   const target = service.minSize + engine.random.int(Math.max(1, service.maxSize - service.minSize + 1));
   const base: PlacedMeeting = { id: '', service: service.index, track: track.index, day, start, end: start + service.durationMinutes, room: -1, telehealth: service.telehealth === 'only', staff: [], patients: [], pinned: false };

@@ -125,7 +125,7 @@ export const moveMeeting: Move = (engine) => {
   const day = engine.random.next() < 0.5 ? m.day : engine.random.int(7);
   let start: number;
   if (m.track >= 0) {
-    const starts = windowStarts(engine.problem, engine.problem.tracks[m.track]!, day, duration);
+    const starts = windowStarts(engine.problem, engine.problem.tracks[m.track]!, day, duration, m.service);
     const pick = engine.random.pick(starts);
     if (pick === undefined) return false;
     start = pick;

@@ -3,6 +3,7 @@
  * day) and tiled with back-to-back sessions on the start grid, or the track's template when it
  * has one. Also the grid starts where a meeting of a given length fits a track's windows.
  */
+import { onAgenda } from '../rules/template-agenda.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import type { CompiledProblem, CompiledTrack } from './compile.js';
 
@@ -129,13 +130,24 @@ function tileBlock(from: number, to: number, grid: number, durations: readonly n
   return tiles;
 }
 
-/** Grid starts on `day` where `minutes` fit inside the track's windows. */
-export function windowStarts(problem: CompiledProblem, track: CompiledTrack, day: number, minutes: number): number[] {
+/**
+ * Grid starts on `day` where `minutes` fit inside the track's windows. Given the group `service`
+ * to be held there, only the starts its track's template allows (rule `template-agenda`; every
+ * start in a track without a template).
+ *
+ * @example
+ * ```ts
+ * const starts = windowStarts(problem, problem.tracks[m.track]!, m.day, m.end - m.start, m.service);
+ * ```
+ */
+export function windowStarts(problem: CompiledProblem, track: CompiledTrack, day: number, minutes: number, service?: number): number[] {
   const starts: number[] = [];
   const grid = problem.granularityMinutes;
   for (let start = 0; start + minutes <= 1440; start += grid) {
     const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
-    if (track.windows.containsRange(from, from + minutes / SLOT_MINUTES)) starts.push(start);
+    if (!track.windows.containsRange(from, from + minutes / SLOT_MINUTES)) continue;
+    if (service !== undefined && !onAgenda(problem, { service, track: track.index, day, start })) continue;
+    starts.push(start);
   }
   return starts;
 }

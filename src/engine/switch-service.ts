@@ -3,6 +3,7 @@
  * into a longer one for a patient short of hours; exchanging services with a group at another
  * time when a plain switch would take the group's members past their maximum.
  */
+import { onAgenda } from '../rules/template-agenda.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import type { CompiledService } from './compile.js';
 import { equip, tryReplace, type Engine } from './engine.js';
@@ -47,7 +48,7 @@ export const switchService: Move = (engine) => {
   if (!service) return false;
   const length = service.durationMinutes;
   const telehealth = service.telehealth === 'only' ? true : service.telehealth === 'never' ? false : m.telehealth;
-  const starts = length === duration ? [m.start] : engine.random.shuffle(windowStarts(engine.problem, engine.problem.tracks[m.track]!, m.day, length)).slice(0, 4);
+  const starts = length === duration ? [m.start] : engine.random.shuffle(windowStarts(engine.problem, engine.problem.tracks[m.track]!, m.day, length, service.index)).slice(0, 4);
   for (const start of starts) {
     const next = { ...m, service: service.index, start, end: start + length, telehealth };
     if (tryReplace(engine, index, next)) return true;
@@ -84,19 +85,31 @@ function exchangeServices(engine: Engine, index: number, service: number, p: num
 
 /**
  * The groups of `service` among `inTrack` that `m` may exchange services with: unpinned, as long
- * as `m`, at a time that does not overlap it, and without patient `p` (-1: any).
+ * as `m`, at a time that does not overlap it, without patient `p` (-1: any), and such that both
+ * keep their track's template after the exchange.
  */
 export function exchangePartners(engine: Engine, inTrack: readonly number[], m: PlacedMeeting, service: number, p: number): number[] {
   const { state } = engine;
   return inTrack.filter((i) => {
     const other = state.meetings[i]!;
-    return other.service === service && !other.pinned && other.end - other.start === m.end - m.start && !other.patients.includes(p) && !overlaps(other, m.day, m.start, m.end);
+    return (
+      other.service === service &&
+      !other.pinned &&
+      other.end - other.start === m.end - m.start &&
+      !other.patients.includes(p) &&
+      !overlaps(other, m.day, m.start, m.end) &&
+      // Both keep to a template: the partner's time holds `m`'s service, and `m`'s time `service`.
+      onAgenda(engine.problem, { ...other, service: m.service }) &&
+      onAgenda(engine.problem, { ...m, service })
+    );
   });
 }
 
-/** The track group services other than `m`'s, of its length: what `m` may turn into by an exchange. */
+/** The track group services other than `m`'s, of its length, that its track's template allows at its time: what `m` may turn into by an exchange. */
 export function otherGroupServices(engine: Engine, m: PlacedMeeting): CompiledService[] {
-  return engine.problem.services.filter((s) => s.kind === 'group' && s.trackBound && s.index !== m.service && s.durationMinutes === m.end - m.start);
+  return engine.problem.services.filter(
+    (s) => s.kind === 'group' && s.trackBound && s.index !== m.service && s.durationMinutes === m.end - m.start && onAgenda(engine.problem, { ...m, service: s.index }),
+  );
 }
 
 /** Meeting `index` holds `service` instead, with its leader or, when they may not lead it, another. */

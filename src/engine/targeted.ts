@@ -159,7 +159,7 @@ export function openGroupOn(engine: Engine, p: number, onDay: number, only = -1)
   const times: Array<[number, number]> = [];
   for (let day = 0; day < 7; day++) {
     if (onDay >= 0 && day !== onDay) continue;
-    for (const start of track >= 0 ? windowStarts(problem, problem.tracks[track]!, day, duration) : gridStarts(problem.granularityMinutes, duration)) {
+    for (const start of track >= 0 ? windowStarts(problem, problem.tracks[track]!, day, duration, service.index) : gridStarts(problem.granularityMinutes, duration)) {
       const base = probe(service.index, track, day, start, duration, service.telehealth === 'only');
       if (patientFits(engine, base, p, -1)) times.push([day, start]);
     }
@@ -262,7 +262,7 @@ export const shiftGroupFor: Move = (engine) => {
   const m = engine.state.meetings[index]!;
   const duration = m.end - m.start;
   const day = engine.random.next() < 0.6 ? m.day : engine.random.int(7);
-  const times = windowStarts(problem, problem.tracks[track]!, day, duration).filter((start) => start !== m.start || day !== m.day);
+  const times = windowStarts(problem, problem.tracks[track]!, day, duration, m.service).filter((start) => start !== m.start || day !== m.day);
   for (const start of engine.random.shuffle(times).slice(0, 4)) {
     const next = { ...m, day, start, end: start + duration, patients: [...m.patients, p] };
     if (!patientFits(engine, next, p, -1)) continue;

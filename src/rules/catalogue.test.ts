@@ -6,7 +6,7 @@ import { allRules, ruleCatalogue } from './catalogue.js';
 const HARD = [
   'schedule-integrity', 'patient-double-booked', 'staff-double-booked', 'room-double-booked', 'room-capacity', 'room-features',
   'group-max-size', 'group-min-size', 'individual-one-patient', 'staff-seats', 'primary-staff-only', 'staff-availability',
-  'room-availability', 'patient-availability', 'track-window', 'track-membership', 'eligibility', 'homogeneity', 'avoid-pair',
+  'room-availability', 'patient-availability', 'track-window', 'template-agenda', 'track-membership', 'eligibility', 'homogeneity', 'avoid-pair',
   'closed-date', 'admission-dates', 'staff-daily-max', 'staff-weekly-max', 'patient-max-weekly-hours', 'patient-max-daily-hours',
   'patient-max-days', 'curriculum-max', 'requires-max', 'start-grid', 'meeting-duration', 'meeting-outside-week', 'nonexistent-time',
   'telehealth-policy', 'family-availability',

@@ -49,6 +49,7 @@ import { staffWeeklyMax } from './staff-weekly-max.js';
 import { staffedHours } from './staffed-hours.js';
 import { startGrid } from './start-grid.js';
 import { telehealthPolicy } from './telehealth-policy.js';
+import { templateAgenda } from './template-agenda.js';
 import { trackMembership } from './track-membership.js';
 import { trackWindow } from './track-window.js';
 import type { Rule, RuleScope } from './types.js';
@@ -69,6 +70,7 @@ const RULES: readonly Rule[] = Object.freeze([
   roomAvailability,
   patientAvailability,
   trackWindow,
+  templateAgenda,
   trackMembership,
   eligibility,
   homogeneity,

@@ -13,6 +13,7 @@ import { allRules } from '../../src/rules/catalogue.js';
 import type { Problem } from '../../src/model/problem.js';
 import { problemArbitrary } from '../support/arbitraries/random-problem.js';
 import { feasibleProblemArbitrary } from '../support/arbitraries.js';
+import { withTemplates } from '../support/templated.js';
 import { generousProblemArbitrary } from './generous.js';
 
 /** The per-rule totals the engine keeps must equal a report built from scratch on the exported timetable. */
@@ -80,6 +81,11 @@ describe('incremental scoring', () => {
     fc.assert(
       fc.property(generousProblemArbitrary(), fc.integer({ min: 0, max: 1000 }), (problem, seed) => exercise(problem, seed, 4 * MOVES.length)),
       { numRuns: 6 },
+    );
+    // Every track with a template (rule template-agenda): the moves must keep to it, and the board agree.
+    fc.assert(
+      fc.property(problemArbitrary({ maxPatients: 10 }), fc.integer({ min: 0, max: 1000 }), (problem, seed) => exercise(withTemplates(problem), seed, 2 * MOVES.length)),
+      { numRuns: 4 },
     );
     // Problems built feasible around a known timetable: tight, so the moves aimed at short patients
     // have work. A fixed sample (seed), so that every move is sure to be exercised.

@@ -3,7 +3,7 @@
  * timetable or to the problem that a named rule must catch.
  */
 import fc from 'fast-check';
-import type { Availability, Patient, Problem, Service } from '../../../src/model/problem.js';
+import type { Availability, Patient, Problem, Service, Track } from '../../../src/model/problem.js';
 import type { Meeting, Schedule } from '../../../src/model/schedule.js';
 import { addDays, parseLocalTime, WEEKDAYS } from '../../../src/time/week.js';
 import { toOffsetIso } from '../../../src/time/zone.js';
@@ -94,6 +94,7 @@ export type CorruptionCode =
   | 'room-availability'
   | 'patient-availability'
   | 'track-window'
+  | 'template-agenda'
   | 'track-membership'
   | 'eligibility'
   | 'homogeneity'
@@ -186,6 +187,17 @@ const CORRUPTION_TABLE: Readonly<Record<CorruptionCode, Corruption>> = {
   'track-window': withMeeting(groups, (_c, m) => {
     m.track = null;
   }),
+  // The track gets a template holding every other group time of the track, but not this one's.
+  'template-agenda': withMeeting(
+    (c) => groups(c).filter((m) => m.track !== null),
+    (c, m) => {
+      const key = (o: { service: string; day: string; start: string }): string => `${o.service}@${o.day}@${o.start}`;
+      const entries = new Map<string, NonNullable<Track['template']>[number]>();
+      for (const o of groups(c)) if (o.track === m.track && key(o) !== key(m)) entries.set(key(o), { service: o.service, day: o.day, start: o.start });
+      if (entries.size === 0) entries.set('', { service: m.service, day: WEEKDAYS[(WEEKDAYS.indexOf(m.day) + 1) % 7]!, start: m.start });
+      c.problem.tracks.find((t) => t.id === m.track)!.template = [...entries.values()];
+    },
+  ),
   'track-membership': withMeeting(groups, (c, m, g) => {
     const track = c.problem.tracks.find((t) => t.id === m.track)!;
     c.problem.tracks.push({ ...structuredClone(track), id: 'corrupt-track' });
