@@ -8,6 +8,7 @@ import type { Change } from '../../src/model/options.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { Meeting, Schedule } from '../../src/model/schedule.js';
 import { checkSchedule } from '../../src/check/check-schedule.js';
+import { ProblemError } from '../../src/model/issue.js';
 import { validateProblem } from '../../src/input/validate.js';
 import { nextWeek } from '../../src/replan/next-week.js';
 import { replan } from '../../src/replan/replan.js';
@@ -135,5 +136,25 @@ describe('no change leaves a future meeting impossible, pinned or not', () => {
     const { byId } = replanned(changes);
     const thursday = byId.get('th-process');
     if (thursday) expect([thursday.date, thursday.start, thursday.pinned]).not.toEqual(['2026-11-26', '19:00', true]);
+  });
+});
+
+describe('a change that would make the problem invalid', () => {
+  it('is refused with a path: a discharge dated before the admission', () => {
+    const problem = clinic();
+    problem.patients[1]!.admittedOn = '2026-11-24';
+    const changes: Change[] = [
+      { kind: 'pin', meeting: 'tu-process' },
+      { kind: 'staff-out', staff: 'clin-2', date: '2026-11-26' },
+      { kind: 'discharge', patient: 'p2', from: '2026-11-23' },
+    ];
+    let thrown: unknown;
+    try {
+      replan(problem, week(), changes, OPTIONS);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ProblemError);
+    expect((thrown as ProblemError).issues.map((i) => [i.path, i.code])).toEqual([['changes[2].from', 'invalid-range']]);
   });
 });
