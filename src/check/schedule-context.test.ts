@@ -27,6 +27,21 @@ describe('schedule-integrity', () => {
     ]);
   });
 
+  it('reads no-shows: an unknown one, one also attending, and a list that is not one are breaches', () => {
+    const found = integrity(
+      scheduleOf([
+        group('g1', 'TU', '18:00', ['p1', 'p2'], { noShows: ['ghost', 'p1'] }),
+        { ...group('g2', 'WE', '18:00', ['p1', 'p2']), noShows: 'p3' as unknown as string[] },
+        group('g3', 'TH', '18:00', ['p1'], { noShows: ['p2'] }),
+      ]),
+    );
+    expect(found).toEqual([
+      expect.stringContaining('unknown no-show patient ghost'),
+      'Meeting g1 lists patient p1 both as attending and as a no-show.',
+      expect.stringContaining('Meeting g2 has no list of no-show patients'),
+    ]);
+  });
+
   it('reports a wrong weekday, duplicate ids, an end before the start and malformed times', () => {
     const found = integrity(
       scheduleOf([

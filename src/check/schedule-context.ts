@@ -162,7 +162,9 @@ function compileMeetings(problem: CompiledProblem, schedule: unknown): Compiled 
     if (telehealth && roomId !== null && roomId !== undefined) fail(`Meeting ${id} is held by telehealth but names room ${shown(roomId)}.`, id);
     if (!telehealth && (roomId === null || roomId === undefined)) fail(`Meeting ${id} is in person but has no room.`, id);
     if (raw['pinned'] !== undefined && typeof raw['pinned'] !== 'boolean') fail(`Meeting ${id} has a pinned flag that is not true or false.`, id);
-    meetings.push({
+    const staff = ids(raw['staff'], problem.staffIndex, 'staff member');
+    const patients = ids(raw['patients'], problem.patientIndex, 'patient');
+    const meeting: PlacedMeeting = {
       id,
       service,
       track,
@@ -171,10 +173,16 @@ function compileMeetings(problem: CompiledProblem, schedule: unknown): Compiled 
       end,
       room,
       telehealth,
-      staff: ids(raw['staff'], problem.staffIndex, 'staff member'),
-      patients: ids(raw['patients'], problem.patientIndex, 'patient'),
+      staff,
+      patients,
       pinned: raw['pinned'] === true,
-    });
+    };
+    if (raw['noShows'] !== undefined) {
+      const noShows = ids(raw['noShows'], problem.patientIndex, 'no-show patient');
+      for (const p of noShows) if (patients.includes(p)) fail(`Meeting ${id} lists patient ${problem.patients[p]!.id} both as attending and as a no-show.`, id);
+      meeting.noShows = noShows.filter((p) => !patients.includes(p));
+    }
+    meetings.push(meeting);
   });
   return { meetings, integrity };
 }

@@ -87,7 +87,10 @@ export type Change =
       end?: LocalTime;
     }
   | {
-      /** A patient missed a published meeting; the session is made up later in the week when needed. */
+      /**
+       * A patient missed a published meeting: `replan` keeps the meeting as held, with the
+       * patient among its `noShows`, and makes the session up later in the week when needed.
+       */
       kind: 'missed';
       /** The patient's id; must be in the meeting's roster. */
       patient: string;

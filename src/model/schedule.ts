@@ -46,6 +46,15 @@ export interface Meeting {
   staff: string[];
   /** Patient ids attending it. */
   patients: string[];
+  /**
+   * Patient ids who were on its roster but did not attend (a no-show, recorded by `replan` for
+   * a `missed` change or a discharge dated before a session already held). Only a meeting
+   * already held has them. They are not in `patients`, so nothing counts the session toward
+   * their week; the meeting's own size rules (a group's minimum, one patient per individual
+   * session) judge it as it was planned, attendees and no-shows together: a record is not
+   * re-judged for an absence it could not prevent.
+   */
+  noShows?: string[];
   /** A pinned meeting is never moved by `replan`. */
   pinned?: boolean;
 }

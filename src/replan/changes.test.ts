@@ -4,6 +4,7 @@ import type { Change } from '../model/options.js';
 import { compileProblem } from '../engine/compile.js';
 import { assertValidProblem } from '../input/validate.js';
 import { ProblemError } from '../model/issue.js';
+import { LIMITS } from '../input/limits.js';
 import { applyChanges, applyChangesInPlace, checkChanges, checkReplanInput } from './changes.js';
 import type { Patient, Problem } from '../model/problem.js';
 import type { Schedule } from '../model/schedule.js';
@@ -33,6 +34,35 @@ describe('checkChanges', () => {
     const { issues, admitted } = checkChanges(problem(), empty, changes);
     expect(issues).toEqual([]);
     expect(admitted.map((p) => p.id)).toEqual(['p2']);
+  });
+
+  it('refuses a discharge dated before the admission, of a patient of the problem or of one admitted with it', () => {
+    const input = problem();
+    input.patients[0]!.admittedOn = '2026-11-24';
+    const changes: Change[] = [
+      { kind: 'discharge', patient: 'p1', from: '2026-11-24' },
+      { kind: 'admit', patient: { id: 'p2', tracks: ['evening'], admittedOn: '2026-11-25' } },
+      { kind: 'discharge', patient: 'p1', from: '2026-11-23' },
+      { kind: 'discharge', patient: 'p2', from: '2026-11-24' },
+    ];
+    const { issues } = checkChanges(input, empty, changes);
+    expect(issues.map((i) => [i.path, i.code])).toEqual([
+      ['changes[2].from', 'invalid-range'],
+      ['changes[3].from', 'invalid-range'],
+    ]);
+    expect(issues[0]!.message).toBe('Patient p1 is admitted on 2026-11-24; a discharge from 2026-11-23 would be before it.');
+  });
+
+  it('refuses a call-out or closure past the most exceptions an availability holds', () => {
+    const input = problem();
+    const full = Array.from({ length: LIMITS.windows - 1 }, () => ({ date: '2026-11-01' }));
+    input.staff[1]!.availability = { ...input.staff[1]!.availability, except: full };
+    const changes: Change[] = [
+      { kind: 'staff-out', staff: 'clin-2', date: '2026-11-24', start: '18:00', end: '19:00' },
+      { kind: 'staff-out', staff: 'clin-1', date: '2026-11-24' },
+      { kind: 'staff-out', staff: 'clin-2', date: '2026-11-25' },
+    ];
+    expect(checkChanges(input, empty, changes).issues.map((i) => [i.path, i.code])).toEqual([['changes[2]', 'too-large']]);
   });
 
   it('refuses what is not a list', () => {

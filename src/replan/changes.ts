@@ -9,6 +9,7 @@ import type { Availability, Patient, Problem } from '../model/problem.js';
 import type { Schedule } from '../model/schedule.js';
 import type { Issue } from '../model/issue.js';
 import { ISSUE_CODES } from '../input/issue-codes.js';
+import { LIMITS } from '../input/limits.js';
 import { assertValidProblem, validateProblem } from '../input/validate.js';
 import { dayInWeek, dayNumber, parseLocalTime, WEEKDAYS } from '../time/week.js';
 
@@ -44,6 +45,20 @@ function dateInWeekIssue(value: unknown, weekStart: string, path: string, issues
     issues.push({ path, code: ISSUE_CODES.invalidDate, message: `'${shown(value)}' is not a date (YYYY-MM-DD).` });
   } else if (dayInWeek(value, weekStart) === undefined) {
     issues.push({ path, code: ISSUE_CODES.outOfRange, message: `${value} is not in the week of ${weekStart}.` });
+  }
+}
+
+/**
+ * Counts one more availability exception for the staff member or room `id` of `owners`: a
+ * call-out or closure becomes one, and an availability holds at most `LIMITS.windows`.
+ */
+function exceptionRoom(owners: ReadonlyArray<{ id: string; availability?: Availability }>, id: unknown, counts: Map<object, number>, path: string, issues: Issue[]): void {
+  const owner = owners.find((o) => o.id === id);
+  if (!owner) return;
+  const count = (counts.get(owner) ?? owner.availability?.except?.length ?? 0) + 1;
+  counts.set(owner, count);
+  if (count === LIMITS.windows + 1) {
+    issues.push({ path, code: ISSUE_CODES.tooLarge, message: `${shown(id)} already has ${LIMITS.windows} availability exceptions, the most one availability may hold.` });
   }
 }
 
@@ -132,7 +147,14 @@ export function checkChanges(
   });
   const patients = new Set(problem.patients.map((p) => p.id));
   for (const { patient } of admitted) if (isRecord(patient) && typeof patient['id'] === 'string') patients.add(patient['id']);
+  // Admission dates, for discharges: an admission's own date is read as given (it is validated below).
+  const admittedOn = new Map<string, string>();
+  for (const p of problem.patients) if (p.admittedOn !== undefined) admittedOn.set(p.id, p.admittedOn);
+  for (const { patient } of admitted) {
+    if (isRecord(patient) && typeof patient['id'] === 'string' && typeof patient['admittedOn'] === 'string') admittedOn.set(patient['id'], patient['admittedOn']);
+  }
 
+  const exceptions = new Map<object, number>();
   changes.forEach((change: unknown, i) => {
     const path = `changes[${i}]`;
     if (!isRecord(change)) {
@@ -158,6 +180,13 @@ export function checkChanges(
         known('patient', patients, 'patient');
         if (typeof change['from'] !== 'string' || dayNumber(change['from']) === undefined) {
           issues.push({ path: `${path}.from`, code: ISSUE_CODES.invalidDate, message: `'${shown(change['from'])}' is not a date (YYYY-MM-DD).` });
+        } else {
+          // As the validator reads a patient: a discharge may fall on the admission date, not before it.
+          const admission = typeof change['patient'] === 'string' ? admittedOn.get(change['patient']) : undefined;
+          const admissionDay = admission === undefined ? undefined : dayNumber(admission);
+          if (admissionDay !== undefined && dayNumber(change['from'])! < admissionDay) {
+            issues.push({ path: `${path}.from`, code: ISSUE_CODES.invalidRange, message: `Patient ${shown(change['patient'])} is admitted on ${admission}; a discharge from ${change['from']} would be before it.` });
+          }
         }
         break;
       case 'staff-out':
@@ -165,6 +194,7 @@ export function checkChanges(
         known(kind === 'staff-out' ? 'staff' : 'room', kind === 'staff-out' ? staff : rooms, kind === 'staff-out' ? 'staff member' : 'room');
         dateInWeekIssue(change['date'], problem.weekStart, `${path}.date`, issues);
         windowIssues(change, path, issues);
+        exceptionRoom(kind === 'staff-out' ? problem.staff : problem.rooms, change[kind === 'staff-out' ? 'staff' : 'room'], exceptions, path, issues);
         break;
       case 'missed': {
         known('patient', patients, 'patient');

@@ -15,8 +15,9 @@ import { readPublished } from './published.js';
  * The problem and the schedule of the week after `schedule`'s: `weekStart` and every meeting's
  * date seven days later, at the same wall-clock times (so `startsAt`/`endsAt` take the offset in
  * force that day: across a DST change the instants shift and the clinic's clock does not);
- * meeting ids, staff, rooms, rosters and pins unchanged, except that patients discharged by then
- * leave their sessions and a meeting left with nobody is dropped. Nothing is checked against next
+ * meeting ids, staff, rooms, rosters and pins unchanged, except that this week's no-shows are on
+ * the roster again, patients discharged by then leave their sessions and a meeting left with
+ * nobody is dropped. Nothing is checked against next
  * week's availability: pass the result to `replan` (with no changes, or next week's) to repair
  * what no longer fits. Never mutates its arguments.
  *
@@ -46,12 +47,14 @@ export function nextWeek(
   const meetings: Meeting[] = [];
   for (const meeting of schedule.meetings) {
     const date = addDays(meeting.date, 7);
-    const patients = meeting.patients.filter((id) => {
+    // This week's no-shows are on next week's roster again: a no-show is a record of one week.
+    const patients = [...meeting.patients, ...(meeting.noShows ?? [])].filter((id) => {
       const until = dischargedOn.get(id);
       return until === undefined || date < until;
     });
     if (patients.length === 0) continue;
-    meetings.push({ ...structuredClone(meeting), date, ...meetingInstants(date, meeting.start, meeting.end, valid.timeZone), patients });
+    const { noShows: _, ...rest } = structuredClone(meeting);
+    meetings.push({ ...rest, date, ...meetingInstants(date, meeting.start, meeting.end, valid.timeZone), patients });
   }
   return { problem: next, schedule: { timeZone: valid.timeZone, weekStart, meetings } };
 }

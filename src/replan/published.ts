@@ -81,7 +81,7 @@ export function readPublished(compiled: CompiledProblem, previous: unknown): { i
     for (const [field, minutes] of [['startsAt', start], ['endsAt', end]] as const) {
       if (!isInstantOf(raw[field], day, minutes)) issue(`${path}.${field}`, `Meeting ${id} has a ${field} that does not match ${date} ${formatLocalTime(minutes)} in ${compiled.timeZone}.`);
     }
-    const ids = (field: 'staff' | 'patients', index: ReadonlyMap<string, number>, noun: string): number[] => {
+    const ids = (field: 'staff' | 'patients' | 'noShows', index: ReadonlyMap<string, number>, noun: string): number[] => {
       const list = raw[field];
       const found: number[] = [];
       if (!Array.isArray(list)) {
@@ -115,7 +115,12 @@ export function readPublished(compiled: CompiledProblem, previous: unknown): { i
     if (raw['pinned'] !== undefined && typeof raw['pinned'] !== 'boolean') issue(`${path}.pinned`, `Meeting ${id} has a pinned flag that is not true or false.`);
     const staff = ids('staff', compiled.staffIndex, 'staff member');
     const patients = ids('patients', compiled.patientIndex, 'patient');
-    meetings.push({ id, service, track, day, start, end, room, telehealth, staff, patients, pinned: raw['pinned'] === true });
+    const meeting: PlacedMeeting = { id, service, track, day, start, end, room, telehealth, staff, patients, pinned: raw['pinned'] === true };
+    if (raw['noShows'] !== undefined) {
+      meeting.noShows = ids('noShows', compiled.patientIndex, 'no-show patient');
+      for (const p of meeting.noShows) if (patients.includes(p)) issue(`${path}.noShows`, `Meeting ${id} lists patient ${compiled.patients[p]!.id} both as attending and as a no-show.`);
+    }
+    meetings.push(meeting);
   });
   return { issues, meetings };
 }
@@ -148,16 +153,25 @@ export function unchanged(a: PlacedMeeting, b: PlacedMeeting): boolean {
     a.telehealth === b.telehealth &&
     a.staff.length === b.staff.length &&
     a.staff.every((s, i) => b.staff[i] === s) &&
-    sameSet(a.patients, b.patients)
+    sameSet(a.patients, b.patients) &&
+    sameSet(a.noShows ?? [], b.noShows ?? [])
   );
 }
 
-const MEETING_FIELDS: ReadonlySet<string> = new Set(['id', 'service', 'track', 'date', 'day', 'start', 'end', 'startsAt', 'endsAt', 'room', 'mode', 'staff', 'patients', 'pinned']);
+const MEETING_FIELDS: ReadonlySet<string> = new Set(['id', 'service', 'track', 'date', 'day', 'start', 'end', 'startsAt', 'endsAt', 'room', 'mode', 'staff', 'patients', 'noShows', 'pinned']);
 
 /** A deep copy of a published meeting (a fast one when it holds only the fields of a `Meeting`). */
 function copyOf(meeting: Meeting): Meeting {
   for (const key of Object.keys(meeting)) if (!MEETING_FIELDS.has(key)) return structuredClone(meeting);
-  return { ...meeting, staff: [...meeting.staff], patients: [...meeting.patients] };
+  const copy = { ...meeting, staff: [...meeting.staff], patients: [...meeting.patients] };
+  if (meeting.noShows) copy.noShows = [...meeting.noShows];
+  return copy;
+}
+
+/** `meeting` (just exported, owned) with the no-shows of `placed`, by id, when it has any. */
+function withNoShows(compiled: CompiledProblem, meeting: Meeting, placed: PlacedMeeting): Meeting {
+  if (placed.noShows && placed.noShows.length > 0) meeting.noShows = [...placed.noShows].sort((a, b) => a - b).map((p) => compiled.patients[p]!.id);
+  return meeting;
 }
 
 /**
@@ -209,7 +223,7 @@ export function exportReplanned(
     const out: Meeting =
       before && unchanged(before.placed, placed)
         ? copyOf(before.meeting)
-        : meetingOf(compiled, { ...placed, patients: [...placed.patients].sort((a, b) => a - b) }, placed.id, instant);
+        : withNoShows(compiled, meetingOf(compiled, { ...placed, patients: [...placed.patients].sort((a, b) => a - b) }, placed.id, instant), placed);
     if (pinned.has(out.id)) out.pinned = true;
     else delete out.pinned;
     return out;
@@ -231,7 +245,7 @@ function exportRenaming(
   schedule.meetings = schedule.meetings.map((meeting) => {
     const before = published.get(meeting.id);
     const placed = byId.get(meeting.id)!;
-    const out: Meeting = before && unchanged(before.placed, placed) ? copyOf(before.meeting) : meeting;
+    const out: Meeting = before && unchanged(before.placed, placed) ? copyOf(before.meeting) : withNoShows(compiled, meeting, placed);
     if (pinned.has(out.id)) out.pinned = true;
     else delete out.pinned;
     return out;

@@ -105,15 +105,17 @@ function repairOne(driver: Driver, m: PlacedMeeting): void {
 }
 
 /**
- * Loads `meetings` into the driver's (empty) engine and repairs what no longer fits. Frozen
- * meetings are added as they are (a pinned future meeting whose staff or room is out is
- * re-staffed or re-roomed when possible: it keeps its time).
+ * Loads `meetings` into the driver's (empty) engine and repairs what no longer fits. Meetings
+ * already held are added as they are; a pinned future meeting whose staff or room is out is
+ * re-staffed or re-roomed when possible (it keeps its time), else it loses its pin (removed from
+ * `driver.frozen`) and is repaired like any other: a future meeting never stays impossible.
  */
 export function loadAndRepair(driver: Driver, meetings: readonly LoadedMeeting[]): void {
   const engine = driver.engine;
   const state = engine.state;
   const ordered = [...meetings].sort((a, b) => a.meeting.day - b.meeting.day || a.meeting.start - b.meeting.start || (a.meeting.id < b.meeting.id ? -1 : 1));
   for (const { meeting } of ordered.filter((x) => x.past)) state.add({ ...meeting, pinned: true });
+  const pending: PlacedMeeting[] = [];
   for (const { meeting } of ordered.filter((x) => x.frozen && !x.past)) {
     const pinned = { ...meeting, pinned: true };
     if (blocker(engine, pinned, -1, false) === null) {
@@ -121,12 +123,16 @@ export function loadAndRepair(driver: Driver, meetings: readonly LoadedMeeting[]
       continue;
     }
     const equipped = equip(engine, pinned, -1, true, false);
-    state.add(equipped && blocker(engine, equipped, -1, false) === null ? equipped : pinned);
+    if (equipped && blocker(engine, equipped, -1, false) === null) state.add(equipped);
+    else {
+      // No pin holds a meeting a change made impossible where it is: it is repaired like any other.
+      driver.frozen.delete(meeting.id);
+      pending.push({ ...meeting, pinned: false });
+    }
   }
   // Every other meeting goes in as published; the catalogue then names those that break a hard
   // rule (directly or through a patient, clinician or room they share), and only those are
   // taken out and checked one by one, in week order: most of a week is untouched by the changes.
-  const pending: PlacedMeeting[] = [];
   const loaded: Array<{ meeting: PlacedMeeting; index: number }> = [];
   for (const { meeting } of ordered.filter((x) => !x.frozen)) {
     if (meeting.patients.length > 0) loaded.push({ meeting, index: state.add({ ...meeting }) });

@@ -15,8 +15,6 @@ import { buildReportFromBoard } from '../check/report.js';
 import { indexMeetings } from '../check/schedule-context.js';
 import { resolveWeights } from '../check/weights.js';
 import { findCauses, unmetServices } from '../diagnose/causes.js';
-import { zonedInstant } from '../time/zone.js';
-import { formatLocalTime } from '../time/week.js';
 import { impossibleFindings } from '../diagnose/diagnose.js';
 import { applyChangesInPlace, checkReplanInput } from './changes.js';
 import { diffSchedules } from './diff.js';
@@ -25,6 +23,7 @@ import { exportReplanned, nameNewMeetings, publishedWeek, readPublished } from '
 import { loadAndRepair, type LoadedMeeting } from './repair.js';
 import { serveAffected } from './serve.js';
 import { shortfallCause } from './shortfall-causes.js';
+import { clipToRecord, recordCutoff } from './record.js';
 import type { ChangeReason, ReplanOptions, ReplanResult } from './types.js';
 
 const DEFAULT_REPLAN_TIME_LIMIT_MS = 3000;
@@ -63,10 +62,6 @@ function overlapsWindow(m: PlacedMeeting, compiled: CompiledProblem, date: strin
   return m.start < to && from < m.end;
 }
 
-function instantMs(compiled: CompiledProblem, day: number, minute: number): number {
-  return zonedInstant(compiled.dates[day]!, formatLocalTime(minute), compiled.timeZone).getTime();
-}
-
 /**
  * Re-plans a published week after `changes`, keeping pinned and unaffected meetings, rosters and
  * times: every published meeting that still keeps the rules stays as it was; one a change broke
@@ -79,14 +74,35 @@ function instantMs(compiled: CompiledProblem, day: number, minute: number): numb
  * stops it.
  *
  * Change semantics: `discharge.from` is the first day without sessions; `staff-out` and
- * `room-closed` take the whole date or the `start`-`end` window; `missed` removes the patient from
- * that meeting and freezes everything that started before it ended (it has happened); `pin`
- * freezes a meeting. A pinned meeting never moves and keeps its roster, except that a
- * discharged or missed patient leaves it and a staff member or room that is out is replaced
- * when another is free (a pinned meeting whose seat cannot be filled stays, and the report shows it).
+ * `room-closed` take the whole date or the `start`-`end` window; `missed` records that the
+ * patient did not attend that meeting and freezes everything that started before it ended (it
+ * has happened); `pin` freezes a meeting.
+ *
+ * The past is a record. Every meeting that started before the cutoff (`asOf`, or the end of the
+ * latest missed meeting) stays as published: same time, room, staff. A patient who missed it, or
+ * whose discharge is dated on or before its day, moves from its `patients` to its `noShows`: the
+ * session counts toward nothing of theirs (a make-up is sought after the cutoff), and the
+ * meeting, held as planned, keeps its own rules (a group with no-shows is not "below its
+ * minimum"; an individual session whose patient did not come had its one patient). A call-out or
+ * closure does not reach back: its availability exception in the returned problem starts at the
+ * cutoff at the earliest and after any meeting already started with that member or room, and one
+ * wholly in the past adds nothing.
+ *
+ * No change leaves a meeting still to come impossible. One a change made too small is repaired:
+ * an individual session without its patient is cancelled; a group below its minimum has its
+ * patients joined to a parallel section or served elsewhere, else it is cancelled. A pinned
+ * meeting never moves and keeps its roster while it can be held as it is: a discharged patient
+ * leaves it, and a staff member or room that is out is replaced when another is free; when it
+ * cannot be held as pinned (too few patients left, nobody to lead it, no room) the pin gives way
+ * and it is repaired like any other meeting, no longer flagged `pinned`. So
+ * `checkSchedule(result.problem, result.schedule)` finds no hard violation the published week
+ * did not already have.
  *
  * @throws {ProblemError} when `problem`, the published week, a change or `asOf` is invalid, with
- * paths such as `changes[2].staff`, `previous.meetings[4]` or `options.asOf`.
+ * paths such as `changes[2].staff`, `previous.meetings[4]` or `options.asOf`; a discharge dated
+ * before the patient's admission (`changes[2].from`) and a call-out or closure past the most
+ * exceptions one availability may hold are invalid changes too, so the returned problem is
+ * always valid.
  *
  * @example
  * ```ts
@@ -107,7 +123,15 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   if (issues.length > 0) throw new ProblemError(issues);
   const rules = allRules();
   const weights = resolveWeights(rules, options.weights);
-  const changedProblem = applyChangesInPlace(checked.problem, changes, checked.admitted);
+  // What already happened is a record: the cutoff is known first, and call-outs and closures
+  // take effect only after the meetings already held with that member or room.
+  const cutoff = recordCutoff(previous, changes, options.asOf);
+  const effective: Change[] = [];
+  for (const change of changes) {
+    const kept = change.kind === 'staff-out' || change.kind === 'room-closed' ? clipToRecord(change, previous, checked.problem.timeZone, cutoff) : change;
+    if (kept) effective.push(kept);
+  }
+  const changedProblem = applyChangesInPlace(checked.problem, effective, checked.admitted);
   const compiled = compileProblem(changedProblem);
   // Admitted patients are appended: the published week reads the same against the changed problem.
   const read = readPublished(compiled, previous);
@@ -115,8 +139,6 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   const placed = read.meetings;
   const published = publishedWeek(compiled, placed);
 
-  // The cutoff: asOf, and the end of every missed meeting (it happened).
-  let cutoff = options.asOf === undefined ? -Infinity : Date.parse(options.asOf);
   const pinned = new Set(previous.meetings.filter((m) => m.pinned === true).map((m) => m.id));
   const patientReasons = new Map<number, ChangeReason[]>();
   const meetingReasons = new Map<string, ChangeReason[]>();
@@ -131,7 +153,6 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
     } else if (change.kind === 'missed') {
       const m = byId.get(change.meeting)!;
       const p = compiled.patientIndex.get(change.patient)!;
-      cutoff = Math.max(cutoff, instantMs(compiled, m.day, m.end));
       let set = missed.get(m.id);
       if (!set) missed.set(m.id, (set = new Set()));
       set.add(p);
@@ -169,12 +190,13 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   }
   for (const [, set] of missed) for (const p of set) driver.affected.set(p, patientReasons.get(p) ?? []);
 
-  const loaded: LoadedMeeting[] = placed.map((m) => {
+  const loaded: LoadedMeeting[] = [];
+  for (const m of placed) {
     const past = !isOpen(driver, m.day, m.start);
-    const frozen = past || pinned.has(m.id);
-    if (frozen) driver.frozen.add(m.id);
     const gone = missed.get(m.id);
-    const patients = m.patients.filter((p) => {
+    const patients: number[] = [];
+    const absent: number[] = [];
+    for (const p of m.patients) {
       const patient = compiled.patients[p]!;
       const enrolled = m.day >= patient.firstDay && m.day < patient.endDay;
       if (!enrolled) {
@@ -182,10 +204,24 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
           addReason(meetingReasons, m.id, reason);
         }
       }
-      return enrolled && !gone?.has(p);
-    });
-    return { meeting: { ...m, patients, pinned: frozen }, frozen, past };
-  });
+      if (enrolled && !gone?.has(p)) patients.push(p);
+      else absent.push(p);
+    }
+    const meeting: PlacedMeeting = { ...m, patients };
+    if (past) {
+      // A record: whoever missed it, or was discharged before it, stays on it as a no-show.
+      if (absent.length > 0) meeting.noShows = [...(m.noShows ?? []), ...absent];
+    } else if (absent.length > 0 && !heldWith(compiled, meeting)) {
+      // A future meeting a change left too small: no pin can hold it. An individual session
+      // without its patient is cancelled; a group below its minimum is repaired like any other.
+      if (patients.length === 0) continue;
+      loaded.push({ meeting: { ...meeting, pinned: false }, frozen: false, past });
+      continue;
+    }
+    const frozen = past || pinned.has(m.id);
+    if (frozen) driver.frozen.add(m.id);
+    loaded.push({ meeting: { ...meeting, pinned: frozen }, frozen, past });
+  }
   loadAndRepair(driver, loaded);
   const firstCompleteMs = now() - startedAt;
   const maxSteps = options.maxIterations !== undefined && Number.isFinite(options.maxIterations) ? Math.max(0, Math.trunc(options.maxIterations)) : Infinity;
@@ -202,7 +238,8 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   engine.state.rescore();
   const slots = engine.state.liveMeetings();
   const live = nameNewMeetings(compiled, slots.map((slot) => engine.state.meetings[slot]!), publishedById.keys());
-  const schedule = exportReplanned(compiled, live, publishedById, pinned);
+  // A pin that could not hold (its meeting was repaired) is no longer one.
+  const schedule = exportReplanned(compiled, live, publishedById, new Set([...pinned].filter((id) => driver.frozen.has(id))));
   const ctx = { problem: compiled, meetings: live, ...indexMeetings(compiled, live), previous: published, integrity: [] };
   const report = buildReportFromBoard(ctx, engine.state.board, ctx.integrity, slots);
 
@@ -261,6 +298,12 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
     staff: (id) => staffReasons.get(compiled.staffIndex.get(id) ?? -1) ?? [],
   });
   return { problem: changedProblem, schedule, report, changed };
+}
+
+/** Whether meeting `m` has patients enough to be held (its group's minimum, or one for an individual session). */
+function heldWith(compiled: CompiledProblem, m: PlacedMeeting): boolean {
+  const service = compiled.services[m.service]!;
+  return service.kind === 'group' ? m.patients.length >= service.minSize : m.patients.length === 1;
 }
 
 /** Whether a session of service `missed` would reduce an unmet `rule` (of `service`, for counts). */

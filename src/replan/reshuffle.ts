@@ -112,8 +112,9 @@ function alternatives(driver: Driver, groups: Groups, q: number, target: number)
   const state = engine.state;
   const m = state.meetings[target]!;
   return groups.of(engine.problem.patients[q]!.tracks, m.service).filter((i) => {
-    const o = state.meetings[i]!;
-    if (i === target || o.patients.includes(q) || o.patients.length >= engine.problem.services[o.service]!.maxSize || !changeable(driver, i)) return false;
+    // The list was taken before the change under way, which may have closed a meeting since.
+    const o = state.meetings[i];
+    if (!o || o.service !== m.service || i === target || o.patients.includes(q) || o.patients.length >= engine.problem.services[o.service]!.maxSize || !changeable(driver, i)) return false;
     const [from, to] = span(o);
     return patientBlocker(state, engine.prepared, { ...o, patients: [...o.patients, q] }, q, target, from, to) === null;
   });
@@ -195,8 +196,8 @@ function refill(driver: Driver, groups: Groups, p: number, s: number): boolean {
   const engine = driver.engine;
   const state = engine.state;
   for (const i of groups.of(engine.problem.patients[p]!.tracks, s)) {
-    const m = state.meetings[i]!;
-    if (m.patients.includes(p) || !changeable(driver, i)) continue;
+    const m = state.meetings[i];
+    if (!m || m.service !== s || m.patients.includes(p) || !changeable(driver, i)) continue;
     if (enter(driver, groups, i, p)) return true;
     const own = state.patientMeetings[p]!.find((j) => {
       const o = state.meetings[j]!;

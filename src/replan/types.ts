@@ -19,9 +19,9 @@ import type { Meeting, Schedule } from '../model/schedule.js';
 export type ReplanOptions = SolveOptions & {
   /**
    * ISO 8601 instant (with an offset or `Z`) of "now": meetings starting before it already
-   * happened and are frozen, and nothing new is placed before it. Default: the start of the
-   * week, except that a `missed` change freezes everything that started before the missed
-   * meeting ended (it has happened).
+   * happened and are a record (kept as published, missed patients as `noShows`), and nothing
+   * new is placed before it. Default: the start of the week, except that a `missed` change
+   * freezes everything that started before the missed meeting ended (it has happened).
    */
   asOf?: string;
 };
@@ -137,12 +137,12 @@ export interface ChangeLog {
 export interface ReplanResult {
   /**
    * The problem with the changes applied: admitted patients appended, discharges as an earlier
-   * `dischargedOn`, call-outs and closures as availability exceptions (defaults resolved; a copy,
-   * not the caller's). Pass it on with `schedule` to chain weeks:
+   * `dischargedOn`, call-outs and closures as availability exceptions from the cutoff on (defaults
+   * resolved; a copy, not the caller's; always valid). Pass it on with `schedule` to chain weeks:
    * `nextWeek(result.problem, result.schedule)`.
    */
   problem: Problem;
-  /** The re-planned week: every meeting, pinned ones flagged. */
+  /** The re-planned week: every meeting, pinned ones flagged, held ones with their `noShows`. */
   schedule: Schedule;
   /** The report of the new week, with `stability` scored against the published one. */
   report: Report;

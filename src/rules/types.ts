@@ -26,6 +26,8 @@ export interface PlacedMeeting {
   staff: number[];
   patients: number[];
   pinned: boolean;
+  /** Patients on the roster who did not attend (a held meeting's no-shows); absent: none. */
+  noShows?: number[];
 }
 
 /** A previous timetable to stay close to (re-planning), in compiled form. */
