@@ -5,6 +5,7 @@
 import { compileProblem, type CompiledProblem } from '../engine/compile.js';
 import { assertValidProblem } from '../input/validate.js';
 import type { Problem } from '../model/problem.js';
+import type { Budget } from '../time/budget.js';
 import { bottlenecks, capacityRows } from './capacity.js';
 import { checkGroupPopulation } from './check-group-population.js';
 import { checkDailyThreshold, checkPatientDays } from './check-patient-days.js';
@@ -57,8 +58,10 @@ export function diagnoseCompiled(compiled: CompiledProblem, focus?: ReadonlySet<
  * const findings = impossibleFindings(compiled, new Set([compiled.patientIndex.get('p-07')!]));
  * ```
  */
-export function impossibleFindings(compiled: CompiledProblem, focus?: ReadonlySet<number>): Finding[] {
-  const reach = buildReach(compiled);
+export function impossibleFindings(compiled: CompiledProblem, focus?: ReadonlySet<number>, budget?: Budget): Finding[] {
+  if (budget?.spent() === true) return [];
+  // With a budget, every check stops where it is once it is spent (what it found is still proven).
+  const reach: Reach = budget === undefined ? buildReach(compiled) : { ...buildReach(compiled), stop: () => budget.spent() };
   const services = checkServiceResources(reach);
   const population = checkGroupPopulation(reach, focus);
   const explained = new Set<string>();

@@ -305,7 +305,7 @@ function constructGroups(engine: Engine, secondary: boolean): boolean {
       cohortsSoFar += new Set(cohortOf.values()).size;
     }
     for (const slot of slots) {
-      if (engine.outOfTime()) return false;
+      if (engine.budget.spent()) return false;
       const here = ordered.filter((p) => days.get(p)!.has(slot.day));
       // Fewest minutes so far first (most constrained first among equals): in a week with fewer
       // seats than hours wanted, the seats go round instead of to the same patients every time,
@@ -333,7 +333,7 @@ function constructFreeGroups(engine: Engine): boolean {
   for (const service of problem.services) {
     if (service.kind !== 'group' || service.trackBound) continue;
     for (let round = 0; round < 64; round++) {
-      if (engine.outOfTime()) return false;
+      if (engine.budget.spent()) return false;
       const needing = problem.patients
         .filter((patient) => engine.prepared.patients[patient.index]!.wantSessions[service.index]! > sessionsOf(engine, patient.index, service.index))
         .map((patient) => patient.index);

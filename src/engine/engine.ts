@@ -4,6 +4,7 @@
  * room for a meeting, and apply a change only if it keeps every hard rule.
  */
 import type { PlacedMeeting } from '../rules/types.js';
+import type { Budget } from '../time/budget.js';
 import { SLOTS_PER_WEEK } from '../time/week.js';
 import type { CompiledProblem } from './compile.js';
 import { ConflictStats } from './conflicts.js';
@@ -21,8 +22,8 @@ export interface Engine {
   conflicts: ConflictStats;
   /** Moves the catalogue rejected although the dedicated checks passed (should stay 0). */
   safetyRejections: number;
-  /** Whether the time budget is spent (construction stops placing when it is). */
-  outOfTime: () => boolean;
+  /** The call's time budget and abort signal: construction and search stop once it is spent. */
+  budget: Budget;
   /** Patients short of a requirement, kept by the search while it runs (`kept`). */
   shortList: ShortList;
 }
