@@ -25,7 +25,7 @@ export interface CheckOptions {
   /** A previously published timetable: turns on the `stability` rule against it. */
   previous?: Schedule;
   /**
-   * Wall-time budget in milliseconds for the call. Default 3000 ({@link DEFAULT_CHECK_TIME_LIMIT_MS}).
+   * Wall-time budget in milliseconds for the call. Default 3000.
    * The rules are always all checked (the report's score and violations are complete); what the
    * limit cuts is the analysis of why unmet requirements are unmet: entries it leaves get a
    * `not-analysed` cause that says so. `Infinity` analyses every entry, however long it takes.
