@@ -34,7 +34,7 @@ export type { Subject } from './export/select.js';
 export { renderText } from './export/text.js';
 export { renderHtml } from './export/html.js';
 export type { View } from './export/view.js';
-export { diagnose } from './diagnose/diagnose.js';
+export { diagnose, type DiagnoseOptions } from './diagnose/diagnose.js';
 export type { Bottleneck, CapacityRow, Diagnosis, Finding, FindingUnit } from './diagnose/types.js';
 export { explain, applyRepair, type ExplainOptions } from './diagnose/explain.js';
 export { formatReport, type FormatReportOptions } from './diagnose/format-report.js';

@@ -98,13 +98,16 @@ function tallyCause(patient: string, tally: BlockTally): Cause {
 /** The service an unmet curriculum or `requires` entry concerns (from the entry, else from the patient's statuses in order). */
 export function unmetServices(report: Report): Array<string | undefined> {
   const seen = new Map<string, number>();
+  // By id: a search per entry costs patients x entries (6 million steps in an empty 1,000-patient week).
+  const rows = new Map<string, Report['patients'][number]>();
+  for (const row of report.patients) if (!rows.has(row.patient)) rows.set(row.patient, row);
   return report.unmet.map((entry) => {
     if (entry.service !== undefined) return entry.service;
     if (entry.rule !== 'curriculum-min' && entry.rule !== 'requires-min') return undefined;
     const key = `${entry.patient}\u0000${entry.rule}`;
     const k = seen.get(key) ?? 0;
     seen.set(key, k + 1);
-    const statuses = report.patients.find((row) => row.patient === entry.patient)?.requirements.filter((r) => r.rule === entry.rule && !r.met) ?? [];
+    const statuses = rows.get(entry.patient)?.requirements.filter((r) => r.rule === entry.rule && !r.met) ?? [];
     return statuses[k]?.service;
   });
 }
@@ -177,7 +180,11 @@ export function findCauses(ctx: RuleContext, report: Report, findings: readonly 
     // Re-analysing placements costs milliseconds an entry (seconds in a large empty week): a
     // caller with a deadline gets the counted conflicts only once its time is up.
     let analyse = stop?.() !== true;
-    if (patient !== undefined) {
+    // The solver counts conflicts per patient, not per service: they describe a shortfall in
+    // hours or days (any placement helps), not a count of one service.
+    const counted = HOURS_RULES.has(entry.rule) ? conflicts?.byPatient.get(entry.patient) : undefined;
+    // Only the analysis and the counted conflicts need the services (the cost of an entry once the budget is spent).
+    if (patient !== undefined && (analyse || counted)) {
       relevant = relevantServices(problem, patient, entry.rule, HOURS_RULES.has(entry.rule) ? undefined : service);
     }
     const cacheKey = `${entry.patient}\u0000${relevant.join(',')}\u0000${HOURS_RULES.has(entry.rule)}`;
@@ -197,9 +204,6 @@ export function findCauses(ctx: RuleContext, report: Report, findings: readonly 
       const unused = tallies.get('unused-opening');
       if (unused && causes.length === 0) causes.push(tallyCause(entry.patient, unused));
     }
-    // The solver counts conflicts per patient, not per service: they describe a shortfall in
-    // hours or days (any placement helps), not a count of one service.
-    const counted = HOURS_RULES.has(entry.rule) ? conflicts?.byPatient.get(entry.patient) : undefined;
     if (counted) {
       const related = relatedEntities(problem, patient, relevant);
       for (const [code, count] of [...counted].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
