@@ -65,7 +65,7 @@ export function checkSchedule(problem: Problem, schedule: Schedule, options: Che
   const previous = options.previous === undefined ? undefined : previousWeekOf(compiled, options.previous);
   budget.enter('report');
   const ctx = scheduleContext(compiled, schedule, previous);
-  const report = buildReport(ctx, rules, weights, ctx.integrity);
+  const report = buildReport(ctx, rules, weights, ctx.integrity, () => budget.tick());
   budget.enter('causes', () => ({ bestScore: report.score, iteration: 0 }));
   return withCauses(ctx, report, undefined, { budget });
 }

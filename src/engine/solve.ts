@@ -133,7 +133,7 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
   const { schedule, slots } = exportWithSlots(compiled, result.best);
   const ctx = scheduleContext(compiled, schedule, start.previous);
   budget.enter('report');
-  const board = buildReportFromBoard(ctx, state.board, ctx.integrity, slots);
+  const board = buildReportFromBoard(ctx, state.board, ctx.integrity, slots, () => budget.tick());
   // Causes until the call's deadline: the pre-solve proofs (a focused diagnose) only for clinics
   // small enough to afford them (about 0.1 s at 300 patients, 15 s at 10,000), then placement
   // analysis; checkSchedule and explain, with their own budgets, do it all.

@@ -211,7 +211,7 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   const schedule = exportReplanned(compiled, live, publishedById, pinned);
   const ctx = { problem: compiled, meetings: live, ...indexMeetings(compiled, live), previous: published, integrity: [] };
   budget.enter('report');
-  const report = buildReportFromBoard(ctx, engine.state.board, ctx.integrity, slots);
+  const report = buildReportFromBoard(ctx, engine.state.board, ctx.integrity, slots, () => budget.tick());
   budget.enter('causes', () => ({ bestScore: report.score, iteration: steps }));
 
   // Causes for what the affected patients still lack (a make-up that found no place, an admission).

@@ -55,6 +55,24 @@ describe('Budget', () => {
     expect(seen[3]).toEqual({ phase: 'search', bestScore: { hard: 0, requirement: 5, soft: 1 }, elapsedMs: 200, iteration: 7 });
   });
 
+  it('tick reports when due even past the deadline (work that cannot be cut), but not once aborted', () => {
+    const clock = manualClock();
+    const controller = new AbortController();
+    const seen: Progress[] = [];
+    const budget = new Budget({ timeLimitMs: 50, signal: controller.signal, onProgress: (p) => seen.push(p), now: clock.now });
+    budget.enter('report');
+    clock.advance(50);
+    budget.tick();
+    expect(seen).toHaveLength(1);
+    clock.advance(50);
+    budget.tick();
+    expect(seen).toHaveLength(2);
+    controller.abort();
+    clock.advance(100);
+    budget.tick();
+    expect(seen).toHaveLength(2);
+  });
+
   it('sees an abort made inside onProgress at the same poll', () => {
     const clock = manualClock();
     const controller = new AbortController();

@@ -133,6 +133,17 @@ export class Budget {
     return false;
   }
 
+  /**
+   * Reports progress when due, without stopping anything: for work that cannot be cut (the
+   * report), so that `onProgress` keeps coming while it runs.
+   */
+  tick(): void {
+    const sink = this.#sink;
+    if (sink.onProgress === undefined || this.aborted()) return;
+    const now = this.#now();
+    if (now - sink.last >= sink.every) this.#report(now);
+  }
+
   /** Why the work stopped, if the budget is the reason: `'aborted'` first, then `'time-limit'`. */
   stopReason(): 'aborted' | 'time-limit' | undefined {
     if (this.aborted()) return 'aborted';
