@@ -8,7 +8,7 @@ import type { Problem } from '../model/problem.js';
 import type { Cause, StopReason } from '../model/report.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 import { compileProblem, type CompiledProblem } from '../engine/compile.js';
-import { createEngine } from '../engine/solve.js';
+import { createEngine, reportReserveMs } from '../engine/solve.js';
 import { allRules } from '../rules/catalogue.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { buildReportFromBoard } from '../check/report.js';
@@ -156,8 +156,7 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   const seed = Number.isFinite(options.seed) ? Math.trunc(options.seed!) : 1;
   const engine = createEngine(compiled, rules, weights, seed, { previous: published });
   // Repair and serving stop early enough to export, report and say why (as solve does).
-  const timeLimit = budget.deadline - budget.startedAt;
-  engine.budget = budget.reserve(Math.min(timeLimit / 4, timeLimit / 40 + 0.2 * compiled.patients.length));
+  engine.budget = budget.reserve(reportReserveMs(budget.deadline - budget.startedAt, compiled.patients.length, budget.elapsedMs()));
   const outOfTime = (): boolean => engine.budget.spent();
   const driver: Driver = {
     engine,
