@@ -147,12 +147,12 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
   const { schedule, slots } = exportWithSlots(compiled, result.best);
   const ctx = scheduleContext(compiled, schedule, start.previous);
   budget.enter('report');
-  const board = buildReportFromBoard(ctx, state.board, ctx.integrity, slots, () => budget.tick());
+  const scored = buildReportFromBoard(ctx, state.board, ctx.integrity, slots, () => budget.tick());
   // Causes until the call's deadline: the pre-solve proofs (a focused diagnose) only for clinics
   // small enough to afford them (about 0.1 s at 300 patients, 15 s at 10,000), then placement
-  // analysis; checkSchedule and explain, with their own budgets, do it all.
+  // analysis; checkSchedule (given a larger timeLimitMs) and explain analyse what is left.
   budget.enter('causes');
-  const report = withCauses(ctx, board, engine.conflicts, { proofs: compiled.patients.length <= PROOFS_UP_TO_PATIENTS, budget });
+  const report = withCauses(ctx, scored, engine.conflicts, { proofs: compiled.patients.length <= PROOFS_UP_TO_PATIENTS, budget });
   const stats: SolveStats = {
     seed,
     iterations: result.iterations,

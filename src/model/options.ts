@@ -56,6 +56,7 @@ export interface SolveOptions {
    * Wall-time budget in milliseconds for the whole call (validation, construction, search, report
    * and causes). Default 3000. The call returns within about 1.1 times it plus 100 ms; validation
    * and compilation cannot be cut, so a very large problem can take longer than a very small limit.
+   * `Infinity`: no limit (set `maxIterations`).
    */
   timeLimitMs?: number;
   /** Local-search iteration budget. Default none (time decides). Set it for reproducible results. */
