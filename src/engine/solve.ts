@@ -58,20 +58,21 @@ export interface SolveStart {
 }
 
 /**
- * Milliseconds to keep, at the end of a call's budget, for the export and report (which cannot
- * be cut): about 0.1 ms a patient of CPU measured at 1,000 and 10,000 patients on a 2-core
- * machine for a full week, 0.2 ms a patient plus 2.5% of the limit to be safe, and at least
- * twice what validation and compilation took in this call (`floorMs`): they scale with the
- * clinic and slow down with the machine's load alike, so the reserve follows a loaded machine.
- * Never more than a quarter of the limit.
+ * Milliseconds to keep, at the end of a call's budget, for going back to the best timetable,
+ * the export and the report (which cannot be cut): about 0.1 ms a patient of CPU measured at
+ * 1,000 and 10,000 patients on a 2-core machine for a full week, and 40-80 ms at 100 patients
+ * (going back to the best and garbage collection); so 50 ms plus 0.2 ms a patient plus 2.5% of
+ * the limit, and at least twice what validation and compilation took in this call (`floorMs`):
+ * they scale with the clinic and slow down with the machine's load alike, so the reserve
+ * follows a loaded machine. Never more than a quarter of the limit.
  *
  * @example
  * ```ts
- * engine.budget = budget.reserve(reportReserveMs(3000, 1000, budget.elapsedMs())); // 275 ms or more
+ * engine.budget = budget.reserve(reportReserveMs(3000, 1000, budget.elapsedMs())); // 325 ms or more
  * ```
  */
 export function reportReserveMs(timeLimitMs: number, patients: number, floorMs: number): number {
-  return Math.min(timeLimitMs / 4, Math.max(timeLimitMs / 40 + 0.2 * patients, 2 * floorMs));
+  return Math.min(timeLimitMs / 4, Math.max(50 + timeLimitMs / 40 + 0.2 * patients, 2 * floorMs));
 }
 
 /**
