@@ -19,7 +19,7 @@ export type {
   Unmet,
   Violation,
 } from './model/report.js';
-export type { Change, Progress, SolveOptions, Weights } from './model/options.js';
+export type { Change, Progress, ProgressPhase, SolveOptions, Weights } from './model/options.js';
 export { ProblemError, type Issue } from './model/issue.js';
 export { validateProblem, assertValidProblem, type ValidationResult } from './input/validate.js';
 export { ISSUE_CODES, ISSUE_CODE_DESCRIPTIONS, WARNING_CODES, type IssueCode, type WarningCode } from './input/issue-codes.js';
@@ -49,7 +49,7 @@ export type { Subject } from './export/select.js';
 export { renderText } from './export/text.js';
 export { renderHtml } from './export/html.js';
 export type { View } from './export/view.js';
-export { diagnose } from './diagnose/diagnose.js';
+export { diagnose, type DiagnoseOptions } from './diagnose/diagnose.js';
 export type { Bottleneck, CapacityRow, Diagnosis, Finding, FindingUnit } from './diagnose/types.js';
 export { explain, applyRepair, type ExplainOptions } from './diagnose/explain.js';
 export { formatReport, type FormatReportOptions } from './diagnose/format-report.js';

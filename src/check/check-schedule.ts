@@ -1,7 +1,7 @@
 import type { Problem } from '../model/problem.js';
 import type { Report } from '../model/report.js';
 import type { Schedule } from '../model/schedule.js';
-import type { Weights } from '../model/options.js';
+import type { Progress, Weights } from '../model/options.js';
 import { compileProblem } from '../engine/compile.js';
 import { allRules } from '../rules/catalogue.js';
 import { buildReport } from './report.js';
@@ -9,6 +9,14 @@ import { previousWeekOf, scheduleContext } from './schedule-context.js';
 import { resolveWeights } from './weights.js';
 import { assertValidProblem } from '../input/validate.js';
 import { withCauses } from '../diagnose/attach-causes.js';
+import { budgetOf } from '../time/budget.js';
+
+/**
+ * Default `timeLimitMs` of {@link checkSchedule}, the same as `solve`'s: a check is asked for
+ * interactively (a hand-edited week, the CLI), and the cause analysis of a large, mostly empty
+ * week is unbounded otherwise (38 s for an empty 1,000-patient week on a 2-core machine).
+ */
+export const DEFAULT_CHECK_TIME_LIMIT_MS = 3000;
 
 /** Options of {@link checkSchedule}. */
 export interface CheckOptions {
@@ -16,6 +24,17 @@ export interface CheckOptions {
   weights?: Partial<Weights>;
   /** A previously published timetable: turns on the `stability` rule against it. */
   previous?: Schedule;
+  /**
+   * Wall-time budget in milliseconds for the call. Default 3000.
+   * The rules are always all checked (the report's score and violations are complete); what the
+   * limit cuts is the analysis of why unmet requirements are unmet: entries it leaves get a
+   * `not-analysed` cause that says so. `Infinity` analyses every entry, however long it takes.
+   */
+  timeLimitMs?: number;
+  /** Aborting skips the rest of the cause analysis (`not-analysed` causes). */
+  signal?: AbortSignal;
+  /** Called with the phase (`validate`, `compile`, `report`, `causes`) when each begins and at most 10 times a second within it. */
+  onProgress?: (progress: Progress) => void;
 }
 
 /**
@@ -36,11 +55,17 @@ export interface CheckOptions {
  * ```
  */
 export function checkSchedule(problem: Problem, schedule: Schedule, options: CheckOptions = {}): Report {
+  const budget = budgetOf(options, DEFAULT_CHECK_TIME_LIMIT_MS);
+  budget.enter('validate');
   const valid = assertValidProblem(problem);
   const rules = allRules();
   const weights = resolveWeights(rules, options.weights);
+  budget.enter('compile');
   const compiled = compileProblem(valid);
   const previous = options.previous === undefined ? undefined : previousWeekOf(compiled, options.previous);
+  budget.enter('report');
   const ctx = scheduleContext(compiled, schedule, previous);
-  return withCauses(ctx, buildReport(ctx, rules, weights, ctx.integrity));
+  const report = buildReport(ctx, rules, weights, ctx.integrity, () => budget.tick());
+  budget.enter('causes', () => ({ bestScore: report.score, iteration: 0 }));
+  return withCauses(ctx, report, undefined, { budget });
 }

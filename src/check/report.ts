@@ -59,7 +59,8 @@ function weightOf(rule: Rule, weights: ReadonlyMap<string, number>): number {
 
 /**
  * Runs every rule on every subject of `ctx` and assembles the report. `extraHard` holds
- * breaches found outside the catalogue (schedule integrity). A soft rule weighted 0 is off: it
+ * breaches found outside the catalogue (schedule integrity). `tick`, when given, is called every
+ * few subjects (a budget's progress report: the report itself is never cut short). A soft rule weighted 0 is off: it
  * reports nothing and its row reads zero.
  *
  * @example
@@ -72,6 +73,7 @@ export function buildReport(
   rules: readonly Rule[],
   weights: ReadonlyMap<string, number>,
   extraHard: readonly Violation[] = [],
+  tick?: () => void,
 ): Report {
   const violations: Violation[] = extraHard.map((v) => ({ ...v }));
   const byRule: RuleScore[] = [
@@ -83,6 +85,7 @@ export function buildReport(
     let count = 0;
     const n = weight === 0 ? 0 : subjectCount(ctx, rule.scope);
     for (let subject = 0; subject < n; subject++) {
+      if ((subject & 63) === 0) tick?.();
       for (const found of collectViolations(rule, ctx, subject)) {
         penalty += found.penalty;
         count += 1;
@@ -94,6 +97,7 @@ export function buildReport(
   const patients: PatientSummary[] = [];
   const unmet: Unmet[] = [];
   for (let patient = 0; patient < ctx.problem.patients.length; patient++) {
+    if ((patient & 63) === 0) tick?.();
     const one = patientReport(ctx, patient);
     patients.push(one.summary);
     unmet.push(...one.unmet);
@@ -159,6 +163,7 @@ export function buildReportFromBoard(
   board: ScoreBoard,
   extraHard: readonly Violation[] = [],
   boardMeetings?: ReadonlyArray<number>,
+  tick?: () => void,
 ): Report {
   const rules = board.rules;
   const found: Violation[][] = rules.map(() => []);
@@ -187,6 +192,7 @@ export function buildReportFromBoard(
     const broken = active.get(scope)!;
     const n = subjectCount(ctx, scope);
     for (let subject = 0; subject < n; subject++) {
+      if ((subject & 63) === 0) tick?.();
       const boardSubject = scope === 'meeting' && boardMeetings ? boardMeetings[subject]! : subject;
       // The board keeps each rule's breaches per subject: only those rules run again here.
       const due = broken.filter((ruleIndex) => board.subjectViolations(ruleIndex, boardSubject) > 0);
@@ -219,7 +225,10 @@ export function buildReportFromBoard(
         penalties[index] = 0;
         counts[index] = 0;
         const n = subjectCount(ctx, rule.scope);
-        for (let subject = 0; subject < n; subject++) run(index, subject);
+        for (let subject = 0; subject < n; subject++) {
+          if ((subject & 63) === 0) tick?.();
+          run(index, subject);
+        }
       }
     }
     for (const violation of found[index]!) violations.push(violation);

@@ -4,6 +4,7 @@
  */
 import type { Report } from '../model/report.js';
 import type { RuleContext } from '../rules/types.js';
+import type { Budget } from '../time/budget.js';
 import { findCauses, type ConflictCounts } from './causes.js';
 import { impossibleFindings } from './diagnose.js';
 
@@ -14,15 +15,18 @@ export interface CauseBudget {
    * cut short, and costs about a millisecond per patient of a large clinic.
    */
   proofs?: boolean;
-  /** Once true, the remaining entries get only the solver's counted conflicts (or `not-analysed`). */
-  outOfTime?: () => boolean;
+  /**
+   * The call's budget: once spent, the proofs are skipped and the remaining entries get only the
+   * solver's counted conflicts (or a `not-analysed` cause that says so). Default: no limit.
+   */
+  budget?: Budget;
 }
 
 /** The report with `causes` filled on every `unmet` entry (the report itself is not changed). */
 export function withCauses(ctx: RuleContext, report: Report, conflicts?: ConflictCounts, budget: CauseBudget = {}): Report {
   if (report.unmet.length === 0) return report;
   if (budget.proofs === false) {
-    const causes = findCauses(ctx, report, [], conflicts, budget.outOfTime);
+    const causes = findCauses(ctx, report, [], conflicts, budget.budget);
     return { ...report, unmet: report.unmet.map((entry, i) => ({ ...entry, causes: causes[i] ?? [] })) };
   }
   // Only the patients who fall short need their per-patient proofs.
@@ -31,6 +35,6 @@ export function withCauses(ctx: RuleContext, report: Report, conflicts?: Conflic
     const patient = ctx.problem.patientIndex.get(entry.patient);
     if (patient !== undefined) focus.add(patient);
   }
-  const causes = findCauses(ctx, report, impossibleFindings(ctx.problem, focus), conflicts, budget.outOfTime);
+  const causes = findCauses(ctx, report, impossibleFindings(ctx.problem, focus, budget.budget), conflicts, budget.budget);
   return { ...report, unmet: report.unmet.map((entry, i) => ({ ...entry, causes: causes[i] ?? [] })) };
 }

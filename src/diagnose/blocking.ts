@@ -24,6 +24,9 @@ export interface BlockTally {
   slots: SlotSet;
 }
 
+/** Placements (or meetings scanned) between two polls of `stop`. */
+const POLL_EVERY = 8;
+
 function overlaps(m: PlacedMeeting, day: number, start: number, end: number): boolean {
   return m.day === day && m.start < end && start < m.end;
 }
@@ -82,13 +85,19 @@ function patientLoad(ctx: RuleContext, patient: number): { week: number; byDay: 
  * placement, tallied by the first hard rule it meets (patient rules first, then the meeting's).
  * Times the patient already spends in session are skipped unless `countOwnSessions` (for a
  * specific service, being busy with other sessions is a cause; for hours it is not).
+ *
+ * With `stop`, polled every few placements (one placement costs up to a pass over the clinic's
+ * patients), returns `undefined` as soon as it says so: the analysis was cut, not finished.
  */
 export function blockedPlacements(
   ctx: RuleContext,
   patient: number,
   services: readonly number[],
-  options: { countOwnSessions?: boolean } = {},
-): Map<string, BlockTally> {
+  options: { countOwnSessions?: boolean; stop?: () => boolean } = {},
+): Map<string, BlockTally> | undefined {
+  const stop = options.stop;
+  let polls = 0;
+  const cut = (): boolean => stop !== undefined && ++polls % POLL_EVERY === 0 && stop();
   const problem = ctx.problem;
   const p = problem.patients[patient]!;
   const tallies = new Tallies();
@@ -118,7 +127,9 @@ export function blockedPlacements(
     const duration = s.durationMinutes;
     // Joining a meeting already in the timetable.
     const joinable = new SlotSet();
+    let stopped = false;
     ctx.meetings.forEach((m) => {
+      if (stopped || (stopped = cut())) return;
       if (!m || m.service !== service || m.day < 0 || m.patients.includes(patient) || s.kind === 'individual') return;
       const trackId = m.track >= 0 ? problem.tracks[m.track]!.id : undefined;
       const extra = { meeting: m.id, ...(trackId !== undefined ? { track: trackId } : {}) };
@@ -143,6 +154,7 @@ export function blockedPlacements(
       if (room && m.patients.length >= room.capacity) return tallies.add('room-capacity', m.day, m.start, m.end, s.id, { ...extra, rooms: [room.id] });
       joinable.addRange(m.day * SLOTS_PER_DAY + m.start / SLOT_MINUTES, m.day * SLOTS_PER_DAY + m.end / SLOT_MINUTES);
     });
+    if (stopped) return undefined;
     // Opening a new meeting at a time the patient could come.
     const tracks = s.trackBound ? p.tracks : [-1];
     const step = problem.granularityMinutes;
@@ -155,6 +167,7 @@ export function blockedPlacements(
           const to = from + duration / SLOT_MINUTES;
           if (!window.containsRange(from, to) || !p.available.containsRange(from, to) || !open.containsRange(from, from + 1)) continue;
           if (joinable.intersectsRange(from, to)) continue;
+          if (cut()) return undefined;
           const end = start + duration;
           const extra = trackId !== undefined ? { track: trackId } : {};
           const own = patientRule(service, day, start, end);

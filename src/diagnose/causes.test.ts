@@ -5,6 +5,7 @@ import { compileProblem } from '../engine/compile.js';
 import type { Problem } from '../model/problem.js';
 import type { Schedule } from '../model/schedule.js';
 import { meeting, scheduleOf, tinyProblem } from '../../test/support/tiny.js';
+import { Budget } from '../time/budget.js';
 import { blockedPlacements } from './blocking.js';
 import { findCauses, unmetServices } from './causes.js';
 import { diagnose } from './diagnose.js';
@@ -31,7 +32,7 @@ describe('blockedPlacements', () => {
   it('names the full room and the room already in use', () => {
     const problem = crowded();
     const ctx = scheduleContext(compileProblem(problem), fullWeek());
-    const tallies = blockedPlacements(ctx, 3, [0]);
+    const tallies = blockedPlacements(ctx, 3, [0])!;
     expect(tallies.get('room-capacity')).toMatchObject({ count: 9 });
     expect([...tallies.get('room-capacity')!.rooms.keys()]).toEqual(['room-a']);
     expect([...tallies.get('room-double-booked')!.rooms.keys()]).toEqual(['room-a']);
@@ -41,7 +42,7 @@ describe('blockedPlacements', () => {
     const problem = crowded();
     problem.rooms[0]!.capacity = 6;
     problem.patients[3]!.avoid = ['p2'];
-    const tallies = blockedPlacements(scheduleContext(compileProblem(problem), fullWeek()), 3, [0]);
+    const tallies = blockedPlacements(scheduleContext(compileProblem(problem), fullWeek()), 3, [0])!;
     expect([...tallies.get('avoid-pair')!.patients.keys()]).toEqual(['p2']);
     expect(tallies.get('avoid-pair')!.count).toBe(9);
   });
@@ -88,9 +89,10 @@ describe('findCauses', () => {
     const hoursEntries = report.unmet.map((u, i) => (u.patient === 'p4' && u.rule === 'patient-min-weekly-hours' ? i : -1)).filter((i) => i >= 0);
     expect(hoursEntries).toHaveLength(1);
     const conflicts = { byPatient: new Map([['p4', new Map([['room-capacity', 2]])]]), byEntity: new Map() };
-    const counted = findCauses(ctx, report, [], conflicts, () => true);
-    expect(counted[hoursEntries[0]!]!.map((c) => c.code)).toEqual(['room-capacity']);
-    const uncounted = findCauses(ctx, report, [], undefined, () => true);
+    const spent = new Budget({ timeLimitMs: 0 });
+    const counted = findCauses(ctx, report, [], conflicts, spent);
+    expect(counted[hoursEntries[0]!]!.map((c) => c.code)).toEqual(['room-capacity', 'not-analysed']);
+    const uncounted = findCauses(ctx, report, [], undefined, spent);
     expect(uncounted).toHaveLength(report.unmet.length);
     for (const list of uncounted) expect(list.map((c) => c.code)).toEqual(['not-analysed']);
   });

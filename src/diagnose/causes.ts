@@ -6,6 +6,7 @@
 import type { CompiledProblem } from '../engine/compile.js';
 import type { Cause, Report, Unmet } from '../model/report.js';
 import type { RuleContext } from '../rules/types.js';
+import type { Budget } from '../time/budget.js';
 import { blockedPlacements, type BlockTally } from './blocking.js';
 import { sessionCap } from './reach.js';
 import type { Finding } from './types.js';
@@ -97,13 +98,16 @@ function tallyCause(patient: string, tally: BlockTally): Cause {
 /** The service an unmet curriculum or `requires` entry concerns (from the entry, else from the patient's statuses in order). */
 export function unmetServices(report: Report): Array<string | undefined> {
   const seen = new Map<string, number>();
+  // By id: a search per entry costs patients x entries (6 million steps in an empty 1,000-patient week).
+  const rows = new Map<string, Report['patients'][number]>();
+  for (const row of report.patients) if (!rows.has(row.patient)) rows.set(row.patient, row);
   return report.unmet.map((entry) => {
     if (entry.service !== undefined) return entry.service;
     if (entry.rule !== 'curriculum-min' && entry.rule !== 'requires-min') return undefined;
     const key = `${entry.patient}\u0000${entry.rule}`;
     const k = seen.get(key) ?? 0;
     seen.set(key, k + 1);
-    const statuses = report.patients.find((row) => row.patient === entry.patient)?.requirements.filter((r) => r.rule === entry.rule && !r.met) ?? [];
+    const statuses = rows.get(entry.patient)?.requirements.filter((r) => r.rule === entry.rule && !r.met) ?? [];
     return statuses[k]?.service;
   });
 }
@@ -148,15 +152,12 @@ function relatedEntities(problem: CompiledProblem, patient: number | undefined, 
 
 /**
  * Causes for every entry of `report.unmet`, in the same order; never empty. Findings come first
- * (they are proofs), then the rules that blocked the most placements.
+ * (they are proofs), then the rules that blocked the most placements. With `budget`, the
+ * placement analysis stops when it is spent (between entries and inside one): the entries left
+ * get a `not-analysed` cause that says so (after any proof or counted conflict they have).
  */
-export function findCauses(
-  ctx: RuleContext,
-  report: Report,
-  findings: readonly Finding[],
-  conflicts?: ConflictCounts,
-  outOfTime: () => boolean = () => false,
-): Cause[][] {
+export function findCauses(ctx: RuleContext, report: Report, findings: readonly Finding[], conflicts?: ConflictCounts, budget?: Budget): Cause[][] {
+  const stop = budget === undefined ? undefined : (): boolean => budget.spent();
   const problem = ctx.problem;
   const services = unmetServices(report);
   const analysed = new Map<string, Map<string, BlockTally>>();
@@ -173,21 +174,28 @@ export function findCauses(
       if (finding.rooms.length > 0) cause.rooms = finding.rooms;
       causes.push(cause);
     }
+    const proofs = causes.length;
     const patient = problem.patientIndex.get(entry.patient);
     let relevant: number[] = [];
-    // Re-analysing placements costs milliseconds an entry: a caller with a deadline (solve) gets
-    // the counted conflicts only once its time is up.
-    const analyse = !outOfTime();
-    if (patient !== undefined) {
+    // Re-analysing placements costs milliseconds an entry (seconds in a large empty week): a
+    // caller with a deadline gets the counted conflicts only once its time is up.
+    let analyse = stop?.() !== true;
+    // The solver counts conflicts per patient, not per service: they describe a shortfall in
+    // hours or days (any placement helps), not a count of one service.
+    const counted = HOURS_RULES.has(entry.rule) ? conflicts?.byPatient.get(entry.patient) : undefined;
+    // Only the analysis and the counted conflicts need the services (the cost of an entry once the budget is spent).
+    if (patient !== undefined && (analyse || counted)) {
       relevant = relevantServices(problem, patient, entry.rule, HOURS_RULES.has(entry.rule) ? undefined : service);
     }
-    if (patient !== undefined && analyse) {
-      const cacheKey = `${entry.patient}\u0000${relevant.join(',')}\u0000${HOURS_RULES.has(entry.rule)}`;
-      let tallies = analysed.get(cacheKey);
-      if (!tallies) {
-        tallies = blockedPlacements(ctx, patient, relevant, { countOwnSessions: !HOURS_RULES.has(entry.rule) });
-        analysed.set(cacheKey, tallies);
-      }
+    const cacheKey = `${entry.patient}\u0000${relevant.join(',')}\u0000${HOURS_RULES.has(entry.rule)}`;
+    let tallies = analyse ? analysed.get(cacheKey) : undefined;
+    if (patient !== undefined && analyse && !tallies) {
+      // Cut short (undefined) when the budget runs out inside the analysis.
+      tallies = blockedPlacements(ctx, patient, relevant, { countOwnSessions: !HOURS_RULES.has(entry.rule), ...(stop ? { stop } : {}) });
+      if (tallies) analysed.set(cacheKey, tallies);
+      else analyse = false;
+    }
+    if (tallies) {
       const ranked = [...tallies.values()].sort(
         (a, b) => Number(SYMPTOMS.has(a.code)) - Number(SYMPTOMS.has(b.code)) || b.count - a.count || a.code.localeCompare(b.code),
       );
@@ -196,9 +204,6 @@ export function findCauses(
       const unused = tallies.get('unused-opening');
       if (unused && causes.length === 0) causes.push(tallyCause(entry.patient, unused));
     }
-    // The solver counts conflicts per patient, not per service: they describe a shortfall in
-    // hours or days (any placement helps), not a count of one service.
-    const counted = HOURS_RULES.has(entry.rule) ? conflicts?.byPatient.get(entry.patient) : undefined;
     if (counted) {
       const related = relatedEntities(problem, patient, relevant);
       for (const [code, count] of [...counted].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
@@ -215,10 +220,12 @@ export function findCauses(
         });
       }
     }
-    if (causes.length === 0 && !analyse) {
+    // Unless a proof says why, the reader learns that the blocked placements were not looked at.
+    if (!analyse && proofs === 0) {
+      const why = budget?.stopReason() === 'aborted' ? 'The call was aborted before the analysis of' : 'The time limit left no time to analyse';
       causes.push({
         code: 'not-analysed',
-        message: `The solve's time limit left no time to analyse why patient ${entry.patient} falls short here; checkSchedule() or explain() analyses it in full.`,
+        message: `${why} why patient ${entry.patient} falls short here; checkSchedule() with a larger timeLimitMs, or explain(), analyses it in full.`,
       });
     }
     if (causes.length === 0) {

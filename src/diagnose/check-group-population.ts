@@ -116,6 +116,7 @@ function strandedGroups(reach: Reach, subjects: readonly number[] | undefined, c
   });
   const stranded = new Map<string, Stranded>();
   for (const patient of subjects ?? problem.patients.map((_, i) => i)) {
+    if (reach.stop?.() === true) break;
     const p = problem.patients[patient]!;
     let found = cache.get(patient);
     if (!found) cache.set(patient, (found = gatherings(reach, patient, members)));

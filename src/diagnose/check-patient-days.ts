@@ -18,6 +18,7 @@ export function checkPatientDays(reach: Reach): Finding[] {
   const problem = reach.problem;
   const findings: Finding[] = [];
   problem.patients.forEach((p, patient) => {
+    if (reach.stop?.() === true) return;
     if (!enrolled(problem, patient)) return;
     const needed = lenientRules(problem, patient).minDays;
     if (needed <= 0) return;
@@ -53,6 +54,7 @@ export function checkDailyThreshold(reach: Reach): Finding[] {
   const problem = reach.problem;
   const findings: Finding[] = [];
   problem.patients.forEach((p, patient) => {
+    if (reach.stop?.() === true) return;
     if (!enrolled(problem, patient)) return;
     const rules = lenientRules(problem, patient);
     if (rules.minDays <= 0) return;

@@ -22,6 +22,7 @@ export function checkPatientHours(reach: Reach): Finding[] {
   const problem = reach.problem;
   const findings: Finding[] = [];
   problem.patients.forEach((p, patient) => {
+    if (reach.stop?.() === true) return;
     if (!enrolled(problem, patient)) return;
     const needed = Math.round(lenientRules(problem, patient).minWeeklyHours * 60);
     if (needed <= 0) return;

@@ -12,6 +12,7 @@ export function checkRequiredServices(reach: Reach, explained: ReadonlySet<strin
   const problem = reach.problem;
   const findings: Finding[] = [];
   problem.patients.forEach((p, patient) => {
+    if (reach.stop?.() === true) return;
     for (const need of requiredServices(problem, patient)) {
       const service = problem.services[need.service]!;
       if (explained.has(`${p.id}\u0000${service.id}`)) continue;

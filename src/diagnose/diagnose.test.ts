@@ -18,6 +18,18 @@ describe('diagnose', () => {
     expect(diagnosis.bottlenecks[0]!.utilisation).toBeGreaterThan(1);
   });
 
+  it('stops its checks on an aborted signal and says the diagnosis is not complete', () => {
+    const controller = new AbortController();
+    controller.abort();
+    const full = diagnose(sampleClinic({ variant: 'overbooked' }));
+    const cut = diagnose(sampleClinic({ variant: 'overbooked' }), { signal: controller.signal });
+    expect(full.complete).toBeUndefined();
+    expect(full.impossible.length).toBeGreaterThan(0);
+    expect(cut.complete).toBe(false);
+    expect(cut.impossible).toEqual([]);
+    expect(cut.capacity).toEqual(full.capacity);
+  });
+
   it('never mutates its input and gives the same answer twice', () => {
     const problem = tinyProblem();
     problem.patients[0]!.availability = { weekly: [{ days: ['TU'], start: '18:00', end: '21:00' }] };

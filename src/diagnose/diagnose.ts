@@ -4,7 +4,9 @@
  */
 import { compileProblem, type CompiledProblem } from '../engine/compile.js';
 import { assertValidProblem } from '../input/validate.js';
+import type { Progress } from '../model/options.js';
 import type { Problem } from '../model/problem.js';
+import { budgetOf, type Budget } from '../time/budget.js';
 import { bottlenecks, capacityRows } from './capacity.js';
 import { checkGroupPopulation } from './check-group-population.js';
 import { checkDailyThreshold, checkPatientDays } from './check-patient-days.js';
@@ -16,10 +18,24 @@ import type { Diagnosis, Finding } from './types.js';
 
 export type { Bottleneck, CapacityRow, Diagnosis, Finding, FindingUnit } from './types.js';
 
+/** Options of {@link diagnose}. */
+export interface DiagnoseOptions {
+  /**
+   * Wall-time budget in milliseconds. Default none: a diagnosis lists every proof, however long
+   * it takes (about a millisecond a patient). With a limit, the checks stop when it is spent and
+   * the diagnosis says `complete: false`.
+   */
+  timeLimitMs?: number;
+  /** Aborting stops the checks as a spent limit does. */
+  signal?: AbortSignal;
+  /** Called with the phase (`validate`, `compile`, `causes`) when each begins and at most 10 times a second within it. */
+  onProgress?: (progress: Progress) => void;
+}
+
 /**
  * Pre-solve checks and capacity analysis. Every finding in `impossible` is a proof: whatever
  * timetable keeps the hard rules, each patient it lists has one of its `requirements` unmet.
- * Never mutates `problem`.
+ * Never mutates `problem`. With `options.timeLimitMs` or `signal`, see {@link DiagnoseOptions}.
  *
  * @throws {ProblemError} when `problem` is invalid.
  *
@@ -31,17 +47,26 @@ export type { Bottleneck, CapacityRow, Diagnosis, Finding, FindingUnit } from '.
  * console.log(diagnosis.bottlenecks[0]?.message);
  * ```
  */
-export function diagnose(problem: Problem): Diagnosis {
-  return diagnoseCompiled(compileProblem(assertValidProblem(problem)));
+export function diagnose(problem: Problem, options: DiagnoseOptions = {}): Diagnosis {
+  const budget = budgetOf(options, Infinity);
+  budget.enter('validate');
+  const valid = assertValidProblem(problem);
+  budget.enter('compile');
+  const compiled = compileProblem(valid);
+  budget.enter('causes');
+  return diagnoseCompiled(compiled, undefined, budget);
 }
 
 /**
  * {@link diagnose} on a problem already validated and compiled. With `focus` (patient indexes),
  * the impossible findings are those of {@link impossibleFindings} for the focus.
  */
-export function diagnoseCompiled(compiled: CompiledProblem, focus?: ReadonlySet<number>): Diagnosis {
+export function diagnoseCompiled(compiled: CompiledProblem, focus?: ReadonlySet<number>, budget?: Budget): Diagnosis {
   const capacity = capacityRows(compiled);
-  return { impossible: impossibleFindings(compiled, focus), capacity, bottlenecks: bottlenecks(capacity) };
+  const impossible = impossibleFindings(compiled, focus, budget);
+  const diagnosis: Diagnosis = { impossible, capacity, bottlenecks: bottlenecks(capacity) };
+  if (budget?.spent() === true) diagnosis.complete = false;
+  return diagnosis;
 }
 
 /**
@@ -57,8 +82,10 @@ export function diagnoseCompiled(compiled: CompiledProblem, focus?: ReadonlySet<
  * const findings = impossibleFindings(compiled, new Set([compiled.patientIndex.get('p-07')!]));
  * ```
  */
-export function impossibleFindings(compiled: CompiledProblem, focus?: ReadonlySet<number>): Finding[] {
-  const reach = buildReach(compiled);
+export function impossibleFindings(compiled: CompiledProblem, focus?: ReadonlySet<number>, budget?: Budget): Finding[] {
+  if (budget?.spent() === true) return [];
+  // With a budget, every check stops where it is once it is spent (what it found is still proven).
+  const reach: Reach = budget === undefined ? buildReach(compiled) : { ...buildReach(compiled), stop: () => budget.spent() };
   const services = checkServiceResources(reach);
   const population = checkGroupPopulation(reach, focus);
   const explained = new Set<string>();

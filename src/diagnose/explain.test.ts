@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkSchedule } from '../check/check-schedule.js';
 import { meeting, scheduleOf, tinyProblem } from '../../test/support/tiny.js';
+import { solve } from '../engine/solve.js';
 import { applyRepair, explain } from './explain.js';
+import type { SolveFunction } from './repairs.js';
 
 function shortWeek() {
   const problem = tinyProblem();
@@ -28,6 +30,36 @@ describe('explain', () => {
     expect(p4.repairs.length).toBeGreaterThan(0);
     expect(p4.repairs.every((r) => r.verified === false)).toBe(true);
     expect(p4.repairs[0]!.message).toBe('Open room-b Tue 18:00-21:00, Wed 18:00-21:00, Thu 18:00-21:00');
+  });
+
+  it('with an aborted signal, runs no re-solve: causes not analysed, repairs unverified', () => {
+    const { problem, schedule, report } = shortWeek();
+    const controller = new AbortController();
+    controller.abort();
+    let solves = 0;
+    const counting: SolveFunction = (p, o) => {
+      solves += 1;
+      return solve(p, o);
+    };
+    const explained = explain(problem, { schedule, report }, { solve: counting, signal: controller.signal });
+    expect(solves).toBe(0);
+    expect(explained.unmet.length).toBeGreaterThan(0);
+    for (const entry of explained.unmet) {
+      expect(entry.causes.map((c) => c.code)).toContain('not-analysed');
+      expect(entry.repairs.every((r) => r.verified === false)).toBe(true);
+    }
+  });
+
+  it('gives each re-solve a slice of its budget, never more than what is left', () => {
+    const { problem, schedule, report } = shortWeek();
+    const limits: number[] = [];
+    const recording: SolveFunction = (p, o) => {
+      limits.push(o.timeLimitMs!);
+      return solve(p, { ...o, timeLimitMs: 60_000 });
+    };
+    explain(problem, { schedule, report }, { solve: recording, timeLimitMs: 60_000, totalTimeLimitMs: 30_000, maxIterations: 200 });
+    expect(limits.length).toBeGreaterThan(1);
+    for (const limit of limits) expect(limit).toBeLessThanOrEqual(30_000);
   });
 
   it('applies a listed repair to a copy of the problem', () => {

@@ -4,11 +4,13 @@
 import { scheduleContext } from '../check/schedule-context.js';
 import { compileProblem } from '../engine/compile.js';
 import { assertValidProblem } from '../input/validate.js';
+import type { Progress } from '../model/options.js';
 import type { Problem } from '../model/problem.js';
+import { budgetOf } from '../time/budget.js';
 import type { Repair, Report } from '../model/report.js';
 import type { Schedule } from '../model/schedule.js';
 import { findCauses, unmetServices, type ConflictCounts } from './causes.js';
-import { diagnose } from './diagnose.js';
+import { diagnoseCompiled } from './diagnose.js';
 import { candidatesFor, type RepairCandidate } from './repair-candidates.js';
 import { unmetKey, verifyRepairs, type RepairBudget, type SolveFunction } from './repairs.js';
 import type { Diagnosis } from './types.js';
@@ -23,6 +25,18 @@ export interface ExplainOptions extends RepairBudget {
   diagnosis?: Diagnosis;
   /** Most repairs listed per unmet requirement. Default 3. */
   repairsPerRequirement?: number;
+  /**
+   * Wall-time budget of the whole call in milliseconds: the diagnosis, the cause analysis and the
+   * verifying re-solves, each of which gets at most `timeLimitMs` and never more than what is
+   * left. Default: `timeLimitMs` x (`maxCandidates` + 1) + 3000, the most the re-solves took
+   * before there was a call budget, plus the analysis. Entries it leaves get `not-analysed` causes
+   * and fewer verified repairs.
+   */
+  totalTimeLimitMs?: number;
+  /** Aborting stops the analysis and the re-solves (what was verified so far is kept). */
+  signal?: AbortSignal;
+  /** Called with the phase (`causes`, then `explain` for the re-solves) when each begins and at most 10 times a second within it. */
+  onProgress?: (progress: Progress) => void;
 }
 
 /** Candidates across every unmet entry, the ones aimed at the most patients first, then the cheapest. */
@@ -54,26 +68,37 @@ function prioritise(perEntry: readonly RepairCandidate[][]): RepairCandidate[] {
  * ```
  */
 export function explain(problem: Problem, solved: { schedule: Schedule; report: Report }, options: ExplainOptions = {}): Report {
+  const perSolve = options.timeLimitMs ?? 2000;
+  const budget = budgetOf(
+    { timeLimitMs: options.totalTimeLimitMs, signal: options.signal, onProgress: options.onProgress },
+    perSolve * ((options.maxCandidates ?? 8) + 1) + 3000,
+  );
+  budget.enter('validate');
   const valid = assertValidProblem(problem);
+  budget.enter('compile');
   const compiled = compileProblem(valid);
   const ctx = scheduleContext(compiled, solved.schedule);
   const report: Report = structuredClone(solved.report);
-  const diagnosis = options.diagnosis ?? diagnose(valid);
-  const causes = findCauses(ctx, report, diagnosis.impossible, options.conflicts);
+  budget.enter('causes');
+  const diagnosis = options.diagnosis ?? diagnoseCompiled(compiled, undefined, budget);
+  const causes = findCauses(ctx, report, diagnosis.impossible, options.conflicts, budget);
   const services = unmetServices(report);
   const perEntry = report.unmet.map((entry, i) => candidatesFor(compiled, entry, services[i], causes[i] ?? []));
   const limit = options.repairsPerRequirement ?? 3;
   report.unmet.forEach((entry, i) => (entry.causes = causes[i] ?? []));
   if (report.unmet.length === 0) return report;
-  if (!options.solve) {
+  // Without a solver, or with no time left to run it, the candidates are listed unverified.
+  if (!options.solve || budget.spent()) {
     report.unmet.forEach((entry, i) => {
       entry.repairs = (perEntry[i] ?? []).slice(0, limit).map((c): Repair => ({ kind: c.kind, message: c.message, verified: false }));
     });
     return report;
   }
-  const budget = { seed: options.seed ?? 1, maxIterations: options.maxIterations ?? 2000, timeLimitMs: options.timeLimitMs ?? 2000 };
-  const baseline = options.solve(structuredClone(valid), budget).report;
-  const measured = verifyRepairs(valid, baseline, prioritise(perEntry), options.solve, { ...budget, maxCandidates: options.maxCandidates ?? 8 }, unmetServices);
+  budget.enter('explain');
+  const repairBudget = { seed: options.seed ?? 1, maxIterations: options.maxIterations ?? 2000, timeLimitMs: perSolve };
+  const call = { budget, signal: options.signal };
+  const baseline = options.solve(structuredClone(valid), { ...repairBudget, timeLimitMs: Math.min(perSolve, budget.remainingMs()), ...(options.signal ? { signal: options.signal } : {}) }).report;
+  const measured = verifyRepairs(valid, baseline, prioritise(perEntry), options.solve, { ...repairBudget, maxCandidates: options.maxCandidates ?? 8 }, unmetServices, call);
   report.unmet.forEach((entry, i) => {
     const key = unmetKey(entry, services[i]);
     entry.repairs = measured

@@ -21,6 +21,11 @@ export interface Reach {
   readonly windows: readonly SlotSet[];
   /** Memo of {@link patientServiceSlots} (the checks ask the same question many times). */
   readonly memo: Map<string, SlotSet>;
+  /**
+   * Polled by the checks once a patient: when it says stop, they return the findings made so
+   * far (each is still a proof; the patients not reached simply have none).
+   */
+  readonly stop?: () => boolean;
 }
 
 /** Maximum matching of seat positions to staff present (Kuhn's augmenting paths; tiny sizes). */

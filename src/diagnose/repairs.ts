@@ -5,6 +5,7 @@
  * bound, are dropped. Ranked by effect, then by cost, then by message: deterministic.
  */
 import type { SolveOptions } from '../model/options.js';
+import type { Budget } from '../time/budget.js';
 import type { Problem } from '../model/problem.js';
 import type { Repair, Report, Unmet } from '../model/report.js';
 import type { Schedule } from '../model/schedule.js';
@@ -97,19 +98,23 @@ export function verifyRepairs(
   solve: SolveFunction,
   budget: RepairBudget,
   serviceOf: (report: Report) => Array<string | undefined>,
+  call?: { budget: Budget; signal?: AbortSignal | undefined },
 ): MeasuredRepair[] {
   const options: SolveOptions = {
     seed: budget.seed ?? 1,
     maxIterations: budget.maxIterations ?? 2000,
     timeLimitMs: budget.timeLimitMs ?? 2000,
   };
+  // Each re-solve gets a slice of the caller's budget: its own limit, never more than what is left.
+  const sliced = (): SolveOptions =>
+    call === undefined ? options : { ...options, timeLimitMs: Math.min(options.timeLimitMs!, call.budget.remainingMs()), ...(call.signal ? { signal: call.signal } : {}) };
   const beforeUnmet = unmetPatients(baseline);
   const baseServices = serviceOf(baseline);
   const baseEntries = baseline.unmet.map((entry, i) => ({ key: unmetKey(entry, baseServices[i]), shortfall: entry.shortfall }));
   const seen = new Set<string>();
   const measured: MeasuredRepair[] = [];
   for (const candidate of candidates) {
-    if (seen.size >= (budget.maxCandidates ?? 8)) break;
+    if (seen.size >= (budget.maxCandidates ?? 8) || call?.budget.spent() === true) break;
     if (seen.has(candidate.message)) continue;
     seen.add(candidate.message);
     const copy = structuredClone(problem);
@@ -117,7 +122,7 @@ export function verifyRepairs(
     if (!keepsLegalBounds(problem, copy)) continue;
     let report: Report;
     try {
-      report = solve(copy, options).report;
+      report = solve(copy, sliced()).report;
     } catch {
       continue; // A change that makes the problem invalid is no repair.
     }

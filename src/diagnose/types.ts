@@ -110,4 +110,10 @@ export interface Diagnosis {
   capacity: CapacityRow[];
   /** Rows at 90% utilisation or more, the most loaded first. */
   bottlenecks: Bottleneck[];
+  /**
+   * `false` when `diagnose`'s time limit or signal was spent by the end of the checks: they may
+   * have stopped early, and `impossible` holds the findings made in time (each still a proof),
+   * perhaps not every one. Absent when the checks ran to the end.
+   */
+  complete?: false;
 }

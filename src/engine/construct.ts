@@ -281,6 +281,8 @@ function constructGroups(engine: Engine, secondary: boolean): boolean {
   const problem = engine.problem;
   let cohortsSoFar = 0;
   for (const track of constructionOrder(problem)) {
+    // Each track first weighs its members against its slots: poll before that too.
+    if (engine.budget.spent()) return false;
     const slots = groupSlots(problem, track);
     if (slots.length === 0) continue;
     const members = problem.patients
@@ -292,6 +294,7 @@ function constructGroups(engine: Engine, secondary: boolean): boolean {
     const reach = new Map<number, number>();
     const days = new Map<number, Set<number>>();
     for (const p of members) {
+      if ((p & 63) === 0 && engine.budget.spent()) return false;
       reach.set(p, slots.filter((slot) => slot.services.some((s) => canAttend(engine, slot, s, p, false))).length);
       days.set(p, viableDays(engine, slots, p));
     }
@@ -305,7 +308,7 @@ function constructGroups(engine: Engine, secondary: boolean): boolean {
       cohortsSoFar += new Set(cohortOf.values()).size;
     }
     for (const slot of slots) {
-      if (engine.outOfTime()) return false;
+      if (engine.budget.spent()) return false;
       const here = ordered.filter((p) => days.get(p)!.has(slot.day));
       // Fewest minutes so far first (most constrained first among equals): in a week with fewer
       // seats than hours wanted, the seats go round instead of to the same patients every time,
@@ -333,7 +336,7 @@ function constructFreeGroups(engine: Engine): boolean {
   for (const service of problem.services) {
     if (service.kind !== 'group' || service.trackBound) continue;
     for (let round = 0; round < 64; round++) {
-      if (engine.outOfTime()) return false;
+      if (engine.budget.spent()) return false;
       const needing = problem.patients
         .filter((patient) => engine.prepared.patients[patient.index]!.wantSessions[service.index]! > sessionsOf(engine, patient.index, service.index))
         .map((patient) => patient.index);
@@ -344,6 +347,7 @@ function constructFreeGroups(engine: Engine): boolean {
       let bestCount = 0;
       for (let day = 0; day < 7; day++) {
         if (problem.closedDays[day]) continue;
+        if (engine.budget.spent()) return false;
         for (let start = 0; start + service.durationMinutes <= 1440; start += grid) {
           const slot: GroupSlot = { track: -1, day, start, end: start + service.durationMinutes, services: [service.index], ordinal: 0 };
           let count = 0;

@@ -5,6 +5,7 @@
  */
 import { onAgenda } from '../rules/template-agenda.js';
 import type { PlacedMeeting } from '../rules/types.js';
+import type { Budget } from '../time/budget.js';
 import { SLOTS_PER_WEEK } from '../time/week.js';
 import { meetingMinutes, type CompiledProblem } from './compile.js';
 import { ConflictStats } from './conflicts.js';
@@ -22,8 +23,8 @@ export interface Engine {
   conflicts: ConflictStats;
   /** Moves the catalogue rejected although the dedicated checks passed (should stay 0). */
   safetyRejections: number;
-  /** Whether the time budget is spent (construction stops placing when it is). */
-  outOfTime: () => boolean;
+  /** The call's time budget and abort signal: construction and search stop once it is spent. */
+  budget: Budget;
   /** Patients short of a requirement, kept by the search while it runs (`kept`). */
   shortList: ShortList;
 }

@@ -223,7 +223,7 @@ export function constructIndividuals(engine: Engine): boolean {
   const failed = new Set<string>();
   const unplaced: Array<{ p: number; s: number }> = [];
   for (const need of needs) {
-    if (engine.outOfTime()) return false;
+    if (engine.budget.spent()) return false;
     const key = `${need.p}:${need.s}`;
     if (failed.has(key)) continue;
     if (placeIndividual(engine, need.p, need.s, false, full) < 0) {
@@ -236,7 +236,7 @@ export function constructIndividuals(engine: Engine): boolean {
   // depend on the machine): an over-full clinic can leave thousands unplaced.
   let budget = EJECTION_WORK_PER_PATIENT * Math.max(1, Math.sqrt(engine.problem.patients.length));
   for (const { p, s } of unplaced) {
-    if (engine.outOfTime() || budget <= 0) return !engine.outOfTime();
+    if (engine.budget.spent() || budget <= 0) return !engine.budget.spent();
     budget -= placeByEjection(engine, p, s, false, full).work;
     engine.state.commit();
   }

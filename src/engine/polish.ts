@@ -66,7 +66,7 @@ export function polish(engine: Engine): boolean {
       if (state.score().requirement === 0) return true;
       if (!membersOf(engine, track).some((p) => shortfall(engine, p) > 0)) continue;
       for (const time of groupTimes(engine, track)) {
-        if (engine.outOfTime()) return false;
+        if (engine.budget.spent()) return false;
         if (budget-- <= 0) return true;
         const before = state.score();
         const mark = state.mark();

@@ -3,9 +3,8 @@
  * then soft penalty; hard stays 0 because every move is checked before and after it is applied).
  * Moves are drawn by weight from a seeded generator. The clock only decides when to stop, never
  * what is chosen, so with `maxIterations` set (and a time limit not reached) the run is
- * reproducible.
+ * reproducible. The clock, the abort signal and progress reports are the engine's `budget`.
  */
-import type { Progress } from '../model/options.js';
 import type { Score, StopReason } from '../model/report.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { settle, type Engine } from './engine.js';
@@ -14,11 +13,7 @@ import { MOVES, RUIN_MOVES } from './neighbourhood.js';
 import { shortfall } from './targeted.js';
 
 export interface SearchLimits {
-  startedAt: number;
-  deadline: number;
   maxIterations: number;
-  signal: AbortSignal | undefined;
-  onProgress: ((progress: Progress) => void) | undefined;
   /** Iterations without a new best after which the search gives up. */
   patience: number;
   /**
@@ -27,7 +22,6 @@ export interface SearchLimits {
    * so easy instances finish early. Defaults to `patience`.
    */
   settledPatience?: number;
-  now: () => number;
 }
 
 export interface SearchResult {
@@ -46,8 +40,8 @@ const HISTORY = 400;
  * with three (29 of 40). Two did no better than three on seeds 1-20, six worse at 10,000 iterations.
  */
 const KICK_MOVES = 1;
+/** Iterations between two looks at the clock (the abort flag is read every iteration). */
 const CLOCK_EVERY = 32;
-const PROGRESS_MS = 100;
 
 function better(a: Score, b: Score): boolean {
   if (a.hard !== b.hard) return a.hard < b.hard;
@@ -84,12 +78,12 @@ function kick(engine: Engine, bestMeetings: ReadonlyArray<PlacedMeeting | undefi
 /** Runs the search from the state's current (committed) timetable. */
 export function search(engine: Engine, limits: SearchLimits): SearchResult {
   const state = engine.state;
+  const budget = engine.budget;
   let current = state.score();
   let best = current;
   let bestMeetings = state.meetings.slice();
-  let timeToBest = limits.now() - limits.startedAt;
+  let timeToBest = budget.elapsedMs();
   let lastImprovement = 0;
-  let lastProgress = -Infinity;
   const history: Score[] = Array.from({ length: HISTORY }, () => current);
   // While anyone is short, the moves aimed at short patients are drawn more often: in a large
   // clinic a blind move almost never touches one of the few who need it.
@@ -97,6 +91,7 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
   const weightOf = (short: boolean, weight: number, targeted: boolean): number => (short && targeted ? weight * focus : weight);
   const totals = [false, true].map((short) => MOVES.reduce((sum, [, weight, , targeted]) => sum + weightOf(short, weight, targeted), 0));
   let iteration = 0;
+  budget.enter('search', () => ({ bestScore: best, iteration }));
   let stoppedBecause: StopReason = 'iteration-limit';
   const isPerfect = (s: Score): boolean => s.hard === 0 && s.requirement === 0 && s.soft === 0;
   // Patients whose every requirement is met. Late acceptance keeps a worse timetable when the
@@ -146,7 +141,7 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
       stoppedBecause = 'iteration-limit';
       break;
     }
-    if (limits.signal?.aborted) {
+    if (budget.aborted()) {
       stoppedBecause = 'aborted';
       break;
     }
@@ -155,16 +150,10 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
       stoppedBecause = 'no-improvement';
       break;
     }
-    if (iteration % CLOCK_EVERY === 0) {
-      const now = limits.now();
-      if (now >= limits.deadline) {
-        stoppedBecause = 'time-limit';
-        break;
-      }
-      if (limits.onProgress && now - lastProgress >= PROGRESS_MS) {
-        lastProgress = now;
-        limits.onProgress({ bestScore: { ...best }, elapsedMs: now - limits.startedAt, iteration });
-      }
+    // A progress report is made inside `spent()` when due; the caller may abort in it.
+    if (iteration % CLOCK_EVERY === 0 && budget.spent()) {
+      stoppedBecause = budget.stopReason() ?? 'time-limit';
+      break;
     }
     iteration += 1;
 
@@ -213,7 +202,7 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
       if (better(current, best)) {
         best = current;
         bestMeetings = state.meetings.slice();
-        timeToBest = limits.now() - limits.startedAt;
+        timeToBest = budget.elapsedMs();
         lastImprovement = iteration;
       }
     } else {

@@ -22,6 +22,7 @@ import { Random } from './random.js';
 import { ShortList } from './short-list.js';
 import { search } from './search.js';
 import { SolverState } from './state.js';
+import { Budget, budgetOf } from '../time/budget.js';
 
 /** Default wall-time budget of `solve`, in milliseconds. */
 export const DEFAULT_TIME_LIMIT_MS = 3000;
@@ -57,6 +58,24 @@ export interface SolveStart {
 }
 
 /**
+ * Milliseconds to keep, at the end of a call's budget, for going back to the best timetable,
+ * the export and the report (which cannot be cut): about 0.1 ms a patient of CPU measured at
+ * 1,000 and 10,000 patients on a 2-core machine for a full week, and 40-80 ms at 100 patients
+ * (going back to the best and garbage collection); so 50 ms plus 0.2 ms a patient plus 2.5% of
+ * the limit, and at least twice what validation and compilation took in this call (`floorMs`):
+ * they scale with the clinic and slow down with the machine's load alike, so the reserve
+ * follows a loaded machine. Never more than a quarter of the limit.
+ *
+ * @example
+ * ```ts
+ * engine.budget = budget.reserve(reportReserveMs(3000, 1000, budget.elapsedMs())); // 325 ms or more
+ * ```
+ */
+export function reportReserveMs(timeLimitMs: number, patients: number, floorMs: number): number {
+  return Math.min(timeLimitMs / 4, Math.max(50 + timeLimitMs / 40 + 0.2 * patients, 2 * floorMs));
+}
+
+/**
  * A solver working set on a compiled problem, holding the `initial` meetings (if any), before
  * construction. For tests and for modules that drive the engine themselves (re-planning).
  */
@@ -75,7 +94,7 @@ export function createEngine(
     random: new Random(seed),
     conflicts: new ConflictStats(),
     safetyRejections: 0,
-    outOfTime: () => false,
+    budget: Budget.unlimited(),
     shortList: new ShortList(compiled.patients.length),
   };
   for (const meeting of start.initial ?? []) state.add({ ...meeting, staff: [...meeting.staff], patients: [...meeting.patients] });
@@ -94,58 +113,51 @@ export function createEngine(
  * ```
  */
 export function solveDetailed(problem: Problem, options: SolveOptions = {}, start: SolveStart = {}): DetailedSolution {
-  const now = (): number => performance.now();
-  const startedAt = now();
+  // The call's one budget, from here to the end of the causes.
+  const budget = budgetOf(options, DEFAULT_TIME_LIMIT_MS);
+  budget.enter('validate');
   const valid = assertValidProblem(problem);
+  budget.enter('compile');
   const compiled = compileProblem(valid);
   const rules: readonly Rule[] = allRules();
   const weights = resolveWeights(rules, options.weights);
   const seed = Number.isFinite(options.seed) ? Math.trunc(options.seed!) : DEFAULT_SEED;
-  const timeLimit = options.timeLimitMs !== undefined && Number.isFinite(options.timeLimitMs) ? Math.max(0, options.timeLimitMs) : DEFAULT_TIME_LIMIT_MS;
   const maxIterations = options.maxIterations !== undefined && Number.isFinite(options.maxIterations) ? Math.max(0, Math.trunc(options.maxIterations)) : Infinity;
 
   const engine = createEngine(compiled, rules, weights, seed, start);
   const state = engine.state;
-  // Leave time to export and report: about 0.1 ms a patient measured at 1,000 and 10,000
-  // patients on a 2-core machine (the report reads the solver's score board); 0.2 ms a patient
-  // plus 2.5% leaves room for a loaded one.
-  const reserve = Math.min(timeLimit / 4, timeLimit / 40 + 0.2 * compiled.patients.length);
-  const deadline = startedAt + timeLimit - reserve;
-  engine.outOfTime = () => now() >= deadline || options.signal?.aborted === true;
+  // Construction and search stop early enough to export and report, which cannot be cut.
+  engine.budget = budget.reserve(reportReserveMs(budget.deadline - budget.startedAt, compiled.patients.length, budget.elapsedMs()));
+  engine.budget.enter('construct', () => ({ bestScore: state.score(), iteration: 0 }));
   const constructionComplete = construct(engine);
   const constructedScore = state.score();
-  const firstCompleteMs = now() - startedAt;
+  const firstCompleteMs = budget.elapsedMs();
 
   const result = search(engine, {
-    startedAt,
-    deadline,
     maxIterations,
-    signal: options.signal,
-    onProgress: options.onProgress,
     // Stop rule: give up after max(50,000, 40 n) iterations without a new best; once every
     // requirement is met and no hard rule broken, after max(10,000, 10 n) without a soft gain.
     patience: Math.max(50_000, 40 * compiled.patients.length),
     settledPatience: Math.max(10_000, 10 * compiled.patients.length),
-    now,
   });
   // The board scored the best timetable when it was found: bring the state back to it, and the
   // report asks the rules for details only where the board holds a breach.
   state.restoreTo(result.best);
   state.commit();
+  budget.enter('export', () => ({ bestScore: result.bestScore, iteration: result.iterations }));
   const { schedule, slots } = exportWithSlots(compiled, result.best);
   const ctx = scheduleContext(compiled, schedule, start.previous);
-  // Causes within the time limit: the pre-solve proofs (a focused diagnose, which cannot be cut
-  // short) only for clinics small enough to afford them (about 0.1 s at 300 patients, 15 s at
-  // 10,000), then placement analysis until the limit; checkSchedule and explain do it all.
-  const hardStop = startedAt + timeLimit;
-  const report = withCauses(ctx, buildReportFromBoard(ctx, state.board, ctx.integrity, slots), engine.conflicts, {
-    proofs: compiled.patients.length <= PROOFS_UP_TO_PATIENTS,
-    outOfTime: () => now() >= hardStop,
-  });
+  budget.enter('report');
+  const scored = buildReportFromBoard(ctx, state.board, ctx.integrity, slots, () => budget.tick());
+  // Causes until the call's deadline: the pre-solve proofs (a focused diagnose) only for clinics
+  // small enough to afford them (about 0.1 s at 300 patients, 15 s at 10,000), then placement
+  // analysis; checkSchedule (given a larger timeLimitMs) and explain analyse what is left.
+  budget.enter('causes');
+  const report = withCauses(ctx, scored, engine.conflicts, { proofs: compiled.patients.length <= PROOFS_UP_TO_PATIENTS, budget });
   const stats: SolveStats = {
     seed,
     iterations: result.iterations,
-    elapsedMs: now() - startedAt,
+    elapsedMs: budget.elapsedMs(),
     firstCompleteMs,
     timeToBestMs: Math.max(result.timeToBestMs, firstCompleteMs),
     stoppedBecause: result.stoppedBecause,

@@ -1,11 +1,12 @@
 /**
  * The worker thread of `solveInWorker`: runs `solve` on the problem it is given and posts the
- * result back. Aborting is a shared flag the search polls (the worker's event loop is busy
- * solving, so it could not receive a message in time).
+ * result back. Aborting is a shared flag every phase polls through the solve's budget (the
+ * worker's event loop is busy solving, so it could not receive a message in time).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SolveOptions } from '../model/options.js';
 import type { Problem } from '../model/problem.js';
+import { ProblemError } from '../model/issue.js';
 import { solve } from './solve.js';
 
 interface WorkerInput {
@@ -32,7 +33,8 @@ function run(): void {
     });
     port.postMessage({ type: 'done', result });
   } catch (error) {
-    port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+    if (error instanceof ProblemError) port.postMessage({ type: 'invalid', issues: error.issues });
+    else port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
 }
 

@@ -12,9 +12,27 @@ import type { Score } from './report.js';
  */
 export type Weights = Record<string, number>;
 
-/** Reported by `onProgress` while the solver runs, at most 10 times a second. */
+/**
+ * The phase a call is in, as `onProgress` reports it:
+ * - `validate`, `compile`: reading the problem (cannot be cut short; reported once at their start);
+ * - `construct`: building the first timetable (`solve`), `replan`: repairing and serving the
+ *   published week after the changes;
+ * - `search`: local search (`iteration` counts its iterations);
+ * - `export`, `report`: writing the timetable and scoring it by rule;
+ * - `causes`: analysing why unmet requirements are unmet (`solve`, `replan`, `checkSchedule`);
+ * - `explain`: `explain`'s verifying re-solves (each reports its own phases too).
+ */
+export type ProgressPhase = 'validate' | 'compile' | 'construct' | 'replan' | 'search' | 'export' | 'report' | 'causes' | 'explain';
+
+/**
+ * Reported by `onProgress` while a call runs: once when each phase begins, then at most every
+ * 100 ms within it (at least every 250 ms in every phase but `validate` and `compile`). Aborting
+ * the signal inside `onProgress` stops the call at its next check.
+ */
 export interface Progress {
-  /** Best score so far. */
+  /** The phase running now. */
+  phase: ProgressPhase;
+  /** Best score so far (during construction, the score of the timetable built so far). */
   bestScore: Score;
   /** Milliseconds since the call began. */
   elapsedMs: number;
@@ -34,13 +52,21 @@ export interface Progress {
 export interface SolveOptions {
   /** Seed of the random choices. Default 1. Same seed and same `maxIterations` give the same timetable. */
   seed?: number;
-  /** Wall-time budget in milliseconds. Default 3000. The call returns within it. */
+  /**
+   * Wall-time budget in milliseconds for the whole call (validation, construction, search, report
+   * and causes). Default 3000. The call returns within about 1.1 times it plus 100 ms; validation
+   * and compilation cannot be cut, so a very large problem can take longer than a very small limit.
+   * `Infinity`: no limit (set `maxIterations`).
+   */
   timeLimitMs?: number;
   /** Local-search iteration budget. Default none (time decides). Set it for reproducible results. */
   maxIterations?: number;
-  /** Aborting returns the best timetable found so far. */
+  /**
+   * Aborting returns the best timetable found so far (`stats.stoppedBecause: 'aborted'`, the
+   * causes of unmet requirements `not-analysed`), after validation and compilation at most.
+   */
   signal?: AbortSignal;
-  /** Called with the best score, at most 10 times a second. */
+  /** Called with the phase and best score, when each phase begins and at most 10 times a second within it. */
   onProgress?: (progress: Progress) => void;
   /** Soft-rule weights, by rule code; unspecified rules keep their defaults. */
   weights?: Partial<Weights>;

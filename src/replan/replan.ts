@@ -8,13 +8,14 @@ import type { Problem } from '../model/problem.js';
 import type { Cause, StopReason } from '../model/report.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 import { compileProblem, type CompiledProblem } from '../engine/compile.js';
-import { createEngine } from '../engine/solve.js';
+import { createEngine, reportReserveMs } from '../engine/solve.js';
 import { allRules } from '../rules/catalogue.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { buildReportFromBoard } from '../check/report.js';
 import { indexMeetings } from '../check/schedule-context.js';
 import { resolveWeights } from '../check/weights.js';
 import { findCauses, unmetServices } from '../diagnose/causes.js';
+import { budgetOf } from '../time/budget.js';
 import { impossibleFindings } from '../diagnose/diagnose.js';
 import { applyChangesInPlace, checkReplanInput } from './changes.js';
 import { diffSchedules } from './diff.js';
@@ -115,8 +116,9 @@ function overlapsWindow(m: PlacedMeeting, compiled: CompiledProblem, date: strin
  * ```
  */
 export function replan(problem: Problem, previous: Schedule, changes: readonly Change[], options: ReplanOptions = {}): ReplanResult {
-  const now = (): number => performance.now();
-  const startedAt = now();
+  // The call's one budget, from validation to the causes.
+  const budget = budgetOf(options, DEFAULT_REPLAN_TIME_LIMIT_MS);
+  budget.enter('validate');
   // The problem and the admissions are validated together, once; the valid problem is a fresh copy.
   const checked = checkReplanInput(problem, previous, changes);
   const issues = [...optionIssues(options), ...checked.issues];
@@ -132,6 +134,7 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
     if (kept) effective.push(kept);
   }
   const changedProblem = applyChangesInPlace(checked.problem, effective, checked.admitted);
+  budget.enter('compile');
   const compiled = compileProblem(changedProblem);
   // Admitted patients are appended: the published week reads the same against the changed problem.
   const read = readPublished(compiled, previous);
@@ -173,10 +176,9 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
 
   const seed = Number.isFinite(options.seed) ? Math.trunc(options.seed!) : 1;
   const engine = createEngine(compiled, rules, weights, seed, { previous: published });
-  const timeLimit = options.timeLimitMs !== undefined && Number.isFinite(options.timeLimitMs) ? Math.max(0, options.timeLimitMs) : DEFAULT_REPLAN_TIME_LIMIT_MS;
-  const deadline = startedAt + timeLimit * 0.8;
-  const outOfTime = (): boolean => now() >= deadline || options.signal?.aborted === true;
-  engine.outOfTime = outOfTime;
+  // Repair and serving stop early enough to export, report and say why (as solve does).
+  engine.budget = budget.reserve(reportReserveMs(budget.deadline - budget.startedAt, compiled.patients.length, budget.elapsedMs()));
+  const outOfTime = (): boolean => engine.budget.spent();
   const driver: Driver = {
     engine,
     firstOpenMinute: firstOpenMinutes(compiled.dates, compiled.timeZone, cutoff),
@@ -185,6 +187,7 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
     frozen: new Set(),
     accepted: 0,
   };
+  engine.budget.enter('replan', () => ({ bestScore: engine.state.score(), iteration: driver.accepted }));
   for (const change of changes) {
     if (change.kind === 'admit') driver.affected.set(compiled.patientIndex.get(change.patient.id)!, patientReasons.get(compiled.patientIndex.get(change.patient.id)!) ?? []);
   }
@@ -223,10 +226,11 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
     loaded.push({ meeting: { ...meeting, pinned: frozen }, frozen, past });
   }
   loadAndRepair(driver, loaded);
-  const firstCompleteMs = now() - startedAt;
+  const firstCompleteMs = budget.elapsedMs();
   const maxSteps = options.maxIterations !== undefined && Number.isFinite(options.maxIterations) ? Math.max(0, Math.trunc(options.maxIterations)) : Infinity;
   const steps = serveAffected(driver, outOfTime, maxSteps);
   const servingCut = steps >= maxSteps || outOfTime();
+  const cutBy = engine.budget.stopReason();
 
   const publishedById = new Map<string, { placed: PlacedMeeting; meeting: Meeting }>();
   previous.meetings.forEach((meeting) => {
@@ -235,13 +239,16 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   });
   // The engine's meetings, named, are the schedule's: no need to read the schedule back. Its
   // score board already holds every penalty: the report asks the rules for details only there.
+  budget.enter('export');
   engine.state.rescore();
   const slots = engine.state.liveMeetings();
   const live = nameNewMeetings(compiled, slots.map((slot) => engine.state.meetings[slot]!), publishedById.keys());
   // A pin that could not hold (its meeting was repaired) is no longer one.
   const schedule = exportReplanned(compiled, live, publishedById, new Set([...pinned].filter((id) => driver.frozen.has(id))));
   const ctx = { problem: compiled, meetings: live, ...indexMeetings(compiled, live), previous: published, integrity: [] };
-  const report = buildReportFromBoard(ctx, engine.state.board, ctx.integrity, slots);
+  budget.enter('report');
+  const report = buildReportFromBoard(ctx, engine.state.board, ctx.integrity, slots, () => budget.tick());
+  budget.enter('causes', () => ({ bestScore: report.score, iteration: steps }));
 
   // Causes for what the affected patients still lack (a make-up that found no place, an admission).
   const affectedIds = new Set([...driver.affected.keys()].map((p) => compiled.patients[p]!.id));
@@ -250,9 +257,9 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   // a large clinic costs more than the re-planning itself).
   const focus = new Set<number>();
   for (const entry of report.unmet) focus.add(compiled.patientIndex.get(entry.patient)!);
-  const findings = focus.size === 0 ? [] : impossibleFindings(compiled, focus);
+  const findings = focus.size === 0 ? [] : impossibleFindings(compiled, focus, budget);
   if (unmetHere.length > 0) {
-    const causes = findCauses(ctx, { ...report, unmet: unmetHere }, findings, engine.conflicts);
+    const causes = findCauses(ctx, { ...report, unmet: unmetHere }, findings, engine.conflicts, budget);
     const services = unmetServices({ ...report, unmet: unmetHere });
     unmetHere.forEach((entry, i) => {
       const extra: Cause[] = [];
@@ -275,18 +282,18 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   // Every other unmet requirement (patients the changes did not touch) gets its causes too.
   const withoutCauses = report.unmet.filter((entry) => entry.causes.length === 0);
   if (withoutCauses.length > 0) {
-    findCauses(ctx, { ...report, unmet: withoutCauses }, findings).forEach((causes, i) => (withoutCauses[i]!.causes = causes));
+    findCauses(ctx, { ...report, unmet: withoutCauses }, findings, undefined, budget).forEach((causes, i) => (withoutCauses[i]!.causes = causes));
   }
-  const stoppedBecause: StopReason = options.signal?.aborted
+  const stoppedBecause: StopReason = budget.aborted()
     ? 'aborted'
     : steps >= maxSteps
       ? 'iteration-limit'
-      : now() >= deadline
+      : cutBy === 'time-limit'
       ? 'time-limit'
       : score.hard === 0 && score.requirement === 0 && score.soft === 0
         ? 'optimal'
         : 'no-improvement';
-  const elapsedMs = now() - startedAt;
+  const elapsedMs = budget.elapsedMs();
   // Re-planning builds on the published week, so it is complete unless the budget cut serving short.
   const constructionComplete = stoppedBecause !== 'time-limit' && stoppedBecause !== 'aborted';
   report.stats = { seed, iterations: steps, elapsedMs, firstCompleteMs, timeToBestMs: elapsedMs, stoppedBecause, constructionComplete };

@@ -10,7 +10,7 @@ describe('progressBar', () => {
   it('draws the share of the time budget used and the best score on a terminal, then clears the line', () => {
     const { io, text } = collector(true);
     const bar = progressBar(io, { timeLimitMs: 2000 });
-    bar.onProgress?.({ bestScore: { hard: 0, requirement: 120, soft: 35 }, elapsedMs: 500, iteration: 10 });
+    bar.onProgress?.({ phase: 'search', bestScore: { hard: 0, requirement: 120, soft: 35 }, elapsedMs: 500, iteration: 10 });
     expect(text()).toContain('Solving [######------------------]  25% 0.5 s · hard 0 · req 120 · soft 35');
     bar.done();
     expect(text().endsWith('\r\x1b[2K')).toBe(true);
@@ -18,7 +18,7 @@ describe('progressBar', () => {
 
   it('follows the iteration budget when it runs ahead of the clock', () => {
     const { io, text } = collector(true);
-    progressBar(io, { timeLimitMs: 60_000, maxIterations: 100 }).onProgress?.({ bestScore: { hard: 0, requirement: 0, soft: 0 }, elapsedMs: 10, iteration: 50 });
+    progressBar(io, { timeLimitMs: 60_000, maxIterations: 100 }).onProgress?.({ phase: 'search', bestScore: { hard: 0, requirement: 0, soft: 0 }, elapsedMs: 10, iteration: 50 });
     expect(text()).toContain(' 50% ');
   });
 

@@ -54,7 +54,7 @@ function repaired(problem: Problem, seed: number): boolean | undefined {
   construct(engine);
   if (strand(engine) === 0) return undefined;
   expect(engine.state.score().requirement).toBeGreaterThan(0);
-  const result = search(engine, { startedAt: 0, deadline: Infinity, maxIterations: 1000, signal: undefined, onProgress: undefined, patience: 20_000, now: () => 0 });
+  const result = search(engine, { maxIterations: 1000, patience: 20_000 });
   expect(result.bestScore.hard).toBe(0);
   return result.bestScore.requirement === 0;
 }
