@@ -89,6 +89,8 @@ export const ISSUE_CODES: {
   readonly tooManyIssues: 'too-many-issues';
   /** A bug in the validator itself: please report it with the input that caused it. */
   readonly internalError: 'internal-error';
+  /** A `meta` that is not JSON data: a function, `undefined`, NaN, a class instance (a Date, a Map) or a cycle. */
+  readonly notJson: 'not-json';
 } = {
   invalidType: 'invalid-type',
   missingField: 'missing-field',
@@ -127,6 +129,7 @@ export const ISSUE_CODES: {
   conflictingRules: 'conflicting-rules',
   tooManyIssues: 'too-many-issues',
   internalError: 'internal-error',
+  notJson: 'not-json',
 };
 
 /** A code of {@link ISSUE_CODES}. */
@@ -178,6 +181,7 @@ export const ISSUE_CODE_DESCRIPTIONS: ReadonlyMap<string, string> = new Map<stri
   ['conflicting-rules', 'Hours rules that, resolved with the layers above them, ask for a minimum above the maximum.'],
   ['too-many-issues', 'Validation stopped recording issues after `LIMITS.issues`; fix these and validate again.'],
   ['internal-error', 'A bug in the validator itself: please report it with the input that caused it.'],
+  ['not-json', 'A `meta` that is not JSON data: a function, `undefined`, NaN, a class instance (a Date, a Map) or a cycle.'],
 ]);
 
 /**

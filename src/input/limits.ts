@@ -67,6 +67,10 @@ export const LIMITS: {
   readonly groupSize: number;
   /** Sessions of one service in one week (curriculum and `requires` bounds), and staff in one seat. */
   readonly sessions: number;
+  /** Characters of one entity's `meta` written as JSON. */
+  readonly metaLength: number;
+  /** Nesting levels of one entity's `meta` (the object itself is level 1). */
+  readonly metaDepth: number;
 } = {
   patients: 100_000,
   entities: 10_000,
@@ -82,4 +86,6 @@ export const LIMITS: {
   issues: 10_000,
   groupSize: 1_000,
   sessions: 1_000,
+  metaLength: 65_536,
+  metaDepth: 32,
 };

@@ -10,13 +10,14 @@ import type { Context, Draft } from './context.js';
 import { readHoursRules } from './hours-rules.js';
 import { ISSUE_CODES } from './issue-codes.js';
 import { LIMITS } from './limits.js';
+import { readMeta } from './meta.js';
 import { readArray, readRecord } from './read.js';
 import { readBoolean, readId, readTextList } from './scalars.js';
 import { readSessionCounts } from './session-counts.js';
 
 const PATIENT_KEYS: ReadonlySet<string> = new Set([
   'id', 'tracks', 'availability', 'familyAvailability', 'tags', 'rules', 'requires', 'primaryStaff', 'avoid',
-  'telehealth', 'admittedOn', 'dischargedOn', 'preferences',
+  'telehealth', 'admittedOn', 'dischargedOn', 'preferences', 'meta',
 ]);
 const PREFERENCE_KEYS: ReadonlySet<string> = new Set(['days', 'avoidDays']);
 
@@ -66,6 +67,8 @@ export function readPatient(value: unknown, path: string, context: Context): Dra
     const avoidDays = readWeekdays(preferences.optional('avoidDays'), preferences.at('avoidDays'), context, 'avoidDays', false);
     if (avoidDays !== undefined) patient.preferences.avoidDays = avoidDays;
   }
+  const meta = readMeta(fields.optional('meta'), fields.at('meta'), context);
+  if (meta !== undefined) patient.meta = meta;
   return patient;
 }
 

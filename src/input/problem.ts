@@ -8,16 +8,19 @@ import { readDate, readTimeZone, readWeekStart } from './clock.js';
 import { type Context, typeName, type Draft } from './context.js';
 import { DEFAULT_GRANULARITY_MINUTES } from './defaults.js';
 import { readHoursRules } from './hours-rules.js';
+import { readMeta } from './meta.js';
 import { ISSUE_CODES } from './issue-codes.js';
 import { LIMITS } from './limits.js';
 import { readPatient } from './patient.js';
 import { readArray, readRecord } from './read.js';
 import { readRoom, readStaff } from './resources.js';
 import { readService } from './service.js';
+import { readText } from './scalars.js';
 import { readTrack } from './track.js';
 
 const PROBLEM_KEYS: ReadonlySet<string> = new Set([
   'timeZone', 'weekStart', 'granularityMinutes', 'closedDates', 'rules', 'tracks', 'services', 'staff', 'rooms', 'patients',
+  '$schema', 'meta',
 ]);
 
 /**
@@ -50,6 +53,8 @@ export function readProblem(input: unknown, context: Context): ReadProblem | und
   const fields = readRecord(input, '', context, PROBLEM_KEYS, 'A problem');
   if (fields === undefined) return undefined;
   const problem: Draft<Problem> = {};
+  const schema = readText(fields.optional('$schema'), fields.at('$schema'), context, '$schema');
+  if (schema !== undefined) problem.$schema = schema;
   const timeZone = readTimeZone(fields.required('timeZone'), fields.at('timeZone'), context);
   if (timeZone !== undefined) problem.timeZone = timeZone;
   const weekStart = readWeekStart(fields.required('weekStart'), fields.at('weekStart'), context);
@@ -76,6 +81,8 @@ export function readProblem(input: unknown, context: Context): ReadProblem | und
   if (rooms !== undefined) problem.rooms = rooms;
   const patients = readArray(fields.required('patients'), fields.at('patients'), context, LIMITS.patients, 'patients', (item, path) => readPatient(item, path, context));
   if (patients !== undefined) problem.patients = patients;
+  const meta = readMeta(fields.optional('meta'), fields.at('meta'), context);
+  if (meta !== undefined) problem.meta = meta;
   return { problem, granularity };
 }
 

@@ -5,11 +5,12 @@ import type { Room, Staff } from '../model/problem.js';
 import { readAvailability } from './availability.js';
 import type { Context, Draft } from './context.js';
 import { LIMITS } from './limits.js';
+import { readMeta } from './meta.js';
 import { readRecord } from './read.js';
 import { readId, readNumber, readText, readTextList } from './scalars.js';
 
-const STAFF_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'credentials', 'tags', 'availability', 'maxWeeklyHours', 'maxDailyHours']);
-const ROOM_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'capacity', 'features', 'availability']);
+const STAFF_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'credentials', 'tags', 'availability', 'maxWeeklyHours', 'maxDailyHours', 'meta']);
+const ROOM_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'capacity', 'features', 'availability', 'meta']);
 
 /**
  * A staff member.
@@ -37,6 +38,8 @@ export function readStaff(value: unknown, path: string, context: Context): Draft
   if (maxWeeklyHours !== undefined) staff.maxWeeklyHours = maxWeeklyHours;
   const maxDailyHours = readNumber(fields.optional('maxDailyHours'), fields.at('maxDailyHours'), context, 'maxDailyHours', { min: 0, max: 24 });
   if (maxDailyHours !== undefined) staff.maxDailyHours = maxDailyHours;
+  const meta = readMeta(fields.optional('meta'), fields.at('meta'), context);
+  if (meta !== undefined) staff.meta = meta;
   return staff;
 }
 
@@ -62,5 +65,7 @@ export function readRoom(value: unknown, path: string, context: Context): Draft<
   if (features !== undefined) room.features = features;
   const availability = readAvailability(fields.optional('availability'), fields.at('availability'), context, 'availability');
   if (availability !== undefined) room.availability = availability;
+  const meta = readMeta(fields.optional('meta'), fields.at('meta'), context);
+  if (meta !== undefined) room.meta = meta;
   return room;
 }

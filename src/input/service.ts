@@ -7,6 +7,7 @@ import type { Context, Draft } from './context.js';
 import { DEFAULT_GROUP_MAX_SIZE, DEFAULT_GROUP_MIN_SIZE, DEFAULT_SEAT_COUNT, DEFAULT_TELEHEALTH_POLICY } from './defaults.js';
 import { ISSUE_CODES } from './issue-codes.js';
 import { LIMITS } from './limits.js';
+import { readMeta } from './meta.js';
 import { readArray, readRecord } from './read.js';
 import { readBoolean, readChoice, readId, readNumber, readText, readTextList } from './scalars.js';
 
@@ -14,7 +15,7 @@ type Seat = Service['staff'][number];
 
 const SERVICE_KEYS: ReadonlySet<string> = new Set([
   'id', 'name', 'kind', 'durationMinutes', 'minSize', 'maxSize', 'staff', 'primaryOnly', 'room', 'telehealth',
-  'withFamily', 'countsTowardHours', 'eligibility', 'homogeneousBy', 'trackBound',
+  'withFamily', 'countsTowardHours', 'eligibility', 'homogeneousBy', 'trackBound', 'meta',
 ]);
 const SEAT_KEYS: ReadonlySet<string> = new Set(['credentials', 'tags', 'count']);
 const ROOM_NEEDS_KEYS: ReadonlySet<string> = new Set(['features']);
@@ -86,6 +87,8 @@ export function readService(value: unknown, path: string, context: Context): Dra
   const homogeneousBy = readTextList(fields.optional('homogeneousBy'), fields.at('homogeneousBy'), context, 'homogeneousBy');
   if (homogeneousBy !== undefined) service.homogeneousBy = homogeneousBy;
   service.trackBound = readBoolean(fields.optional('trackBound'), fields.at('trackBound'), context, 'trackBound') ?? kind === 'group';
+  const meta = readMeta(fields.optional('meta'), fields.at('meta'), context);
+  if (meta !== undefined) service.meta = meta;
   return service;
 }
 

@@ -9,13 +9,14 @@ import { readClockTime, readWeekday } from './clock.js';
 import type { Context, Draft } from './context.js';
 import { readHoursRules } from './hours-rules.js';
 import { LIMITS } from './limits.js';
+import { readMeta } from './meta.js';
 import { readArray, readRecord } from './read.js';
 import { readSessionCounts } from './session-counts.js';
 import { readId, readText } from './scalars.js';
 
 type TemplateEntry = NonNullable<Track['template']>[number];
 
-const TRACK_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'windows', 'rules', 'curriculum', 'template']);
+const TRACK_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'windows', 'rules', 'curriculum', 'template', 'meta']);
 const TEMPLATE_KEYS: ReadonlySet<string> = new Set(['service', 'day', 'start']);
 
 /**
@@ -42,6 +43,8 @@ export function readTrack(value: unknown, path: string, context: Context): Draft
   if (curriculum !== undefined) track.curriculum = curriculum;
   const template = readArray(fields.optional('template'), fields.at('template'), context, LIMITS.windows, 'template', (item, itemPath) => readTemplateEntry(item, itemPath, context));
   if (template !== undefined) track.template = template;
+  const meta = readMeta(fields.optional('meta'), fields.at('meta'), context);
+  if (meta !== undefined) track.meta = meta;
   return track;
 }
 

@@ -111,6 +111,12 @@ export interface Track {
     /** Its start time, wall clock, on the start grid; it lasts the service's `durationMinutes`. */
     start: LocalTime;
   }>;
+  /**
+   * The caller's own data (an EHR id, a billing code): any JSON object. The library never reads it,
+   * never logs it and never prints it in an export; `validateProblem` checks it is JSON and
+   * bounded (`LIMITS.metaLength` characters, `LIMITS.metaDepth` levels) and copies it.
+   */
+  meta?: Record<string, unknown>;
 }
 
 /** A kind of session: a therapy group, individual therapy, medication management, family therapy. */
@@ -164,6 +170,12 @@ export interface Service {
   homogeneousBy?: string[];
   /** Held in a track's windows, for that track's patients. Default true for groups, false for individual sessions. */
   trackBound?: boolean;
+  /**
+   * The caller's own data (an EHR id, a billing code): any JSON object. The library never reads it,
+   * never logs it and never prints it in an export; `validateProblem` checks it is JSON and
+   * bounded (`LIMITS.metaLength` characters, `LIMITS.metaDepth` levels) and copies it.
+   */
+  meta?: Record<string, unknown>;
 }
 
 /** A clinician, counsellor, nurse, technician or peer-support worker. */
@@ -182,6 +194,12 @@ export interface Staff {
   maxWeeklyHours?: number;
   /** Most hours of sessions led a day. Default none. */
   maxDailyHours?: number;
+  /**
+   * The caller's own data (an EHR id, a billing code): any JSON object. The library never reads it,
+   * never logs it and never prints it in an export; `validateProblem` checks it is JSON and
+   * bounded (`LIMITS.metaLength` characters, `LIMITS.metaDepth` levels) and copies it.
+   */
+  meta?: Record<string, unknown>;
 }
 
 /** A group room, an office, a family room. */
@@ -196,6 +214,12 @@ export interface Room {
   features?: string[];
   /** When it can be used. Absent: any time. */
   availability?: Availability;
+  /**
+   * The caller's own data (an EHR id, a billing code): any JSON object. The library never reads it,
+   * never logs it and never prints it in an export; `validateProblem` checks it is JSON and
+   * bounded (`LIMITS.metaLength` characters, `LIMITS.metaDepth` levels) and copies it.
+   */
+  meta?: Record<string, unknown>;
 }
 
 /** A patient enrolled in the program. The id is opaque: never a name. */
@@ -238,6 +262,12 @@ export interface Patient {
     /** Days the patient would rather not attend; each one attended costs a soft penalty. Default none. */
     avoidDays?: Weekday[];
   };
+  /**
+   * The caller's own data (an EHR id, a billing code): any JSON object. The library never reads it,
+   * never logs it and never prints it in an export; `validateProblem` checks it is JSON and
+   * bounded (`LIMITS.metaLength` characters, `LIMITS.metaDepth` levels) and copies it.
+   */
+  meta?: Record<string, unknown>;
 }
 
 /**
@@ -251,6 +281,8 @@ export interface Patient {
  * ```
  */
 export interface Problem {
+  /** The JSON Schema this document claims to follow, e.g. the URL of `problem.schema.json`; accepted and kept, never read. */
+  $schema?: string;
   /** IANA time zone of the clinic, e.g. `'America/Los_Angeles'`. */
   timeZone: string;
   /** The Monday of the week to schedule. */
@@ -271,4 +303,10 @@ export interface Problem {
   rooms: Room[];
   /** The patients enrolled this week (or admitted or discharged during it). */
   patients: Patient[];
+  /**
+   * The caller's own data (an EHR id, a billing code): any JSON object. The library never reads it,
+   * never logs it and never prints it in an export; `validateProblem` checks it is JSON and
+   * bounded (`LIMITS.metaLength` characters, `LIMITS.metaDepth` levels) and copies it.
+   */
+  meta?: Record<string, unknown>;
 }

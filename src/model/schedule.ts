@@ -57,6 +57,12 @@ export interface Meeting {
   noShows?: string[];
   /** A pinned meeting is never moved by `replan`. */
   pinned?: boolean;
+  /**
+   * The caller's own data about this meeting (an EHR appointment id): any JSON object. Never read,
+   * never logged, never printed in an export; `replan` keeps it on a meeting it keeps (same id),
+   * moved or not, and `nextWeek` carries it to the next week.
+   */
+  meta?: Record<string, unknown>;
 }
 
 /** A week's timetable. */

@@ -11,6 +11,8 @@ import { exportSchedule, instantsIn, meetingOf } from '../engine/export.js';
 import { toOffsetIso, zonedInstant } from '../time/zone.js';
 import { sessionKey, type PlacedMeeting, type PreviousWeek } from '../rules/types.js';
 import { formatLocalTime, MINUTES_PER_DAY, parseLocalTime, WEEKDAYS } from '../time/week.js';
+import { Context } from '../input/context.js';
+import { readMeta } from '../input/meta.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -113,6 +115,10 @@ export function readPublished(compiled: CompiledProblem, previous: unknown): { i
       else room = at;
     }
     if (raw['pinned'] !== undefined && typeof raw['pinned'] !== 'boolean') issue(`${path}.pinned`, `Meeting ${id} has a pinned flag that is not true or false.`);
+    // meta is carried to the re-planned week, so it must be JSON that copies safely.
+    const metaContext = new Context();
+    readMeta(raw['meta'], `${path}.meta`, metaContext);
+    for (const found of metaContext.issues) issue(found.path, `Meeting ${id}: ${found.message}`);
     const staff = ids('staff', compiled.staffIndex, 'staff member');
     const patients = ids('patients', compiled.patientIndex, 'patient');
     const meeting: PlacedMeeting = { id, service, track, day, start, end, room, telehealth, staff, patients, pinned: raw['pinned'] === true };
@@ -159,6 +165,12 @@ export function unchanged(a: PlacedMeeting, b: PlacedMeeting): boolean {
 }
 
 const MEETING_FIELDS: ReadonlySet<string> = new Set(['id', 'service', 'track', 'date', 'day', 'start', 'end', 'startsAt', 'endsAt', 'room', 'mode', 'staff', 'patients', 'noShows', 'pinned']);
+
+/** A kept meeting that changed, rebuilt by the engine, keeps the caller's `meta` of its published version. */
+function keepMeta(out: Meeting, before: Meeting | undefined): Meeting {
+  if (before?.meta !== undefined && out.meta === undefined) out.meta = structuredClone(before.meta);
+  return out;
+}
 
 /** A deep copy of a published meeting (a fast one when it holds only the fields of a `Meeting`). */
 function copyOf(meeting: Meeting): Meeting {
@@ -223,7 +235,7 @@ export function exportReplanned(
     const out: Meeting =
       before && unchanged(before.placed, placed)
         ? copyOf(before.meeting)
-        : withNoShows(compiled, meetingOf(compiled, { ...placed, patients: [...placed.patients].sort((a, b) => a - b) }, placed.id, instant), placed);
+        : keepMeta(withNoShows(compiled, meetingOf(compiled, { ...placed, patients: [...placed.patients].sort((a, b) => a - b) }, placed.id, instant), placed), before?.meeting);
     if (pinned.has(out.id)) out.pinned = true;
     else delete out.pinned;
     return out;
@@ -245,7 +257,7 @@ function exportRenaming(
   schedule.meetings = schedule.meetings.map((meeting) => {
     const before = published.get(meeting.id);
     const placed = byId.get(meeting.id)!;
-    const out: Meeting = before && unchanged(before.placed, placed) ? copyOf(before.meeting) : withNoShows(compiled, meeting, placed);
+    const out: Meeting = before && unchanged(before.placed, placed) ? copyOf(before.meeting) : keepMeta(withNoShows(compiled, meeting, placed), before?.meeting);
     if (pinned.has(out.id)) out.pinned = true;
     else delete out.pinned;
     return out;

@@ -17,7 +17,7 @@ try {
   const packed = JSON.parse(run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], root));
   const tarball = join(scratch, packed[0].filename);
   const shipped = packed[0].files.map((f) => f.path);
-  for (const required of ['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'dist/worker.js']) {
+  for (const required of ['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'dist/worker.js', 'problem.schema.json', 'schedule.schema.json']) {
     assert.ok(shipped.includes(required), `the tarball ships ${required}`);
   }
   assert.ok(!shipped.some((path) => path.startsWith('src/') || path.startsWith('test/')), 'the tarball ships no sources or tests');
@@ -45,6 +45,12 @@ const { report } = solve(valid.problem, { seed: 1, maxIterations: 200, timeLimit
 console.log(report.allMet ? 'cjs ok' : 'cjs short');\n`);
   assert.equal(run(process.execPath, ['esm.mjs']).trim(), 'esm ok');
   assert.equal(run(process.execPath, ['cjs.cjs']).trim(), 'cjs ok');
+  // The JSON Schemas, by their exported names, from CommonJS and ESM (import attributes).
+  writeFileSync(join(scratch, 'schema.mjs'), `import problem from 'iop-scheduler/problem.schema.json' with { type: 'json' };
+import { createRequire } from 'node:module';
+const schedule = createRequire(import.meta.url)('iop-scheduler/schedule.schema.json');
+console.log(problem.$id.endsWith('/problem.schema.json') && schedule.$id.endsWith('/schedule.schema.json') ? 'schema ok' : 'schema wrong');\n`);
+  assert.equal(run(process.execPath, ['schema.mjs']).trim(), 'schema ok');
 
   // TypeScript consumers: the shipped types under strict settings, for both resolutions apps use.
   writeFileSync(join(scratch, 'consumer.ts'), `import { solve, validateProblem, type Problem, type Report } from 'iop-scheduler';
