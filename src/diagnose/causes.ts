@@ -180,6 +180,9 @@ export function findCauses(ctx: RuleContext, report: Report, findings: readonly 
     // Re-analysing placements costs milliseconds an entry (seconds in a large empty week): a
     // caller with a deadline gets the counted conflicts only once its time is up.
     let analyse = stop?.() !== true;
+    // Past the deadline the entries left still cost a little each (tens of thousands in a large
+    // empty week): progress keeps coming while they are written.
+    if (!analyse) budget?.tick();
     // The solver counts conflicts per patient, not per service: they describe a shortfall in
     // hours or days (any placement helps), not a count of one service.
     const counted = HOURS_RULES.has(entry.rule) ? conflicts?.byPatient.get(entry.patient) : undefined;
