@@ -12,14 +12,9 @@
  */
 import type { RRule, RRuleSet } from 'rrule';
 import { parseRecurrence, skipsToWindow } from './rrule.js';
+import { DAILY, MONTHLY, MS_PER_DAY, WEEKLY, YEARLY } from './rrule-probe.js';
 
 type ParsedOptions = RRule['options'];
-
-const YEARLY = 0;
-const MONTHLY = 1;
-const WEEKLY = 2;
-const DAILY = 3;
-const MS_PER_DAY = 86_400_000;
 /** Days of an average period, to count the periods of a walk. */
 const PERIOD_DAYS = new Map([[YEARLY, 365], [MONTHLY, 30], [WEEKLY, 7], [DAILY, 1]]);
 /** Cost of walking one period, in candidates (the rest of a period's filtering work). */

@@ -12,12 +12,14 @@ import type { RRule } from 'rrule';
 
 type ParsedOptions = RRule['options'];
 
-const YEARLY = 0;
-const MONTHLY = 1;
-const WEEKLY = 2;
-const DAILY = 3;
+/** rrule's `Frequency` values, shared with rrule-cost.ts (rrule is loaded lazily, its enum is not). */
+export const YEARLY = 0;
+export const MONTHLY = 1;
+export const WEEKLY = 2;
+export const DAILY = 3;
 const CYCLE_DAYS = 146_097;
-const MS_PER_DAY = 86_400_000;
+/** Milliseconds in a day of UTC time. */
+export const MS_PER_DAY = 86_400_000;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (month 1-12), by H. Hinnant's algorithm. */
 function daysFromCivil(year: number, month: number, day: number): number {
