@@ -23,10 +23,13 @@ export function findChromium() {
 
 /**
  * Serves `root` on a random port. `isolatedPaths` get the COOP/COEP headers that make a page
- * cross-origin isolated (SharedArrayBuffer). Resolves to { url, results, close }; `results`
- * is a Map from the page's `?name` to the text it POSTed.
+ * cross-origin isolated (SharedArrayBuffer). Resolves to { url, results, waitFor, close }:
+ * `results` maps the page's `?name` to the text it POSTed to /result. GET /hold answers only
+ * once a result has come: an `<img src="/hold">` holds the page's load event (and so
+ * Chromium's --screenshot) until the page is done.
  */
 export function serve(root, { isolatedPaths = [] } = {}) {
+  const held = [];
   const waiting = new Map();
   const results = new Map();
   const server = createServer((request, response) => {
@@ -38,8 +41,14 @@ export function serve(root, { isolatedPaths = [] } = {}) {
         const name = url.searchParams.get('name') ?? '';
         results.set(name, body);
         waiting.get(name)?.(body);
+        held.splice(0).forEach((pending) => pending.writeHead(204).end());
         response.end('ok');
       });
+      return;
+    }
+    if (url.pathname === '/hold') {
+      if (results.size > 0) response.writeHead(204).end();
+      else held.push(response);
       return;
     }
     const path = normalize(join(root, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname)));
@@ -64,13 +73,19 @@ export function serve(root, { isolatedPaths = [] } = {}) {
         url: `http://127.0.0.1:${port}`,
         results,
         waitFor: (name) => new Promise((done) => (results.has(name) ? done(results.get(name)) : waiting.set(name, done))),
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () => {
+          held.splice(0).forEach((pending) => pending.writeHead(204).end());
+          return new Promise((done) => server.close(() => done()));
+        },
       });
     });
   });
 }
 
-/** Runs Chromium headless with `args` and `url` until `until` settles or `timeoutMs` passes; returns until's value. */
+/**
+ * Runs Chromium headless with `args` and `url` until `until` settles (or, without it, Chromium
+ * exits, as it does after --screenshot) or `timeoutMs` passes; returns until's value.
+ */
 export async function withChromium(chromium, url, until, { timeoutMs = 120_000, args = [] } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'iop-chromium-'));
   const child = spawn(
@@ -84,7 +99,7 @@ export async function withChromium(chromium, url, until, { timeoutMs = 120_000, 
   let timer;
   try {
     return await Promise.race([
-      until,
+      until ?? exited,
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`Chromium gave no result within ${timeoutMs} ms for ${url}\n${stderr}`)), timeoutMs);
       }),
