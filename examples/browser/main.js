@@ -8,7 +8,7 @@ const $ = (id) => document.getElementById(id);
 const ui = {
   file: $('file'), sample: $('sample'), name: $('problem-name'), seed: $('seed'), iterations: $('iterations'), limit: $('limit'),
   solve: $('solve'), stop: $('stop'), progress: $('progress'), status: $('status'), issues: $('issues'),
-  result: $('result'), summary: $('summary'), by: $('by'), grid: $('grid'), report: $('report'), ics: $('ics'), fhir: $('fhir'),
+  result: $('result'), summary: $('summary'), by: $('by'), grid: $('grid'), report: $('report'), rules: $('rules'), ics: $('ics'), fhir: $('fhir'),
 };
 
 let problem;
@@ -41,6 +41,22 @@ function chip(text, kind = '') {
   return span;
 }
 
+/** The catalogue's rules, those that cost something first (largest share of the score first). */
+function ruleRows(report) {
+  const rank = { hard: 0, requirement: 1, soft: 2 };
+  const rows = [...report.byRule].sort((a, b) => (b.violations > 0) - (a.violations > 0) || rank[a.level] - rank[b.level] || b.weighted - a.weighted);
+  return rows.map((row) => {
+    const tr = document.createElement('tr');
+    tr.className = row.violations === 0 ? 'none' : row.level === 'hard' ? 'hard' : '';
+    for (const text of [row.rule, row.level, String(row.violations), String(row.weighted)]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    return tr;
+  });
+}
+
 function downloadUrl(text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   downloads.push(url);
@@ -64,6 +80,7 @@ function show(result, stoppedEarly) {
     chip(`${report.stats?.iterations ?? 0} iterations, ${((report.stats?.elapsedMs ?? 0) / 1000).toFixed(1)} s${stoppedEarly ? ', stopped' : ''}`),
   );
   ui.report.textContent = formatReport(report);
+  ui.rules.tBodies[0].replaceChildren(...ruleRows(report));
   downloads.splice(0).forEach((url) => URL.revokeObjectURL(url));
   ui.ics.href = downloadUrl(toICalendar(problem, schedule), 'text/calendar');
   ui.fhir.href = downloadUrl(JSON.stringify(toFhir(problem, schedule), null, 2), 'application/fhir+json');
