@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Thread, WorkerInput } from './protocol.js';
-import { clinic } from '../../test/engine/scenario-kit.js';
+import { sampleClinic as clinic } from '../sample/clinic.js';
 
 // The platform's thread, replaced: none at all, or one that never answers and shares no flag (a
 // browser page that is not cross-origin isolated).

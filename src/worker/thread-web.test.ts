@@ -3,7 +3,7 @@ import { solve } from '../engine/solve.js';
 import { runInWorker } from './run.js';
 import type { WorkerInput, WorkerMessage } from './protocol.js';
 import { startThread } from './thread-web.js';
-import { clinic } from '../../test/engine/scenario-kit.js';
+import { sampleClinic as clinic } from '../sample/clinic.js';
 
 /** A stand-in for the DOM's Worker: runs the worker's code (runInWorker) on a later tick. */
 class FakeWorker {
