@@ -42,7 +42,7 @@ function warnNoWorker(here: string | undefined): void {
   warned = true;
   process.emitWarning(
     `solveInWorker: no worker.js beside ${here ?? 'this bundle'}; solving on the calling thread. ` +
-      'Copy node_modules/iop-scheduler/dist/worker.js (ESM) or worker.cjs next to your bundle, or keep iop-scheduler external.',
+      'Bundle node_modules/iop-scheduler/dist/worker.js (or worker.cjs) into a worker.js (worker.cjs) next to your bundle, or keep iop-scheduler external.',
     { code: 'IOP_NO_WORKER_FILE' },
   );
 }
