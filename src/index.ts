@@ -26,7 +26,7 @@ export { ISSUE_CODES, ISSUE_CODE_DESCRIPTIONS, WARNING_CODES, type IssueCode, ty
 export { LIMITS } from './input/limits.js';
 export { checkSchedule, type CheckOptions } from './check/check-schedule.js';
 export { solve } from './engine/solve.js';
-export { solveInWorker } from './engine/worker.js';
+export { solveInWorker } from './worker/solve-in-worker.js';
 export { ruleCatalogue, type RuleInfo } from './rules/catalogue.js';
 export type { RuleScope } from './rules/types.js';
 export { toICalendar, type ICalendarOptions } from './export/ical.js';

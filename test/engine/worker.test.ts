@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { solve } from '../../src/engine/solve.js';
-import { solveInWorker, solveInWorkerWithin } from '../../src/engine/worker.js';
+import { solveInWorker, solveInWorkerWithin } from '../../src/worker/solve-in-worker.js';
 import type { Progress } from '../../src/model/options.js';
 import { ProblemError } from '../../src/model/issue.js';
 import { clinic } from './scenario-kit.js';
