@@ -17,7 +17,7 @@ try {
   const packed = JSON.parse(run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], root));
   const tarball = join(scratch, packed[0].filename);
   const shipped = packed[0].files.map((f) => f.path);
-  for (const required of ['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'dist/worker.js', 'problem.schema.json', 'schedule.schema.json']) {
+  for (const required of ['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'dist/worker.js', 'dist/thread.js', 'dist/browser/worker.js', 'problem.schema.json', 'schedule.schema.json']) {
     assert.ok(shipped.includes(required), `the tarball ships ${required}`);
   }
   assert.ok(!shipped.some((path) => path.startsWith('src/') || path.startsWith('test/')), 'the tarball ships no sources or tests');
