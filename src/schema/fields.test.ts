@@ -76,8 +76,8 @@ describe('the schema defines exactly the fields of the model', () => {
     expect(propertiesOf(schema)).toEqual(Object.keys(fields).sort());
   });
 
-  it('Meeting (and revision, which DESIGN 10 adds)', () => {
-    expect(propertiesOf(scheduleDefs['Meeting'])).toEqual([...Object.keys(MEETING), 'revision'].sort());
+  it('Meeting', () => {
+    expect(propertiesOf(scheduleDefs['Meeting'])).toEqual(Object.keys(MEETING).sort());
   });
 });
 
