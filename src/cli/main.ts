@@ -7,17 +7,18 @@ import { checkSchedule } from '../check/check-schedule.js';
 import { diagnose } from '../diagnose/diagnose.js';
 import { explain } from '../diagnose/explain.js';
 import { DEFAULT_TIME_LIMIT_MS, solve } from '../engine/solve.js';
-import { toICalendar } from '../export/ical.js';
+import { toICalendar, type ICalendarOptions } from '../export/ical.js';
 import { renderHtml } from '../export/html.js';
 import { renderText } from '../export/text.js';
 import { ProblemError } from '../model/issue.js';
 import type { Change, SolveOptions } from '../model/options.js';
 import type { Problem } from '../model/problem.js';
 import type { Report } from '../model/report.js';
-import type { Schedule } from '../model/schedule.js';
+import type { Meeting, Schedule } from '../model/schedule.js';
 import { calendarFileName } from './file-names.js';
 import { readJson, readProblem, readSchedule, writeFiles, writeOutput } from './files.js';
 import { HELP } from './help.js';
+import { checkOptions, OPTIONS, type Settings, type Values } from './options.js';
 import { CliError, EXIT, type CliIo } from './io.js';
 import { progressBar } from './progress.js';
 import { replan } from '../replan/replan.js';
@@ -25,25 +26,6 @@ import type { ReplanResult } from '../replan/types.js';
 import { summarise } from './summary.js';
 import { terminalIo, terminalSafe } from './terminal.js';
 import packageJson from '../../package.json' with { type: 'json' };
-
-const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-  seed: { type: 'string' },
-  'time-limit': { type: 'string' },
-  'max-iterations': { type: 'string' },
-  out: { type: 'string' },
-  report: { type: 'string' },
-  ics: { type: 'string' },
-  recurring: { type: 'boolean' },
-  html: { type: 'string' },
-  text: { type: 'string' },
-  json: { type: 'boolean' },
-  explain: { type: 'boolean' },
-  quiet: { type: 'boolean' },
-} as const;
-
-type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
 
 /**
  * Runs `iop-scheduler` with `argv` (the arguments after the program name) and returns the exit
@@ -97,19 +79,29 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(HELP);
     return command === undefined && values.help !== true ? EXIT.badInput : EXIT.allMet;
   }
+  const names = FILES[command];
+  if (names === undefined) throw new CliError(`Usage: unknown command '${command}' (expected solve, check, diagnose or replan).`);
+  // Every argument is checked before a file is read or a solve starts.
+  const paths = expectFiles(command, files, names);
+  const settings = checkOptions(command, values);
   switch (command) {
     case 'solve':
-      return solveCommand(expectFiles(command, files, ['problem.json']), values, io);
+      return solveCommand(paths, values, settings, io);
     case 'check':
-      return checkCommand(expectFiles(command, files, ['problem.json', 'schedule.json']), values, io);
+      return checkCommand(paths, values, settings, io);
     case 'diagnose':
-      return diagnoseCommand(expectFiles(command, files, ['problem.json']), values, io);
-    case 'replan':
-      return replanCommand(expectFiles(command, files, ['problem.json', 'schedule.json', 'changes.json']), values, io);
+      return diagnoseCommand(paths, values, io);
     default:
-      throw new CliError(`Usage: unknown command '${command}' (expected solve, check, diagnose or replan).`);
+      return replanCommand(paths, values, settings, io);
   }
 }
+
+const FILES: Readonly<Record<string, readonly string[]>> = {
+  solve: ['problem.json'],
+  check: ['problem.json', 'schedule.json'],
+  diagnose: ['problem.json'],
+  replan: ['problem.json', 'schedule.json', 'changes.json'],
+};
 
 function expectFiles(command: string, files: readonly string[], names: readonly string[]): string[] {
   if (files.length !== names.length) {
@@ -118,22 +110,22 @@ function expectFiles(command: string, files: readonly string[], names: readonly 
   return [...files];
 }
 
-function solveCommand([problemFile]: string[], values: Values, io: CliIo): number {
+function solveCommand([problemFile]: string[], values: Values, settings: Settings, io: CliIo): number {
   const problem = readProblem(problemFile ?? '');
-  const { options, done } = solveOptions(values, io);
+  const { options, done } = solveOptions(values, settings, io);
   let result: { schedule: Schedule; report: Report };
   try {
     result = solve(problem, options);
   } finally {
     done();
   }
-  return finish(problem, result.schedule, result.report, values, io);
+  return finish(problem, result.schedule, result.report, values, settings, io);
 }
 
-function checkCommand([problemFile, scheduleFile]: string[], values: Values, io: CliIo): number {
+function checkCommand([problemFile, scheduleFile]: string[], values: Values, settings: Settings, io: CliIo): number {
   const problem = readProblem(problemFile ?? '');
   const schedule = readSchedule(scheduleFile ?? '');
-  return finish(problem, schedule, checkSchedule(problem, schedule), values, io);
+  return finish(problem, schedule, checkSchedule(problem, schedule), values, settings, io);
 }
 
 function diagnoseCommand([problemFile]: string[], values: Values, io: CliIo): number {
@@ -154,17 +146,17 @@ function diagnoseCommand([problemFile]: string[], values: Values, io: CliIo): nu
   return diagnosis.impossible.length === 0 ? EXIT.allMet : EXIT.unmet;
 }
 
-async function replanCommand([problemFile, scheduleFile, changesFile]: string[], values: Values, io: CliIo): Promise<number> {
+async function replanCommand([problemFile, scheduleFile, changesFile]: string[], values: Values, settings: Settings, io: CliIo): Promise<number> {
   const problem = readProblem(problemFile ?? '');
   const previous = readSchedule(scheduleFile ?? '');
   const changes = readJson(changesFile ?? '');
   if (!Array.isArray(changes) || !changes.every((c) => typeof c === 'object' && c !== null && typeof (c as { kind?: unknown }).kind === 'string')) {
     throw new CliError(`${changesFile ?? ''}: expected an array of changes, each with a 'kind' (admit, discharge, staff-out, room-closed, missed, pin).`);
   }
-  const { options, done } = solveOptions(values, io);
+  const { options, done } = solveOptions(values, settings, io);
   let result: ReplanResult;
   try {
-    result = replan(problem, previous, changes as Change[], options);
+    result = replan(problem, previous, changes as Change[], { ...options, ...(settings.asOf !== undefined ? { asOf: settings.asOf } : {}) });
   } finally {
     done();
   }
@@ -173,13 +165,13 @@ async function replanCommand([problemFile, scheduleFile, changesFile]: string[],
     io.stderr(`${changed.length} meeting${changed.length === 1 ? '' : 's'} changed; ${result.changed.patients.length} patients and ${result.changed.staff.length} staff affected.\n`);
     for (const change of changed) io.stderr(`  ${terminalSafe(change.meeting)}: ${change.kinds.join(', ')}\n`);
   }
-  return finish(problem, result.schedule, result.report, values, io);
+  // Changed meetings as published: each calendar withdraws those it showed and no longer shows.
+  const published = result.changed.meetings.flatMap((m) => (m.before !== undefined ? [m.before] : []));
+  return finish(result.problem, result.schedule, result.report, values, settings, io, published);
 }
 
-function solveOptions(values: Values, io: CliIo): { options: SolveOptions; done: () => void } {
-  const seed = integerOption(values.seed, '--seed', 0);
-  const timeLimitMs = integerOption(values['time-limit'], '--time-limit', 1);
-  const maxIterations = integerOption(values['max-iterations'], '--max-iterations', 0);
+function solveOptions(values: Values, settings: Settings, io: CliIo): { options: SolveOptions; done: () => void } {
+  const { seed, timeLimitMs, maxIterations } = settings;
   const bar =
     values.quiet === true
       ? { done: () => undefined }
@@ -193,30 +185,20 @@ function solveOptions(values: Values, io: CliIo): { options: SolveOptions; done:
   return { options, done: bar.done };
 }
 
-function integerOption(value: string | undefined, name: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < min) {
-    throw new CliError(`Usage: ${name} must be a whole number of at least ${min} (got '${value}').`);
-  }
-  return number;
-}
-
 /** Writes the requested outputs and the summary; the exit code says whether everything is met. */
-function finish(problem: Problem, schedule: Schedule, solvedReport: Report, values: Values, io: CliIo): number {
+function finish(problem: Problem, schedule: Schedule, solvedReport: Report, values: Values, settings: Settings, io: CliIo, published: readonly Meeting[] = []): number {
   // Causes and repairs (unverified: verifying re-solves each candidate) for every unmet requirement.
   const report = values.explain === true && solvedReport.unmet.length > 0 ? explain(problem, { schedule, report: solvedReport }) : solvedReport;
-  const dashes = [values.out, values.report, values.text].filter((v) => v === '-').length;
-  if (dashes > 1) throw new CliError('Usage: only one of --out, --report and --text can be - (stdout).');
-  const toStdout = dashes === 1;
+  const toStdout = [values.out, values.report, values.text].includes('-');
   if (values.out !== undefined) writeOutput(values.out, `${JSON.stringify(schedule, null, 2)}\n`, io);
   if (values.report !== undefined) writeOutput(values.report, `${JSON.stringify(report, null, 2)}\n`, io);
   if (values.text !== undefined) writeOutput(values.text, renderText(problem, schedule, { report }), io);
-  if (values.html !== undefined) {
-    if (values.html === '-') throw new CliError('Usage: --html needs a file name.');
-    writeOutput(values.html, renderHtml(problem, schedule, { report }), io);
+  if (values.html !== undefined) writeOutput(values.html, renderHtml(problem, schedule, { report }), io);
+  if (values.ics !== undefined) {
+    // One stamp for the whole set: every file of one publication carries the same DTSTAMP.
+    const options = { recurring: values.recurring === true, stamp: settings.stamp ?? new Date().toISOString() };
+    writeFiles(values.ics, calendars(problem, schedule, published, options));
   }
-  if (values.ics !== undefined) writeFiles(values.ics, calendars(problem, schedule, values.recurring === true));
   if (values.quiet !== true) {
     const summary = summarise(report, schedule.meetings.length);
     if (toStdout) io.stderr(summary);
@@ -225,18 +207,24 @@ function finish(problem: Problem, schedule: Schedule, solvedReport: Report, valu
   return report.feasible && report.allMet ? EXIT.allMet : EXIT.unmet;
 }
 
-/** The week's calendar, and one per patient, staff member and room that has sessions. */
-function calendars(problem: Problem, schedule: Schedule, recurring: boolean): Array<{ name: string; text: string }> {
-  const has = (keep: (m: Schedule['meetings'][number]) => boolean): boolean => schedule.meetings.some(keep);
-  const files = [{ name: 'week.ics', text: toICalendar(problem, schedule, { recurring }) }];
-  for (const p of problem.patients) {
-    if (has((m) => m.patients.includes(p.id))) files.push({ name: calendarFileName('patient', p.id), text: toICalendar(problem, schedule, { for: { patient: p.id }, recurring }) });
-  }
-  for (const s of problem.staff) {
-    if (has((m) => m.staff.includes(s.id))) files.push({ name: calendarFileName('staff', s.id), text: toICalendar(problem, schedule, { for: { staff: s.id }, recurring }) });
-  }
-  for (const r of problem.rooms) {
-    if (has((m) => m.room === r.id)) files.push({ name: calendarFileName('room', r.id), text: toICalendar(problem, schedule, { for: { room: r.id }, recurring }) });
-  }
-  return files;
+/**
+ * The week's calendar, and one per patient, staff member and room that has sessions or had one
+ * withdrawn. `published` holds the changed meetings as last published: a calendar that showed one
+ * and no longer does (cancelled, or its patient, staff member or room changed) withdraws it.
+ */
+function calendars(problem: Problem, schedule: Schedule, published: readonly Meeting[], options: ICalendarOptions): Array<{ name: string; text: string }> {
+  const calendar = (name: string, keep: (m: Meeting) => boolean, subject: ICalendarOptions['for']): { name: string; text: string } | undefined => {
+    const held = schedule.meetings.filter(keep);
+    const heldIds = new Set(held.map((m) => m.id));
+    const cancelled = published.filter((m) => keep(m) && !heldIds.has(m.id));
+    if (held.length === 0 && cancelled.length === 0) return undefined;
+    return { name, text: toICalendar(problem, schedule, { ...options, cancelled, ...(subject !== undefined ? { for: subject } : {}) }) };
+  };
+  const files = [
+    calendar('week.ics', () => true, undefined) ?? { name: 'week.ics', text: toICalendar(problem, schedule, options) },
+    ...problem.patients.map((p) => calendar(calendarFileName('patient', p.id), (m) => m.patients.includes(p.id), { patient: p.id })),
+    ...problem.staff.map((s) => calendar(calendarFileName('staff', s.id), (m) => m.staff.includes(s.id), { staff: s.id })),
+    ...problem.rooms.map((r) => calendar(calendarFileName('room', r.id), (m) => m.room === r.id, { room: r.id })),
+  ];
+  return files.filter((file) => file !== undefined);
 }

@@ -14,15 +14,18 @@ h3 { font-size: 1rem; margin: 1.25rem 0 .4rem; }
 .legend { list-style: none; padding: 0; margin: .5rem 0 0; display: flex; flex-wrap: wrap; gap: .35rem 1rem; }
 .legend li { display: flex; align-items: center; gap: .35rem; font-size: .9rem; }
 .swatch { width: 1rem; height: 1rem; border-radius: 3px; border-left: 4px solid; display: inline-block; }
-.week { display: grid; border: 1px solid var(--line); border-radius: 6px; overflow: hidden; background: #fff; }
-.corner, .dayhead { background: #f3f4f6; border-bottom: 1px solid var(--line); padding: .35rem .5rem; font-weight: 600; font-size: .9rem; }
-.dayhead { border-left: 1px solid var(--line); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.times { position: relative; font-size: .75rem; color: var(--muted); }
-.times span { position: absolute; left: .35rem; }
-.day { position: relative; border-left: 1px solid var(--line); min-width: 0;
-  background-image: repeating-linear-gradient(to bottom, var(--hour) 0 1px, transparent 1px calc(var(--slot) * 12)); }
-.m { position: absolute; border: 1px solid #fff; border-left: 5px solid; border-radius: 5px; padding: 2px 5px 2px 6px; overflow: hidden; font-size: .8rem; line-height: 1.2; box-shadow: 0 0 0 1px rgba(17,24,39,.08); }
-.m b, .m span { display: block; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.week { --slot: var(--fit, 6px); width: 100%; table-layout: fixed; border-collapse: separate; border-spacing: 0; border: 1px solid var(--line); border-radius: 6px; background: #fff; font-size: inherit; }
+.week col.timecol { width: 3.2rem; }
+.week thead th { background: #f3f4f6; border-bottom: 1px solid var(--line); padding: .35rem .5rem; font-weight: 600; font-size: .9rem; text-align: left; }
+.week thead th.dayhead { border-left: 1px solid var(--line); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.week tbody tr { height: calc(var(--slot) * 12); }
+.week th.time { font-size: .75rem; font-weight: normal; color: var(--muted); vertical-align: top; padding: 0 .35rem; border: 0; border-top: 1px solid var(--hour); background: none; }
+.week td.day { position: relative; padding: 0; vertical-align: top; border: 0; border-left: 1px solid var(--line); border-top: 1px solid var(--hour); }
+.week tbody tr:first-child th, .week tbody tr:first-child td { border-top: 0; }
+/* A block starts in the cell of its hour and runs on over the next ones. */
+.m { position: absolute; z-index: 1; border: 1px solid #fff; border-left: 5px solid; border-radius: 5px; padding: 2px 4px 2px 5px; overflow: hidden; font-size: .78rem; line-height: 1.2; box-shadow: 0 0 0 1px rgba(17,24,39,.08); }
+/* Names wrap, never cut: the grid's slot height grows until every block's text fits. */
+.m b, .m span { display: block; white-space: normal; overflow-wrap: break-word; }
 .m.broken { outline: 2px dashed var(--bad); outline-offset: -2px; }
 .empty, .outside { color: var(--muted); font-style: italic; }
 .reqs { list-style: none; padding: 0; margin: 0 0 .6rem; display: flex; flex-wrap: wrap; gap: .25rem .9rem; font-size: .9rem; }
@@ -40,10 +43,14 @@ tr.unmet td:last-child { color: var(--bad); font-weight: 600; }
 .good-text { color: var(--good); }
 @media print {
   @page { size: landscape; margin: 10mm; }
-  :root { --slot: 5.5px; }
   body { padding: 0; font-size: 10pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   section { break-inside: avoid; page-break-inside: avoid; }
+  /* A grid taller than a page goes on with its day headers on every page, breaking between hours. */
+  .week thead { display: table-header-group; }
+  /* Print type is about four fifths of the screen's: so is the height its text needs. */
+  .week { --slot: calc(var(--fit, 6px) * .8); }
+  .week tbody tr { break-inside: avoid; page-break-inside: avoid; }
   .m { box-shadow: none; border: 1px solid #6b7280; border-left-width: 5px; font-size: 7.5pt; line-height: 1.15; }
   h2 { break-after: avoid; }
 }

@@ -10,9 +10,10 @@ import { toWellFormed } from '../input/unicode.js';
 import { namesOf, type Names } from './names.js';
 import { serviceColour } from './palette.js';
 import { PAGE_CSS } from './html-style.js';
+import { escapeHtml } from './html-escape.js';
+import { weekGrid, type Colours, type Placed } from './html-grid.js';
 import { patientsShown, sectionsOf, shownDays, type Section, type View } from './view.js';
 
-const SLOT_MINUTES = 5;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const SHORT_DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -20,10 +21,13 @@ const SHORT_DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /**
  * The week as a self-contained HTML page (inline CSS, no script, nothing fetched): a time grid
  * per track (default), room, staff member or patient, each session a block coloured by service
- * (a fixed palette with dark text at 7:1 contrast or more) showing service, time, room and staff.
+ * (a fixed palette with dark text at 7:1 contrast or more) showing service (wrapped, never cut),
+ * time, room and staff, and who attends: patient ids on staff and room grids, a count on track
+ * grids. Each grid is tall enough for its blocks' text, short sessions included.
  * Given a report: the score, each patient's hours, days and requirements, unmet requirements
  * highlighted with their causes and repairs, and sessions breaking a hard rule outlined in red.
- * Readable on a laptop screen and printable (landscape, one grid per page where it fits).
+ * Readable on a laptop screen and printable (landscape, one grid per page where it fits; a
+ * longer grid breaks between hours and repeats its day headers on every page).
  *
  * @throws {RangeError} when `view.id` names no such track, room, staff member or patient.
  *
@@ -74,31 +78,13 @@ export function renderHtml(problem: Problem, schedule: Schedule, view: View = {}
   ].join('\n');
 }
 
-/**
- * `text` safe inside HTML text and double- or single-quoted attribute values.
- *
- * @example
- * ```ts
- * escapeHtml('<b>"A & B"</b>'); // '&#60;b&#62;&#34;A &#38; B&#34;&#60;/b&#62;'
- * ```
- */
-export function escapeHtml(text: string): string {
-  // A schedule read from a file was never validated: its lone surrogates become U+FFFD here.
-  return toWellFormed(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\uFFFD');
-}
-
-interface Placed {
-  meeting: Meeting;
-  from: number;
-  to: number;
-  lane: number;
-}
+export { escapeHtml } from './html-escape.js';
 
 function sectionBlock(
   section: Section,
   days: ReadonlyArray<{ date: string; index: number }>,
   names: Names,
-  colours: ReadonlyMap<string, { background: string; edge: string; text: string }>,
+  colours: Colours,
   hardMessages: ReadonlyMap<string, string[]>,
   report: Report | undefined,
 ): string {
@@ -129,7 +115,7 @@ function sectionBlock(
     );
   }
   if (placeable.length === 0) parts.push('<p class="empty">No sessions this week.</p>');
-  else parts.push(weekGrid(section, placeable, days, names, colours, hardMessages));
+  else parts.push(weekGrid(section, placeable, days.map((d) => ({ date: d.date, label: dayLabel(d.date, d.index) })), names, colours, hardMessages));
   if (outside.length > 0) {
     parts.push(
       `<p class="outside">Not in the grid (outside the week or malformed times): ${outside
@@ -139,109 +125,6 @@ function sectionBlock(
   }
   parts.push('</section>');
   return parts.join('\n');
-}
-
-function weekGrid(
-  section: Section,
-  placed: Placed[],
-  days: ReadonlyArray<{ date: string; index: number }>,
-  names: Names,
-  colours: ReadonlyMap<string, { background: string; edge: string; text: string }>,
-  hardMessages: ReadonlyMap<string, string[]>,
-): string {
-  const firstHour = Math.floor(Math.min(...placed.map((p) => p.from)) / 60);
-  const lastHour = Math.ceil(Math.max(...placed.map((p) => p.to)) / 60);
-  const rows = ((lastHour - firstHour) * 60) / SLOT_MINUTES;
-  const height = `calc(var(--slot) * ${rows})`;
-  const hours = Array.from({ length: lastHour - firstHour }, (_, i) => firstHour + i);
-  const columns = days.map((day) => {
-    const onDay = placed.filter((p) => p.meeting.date === day.date).sort((a, b) => a.from - b.from || a.to - b.to);
-    const clusters = laneClusters(onDay);
-    const widest = Math.max(1, ...clusters.map((c) => c.lanes));
-    const blocks = clusters.flatMap((cluster) =>
-      cluster.members.map((p) => block(section, p, cluster.lanes, firstHour, names, colours, hardMessages.get(p.meeting.id))),
-    );
-    return { widest, html: `<div class="day" style="height:${height}">${blocks.join('')}</div>` };
-  });
-  const cells = [
-    '<div class="corner"></div>',
-    ...days.map((d) => `<div class="dayhead">${escapeHtml(dayLabel(d.date, d.index))}</div>`),
-    `<div class="times" style="height:${height}">${hours
-      .map((h, i) => `<span style="top:calc(var(--slot) * ${i * 12})">${String(h).padStart(2, '0')}:00</span>`)
-      .join('')}</div>`,
-    ...columns.map((c) => c.html),
-  ];
-  // Days with parallel sessions get more width, in proportion to how many run side by side.
-  const template = `3.2rem ${columns.map((c) => `minmax(6.5rem,${c.widest}fr)`).join(' ')}`;
-  return `<div class="week" style="grid-template-columns:${template}">${cells.join('\n')}</div>`;
-}
-
-/**
- * Overlapping meetings of one day in clusters, each meeting in a lane of its cluster (the first
- * lane free at its start), so a lone session takes the whole width and parallel ones share it.
- */
-function laneClusters(sorted: readonly Placed[]): Array<{ lanes: number; members: Placed[] }> {
-  const clusters: Array<{ lanes: number; members: Placed[] }> = [];
-  let laneEnds: number[] = [];
-  let clusterEnd = -1;
-  for (const p of sorted) {
-    if (p.from >= clusterEnd) {
-      clusters.push({ lanes: 0, members: [] });
-      laneEnds = [];
-    }
-    const cluster = clusters[clusters.length - 1];
-    if (!cluster) continue;
-    const free = laneEnds.findIndex((end) => end <= p.from);
-    p.lane = free >= 0 ? free : laneEnds.length;
-    laneEnds[p.lane] = p.to;
-    cluster.members.push(p);
-    cluster.lanes = Math.max(cluster.lanes, laneEnds.length);
-    clusterEnd = Math.max(clusterEnd, p.to);
-  }
-  return clusters;
-}
-
-function block(
-  section: Section,
-  placed: Placed,
-  lanes: number,
-  firstHour: number,
-  names: Names,
-  colours: ReadonlyMap<string, { background: string; edge: string; text: string }>,
-  hard: readonly string[] | undefined,
-): string {
-  const { meeting } = placed;
-  const colour = colours.get(meeting.service) ?? { background: '#ffffff', edge: '#6b7280', text: '#111827' };
-  const top = (placed.from - firstHour * 60) / SLOT_MINUTES;
-  const span = Math.max(1, (placed.to - placed.from) / SLOT_MINUTES);
-  const where = meeting.mode === 'telehealth' || meeting.room === null ? 'Telehealth' : names.room(meeting.room);
-  const staff = meeting.staff.map((id) => names.staff(id)).join(', ') || 'no staff';
-  const who = section.kind === 'patient' ? '' : ` · ${meeting.patients.length} pt${meeting.patients.length === 1 ? '' : 's'}`;
-  const lines = [
-    `<b>${hard ? '⚠ ' : ''}${escapeHtml(names.service(meeting.service))}</b>`,
-    `<span>${escapeHtml(meeting.start)}–${escapeHtml(meeting.end)}</span>`,
-    ...(section.kind === 'room' ? [] : [`<span>${escapeHtml(where)}</span>`]),
-    `<span>${escapeHtml(staff)}${who}</span>`,
-  ];
-  const tooltip = [
-    `${names.service(meeting.service)} ${meeting.start}–${meeting.end}`,
-    where,
-    staff,
-    section.kind === 'patient' ? '' : `${meeting.patients.length} patients`,
-    ...(hard ?? []).map((message) => `Breaks: ${message}`),
-  ]
-    .filter((line) => line !== '')
-    .join('\n');
-  const style = [
-    `top:calc(var(--slot) * ${top})`,
-    `height:calc(var(--slot) * ${span})`,
-    `left:calc(${placed.lane} * 100% / ${lanes})`,
-    `width:calc(100% / ${lanes})`,
-    `background:${colour.background}`,
-    `border-left-color:${colour.edge}`,
-    `color:${colour.text}`,
-  ].join(';');
-  return `<article class="m${hard ? ' broken' : ''}" style="${style}" title="${escapeHtml(tooltip)}">${lines.join('')}</article>`;
 }
 
 function scoreBlock(report: Report): string {

@@ -13,7 +13,7 @@
  *   floating local time (RFC 5545 wants UTC). The VTIMEZONE is built from the runtime's zone data
  *   (see `vtimezone.ts`) and placed before the first event.
  */
-import { ICalCalendar, ICalCalendarMethod, ICalEventRepeatingFreq, escape, type ICalDayJsStub } from 'ical-generator';
+import { ICalCalendar, ICalCalendarMethod, ICalEventRepeatingFreq, ICalEventStatus, escape, type ICalDayJsStub } from 'ical-generator';
 import type { LocalDate, Problem } from '../model/problem.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 import { addDays, dayNumber, formatLocalTime, parseLocalTime } from '../time/week.js';
@@ -22,6 +22,7 @@ import { toWellFormed } from '../input/unicode.js';
 import { icsText } from './ical-text.js';
 import { namesOf, type Names } from './names.js';
 import { meetingsOf, type Subject } from './select.js';
+import { seriesUntil } from './series-end.js';
 import { vtimezone } from './vtimezone.js';
 
 /** Options of {@link toICalendar}. */
@@ -37,11 +38,18 @@ export interface ICalendarOptions {
   /** Domain part of every UID, so two clinics' calendars never collide. Default `'iop-scheduler'`. */
   uidDomain?: string;
   /**
-   * `DTSTAMP` of every event, an ISO 8601 instant. Default: the start of the week in the clinic's
-   * zone, so the same week always gives the same text. Pass the time of publication when
-   * re-publishing changes, so clients see them as newer.
+   * `DTSTAMP` of every event: when this version was published, an ISO 8601 instant with an
+   * offset or `Z` (`'2026-11-25T07:05:00-08:00'`). Default: now. Pass it to get the same text
+   * from the same week (tests, diffs).
    */
   stamp?: string;
+  /**
+   * Meetings no longer held (what `replan` reports as cancelled, as they were published): each
+   * becomes a `STATUS:CANCELLED` event with the UID it was published under and a `SEQUENCE`
+   * one above its last (`revision + 1`), so calendar apps remove it. With `recurring`, this
+   * cancels the meeting's series. Only those of the calendar's subject are written.
+   */
+  cancelled?: readonly Meeting[];
 }
 
 /**
@@ -51,7 +59,13 @@ export interface ICalendarOptions {
  * `LOCATION` the room (or "Telehealth"); `DESCRIPTION` names the track, staff and, on staff and
  * whole-week calendars only, the patients by id. Nothing else about patients is written.
  *
- * @throws {RangeError} when `options.for` names an unknown id, or a meeting has a malformed date or time.
+ * Re-published calendars update in Google, Outlook and Apple clients (RFC 5545 3.8.7.4): each
+ * event's `SEQUENCE` is the meeting's `revision`, `DTSTAMP` the publication instant (`stamp`),
+ * meetings passed as `cancelled` are `STATUS:CANCELLED` under the same UID, and a weekly series
+ * ends (`UNTIL`, in UTC) at the discharge of the patients it is for.
+ *
+ * @throws {RangeError} when `options.for` names an unknown id, a meeting has a malformed date, time
+ * or revision, `stamp` is not an instant with an offset, or a cancelled meeting is still held.
  *
  * @example
  * ```ts
@@ -59,6 +73,10 @@ export interface ICalendarOptions {
  * const { schedule } = solve(problem, { seed: 1 });
  * writeFileSync('clin-1.ics', toICalendar(problem, schedule, { for: { staff: 'clin-1' } }));
  * writeFileSync('p-01-series.ics', toICalendar(problem, schedule, { for: { patient: 'p-01' }, recurring: true }));
+ * // After a re-plan: moved sessions carry a higher SEQUENCE, cancelled ones are withdrawn.
+ * const replanned = replan(problem, schedule, changes, { asOf: '2026-11-25T07:00:00-08:00' });
+ * const cancelled = replanned.changed.meetings.flatMap((m) => (m.kinds.includes('cancelled') && m.before ? [m.before] : []));
+ * writeFileSync('week.ics', toICalendar(replanned.problem, replanned.schedule, { cancelled, stamp: new Date().toISOString() }));
  * ```
  */
 export function toICalendar(problem: Problem, schedule: Schedule, options: ICalendarOptions = {}): string {
@@ -68,8 +86,7 @@ export function toICalendar(problem: Problem, schedule: Schedule, options: ICale
   const timeZone = problem.timeZone;
   const recurring = options.recurring === true;
   const domain = icsText(options.uidDomain ?? 'iop-scheduler');
-  const stamp = options.stamp === undefined ? zonedInstant(problem.weekStart, '00:00', timeZone) : new Date(options.stamp);
-  if (Number.isNaN(stamp.getTime())) throw new RangeError(`stamp '${options.stamp ?? ''}' is not an ISO 8601 instant.`);
+  const stamp = stampOf(options.stamp);
   const showPatients = subject.patient === undefined && subject.room === undefined;
 
   const calendar = new ICalCalendar({
@@ -78,12 +95,22 @@ export function toICalendar(problem: Problem, schedule: Schedule, options: ICale
     // ical-generator writes the calendar's name unescaped (its events' text it escapes).
     name: escape(icsText(calendarName(problem, subject, names)), false),
   });
+  const cancelled = meetingsOf(problem, { ...schedule, meetings: [...(options.cancelled ?? [])] }, subject);
+  const held = new Set(meetings.map((m) => m.id));
+  for (const meeting of cancelled) if (held.has(meeting.id)) throw new RangeError(`Meeting '${meeting.id}' is both held and cancelled.`);
   let lastDate: LocalDate = addDays(problem.weekStart, 6);
-  for (const meeting of meetings) {
+  for (const [meeting, isCancelled] of [...meetings.map((m) => [m, false] as const), ...cancelled.map((m) => [m, true] as const)]) {
     const { start, end } = wallClocks(meeting, timeZone);
     if (meeting.date > lastDate) lastDate = meeting.date;
+    // RFC 5545 3.8.7.4: clients apply an event only when its SEQUENCE rises; a cancellation is a
+    // change of its own, so it goes one above the last published revision.
+    const revision = revisionOf(meeting);
+    const until = recurring ? seriesUntil(problem, meeting, subject.patient) : undefined;
+    // A series whose end falls before its first start would have no occurrence at all.
+    const repeats = recurring && (until === undefined || until.getTime() >= start.toDate().getTime());
     calendar.createEvent({
       id: recurring ? `${uidPart(meeting.id)}@${domain}` : `${uidPart(meeting.id)}-${schedule.weekStart}@${domain}`,
+      sequence: isCancelled ? revision + 1 : revision,
       stamp,
       start,
       end,
@@ -92,7 +119,8 @@ export function toICalendar(problem: Problem, schedule: Schedule, options: ICale
       summary: icsText(names.service(meeting.service)),
       location: icsText(meeting.mode === 'telehealth' || meeting.room === null ? 'Telehealth' : names.room(meeting.room)),
       description: icsText(description(meeting, names, showPatients)),
-      ...(recurring ? { repeating: { freq: ICalEventRepeatingFreq.WEEKLY } } : {}),
+      ...(isCancelled ? { status: ICalEventStatus.CANCELLED } : {}),
+      ...(repeats ? { repeating: { freq: ICalEventRepeatingFreq.WEEKLY, ...(until !== undefined ? { until } : {}) } } : {}),
     });
   }
   // Covers the week and (see vtimezone) the years a series runs on into.
@@ -101,6 +129,24 @@ export function toICalendar(problem: Problem, schedule: Schedule, options: ICale
   const at = text.indexOf('\r\nBEGIN:VEVENT');
   const insertAt = at >= 0 ? at : text.lastIndexOf('\r\nEND:VCALENDAR');
   return `${text.slice(0, insertAt)}\r\n${zone}${text.slice(insertAt)}\r\n`;
+}
+
+// An instant with an offset or Z: a bare date or a local time would be read in the host's zone.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function stampOf(stamp: string | undefined): Date {
+  if (stamp === undefined) return new Date();
+  const date = new Date(stamp);
+  if (typeof stamp !== 'string' || !ISO_INSTANT.test(stamp) || Number.isNaN(date.getTime())) {
+    throw new RangeError(`stamp '${String(stamp)}' is not an ISO 8601 instant with an offset, e.g. '2026-11-25T07:05:00-08:00'.`);
+  }
+  return date;
+}
+
+function revisionOf(meeting: Meeting): number {
+  const revision = meeting.revision ?? 0;
+  if (!Number.isSafeInteger(revision) || revision < 0) throw new RangeError(`Meeting '${meeting.id}' has a revision that is not a whole number of at least 0 (${String(revision)}).`);
+  return revision;
 }
 
 /**

@@ -55,6 +55,12 @@ export interface Meeting {
    * re-judged for an absence it could not prevent.
    */
   noShows?: string[];
+  /**
+   * How many times the published meeting changed: 0 when first built; replan adds 1 on any change
+   * of time, room, staff or roster. Calendar exports write it as `SEQUENCE`, so clients apply
+   * the update. Absent means 0.
+   */
+  revision?: number;
   /** A pinned meeting is never moved by `replan`. */
   pinned?: boolean;
   /**

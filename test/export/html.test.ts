@@ -48,7 +48,64 @@ describe('renderHtml', () => {
     expect(individual?.style).toContain('left:calc(1 * 100% / 2);width:calc(100% / 2)');
     expect(wednesday?.style).toContain('left:calc(0 * 100% / 1);width:calc(100% / 1)');
     expect(wednesday?.style).toContain('height:calc(var(--slot) * 10)');
-    expect(wednesday?.text).toMatch(/individual +09:00–09:50 +Telehealth +clin-2 · 1 pt/);
+    expect(wednesday?.text).toMatch(/individual +09:00–09:50 · Telehealth +clin-2 +p4/);
+  });
+
+  it('wraps service names instead of cutting them, and sizes the grid so each block holds its text', () => {
+    const problem = tinyProblem();
+    problem.services[0] = { ...problem.services[0]!, name: 'Psychoeducation and relapse prevention for co-occurring disorders' };
+    // Five days of two parallel sessions: ten narrow lanes, where the name needs several lines.
+    const busy = scheduleOf(
+      (['MO', 'TU', 'WE', 'TH', 'FR'] as const).flatMap((day) => [
+        meeting({ id: `${day}-a`, service: 'process', track: 'evening', day, start: '18:00', room: 'room-a', staff: ['clin-1'], patients: ['p1', 'p2'] }),
+        meeting({ id: `${day}-b`, service: 'process', track: 'evening', day, start: '18:30', room: 'room-a', staff: ['clin-2'], patients: ['p3', 'p4'] }),
+      ]),
+    );
+    const html = renderHtml(problem, busy, { by: 'track' });
+    expect(html).toContain('<b>Psychoeducation and relapse prevention for co-occurring disorders</b>');
+    const blockRules = /\.m b, \.m span \{([^}]*)\}/.exec(html)?.[1] ?? '';
+    expect(blockRules).toContain('white-space: normal');
+    expect(blockRules).not.toMatch(/nowrap|ellipsis/);
+    // The long name wraps over several lines: the slot grows past the 6 px minimum.
+    expect(Number(/--fit:([\d.]+)px/.exec(html)?.[1])).toBeGreaterThan(6);
+  });
+
+  it('keeps room and staff on 30-minute sessions, with room for them in the block', () => {
+    const short = scheduleOf([
+      meeting({ id: 'med', service: 'individual', day: 'TU', start: '18:00', room: 'office-1', staff: ['clin-2'], patients: ['p1'] }, 30),
+      meeting({ id: 'g1', service: 'process', track: 'evening', day: 'TU', start: '18:00', room: 'room-a', staff: ['clin-1'], patients: ['p2', 'p3'] }),
+    ]);
+    for (const by of ['track', 'staff', 'room', 'patient'] as const) {
+      const html = renderHtml(tinyProblem(), short, { by });
+      const tables = [...html.matchAll(/<table class="week" style="--fit:([\d.]+)px">([\s\S]*?)<\/table>/g)];
+      const table = tables.find((t) => (t[2] ?? '').includes('18:00–18:30'));
+      const block = /<article[^>]*>((?:(?!<\/article>)[\s\S])*18:00–18:30(?:(?!<\/article>)[\s\S])*)<\/article>/.exec(table?.[2] ?? '')?.[1] ?? '';
+      expect(block, by).toContain('clin-2');
+      if (by !== 'room') expect(block, by).toContain('office-1');
+      // Its 6 slots hold at least one line (about 15.5 px) per line of text.
+      const lines = (block.match(/<(b|span)\b/g) ?? []).length;
+      expect(Number(table?.[1]) * 6, by).toBeGreaterThanOrEqual(lines * 15.5);
+    }
+  });
+
+  it('names the patients on staff and room grids instead of counting them', () => {
+    for (const by of ['staff', 'room'] as const) {
+      const html = renderHtml(tinyProblem(), schedule, { by });
+      const group = blocks(html).find((b) => b.text.includes('18:00–19:00'));
+      expect(group?.text, by).toContain('p1, p2');
+      expect(html, by).not.toMatch(/\d pts?\b/);
+    }
+    expect(blocks(renderHtml(tinyProblem(), schedule, { by: 'track' })).find((b) => b.text.includes('18:00–19:00'))?.text).toContain('2 pts');
+  });
+
+  it('puts the day headers in a table head that printing repeats on every page', () => {
+    const html = renderHtml(tinyProblem(), schedule, { by: 'staff' });
+    const tables = [...html.matchAll(/<table class="week"[\s\S]*?<\/table>/g)].map((m) => m[0]);
+    expect(tables.length).toBe(2);
+    for (const table of tables) expect(table).toMatch(/<thead><tr><th class="corner" scope="col"><\/th>(<th class="dayhead" scope="col">\w{3} \d+ \w{3}<\/th>)+<\/tr><\/thead><tbody>/);
+    const print = /@media print \{([\s\S]*)\}\s*<\/style>/.exec(html)?.[1] ?? '';
+    expect(print).toMatch(/\.week thead \{ display: table-header-group; \}/);
+    expect(print).toMatch(/\.week tbody tr \{ break-inside: avoid;/);
   });
 
   it('colours each service the same everywhere, from an accessible palette', () => {

@@ -117,7 +117,7 @@ describe('toICalendar', () => {
     expect(uids(first, false)).toEqual(['tue-2026-10-26@iop-scheduler']);
     expect(uids(next, false)).toEqual(['tue-2026-11-02@iop-scheduler']);
     expect(uids(first, true)).toEqual(uids(next, true));
-    expect(toICalendar(first.problem, first.schedule)).toBe(toICalendar(first.problem, first.schedule));
+    expect(toICalendar(first.problem, first.schedule, { stamp: '2026-10-26T08:00:00Z' })).toBe(toICalendar(first.problem, first.schedule, { stamp: '2026-10-26T08:00:00Z' }));
     // Ids with characters that mean something in iCalendar are percent-encoded, never spliced in raw.
     const odd = weekOf('2026-10-26', [at('a;b,c\nd', '2026-10-27', '18:00', 60)]);
     expect(uids(odd, true)).toEqual(['a%3Bb%2Cc%0Ad@iop-scheduler']);

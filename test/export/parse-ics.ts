@@ -14,6 +14,10 @@ export interface ParsedEvent {
   startMs: number;
   endMs: number;
   recurring: boolean;
+  /** `SEQUENCE` (0 when absent), `STATUS` (empty when absent), `DTSTAMP` in ms. */
+  sequence: number;
+  status: string;
+  stampMs: number;
   /** The first `count` occurrences' start instants (just the one for a single event). */
   occurrences(count: number): number[];
 }
@@ -33,6 +37,9 @@ export function parseIcs(text: string): { name: string; events: ParsedEvent[]; v
       startMs: event.startDate.toJSDate().getTime(),
       endMs: event.endDate.toJSDate().getTime(),
       recurring: event.isRecurring(),
+      sequence: event.sequence ?? 0,
+      status: String(component.getFirstPropertyValue('status') ?? ''),
+      stampMs: (component.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().getTime(),
       occurrences(count: number): number[] {
         const iterator = event.iterator();
         const result: number[] = [];
