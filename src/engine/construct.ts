@@ -24,10 +24,6 @@ import { polish } from './polish.js';
 import { groupSlots, trackServices, type GroupSlot } from './slots.js';
 import { minutesOf, sessionsOf } from './tally.js';
 
-// Moves and re-planning reach these through this module.
-export { FullTimes, individualNeeds, placeIndividual } from './individuals.js';
-export { minutesOf, sessionsOf } from './tally.js';
-
 function probe(slot: GroupSlot, service: number): PlacedMeeting {
   return { id: '', service, track: slot.track, day: slot.day, start: slot.start, end: slot.start + 0, room: -1, telehealth: false, staff: [], patients: [], pinned: false };
 }

@@ -12,7 +12,8 @@
 import type { PlacedMeeting } from '../rules/types.js';
 import { canLeave, removePatient, type Engine } from './engine.js';
 import { individualNeeds, placeIndividual } from './individuals.js';
-import { enter, openGroupOn, patientFits, shortfall, trackMeetings } from './targeted.js';
+import { enter, patientFits, shortfall, trackMeetings } from './kernel/needs.js';
+import { openGroupOn } from './targeted.js';
 
 /** Counting minutes, counting sessions and meetings of any kind per day of a patient's week. */
 interface DayLoad {

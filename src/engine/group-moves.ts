@@ -4,10 +4,12 @@
  */
 import type { PlacedMeeting } from '../rules/types.js';
 import { canLeave, groupsHeld, equip, removePatient, tryAdd, type Engine } from './engine.js';
-import { fillSlot, minutesOf, placeIndividual, sessionsOf } from './construct.js';
+import { fillSlot } from './construct.js';
+import { placeIndividual } from './individuals.js';
+import { minutesOf, sessionsOf } from './tally.js';
 import { groupSlots, windowStarts, type GroupSlot } from './slots.js';
 import { overlaps } from './feasible.js';
-import { patientFits, trackMeetings } from './targeted.js';
+import { patientFits, trackMeetings } from './kernel/needs.js';
 import { isGroup, join, needy, randomMeeting, type Move } from './moves.js';
 
 /** Opens a new group in a track's window with patients who are free then or can leave a larger group. */

@@ -17,7 +17,7 @@ import { overlaps } from './feasible.js';
 import { sessionTimes } from './individuals.js';
 import { freeStaffByChain } from './restaff.js';
 import { exchangePartners, otherGroupServices, switchTo } from './switch-service.js';
-import { trackMeetings } from './targeted.js';
+import { trackMeetings } from './kernel/needs.js';
 
 /** Groups whose hour is tried per call. */
 const GROUPS_TRIED = 3;

@@ -7,10 +7,11 @@
  */
 import type { PlacedMeeting } from '../rules/types.js';
 import { canLeave, groupsHeld, equip, removePatient, tryReplace, type Engine } from './engine.js';
-import { individualNeeds, minutesOf, placeIndividual, sessionsOf } from './construct.js';
+import { individualNeeds, placeIndividual } from './individuals.js';
+import { minutesOf, sessionsOf } from './tally.js';
 import { windowStarts } from './slots.js';
 import { overlaps } from './feasible.js';
-import { patientFits } from './targeted.js';
+import { patientFits } from './kernel/needs.js';
 
 export type Move = (engine: Engine) => boolean;
 

@@ -11,7 +11,7 @@
 import type { Score } from '../model/report.js';
 import type { Engine } from './engine.js';
 import { resectionAt, type Time } from './resection.js';
-import { membersOf, shortfall, trackMeetings } from './targeted.js';
+import { membersOf, shortfall, trackMeetings } from './kernel/needs.js';
 
 /** Distinct group times of `track`, in week order. */
 function groupTimes(engine: Engine, track: number): Time[] {

@@ -26,7 +26,7 @@ import { roomFree, tryAdd, equip, type Engine } from './engine.js';
 import { individualNeeds } from './individuals.js';
 import { bestLayout, meetingAt, type Kind, type Layout, type Seating, type Time } from './layouts.js';
 import { applyStaffChain } from './restaff.js';
-import { membersOf, patientFits, shortfall, shortPatient, trackMeetings } from './targeted.js';
+import { membersOf, patientFits, shortfall, shortPatient, trackMeetings } from './kernel/needs.js';
 
 /** Patients of the track free at the time who are weighed besides the sections' members, and how many members are looked at to find them. */
 const MAX_OTHERS = 8;

@@ -10,7 +10,7 @@ import type { PlacedMeeting } from '../rules/types.js';
 import { settle, type Engine } from './engine.js';
 import { completeChain } from './chain.js';
 import { MOVES, RUIN_MOVES } from './neighbourhood.js';
-import { shortfall } from './targeted.js';
+import { shortfall } from './kernel/needs.js';
 
 export interface SearchLimits {
   maxIterations: number;

@@ -7,10 +7,10 @@ import { onAgenda } from '../rules/template-agenda.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import type { CompiledService } from './compile.js';
 import { equip, tryReplace, type Engine } from './engine.js';
-import { minutesOf, sessionsOf } from './construct.js';
+import { minutesOf, sessionsOf } from './tally.js';
 import { overlaps } from './feasible.js';
 import { windowStarts } from './slots.js';
-import { need, shortPatient, trackMeetings } from './targeted.js';
+import { need, shortPatient, trackMeetings } from './kernel/needs.js';
 
 type Move = (engine: Engine) => boolean;
 
