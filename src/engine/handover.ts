@@ -16,7 +16,7 @@ import { chooseRoom, chooseStaff, settle, tryAdd, type Engine } from './engine.j
 import { overlaps } from './feasible.js';
 import { sessionTimes } from './individuals.js';
 import { freeStaffByChain } from './restaff.js';
-import { exchangePartners, otherGroupServices, switchTo } from './switch-service.js';
+import { exchangePartners, otherGroupServices, switchTo } from './service-switch.js';
 import { trackMeetings } from './kernel/needs.js';
 
 /** Groups whose hour is tried per call. */

@@ -10,7 +10,8 @@
  */
 import type { Score } from '../model/report.js';
 import type { Engine } from './engine.js';
-import { resectionAt, type Time } from './resection.js';
+import type { Time } from './layouts.js';
+import { resectionAt } from './resection.js';
 import { membersOf, shortfall, trackMeetings } from './kernel/needs.js';
 
 /** Distinct group times of `track`, in week order. */

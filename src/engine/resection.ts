@@ -26,19 +26,25 @@ import { roomFree, tryAdd, equip, type Engine } from './engine.js';
 import { individualNeeds } from './individuals.js';
 import { bestLayout, meetingAt, type Kind, type Layout, type Seating, type Time } from './layouts.js';
 import { applyStaffChain } from './restaff.js';
-import { membersOf, patientFits, shortfall, shortPatient, trackMeetings } from './kernel/needs.js';
+import { membersOf, patientFits, shortfall, trackMeetings } from './kernel/needs.js';
 
 /** Patients of the track free at the time who are weighed besides the sections' members, and how many members are looked at to find them. */
 const MAX_OTHERS = 8;
+
 const MEMBERS_LOOKED_AT = 64;
+
 /** Sections re-seated at once (a time with more keeps the others as they are). */
 const MAX_SECTIONS = 3;
+
 /** Rooms a time may use: those its sections held, then free ones. */
 const MAX_ROOMS = 4;
+
 /** Services weighed besides those the time's sections hold. */
 const MAX_OTHER_SERVICES = 2;
+
 /** Ways of using the rooms weighed per move: (services + 1) ^ rooms is kept under this. */
 const MAX_LAYOUTS = 27;
+
 /** Individual sessions at the time taken apart with the sections, at most. */
 const MAX_RELEASED = 4;
 
@@ -50,31 +56,6 @@ interface Plan {
   individualsBefore: PlacedMeeting[];
   services: number[];
   rooms: number[];
-}
-
-/** A time to re-optimise: mostly one a short patient could attend, else any group time. */
-function pickTime(engine: Engine): Time | null {
-  const { problem, state, random } = engine;
-  const p = random.next() < 0.7 ? shortPatient(engine) : -1;
-  const track = p >= 0 ? random.pick(problem.patients[p]!.tracks) : random.int(problem.tracks.length);
-  if (track === undefined || track >= problem.tracks.length) return null;
-  let meetings = trackMeetings(engine, track);
-  if (p >= 0) meetings = meetings.filter((i) => !state.meetings[i]!.patients.includes(p));
-  const index = random.pick(meetings);
-  if (index === undefined) return null;
-  const m = state.meetings[index]!;
-  return { track, day: m.day, start: m.start, end: m.end };
-}
-
-export type { Time } from './layouts.js';
-
-/** Re-optimises the seating of one time of one track exactly (see the module comment). */
-export function resectionTime(engine: Engine): boolean {
-  // Only while someone is short: the seating weighs requirements alone, and once every one is
-  // met the soft rules it does not weigh are all that is left to improve.
-  if (engine.state.score().requirement === 0) return false;
-  const time = pickTime(engine);
-  return time !== null && resectionAt(engine, time);
 }
 
 /** `resectionTime` at a given time of a track. */

@@ -9,11 +9,11 @@
  * dropping the day and re-placing its individual sessions on attended days, or a new group on
  * the day. The score decides whether the result is better.
  */
-import type { PlacedMeeting } from '../rules/types.js';
-import { canLeave, removePatient, type Engine } from './engine.js';
-import { individualNeeds, placeIndividual } from './individuals.js';
-import { enter, patientFits, shortfall, trackMeetings } from './kernel/needs.js';
-import { openGroupOn } from './targeted.js';
+import type { PlacedMeeting } from '../../rules/types.js';
+import { canLeave, removePatient, type Engine } from '../engine.js';
+import { individualNeeds, placeIndividual } from '../individuals.js';
+import { enter, patientFits, shortfall, trackMeetings } from '../kernel/needs.js';
+import { openGroupOn } from './new-group.js';
 
 /** Counting minutes, counting sessions and meetings of any kind per day of a patient's week. */
 interface DayLoad {
