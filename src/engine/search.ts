@@ -7,8 +7,8 @@
  */
 import type { Score, StopReason } from '../model/report.js';
 import type { PlacedMeeting } from '../rules/types.js';
-import { settle, type Engine } from './engine.js';
-import { completeChain } from './chain.js';
+import { settle, type Engine } from './kernel/engine.js';
+import { completeChain } from './chains/chain.js';
 import { MOVES, RUIN_MOVES } from './moves/index.js';
 import { shortfall } from './kernel/needs.js';
 

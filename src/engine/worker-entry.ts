@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { SolveOptions } from '../model/options.js';
 import type { Problem } from '../model/problem.js';
 import { ProblemError } from '../model/issue.js';
-import { solve } from './solve.js';
+import { solve } from '../pipeline/solve.js';
 
 interface WorkerInput {
   problem: Problem;

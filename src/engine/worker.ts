@@ -17,7 +17,7 @@ import type { Problem } from '../model/problem.js';
 import type { Progress, SolveOptions } from '../model/options.js';
 import type { Solution } from '../model/schedule.js';
 import { ProblemError, type Issue } from '../model/issue.js';
-import { solve } from './solve.js';
+import { solve } from '../pipeline/solve.js';
 
 type Result = Solution;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Engine } from '../../src/engine/kernel/engine.js';
 import { closeGroup } from '../../src/engine/moves/close-group.js';
 import { consolidateGroup } from '../../src/engine/moves/consolidate-group.js';
 import type { Problem } from '../../src/model/problem.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleContext } from '../../src/check/schedule-context.js';
-import { compileProblem } from '../../src/engine/compile.js';
-import type { Engine } from '../../src/engine/engine.js';
-import { meetingBlocker } from '../../src/engine/feasible.js';
+import { scheduleContext } from '../../src/compiled/schedule-context.js';
+import { compileProblem } from '../../src/compiled/compile.js';
+import type { Engine } from '../../src/engine/kernel/engine.js';
+import { meetingBlocker } from '../../src/engine/kernel/feasible.js';
 import { MOVES } from '../../src/engine/moves/index.js';
-import { windowStarts } from '../../src/engine/slots.js';
-import { solve } from '../../src/engine/solve.js';
+import { windowStarts } from '../../src/engine/kernel/slots.js';
+import { solve } from '../../src/pipeline/solve.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { sampleClinic } from '../../src/sample/clinic.js';
 import { applyLikeSearch, engineWith, reportFromScratch } from './engine-kit.js';

@@ -5,9 +5,9 @@
  */
 import type { PlacedMeeting } from '../../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
-import { equip, tryReplace, type Engine } from '../engine.js';
-import { patientBlocker } from '../feasible.js';
-import { sessionsOf } from '../tally.js';
+import { equip, tryReplace, type Engine } from './engine.js';
+import { patientBlocker } from './feasible.js';
+import { sessionsOf } from './tally.js';
 
 /** Requirement shortfall of patient `p` (weighted minute-equivalents; 0 when every requirement is met). */
 export function shortfall(engine: Engine, p: number): number {

@@ -1,5 +1,5 @@
 /** The move `change-room` of the neighbourhood (./index.ts holds its weight and why). */
-import { tryReplace } from '../engine.js';
+import { tryReplace } from '../kernel/engine.js';
 import { randomMeeting } from './choose.js';
 import type { Move } from './move.js';
 

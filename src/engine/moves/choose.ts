@@ -3,8 +3,8 @@
  * random unpinned meeting, and joining a group; shared by the moves on patients and meetings.
  */
 import type { PlacedMeeting } from '../../rules/types.js';
-import { equip, tryReplace, type Engine } from '../engine.js';
-import { minutesOf, sessionsOf } from '../tally.js';
+import { equip, tryReplace, type Engine } from '../kernel/engine.js';
+import { minutesOf, sessionsOf } from '../kernel/tally.js';
 import { patientFits } from '../kernel/needs.js';
 
 export function randomPatient(engine: Engine): number {

@@ -1,8 +1,8 @@
 /** The move `consolidate-group` of the neighbourhood (./index.ts holds its weight and why). */
 import type { PlacedMeeting } from '../../rules/types.js';
-import type { Engine } from '../engine.js';
-import { minutesOf, sessionsOf } from '../tally.js';
-import { overlaps } from '../feasible.js';
+import type { Engine } from '../kernel/engine.js';
+import { minutesOf, sessionsOf } from '../kernel/tally.js';
+import { overlaps } from '../kernel/feasible.js';
 import { trackMeetings } from '../kernel/needs.js';
 import { isGroup, needy, randomMeeting } from './choose.js';
 import { closeInto, parallelGroups } from './groups.js';

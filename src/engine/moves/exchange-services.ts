@@ -1,6 +1,6 @@
 /** The move `exchange-services` of the neighbourhood (./index.ts holds its weight and why). */
 import { trackMeetings } from '../kernel/needs.js';
-import { exchangeServices, otherGroupServices } from '../service-switch.js';
+import { exchangeServices, otherGroupServices } from '../chains/service-switch.js';
 import type { Move } from './move.js';
 
 /**

@@ -4,9 +4,9 @@
  * for the seat).
  */
 import type { PlacedMeeting } from '../../rules/types.js';
-import type { Engine } from '../engine.js';
-import { placeIndividual } from '../individuals.js';
-import { overlaps } from '../feasible.js';
+import type { Engine } from '../kernel/engine.js';
+import { placeIndividual } from '../construct/individuals.js';
+import { overlaps } from '../kernel/feasible.js';
 import { isGroup, join, needy } from './choose.js';
 
 /**

@@ -1,5 +1,5 @@
 /** The move `individual` of the neighbourhood (./index.ts holds its weight and why). */
-import { individualNeeds, placeIndividual } from '../individuals.js';
+import { individualNeeds, placeIndividual } from '../construct/individuals.js';
 import { isGroup, randomPatient, wantingPatient } from './choose.js';
 import type { Move } from './move.js';
 

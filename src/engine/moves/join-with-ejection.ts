@@ -1,5 +1,5 @@
 /** The move `join-with-ejection` of the neighbourhood (./index.ts holds its weight and why). */
-import { canLeave, removePatient } from '../engine.js';
+import { canLeave, removePatient } from '../kernel/engine.js';
 import { enter, need, patientFits, shortfall, shortPatient, trackMeetings } from '../kernel/needs.js';
 import type { Move } from './move.js';
 

@@ -1,6 +1,6 @@
 /** The move `move-meeting` of the neighbourhood (./index.ts holds its weight and why). */
-import { equip, tryReplace } from '../engine.js';
-import { windowStarts } from '../slots.js';
+import { equip, tryReplace } from '../kernel/engine.js';
+import { windowStarts } from '../kernel/slots.js';
 import { randomMeeting } from './choose.js';
 import type { Move } from './move.js';
 

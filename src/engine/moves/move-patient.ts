@@ -1,5 +1,5 @@
 /** The move `move-patient` of the neighbourhood (./index.ts holds its weight and why). */
-import { canLeave, removePatient } from '../engine.js';
+import { canLeave, removePatient } from '../kernel/engine.js';
 import { isGroup, join, randomMeeting } from './choose.js';
 import type { Move } from './move.js';
 

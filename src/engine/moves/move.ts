@@ -1,7 +1,7 @@
 /**
  * The one shape of a local-search move.
  */
-import type { Engine } from '../engine.js';
+import type { Engine } from '../kernel/engine.js';
 
 /**
  * A local-search move: changes the state through the engine's checked primitives and returns

@@ -3,11 +3,11 @@
  * patients who can come too: shared by `open-group-for`, `split-off-group` and `repair-short-day`.
  */
 import type { PlacedMeeting } from '../../rules/types.js';
-import { equip, groupsHeld, removePatient, tryAdd, type Engine } from '../engine.js';
-import { sessionsOf } from '../tally.js';
+import { equip, groupsHeld, removePatient, tryAdd, type Engine } from '../kernel/engine.js';
+import { sessionsOf } from '../kernel/tally.js';
 import { membersOf, need, patientFits, shortfall } from '../kernel/needs.js';
-import { overlaps } from '../feasible.js';
-import { windowStarts } from '../slots.js';
+import { overlaps } from '../kernel/feasible.js';
+import { windowStarts } from '../kernel/slots.js';
 
 /** `openGroupFor` for patient `p`, on `onDay` only (or any day: -1), of service `only` when given (else one they may still take). */
 export function openGroupOn(engine: Engine, p: number, onDay: number, only = -1): boolean {

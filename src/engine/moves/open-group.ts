@@ -1,8 +1,8 @@
 /** The move `open-group` of the neighbourhood (./index.ts holds its weight and why). */
 import type { PlacedMeeting } from '../../rules/types.js';
-import { canLeave, groupsHeld, equip, removePatient, tryAdd } from '../engine.js';
-import { windowStarts } from '../slots.js';
-import { overlaps } from '../feasible.js';
+import { canLeave, groupsHeld, equip, removePatient, tryAdd } from '../kernel/engine.js';
+import { windowStarts } from '../kernel/slots.js';
+import { overlaps } from '../kernel/feasible.js';
 import { patientFits } from '../kernel/needs.js';
 import type { Move } from './move.js';
 

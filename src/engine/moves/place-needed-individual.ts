@@ -1,9 +1,9 @@
 /** The move `place-needed-individual` of the neighbourhood (./index.ts holds its weight and why). */
-import { individualNeeds, placeIndividual } from '../individuals.js';
-import { placeIndividualBySwitchedHandOver } from '../handover.js';
-import { placeByEjection } from '../individuals.js';
+import { individualNeeds, placeIndividual } from '../construct/individuals.js';
+import { placeIndividualBySwitchedHandOver } from '../chains/handover.js';
+import { placeByEjection } from '../construct/individuals.js';
 import { shortPatient } from '../kernel/needs.js';
-import { placeIndividualByChain, placeIndividualInPlaceOf } from '../restaff.js';
+import { placeIndividualByChain, placeIndividualInPlaceOf } from '../chains/restaff.js';
 import type { Move } from './move.js';
 
 /**

@@ -1,7 +1,7 @@
 /** The move `rebuild-track-day` of the neighbourhood (./index.ts holds its weight and why). */
-import type { Engine } from '../engine.js';
-import { fillSlot } from '../construct.js';
-import { groupSlots, type GroupSlot } from '../slots.js';
+import type { Engine } from '../kernel/engine.js';
+import { fillSlot } from '../construct/construct.js';
+import { groupSlots, type GroupSlot } from '../kernel/slots.js';
 import { isGroup } from './choose.js';
 import type { Move } from './move.js';
 

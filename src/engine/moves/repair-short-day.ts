@@ -10,8 +10,8 @@
  * the day. The score decides whether the result is better.
  */
 import type { PlacedMeeting } from '../../rules/types.js';
-import { canLeave, removePatient, type Engine } from '../engine.js';
-import { individualNeeds, placeIndividual } from '../individuals.js';
+import { canLeave, removePatient, type Engine } from '../kernel/engine.js';
+import { individualNeeds, placeIndividual } from '../construct/individuals.js';
 import { enter, patientFits, shortfall, trackMeetings } from '../kernel/needs.js';
 import { openGroupOn } from './new-group.js';
 

@@ -1,8 +1,8 @@
 /** The move `resection-time` of the neighbourhood (./index.ts holds its weight and why). */
-import type { Engine } from '../engine.js';
-import type { Time } from '../layouts.js';
+import type { Engine } from '../kernel/engine.js';
+import type { Time } from '../chains/layouts.js';
 import { shortPatient, trackMeetings } from '../kernel/needs.js';
-import { resectionAt } from '../resection.js';
+import { resectionAt } from '../chains/resection.js';
 
 /** A time to re-optimise: mostly one a short patient could attend, else any group time. */
 function pickTime(engine: Engine): Time | null {

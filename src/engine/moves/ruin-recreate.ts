@@ -1,6 +1,6 @@
 /** The move `ruin-recreate` of the neighbourhood (./index.ts holds its weight and why). */
-import { canLeave, removePatient } from '../engine.js';
-import { individualNeeds, placeIndividual } from '../individuals.js';
+import { canLeave, removePatient } from '../kernel/engine.js';
+import { individualNeeds, placeIndividual } from '../construct/individuals.js';
 import { isGroup, join, randomPatient, wantingPatient } from './choose.js';
 import type { Move } from './move.js';
 

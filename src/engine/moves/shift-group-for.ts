@@ -1,7 +1,7 @@
 /** The move `shift-group-for` of the neighbourhood (./index.ts holds its weight and why). */
-import { equip, tryReplace } from '../engine.js';
+import { equip, tryReplace } from '../kernel/engine.js';
 import { patientFits, shortPatient, trackMeetings } from '../kernel/needs.js';
-import { windowStarts } from '../slots.js';
+import { windowStarts } from '../kernel/slots.js';
 import type { Move } from './move.js';
 
 /**

@@ -1,5 +1,5 @@
 /** The move `split-off-group` of the neighbourhood (./index.ts holds its weight and why). */
-import { canLeave, groupsHeld, removePatient } from '../engine.js';
+import { canLeave, groupsHeld, removePatient } from '../kernel/engine.js';
 import { shortPatient } from '../kernel/needs.js';
 import { openGroupOn } from './new-group.js';
 import type { Move } from './move.js';

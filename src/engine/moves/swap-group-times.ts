@@ -1,5 +1,5 @@
 /** The move `swap-group-times` of the neighbourhood (./index.ts holds its weight and why). */
-import { equip, tryAdd } from '../engine.js';
+import { equip, tryAdd } from '../kernel/engine.js';
 import { enter, patientFits, shortPatient, trackMeetings } from '../kernel/needs.js';
 import type { Move } from './move.js';
 

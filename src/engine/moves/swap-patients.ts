@@ -1,6 +1,6 @@
 /** The move `swap-patients` of the neighbourhood (./index.ts holds its weight and why). */
-import { groupsHeld } from '../engine.js';
-import { overlaps } from '../feasible.js';
+import { groupsHeld } from '../kernel/engine.js';
+import { overlaps } from '../kernel/feasible.js';
 import { isGroup, join, randomMeeting } from './choose.js';
 import type { Move } from './move.js';
 

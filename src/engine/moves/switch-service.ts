@@ -1,9 +1,9 @@
 /** The move `switch-service` of the neighbourhood (./index.ts holds its weight and why). */
-import { equip, tryReplace } from '../engine.js';
-import { minutesOf, sessionsOf } from '../tally.js';
-import { windowStarts } from '../slots.js';
+import { equip, tryReplace } from '../kernel/engine.js';
+import { minutesOf, sessionsOf } from '../kernel/tally.js';
+import { windowStarts } from '../kernel/slots.js';
 import { need, shortPatient, trackMeetings } from '../kernel/needs.js';
-import { exchangeServices } from '../service-switch.js';
+import { exchangeServices } from '../chains/service-switch.js';
 import type { Move } from './move.js';
 
 /**

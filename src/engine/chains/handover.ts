@@ -10,14 +10,14 @@
  * (./restaff.ts) finds no one, and the search reaches the same timetable only by a walk of
  * service exchanges and hand-overs that each gain nothing.
  */
-import type { PlacedMeeting } from '../rules/types.js';
-import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
-import { chooseRoom, chooseStaff, settle, tryAdd, type Engine } from './engine.js';
-import { overlaps } from './feasible.js';
-import { sessionTimes } from './individuals.js';
+import type { PlacedMeeting } from '../../rules/types.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
+import { chooseRoom, chooseStaff, settle, tryAdd, type Engine } from '../kernel/engine.js';
+import { overlaps } from '../kernel/feasible.js';
+import { sessionTimes } from '../construct/individuals.js';
 import { freeStaffByChain } from './restaff.js';
 import { exchangePartners, otherGroupServices, switchTo } from './service-switch.js';
-import { trackMeetings } from './kernel/needs.js';
+import { trackMeetings } from '../kernel/needs.js';
 
 /** Groups whose hour is tried per call. */
 const GROUPS_TRIED = 3;

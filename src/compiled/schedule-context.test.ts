@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Schedule } from '../model/schedule.js';
-import { checkSchedule } from './check-schedule.js';
+import { checkSchedule } from '../pipeline/check-schedule.js';
 import { group, individual, tiny } from '../../test/support/rule-verifier.js';
 import { scheduleOf, tinyProblem } from '../../test/support/tiny.js';
 

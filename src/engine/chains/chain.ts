@@ -6,9 +6,9 @@
  * they were, each of them is first offered a place right away (a group of their track they can
  * join, an individual session they miss), and the search judges the compound move.
  */
-import { individualNeeds, placeIndividual } from './individuals.js';
-import type { Engine } from './engine.js';
-import { enter, patientFits, shortfall, trackMeetings } from './kernel/needs.js';
+import { individualNeeds, placeIndividual } from '../construct/individuals.js';
+import type { Engine } from '../kernel/engine.js';
+import { enter, patientFits, shortfall, trackMeetings } from '../kernel/needs.js';
 
 /** Groups tried per patient: enough to find a free seat, few enough to stay cheap. */
 const TRIES = 6;

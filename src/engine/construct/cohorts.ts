@@ -6,8 +6,8 @@
  * the next service), so a zero-slack track (9 window hours for 9 required sessions) strands the
  * small section's patients with a service they no longer need.
  */
-import type { Engine } from './engine.js';
-import type { GroupSlot } from './slots.js';
+import type { Engine } from '../kernel/engine.js';
+import type { GroupSlot } from '../kernel/slots.js';
 
 /** The group services a track's slots hold. */
 function slotServices(slots: readonly GroupSlot[]): number[] {

@@ -6,8 +6,8 @@
  */
 import type { Schedule } from '../model/schedule.js';
 import type { Violation } from '../model/report.js';
-import type { CompiledProblem } from '../engine/compile.js';
-import { sessionKey, type PlacedMeeting, type PreviousWeek, type RuleContext } from '../rules/types.js';
+import type { CompiledProblem } from './compile.js';
+import { sessionKey, type PlacedMeeting, type PreviousWeek, type RuleContext } from './meetings.js';
 import { dayNumber, parseLocalTime, weekdayOf } from '../time/week.js';
 import { zonedInstant } from '../time/zone.js';
 

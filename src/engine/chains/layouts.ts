@@ -4,9 +4,9 @@
  * by an assignment (./assignment.ts), with leaders chosen for its sections and as many
  * individual sessions as clinicians and offices are left for; the best layout is returned.
  */
-import type { PlacedMeeting } from '../rules/types.js';
+import type { PlacedMeeting } from '../../rules/types.js';
 import { assign } from './assignment.js';
-import { roomFree, staffFree, type Engine } from './engine.js';
+import { roomFree, staffFree, type Engine } from '../kernel/engine.js';
 import { findStaffChain, type StaffChain } from './restaff.js';
 
 /** Individual sessions a time may add, per service. */

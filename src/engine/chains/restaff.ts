@@ -11,13 +11,13 @@
  * gain nothing alone, so a chain of three is found only by luck; a breadth-first search over the
  * seats finds the shortest one directly.
  */
-import type { PlacedMeeting } from '../rules/types.js';
-import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
-import { canLeave, chooseRoom, chooseStaff, removePatient, settle, staffDayMinutesWith, staffFree, staffWeekMinutesWith, tryAdd, tryReplace, type Engine } from './engine.js';
-import { overlaps } from './feasible.js';
-import { placeIndividual, sessionTimes } from './individuals.js';
+import type { PlacedMeeting } from '../../rules/types.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
+import { canLeave, chooseRoom, chooseStaff, removePatient, settle, staffDayMinutesWith, staffFree, staffWeekMinutesWith, tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
+import { overlaps } from '../kernel/feasible.js';
+import { placeIndividual, sessionTimes } from '../construct/individuals.js';
 import { retimedOutOfTheWay } from './retime.js';
-import { meetingSlots } from './state.js';
+import { meetingSlots } from '../kernel/state.js';
 
 /** Seats a chain may pass through: beyond a few hand-overs the timetable changes too much for one move. */
 const MAX_LINKS = 5;

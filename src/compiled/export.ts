@@ -6,7 +6,7 @@
  * start, id.
  */
 import type { Meeting, Schedule } from '../model/schedule.js';
-import type { PlacedMeeting } from '../rules/types.js';
+import type { PlacedMeeting } from './meetings.js';
 import { formatLocalTime, WEEKDAYS } from '../time/week.js';
 import { toOffsetIso } from '../time/zone.js';
 import type { CompiledProblem } from './compile.js';

@@ -2,7 +2,7 @@
  * What a patient attends now, counted from the state: sessions of a service and counting minutes.
  */
 import type { Engine } from './engine.js';
-import { meetingMinutes } from './compile.js';
+import { meetingMinutes } from '../../compiled/compile.js';
 
 /** Sessions of service `s` the patient attends now. */
 export function sessionsOf(engine: Engine, p: number, s: number): number {

@@ -4,11 +4,11 @@
  * maximum. Used by the moves `switch-service` and `exchange-services` and by the hand-overs
  * (./handover.ts).
  */
-import { onAgenda } from '../rules/template-agenda.js';
-import type { PlacedMeeting } from '../rules/types.js';
-import type { CompiledService } from './compile.js';
-import { equip, tryReplace, type Engine } from './engine.js';
-import { overlaps } from './feasible.js';
+import { onAgenda } from '../../rules/template-agenda.js';
+import type { PlacedMeeting } from '../../rules/types.js';
+import type { CompiledService } from '../../compiled/compile.js';
+import { equip, tryReplace, type Engine } from '../kernel/engine.js';
+import { overlaps } from '../kernel/feasible.js';
 
 /** Groups of another time tried for an exchange of services. */
 const EXCHANGE_PARTNERS = 3;

@@ -21,12 +21,12 @@
  * pinned, telehealth or multi-staff sections are left alone; a time with many sections has a few
  * of them re-seated.
  */
-import type { PlacedMeeting } from '../rules/types.js';
-import { roomFree, tryAdd, equip, type Engine } from './engine.js';
-import { individualNeeds } from './individuals.js';
+import type { PlacedMeeting } from '../../rules/types.js';
+import { roomFree, tryAdd, equip, type Engine } from '../kernel/engine.js';
+import { individualNeeds } from '../construct/individuals.js';
 import { bestLayout, meetingAt, type Kind, type Layout, type Seating, type Time } from './layouts.js';
 import { applyStaffChain } from './restaff.js';
-import { membersOf, patientFits, shortfall, trackMeetings } from './kernel/needs.js';
+import { membersOf, patientFits, shortfall, trackMeetings } from '../kernel/needs.js';
 
 /** Patients of the track free at the time who are weighed besides the sections' members, and how many members are looked at to find them. */
 const MAX_OTHERS = 8;

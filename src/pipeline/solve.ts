@@ -7,22 +7,18 @@ import type { Report, Score, SolveStats } from '../model/report.js';
 import type { Schedule, Solution } from '../model/schedule.js';
 import { assertValidProblem } from '../input/validate.js';
 import { allRules } from '../rules/catalogue.js';
-import type { PlacedMeeting, PreviousWeek, Rule } from '../rules/types.js';
+import type { Rule } from '../rules/types.js';
 import { buildReportFromBoard } from '../check/report.js';
-import { scheduleContext } from '../check/schedule-context.js';
+import { scheduleContext } from '../compiled/schedule-context.js';
 import { resolveWeights } from '../check/weights.js';
 import { withCauses } from '../diagnose/attach-causes.js';
-import { compileProblem, type CompiledProblem } from './compile.js';
-import { ConflictStats } from './conflicts.js';
-import { construct } from './construct.js';
-import type { Engine } from './engine.js';
-import { exportWithSlots } from './export.js';
-import { prepare } from './prepared.js';
-import { Random } from './random.js';
-import { ShortList } from './short-list.js';
-import { search } from './search.js';
-import { SolverState } from './state.js';
-import { Budget, budgetOf } from '../time/budget.js';
+import { compileProblem, type CompiledProblem } from '../compiled/compile.js';
+import { ConflictStats } from '../engine/kernel/conflicts.js';
+import { construct } from '../engine/construct/construct.js';
+import { exportWithSlots } from '../compiled/export.js';
+import { search } from '../engine/search.js';
+import { budgetOf } from '../time/budget.js';
+import { createEngine, reportReserveMs, type SolveStart } from '../engine/kernel/create.js';
 
 /** Default wall-time budget of `solve`, in milliseconds. */
 export const DEFAULT_TIME_LIMIT_MS = 3000;
@@ -49,58 +45,6 @@ export interface DetailedSolution {
    * (it keeps every hard rule; some patients were never tried) and `report.stats.iterations` is 0.
    */
   constructionComplete: boolean;
-}
-
-/** Extra inputs for re-planning: meetings to start from (pinned ones never change) and a previous week. */
-export interface SolveStart {
-  initial?: readonly PlacedMeeting[];
-  previous?: PreviousWeek;
-}
-
-/**
- * Milliseconds to keep, at the end of a call's budget, for going back to the best timetable,
- * the export and the report (which cannot be cut): about 0.1 ms a patient of CPU measured at
- * 1,000 and 10,000 patients on a 2-core machine for a full week, and 40-80 ms at 100 patients
- * (going back to the best and garbage collection); so 50 ms plus 0.2 ms a patient plus 2.5% of
- * the limit, and at least twice what validation and compilation took in this call (`floorMs`):
- * they scale with the clinic and slow down with the machine's load alike, so the reserve
- * follows a loaded machine. Never more than a quarter of the limit.
- *
- * @example
- * ```ts
- * engine.budget = budget.reserve(reportReserveMs(3000, 1000, budget.elapsedMs())); // 325 ms or more
- * ```
- */
-export function reportReserveMs(timeLimitMs: number, patients: number, floorMs: number): number {
-  return Math.min(timeLimitMs / 4, Math.max(50 + timeLimitMs / 40 + 0.2 * patients, 2 * floorMs));
-}
-
-/**
- * A solver working set on a compiled problem, holding the `initial` meetings (if any), before
- * construction. For tests and for modules that drive the engine themselves (re-planning).
- */
-export function createEngine(
-  compiled: CompiledProblem,
-  rules: readonly Rule[],
-  weights: ReadonlyMap<string, number>,
-  seed: number,
-  start: SolveStart = {},
-): Engine {
-  const state = new SolverState(compiled, rules, weights, start.previous);
-  const engine: Engine = {
-    problem: compiled,
-    state,
-    prepared: prepare(compiled),
-    random: new Random(seed),
-    conflicts: new ConflictStats(),
-    safetyRejections: 0,
-    budget: Budget.unlimited(),
-    shortList: new ShortList(compiled.patients.length),
-  };
-  for (const meeting of start.initial ?? []) state.add({ ...meeting, staff: [...meeting.staff], patients: [...meeting.patients] });
-  state.rescore();
-  state.commit();
-  return engine;
 }
 
 /**

@@ -14,15 +14,15 @@
  * 5. While anyone is short, every group time is re-seated exactly (polish.ts).
  * What cannot be placed stays unplaced, and its blocking rules are counted.
  */
-import type { PlacedMeeting } from '../rules/types.js';
-import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
-import { equip, settle, tryAdd, tryReplace, type Engine } from './engine.js';
-import { patientBlocker } from './feasible.js';
+import type { PlacedMeeting } from '../../rules/types.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
+import { equip, settle, tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
+import { patientBlocker } from '../kernel/feasible.js';
 import { formCohorts } from './cohorts.js';
 import { constructIndividuals } from './individuals.js';
 import { polish } from './polish.js';
-import { groupSlots, trackServices, type GroupSlot } from './slots.js';
-import { minutesOf, sessionsOf } from './tally.js';
+import { groupSlots, trackServices, type GroupSlot } from '../kernel/slots.js';
+import { minutesOf, sessionsOf } from '../kernel/tally.js';
 
 function probe(slot: GroupSlot, service: number): PlacedMeeting {
   return { id: '', service, track: slot.track, day: slot.day, start: slot.start, end: slot.start + 0, room: -1, telehealth: false, staff: [], patients: [], pinned: false };

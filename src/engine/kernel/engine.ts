@@ -3,11 +3,11 @@
  * statistics, with the primitives every construction step and move is made of: find staff and a
  * room for a meeting, and apply a change only if it keeps every hard rule.
  */
-import { onAgenda } from '../rules/template-agenda.js';
-import type { PlacedMeeting } from '../rules/types.js';
-import type { Budget } from '../time/budget.js';
-import { SLOTS_PER_WEEK } from '../time/week.js';
-import { meetingMinutes, type CompiledProblem } from './compile.js';
+import { onAgenda } from '../../rules/template-agenda.js';
+import type { PlacedMeeting } from '../../rules/types.js';
+import type { Budget } from '../../time/budget.js';
+import { SLOTS_PER_WEEK } from '../../time/week.js';
+import { meetingMinutes, type CompiledProblem } from '../../compiled/compile.js';
 import { ConflictStats } from './conflicts.js';
 import { meetingBlocker, type Blocker } from './feasible.js';
 import type { Prepared } from './prepared.js';

@@ -7,12 +7,12 @@
  * solver still checks the catalogue's own hard total and undoes a change that raised it, so the
  * catalogue remains the single source of truth.
  */
-import { onAgenda } from '../rules/template-agenda.js';
-import type { PlacedMeeting } from '../rules/types.js';
-import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
+import { onAgenda } from '../../rules/template-agenda.js';
+import type { PlacedMeeting } from '../../rules/types.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
 import type { SolverState } from './state.js';
 import type { Prepared } from './prepared.js';
-import { meetingMinutes } from './compile.js';
+import { meetingMinutes } from '../../compiled/compile.js';
 
 /** Codes returned by the checks: rule codes of the catalogue. */
 export type Blocker = string;

@@ -8,11 +8,11 @@
  * reference, 6,600 to 5,760 against an optimum of 5,580, in about 25 ms) instead of over its
  * first thousand iterations.
  */
-import type { Score } from '../model/report.js';
-import type { Engine } from './engine.js';
-import type { Time } from './layouts.js';
-import { resectionAt } from './resection.js';
-import { membersOf, shortfall, trackMeetings } from './kernel/needs.js';
+import type { Score } from '../../model/report.js';
+import type { Engine } from '../kernel/engine.js';
+import type { Time } from '../chains/layouts.js';
+import { resectionAt } from '../chains/resection.js';
+import { membersOf, shortfall, trackMeetings } from '../kernel/needs.js';
 
 /** Distinct group times of `track`, in week order. */
 function groupTimes(engine: Engine, track: number): Time[] {

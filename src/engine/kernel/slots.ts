@@ -3,9 +3,9 @@
  * day) and tiled with back-to-back sessions on the start grid, or the track's template when it
  * has one. Also the grid starts where a meeting of a given length fits a track's windows.
  */
-import { onAgenda } from '../rules/template-agenda.js';
-import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
-import type { CompiledProblem, CompiledTrack } from './compile.js';
+import { onAgenda } from '../../rules/template-agenda.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
+import type { CompiledProblem, CompiledTrack } from '../../compiled/compile.js';
 
 export interface GroupSlot {
   track: number;

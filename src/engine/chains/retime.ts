@@ -9,12 +9,12 @@
  * counsellor's group could go to the therapist) closes the chain until another step happens to
  * move it back. Moving it as the chain's last link keeps the chain open from every such timetable.
  */
-import type { PlacedMeeting } from '../rules/types.js';
-import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
-import { chooseRoom, staffDayMinutesWith, staffFree, staffWeekMinutesWith, type Engine } from './engine.js';
-import { overlaps, patientBlocker } from './feasible.js';
-import { sessionTimes } from './individuals.js';
-import { meetingSlots } from './state.js';
+import type { PlacedMeeting } from '../../rules/types.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
+import { chooseRoom, staffDayMinutesWith, staffFree, staffWeekMinutesWith, type Engine } from '../kernel/engine.js';
+import { overlaps, patientBlocker } from '../kernel/feasible.js';
+import { sessionTimes } from '../construct/individuals.js';
+import { meetingSlots } from '../kernel/state.js';
 
 /**
  * Where the session at `index`, held by staff member `s` and in the way of `slot` (which `s` is to

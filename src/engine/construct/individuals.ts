@@ -2,13 +2,13 @@
  * Individual sessions: one patient, one clinician (the primary therapist when the service says
  * so), in an office or by telehealth, next to the patient's group blocks when possible.
  */
-import type { PlacedMeeting } from '../rules/types.js';
-import type { SlotSet } from '../time/slot-set.js';
-import type { CompiledPatient, CompiledService } from './compile.js';
-import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
-import { canLeave, chooseRoom, chooseStaff, equip, removePatient, settle, tryAdd, tryReplace, type Engine } from './engine.js';
-import { patientBlocker } from './feasible.js';
-import { sessionsOf } from './tally.js';
+import type { PlacedMeeting } from '../../rules/types.js';
+import type { SlotSet } from '../../time/slot-set.js';
+import type { CompiledPatient, CompiledService } from '../../compiled/compile.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
+import { canLeave, chooseRoom, chooseStaff, equip, removePatient, settle, tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
+import { patientBlocker } from '../kernel/feasible.js';
+import { sessionsOf } from '../kernel/tally.js';
 
 /** The times patient may take a session of the service: theirs, and their family's too for a family session. */
 export function sessionTimes(patient: CompiledPatient, service: CompiledService): SlotSet {

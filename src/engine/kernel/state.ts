@@ -9,11 +9,11 @@
  * Meetings are never mutated in place: a change replaces the meeting object, so a snapshot of
  * the meetings array is a snapshot of the timetable.
  */
-import type { Score } from '../model/report.js';
-import { ScoreBoard } from '../rules/score-board.js';
-import type { PlacedMeeting, PreviousWeek, Rule, RuleContext } from '../rules/types.js';
-import { meetingMinutes, type CompiledProblem } from './compile.js';
-import { SLOT_MINUTES, SLOTS_PER_DAY, SLOTS_PER_WEEK } from '../time/week.js';
+import type { Score } from '../../model/report.js';
+import { ScoreBoard } from '../../rules/score-board.js';
+import type { PlacedMeeting, PreviousWeek, Rule, RuleContext } from '../../rules/types.js';
+import { meetingMinutes, type CompiledProblem } from '../../compiled/compile.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY, SLOTS_PER_WEEK } from '../../time/week.js';
 
 interface LogEntry {
   index: number;
