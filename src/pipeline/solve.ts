@@ -13,12 +13,9 @@ import { scheduleContext } from '../compiled/schedule-context.js';
 import { resolveWeights } from '../check/weights.js';
 import { withCauses } from '../diagnose/attach-causes.js';
 import { compileProblem, type CompiledProblem } from '../compiled/compile.js';
-import { ConflictStats } from '../engine/kernel/conflicts.js';
-import { construct } from '../engine/construct/construct.js';
+import { ConflictStats, construct, search, createEngine, reportReserveMs, type SolveStart } from '../engine/index.js';
 import { exportWithSlots } from '../compiled/export.js';
-import { search } from '../engine/search.js';
 import { budgetOf } from '../time/budget.js';
-import { createEngine, reportReserveMs, type SolveStart } from '../engine/kernel/create.js';
 
 /** Default wall-time budget of `solve`, in milliseconds. */
 export const DEFAULT_TIME_LIMIT_MS = 3000;

@@ -8,7 +8,7 @@ import type { Problem } from '../model/problem.js';
 import type { Cause, StopReason } from '../model/report.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 import { compileProblem, type CompiledProblem } from '../compiled/compile.js';
-import { createEngine, reportReserveMs } from '../engine/kernel/create.js';
+import { createEngine, reportReserveMs } from '../engine/index.js';
 import { allRules } from '../rules/catalogue.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { buildReportFromBoard } from '../check/report.js';
