@@ -1,6 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { circles, houseViolations, readImports } from './import-graph.js';
+import { circles, FLOORS, houseViolations, readImports } from './import-graph.js';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 
@@ -46,5 +47,27 @@ describe('the house (DESIGN section 11)', () => {
       { from: 'engine/c.ts', to: 'engine/d.ts' },
     ];
     expect(circles(loop)).toEqual([['engine/a.ts', 'engine/b.ts', 'engine/c.ts']]);
+  });
+});
+
+describe("the README's project layout", () => {
+  const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
+  const section = readme.slice(readme.indexOf('## Project layout'));
+  const block = section.slice(section.indexOf('```'), section.indexOf('```', section.indexOf('```') + 3));
+  const listed = (indent: number): string[] =>
+    [...block.matchAll(new RegExp(`^ {${indent}}(?:[a-z.-]+, )?([a-z-]+)/`, 'gm'))].map((match) => match[1]!).sort();
+  const folders = (path: string): string[] =>
+    readdirSync(fileURLToPath(new URL(path, import.meta.url)), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+
+  it('lists every folder of src/ and of src/engine/, and no other', () => {
+    expect(listed(2)).toEqual(folders('../../src/'));
+    expect(listed(4)).toEqual(folders('../../src/engine/'));
+  });
+
+  it('gives every folder of src/ a floor', () => {
+    expect(folders('../../src/').filter((folder) => FLOORS[folder] === undefined)).toEqual([]);
   });
 });
