@@ -12,7 +12,7 @@ import type { Move } from './move.js';
  * group to a colleague (chains of these build up over the search's sideways steps), or, leaving
  * a group of theirs, in the very place of another patient's session, which moves to a free hour
  * of its patient or into a group hour they leave; or, last, in the hour of a group that changes
- * service for a colleague who may lead only the other one (./handover.ts).
+ * service for a colleague who may lead only the other one (../chains/handover.ts).
  */
 export const placeNeededIndividual: Move = (engine) => {
   const p = shortPatient(engine);
