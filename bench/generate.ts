@@ -11,7 +11,7 @@
  * to `demand / tightness`, so 0.5 is generous, 1.0 just enough in aggregate, 1.3 cannot be met.
  */
 import type { Availability, Patient, Problem, Room, Service, Staff, Track, Weekday } from '../src/model/problem.js';
-import { Random } from '../src/engine/random.js';
+import { Random } from '../src/engine/kernel/random.js';
 
 /** Options of {@link generateProgram}. */
 export interface GenerateOptions {

@@ -9,7 +9,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { validateProblem } from '../src/input/validate.js';
-import { compileProblem } from '../src/engine/compile.js';
+import { compileProblem } from '../src/compiled/compile.js';
 import { LIMITS } from '../src/input/limits.js';
 import type { Availability, Problem } from '../src/model/problem.js';
 import { generateProgram } from './generate.js';

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { ProblemError } from '../src/model/issue.js';
 import { validateProblem } from '../src/input/validate.js';
-import { checkSchedule } from '../src/check/check-schedule.js';
+import { checkSchedule } from '../src/pipeline/check-schedule.js';
 import { replan } from '../src/replan/replan.js';
 import { nextWeek } from '../src/replan/next-week.js';
 import { replanCaseArbitrary } from '../test/replan/validity-case.js';

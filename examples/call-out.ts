@@ -8,7 +8,7 @@
 import type { Change } from '../src/model/options.js';
 import type { Schedule } from '../src/model/schedule.js';
 import { sampleClinic } from '../src/sample/clinic.js';
-import { solve } from '../src/engine/solve.js';
+import { solve } from '../src/pipeline/solve.js';
 import { replan } from '../src/replan/replan.js';
 
 const problem = sampleClinic();

@@ -6,7 +6,7 @@ import type { Problem } from '../../src/model/problem.js';
 import type { Report } from '../../src/model/report.js';
 import type { Weights } from '../../src/model/options.js';
 import { allRules } from '../../src/rules/catalogue.js';
-import { checkSchedule } from '../../src/check/check-schedule.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
 import { buildReferenceModel, SHORTFALL_WEIGHT } from './model.js';
 import { referenceSchedule, solveWithHighs } from './highs-solve.js';
 import type { Library } from '../library.js';

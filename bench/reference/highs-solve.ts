@@ -4,7 +4,7 @@
  */
 import type { Meeting, Schedule } from '../../src/model/schedule.js';
 import { formatLocalTime } from '../../src/time/week.js';
-import { meetingOf } from '../../src/engine/export.js';
+import { meetingOf } from '../../src/compiled/export.js';
 import type { ReferenceModel } from './model.js';
 
 /** What HiGHS reports for one model. */

@@ -9,7 +9,7 @@
  * sessions, homogeneity, eligibility tags, multi-seat staffing, primary-only sessions, templates.
  */
 import type { Availability, Patient, Problem, Staff, Weekday } from '../../src/model/problem.js';
-import { Random } from '../../src/engine/random.js';
+import { Random } from '../../src/engine/kernel/random.js';
 
 /** The solver's seeded generator (mulberry32), so an instance is a pure function of (patients, seed). */
 export function seededRandom(seed: number): () => number {

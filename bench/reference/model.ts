@@ -14,7 +14,7 @@
  * with W = {@link SHORTFALL_WEIGHT}, large enough that the order is lexicographic.
  */
 import type { Problem } from '../../src/model/problem.js';
-import { compileProblem, slotOf, type CompiledProblem } from '../../src/engine/compile.js';
+import { compileProblem, slotOf, type CompiledProblem } from '../../src/compiled/compile.js';
 import { resolveHoursRules } from '../../src/input/defaults.js';
 import { SLOT_MINUTES } from '../../src/time/week.js';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileProblem, type CompiledProblem } from '../engine/compile.js';
-import { construct } from '../engine/construct.js';
-import { createEngine } from '../engine/solve.js';
+import { compileProblem, type CompiledProblem } from '../compiled/compile.js';
+import { construct } from '../engine/construct/construct.js';
+import { createEngine } from '../engine/kernel/create.js';
 import { assertValidProblem } from '../input/validate.js';
 import type { Violation } from '../model/report.js';
 import { allRules } from '../rules/catalogue.js';
@@ -10,7 +10,7 @@ import { ScoreBoard } from '../rules/score-board.js';
 import { sessionKey, type PlacedMeeting, type PreviousWeek, type Rule, type RuleContext } from '../rules/types.js';
 import { problemArbitrary } from '../../test/support/arbitraries.js';
 import { buildReport, buildReportFromBoard } from './report.js';
-import { indexMeetings } from './schedule-context.js';
+import { indexMeetings } from '../compiled/schedule-context.js';
 
 /** What fast-check draws for one meeting; reduced modulo the problem's sizes when placed. */
 const meetingSeed = fc.record({

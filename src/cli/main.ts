@@ -3,10 +3,10 @@
  * returns the exit code, so tests run it in-process; `src/cli.ts` wires it to the process.
  */
 import { parseArgs } from 'node:util';
-import { checkSchedule } from '../check/check-schedule.js';
+import { checkSchedule } from '../pipeline/check-schedule.js';
 import { diagnose } from '../diagnose/diagnose.js';
 import { explain } from '../diagnose/explain.js';
-import { DEFAULT_TIME_LIMIT_MS, solve } from '../engine/solve.js';
+import { DEFAULT_TIME_LIMIT_MS, solve } from '../pipeline/solve.js';
 import { toICalendar, type ICalendarOptions } from '../export/ical.js';
 import { renderHtml } from '../export/html.js';
 import { renderText } from '../export/text.js';

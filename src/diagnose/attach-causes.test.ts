@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../check/report.js';
-import { scheduleContext } from '../check/schedule-context.js';
+import { scheduleContext } from '../compiled/schedule-context.js';
 import { resolveWeights } from '../check/weights.js';
-import { compileProblem } from '../engine/compile.js';
-import { solve } from '../engine/solve.js';
+import { compileProblem } from '../compiled/compile.js';
+import { solve } from '../pipeline/solve.js';
 import type { Problem } from '../model/problem.js';
 import { allRules } from '../rules/catalogue.js';
 import { sampleClinic } from '../sample/clinic.js';

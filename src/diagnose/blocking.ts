@@ -4,7 +4,7 @@
  * time they are free) and the hard rule that blocks it, with the rooms, staff, other patients and
  * windows involved. Counts are of candidate placements, so they are comparable across rules.
  */
-import type { CompiledProblem } from '../engine/compile.js';
+import type { CompiledProblem } from '../compiled/compile.js';
 import type { PlacedMeeting, RuleContext } from '../rules/types.js';
 import { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';

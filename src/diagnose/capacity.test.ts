@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileProblem } from '../engine/compile.js';
+import { compileProblem } from '../compiled/compile.js';
 import { eveningOverRoomCapacity } from '../../test/diagnose/scenarios.js';
 import { tinyProblem } from '../../test/support/tiny.js';
 import { bottlenecks, capacityRows, SATURATED } from './capacity.js';

@@ -4,7 +4,7 @@
  * credentialed staff-minutes available. A warning, never a proof: demand is an estimate (each
  * patient's weekly minimum spread over the days they can come).
  */
-import type { CompiledProblem, CompiledService } from '../engine/compile.js';
+import type { CompiledProblem, CompiledService } from '../compiled/compile.js';
 import type { Bottleneck, CapacityRow } from './types.js';
 import { lenientRules, minutesByDay } from './reach.js';
 import { enrolled } from './required.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../check/check-schedule.js';
-import { scheduleContext } from '../check/schedule-context.js';
-import { compileProblem } from '../engine/compile.js';
+import { checkSchedule } from '../pipeline/check-schedule.js';
+import { scheduleContext } from '../compiled/schedule-context.js';
+import { compileProblem } from '../compiled/compile.js';
 import type { Problem } from '../model/problem.js';
 import type { Schedule } from '../model/schedule.js';
 import { meeting, scheduleOf, tinyProblem } from '../../test/support/tiny.js';

@@ -3,7 +3,7 @@
  * conflict statistics when given, and a re-analysis of the final timetable naming the rooms,
  * clinicians, windows and other patients that blocked each placement that could have helped.
  */
-import type { CompiledProblem } from '../engine/compile.js';
+import type { CompiledProblem } from '../compiled/compile.js';
 import type { Cause, Report, Unmet } from '../model/report.js';
 import type { RuleContext } from '../rules/types.js';
 import type { Budget } from '../time/budget.js';

@@ -3,7 +3,7 @@
  * few patients could ever sit in it with them: same track, eligible, sharing the homogeneity tags
  * (e.g. adolescents apart from adults), not an avoid pair, and free at an overlapping time.
  */
-import type { CompiledProblem } from '../engine/compile.js';
+import type { CompiledProblem } from '../compiled/compile.js';
 import type { Finding } from './types.js';
 import { sharedServiceSlots, type Reach } from './reach.js';
 import { enrolled, requiredServices, type RequiredService } from './required.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileProblem } from '../engine/compile.js';
+import { compileProblem } from '../compiled/compile.js';
 import type { Problem } from '../model/problem.js';
 import { tinyProblem } from '../../test/support/tiny.js';
 import { checkPatientHours } from './check-patient-hours.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileProblem } from '../engine/compile.js';
+import { compileProblem } from '../compiled/compile.js';
 import { tinyProblem } from '../../test/support/tiny.js';
 import { checkRequiredServices } from './check-required-services.js';
 import { buildReach } from './reach.js';

@@ -4,7 +4,7 @@
  * minimum size) or none is open when it could run. Each finding lists the patients who certainly
  * need the service and cannot join it by telehealth instead.
  */
-import type { CompiledProblem, CompiledService } from '../engine/compile.js';
+import type { CompiledProblem, CompiledService } from '../compiled/compile.js';
 import type { Finding } from './types.js';
 import { fitRuns, seatsFilled, type Reach } from './reach.js';
 import { requiredServices, type RequiredService } from './required.js';

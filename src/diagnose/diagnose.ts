@@ -2,7 +2,7 @@
  * `diagnose(problem)`: before any search, what no timetable can satisfy (with figures) and where
  * the week is tight (capacity per track and day, the bottleneck first).
  */
-import { compileProblem, type CompiledProblem } from '../engine/compile.js';
+import { compileProblem, type CompiledProblem } from '../compiled/compile.js';
 import { assertValidProblem } from '../input/validate.js';
 import type { Progress } from '../model/options.js';
 import type { Problem } from '../model/problem.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../check/check-schedule.js';
+import { checkSchedule } from '../pipeline/check-schedule.js';
 import { meeting, scheduleOf, tinyProblem } from '../../test/support/tiny.js';
-import { solve } from '../engine/solve.js';
+import { solve } from '../pipeline/solve.js';
 import { applyRepair, explain } from './explain.js';
 import type { SolveFunction } from './repairs.js';
 

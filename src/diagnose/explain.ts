@@ -1,8 +1,8 @@
 /**
  * `explain`: fills every unmet requirement of a solved week with its causes and verified repairs.
  */
-import { scheduleContext } from '../check/schedule-context.js';
-import { compileProblem } from '../engine/compile.js';
+import { scheduleContext } from '../compiled/schedule-context.js';
+import { compileProblem } from '../compiled/compile.js';
 import { assertValidProblem } from '../input/validate.js';
 import type { Progress } from '../model/options.js';
 import type { Problem } from '../model/problem.js';

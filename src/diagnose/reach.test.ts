@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileProblem } from '../engine/compile.js';
+import { compileProblem } from '../compiled/compile.js';
 import { SlotSet } from '../time/slot-set.js';
 import { SLOTS_PER_DAY } from '../time/week.js';
 import { tinyProblem } from '../../test/support/tiny.js';

@@ -5,7 +5,7 @@
  * Every pre-solve check reads these bounds, so a check is only as sound as this module: when in
  * doubt it keeps a slot.
  */
-import type { CompiledProblem, CompiledService } from '../engine/compile.js';
+import type { CompiledProblem, CompiledService } from '../compiled/compile.js';
 import { resolveHoursRules, type ResolvedHoursRules } from '../input/defaults.js';
 import { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY, SLOTS_PER_WEEK } from '../time/week.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileProblem } from '../engine/compile.js';
+import { compileProblem } from '../compiled/compile.js';
 import type { Unmet } from '../model/report.js';
 import { tinyProblem } from '../../test/support/tiny.js';
 import { candidatesFor, LEGAL_MAX_GROUP_SIZE } from './repair-candidates.js';

@@ -4,7 +4,7 @@
  * by telehealth, raise a group's maximum within its legal bound, move or widen an availability
  * window. Each candidate is a change applied to a copy of the problem; `repairs.ts` verifies it.
  */
-import type { CompiledProblem } from '../engine/compile.js';
+import type { CompiledProblem } from '../compiled/compile.js';
 import type { Availability, Problem, Weekday } from '../model/problem.js';
 import type { Cause, Unmet } from '../model/report.js';
 import type { SlotSet } from '../time/slot-set.js';

@@ -3,7 +3,7 @@
  * their rules: `requires` minima always; a curriculum minimum only when every track the patient
  * may belong to asks for it (otherwise a timetable could make the other track apply).
  */
-import type { CompiledProblem } from '../engine/compile.js';
+import type { CompiledProblem } from '../compiled/compile.js';
 
 /** One certain need: at least `min` sessions of `service`, measured by requirement `rule`. */
 export interface RequiredService {

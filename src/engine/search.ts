@@ -7,10 +7,10 @@
  */
 import type { Score, StopReason } from '../model/report.js';
 import type { PlacedMeeting } from '../rules/types.js';
-import { settle, type Engine } from './engine.js';
-import { completeChain } from './chain.js';
-import { MOVES, RUIN_MOVES } from './neighbourhood.js';
-import { shortfall } from './targeted.js';
+import { settle, type Engine } from './kernel/engine.js';
+import { completeChain } from './chains/chain.js';
+import { MOVES, RUIN_MOVES } from './moves/index.js';
+import { shortfall } from './kernel/needs.js';
 
 export interface SearchLimits {
   maxIterations: number;
@@ -89,7 +89,7 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
   // clinic a blind move almost never touches one of the few who need it.
   const focus = 3;
   const weightOf = (short: boolean, weight: number, targeted: boolean): number => (short && targeted ? weight * focus : weight);
-  const totals = [false, true].map((short) => MOVES.reduce((sum, [, weight, , targeted]) => sum + weightOf(short, weight, targeted), 0));
+  const totals = [false, true].map((short) => MOVES.reduce((sum, { weight, targeted }) => sum + weightOf(short, weight, targeted), 0));
   let iteration = 0;
   budget.enter('search', () => ({ bestScore: best, iteration }));
   let stoppedBecause: StopReason = 'iteration-limit';
@@ -172,8 +172,8 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
 
     const short = current.requirement > 0;
     let roll = engine.random.next() * totals[short ? 1 : 0]!;
-    let move = MOVES[0]![0];
-    for (const [candidate, weight, , targeted] of MOVES) {
+    let move = MOVES[0]!.move;
+    for (const { move: candidate, weight, targeted } of MOVES) {
       roll -= weightOf(short, weight, targeted);
       if (roll < 0) {
         move = candidate;

@@ -4,7 +4,7 @@
 import type { Issue } from '../model/issue.js';
 import { ISSUE_CODES, type IssueCode, type WarningCode } from './issue-codes.js';
 import { LIMITS } from './limits.js';
-import { ExpansionTally } from './expansion.js';
+import { ExpansionTally } from './expansion-tally.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const SHOWN_KEY_LENGTH = 60;

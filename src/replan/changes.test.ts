@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../model/options.js';
-import { compileProblem } from '../engine/compile.js';
+import { compileProblem } from '../compiled/compile.js';
 import { assertValidProblem } from '../input/validate.js';
 import { ProblemError } from '../model/issue.js';
 import { LIMITS } from '../input/limits.js';

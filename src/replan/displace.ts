@@ -6,8 +6,7 @@
  * appointment, moved). Tried only where that session has somewhere to go, and kept only when the
  * score gets better without that patient getting shorter of care.
  */
-import { equip, tryAdd } from '../engine/engine.js';
-import { patientBlocker } from '../engine/feasible.js';
+import { equip, tryAdd, patientBlocker } from '../engine/index.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import type { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY, SLOTS_PER_WEEK } from '../time/week.js';

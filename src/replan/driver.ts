@@ -4,9 +4,7 @@
  * change is tried: apply, re-score, keep only when the catalogue's score got better.
  */
 import type { Score } from '../model/report.js';
-import type { Engine } from '../engine/engine.js';
-import { blocker, equip, settle } from '../engine/engine.js';
-import { patientBlocker } from '../engine/feasible.js';
+import { type Engine, blocker, equip, settle, patientBlocker } from '../engine/index.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { formatLocalTime, SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { zonedInstant } from '../time/zone.js';

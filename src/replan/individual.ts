@@ -3,8 +3,7 @@
  * attends first, next to their sessions, primary therapist first) restricted to times after the
  * cutoff, so a make-up never lands in the past.
  */
-import { equip, settle, tryAdd } from '../engine/engine.js';
-import { patientBlocker } from '../engine/feasible.js';
+import { equip, settle, tryAdd, patientBlocker } from '../engine/index.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { isOpen, type Driver } from './driver.js';

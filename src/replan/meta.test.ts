@@ -3,9 +3,9 @@
  * or not) and `nextWeek`; `checkSchedule` accepts it; no export prints it.
  */
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../check/check-schedule.js';
+import { checkSchedule } from '../pipeline/check-schedule.js';
 import { formatReport } from '../diagnose/format-report.js';
-import { solve } from '../engine/solve.js';
+import { solve } from '../pipeline/solve.js';
 import { toICalendar } from '../export/ical.js';
 import { renderHtml } from '../export/html.js';
 import { renderText } from '../export/text.js';

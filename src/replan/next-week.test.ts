@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../model/issue.js';
 import type { Problem } from '../model/problem.js';
 import type { Schedule } from '../model/schedule.js';
-import { checkSchedule } from '../check/check-schedule.js';
+import { checkSchedule } from '../pipeline/check-schedule.js';
 import { toOffsetIso } from '../time/zone.js';
 import { nextWeek } from './next-week.js';
 import { replan } from './replan.js';

@@ -6,7 +6,7 @@ import { ProblemError } from '../model/issue.js';
 import type { Problem } from '../model/problem.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 import { assertValidProblem } from '../input/validate.js';
-import { compileProblem } from '../engine/compile.js';
+import { compileProblem } from '../compiled/compile.js';
 import { addDays } from '../time/week.js';
 import { meetingInstants } from '../time/zone.js';
 import { readPublished } from './published.js';

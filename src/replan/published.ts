@@ -6,8 +6,8 @@
  */
 import type { Issue } from '../model/issue.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
-import type { CompiledProblem } from '../engine/compile.js';
-import { exportSchedule, instantsIn, meetingOf } from '../engine/export.js';
+import type { CompiledProblem } from '../compiled/compile.js';
+import { exportSchedule, instantsIn, meetingOf } from '../compiled/export.js';
 import { toOffsetIso, zonedInstant } from '../time/zone.js';
 import { sessionKey, type PlacedMeeting, type PreviousWeek } from '../rules/types.js';
 import { formatLocalTime, MINUTES_PER_DAY, parseLocalTime, WEEKDAYS } from '../time/week.js';

@@ -6,8 +6,7 @@
  * session, else it moves to the nearest time that works, else it is cancelled and its patients
  * are handed to the make-up step.
  */
-import { blocker, equip, tryAdd } from '../engine/engine.js';
-import { windowStarts } from '../engine/slots.js';
+import { blocker, equip, tryAdd, windowStarts } from '../engine/index.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { addReason, attempt, isOpen, join, type Driver } from './driver.js';
 import type { ChangeReason } from './types.js';

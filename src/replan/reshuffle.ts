@@ -8,9 +8,7 @@
  * before `stability` and the other soft rules) gets better; a member who makes way never ends up
  * shorter of care than before.
  */
-import { canLeave, equip, removePatient, tryAdd } from '../engine/engine.js';
-import { patientBlocker } from '../engine/feasible.js';
-import { sessionsOf } from '../engine/tally.js';
+import { canLeave, equip, removePatient, tryAdd, patientBlocker, sessionsOf } from '../engine/index.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { attempt, changeable, join, shortfallOf, type Driver } from './driver.js';

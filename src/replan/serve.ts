@@ -5,11 +5,8 @@
  * rejoin the published session at its time (a parallel section), take a whole day of groups,
  * join one group, place an individual session, open a new group with other affected patients.
  */
-import { equip, tryAdd } from '../engine/engine.js';
-import { patientBlocker } from '../engine/feasible.js';
-import type { CompiledProblem, CompiledTrack } from '../engine/compile.js';
-import { individualNeeds } from '../engine/individuals.js';
-import { groupSlots, type GroupSlot } from '../engine/slots.js';
+import { equip, tryAdd, patientBlocker, individualNeeds, groupSlots, type GroupSlot } from '../engine/index.js';
+import type { CompiledProblem, CompiledTrack } from '../compiled/compile.js';
 import { sessionKey, type PlacedMeeting } from '../rules/types.js';
 import type { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';

@@ -5,7 +5,7 @@
  * whether a clinician and a room are free to open another section or an individual session, and
  * whether the time budget cut serving short. One cause per unmet entry, ids only.
  */
-import { patientBlocker } from '../engine/feasible.js';
+import { patientBlocker } from '../engine/index.js';
 import type { Cause, Unmet } from '../model/report.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { formatLocalTime, SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';

@@ -1,4 +1,4 @@
-import type { CompiledService } from '../engine/compile.js';
+import type { CompiledService } from '../compiled/compile.js';
 import { describeMeeting, onDay } from './describe.js';
 import type { Rule } from './types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../check/check-schedule.js';
+import { checkSchedule } from '../pipeline/check-schedule.js';
 import { FALL_WEEK, nightGroup, nightSchedule, SPRING_WEEK, sundayNightClinic } from '../../test/support/dst-clinic.js';
 
 const code = 'nonexistent-time';

@@ -10,7 +10,7 @@ import type { ResolvedHoursRules } from '../input/defaults.js';
 import { evaluationEpoch } from './evaluation-scope.js';
 import { resolvedRules } from './problem-memo.js';
 import type { RuleContext } from './types.js';
-import { meetingMinutes } from '../engine/compile.js';
+import { meetingMinutes } from '../compiled/compile.js';
 
 export interface PatientWeek {
   /** Track index whose rules apply, or -1. */

@@ -4,7 +4,7 @@
  * path from re-resolving hours rules and from allocating sets on every evaluation.
  */
 import { resolveHoursRules, type ResolvedHoursRules } from '../input/defaults.js';
-import type { CompiledProblem } from '../engine/compile.js';
+import type { CompiledProblem } from '../compiled/compile.js';
 
 interface ProblemMemo {
   /** rulesByPatient[patient][track + 1]: resolved rules, built on first use. */

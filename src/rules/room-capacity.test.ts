@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../check/check-schedule.js';
+import { checkSchedule } from '../pipeline/check-schedule.js';
 import { meeting, scheduleOf, tinyProblem } from '../../test/support/tiny.js';
 
 const code = 'room-capacity';

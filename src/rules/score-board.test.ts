@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileProblem } from '../engine/compile.js';
-import { indexMeetings } from '../check/schedule-context.js';
+import { compileProblem } from '../compiled/compile.js';
+import { indexMeetings } from '../compiled/schedule-context.js';
 import { tiny } from '../../test/support/rule-verifier.js';
 import { allRules } from './catalogue.js';
 import { ScoreBoard } from './score-board.js';

@@ -1,6 +1,6 @@
 import { dayName, hoursOf, onDay } from './describe.js';
 import type { Rule } from './types.js';
-import { meetingMinutes } from '../engine/compile.js';
+import { meetingMinutes } from '../compiled/compile.js';
 
 const minutesByDay = new Float64Array(7);
 

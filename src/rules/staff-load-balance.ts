@@ -1,6 +1,6 @@
 import { hours } from './describe.js';
 import type { Rule } from './types.js';
-import { meetingMinutes } from '../engine/compile.js';
+import { meetingMinutes } from '../compiled/compile.js';
 
 /** Work is spread evenly over staff. Penalty: round(minutes^2 / 900) per staff member. */
 export const staffLoadBalance: Rule = {

@@ -1,4 +1,4 @@
-import type { CompiledProblem, CompiledSeat } from '../engine/compile.js';
+import type { CompiledProblem, CompiledSeat } from '../compiled/compile.js';
 import { describeMeeting, onDay, staffIds } from './describe.js';
 import type { Rule } from './types.js';
 

@@ -1,6 +1,6 @@
 import { hoursOf } from './describe.js';
 import type { Rule } from './types.js';
-import { meetingMinutes } from '../engine/compile.js';
+import { meetingMinutes } from '../compiled/compile.js';
 
 /** A staff member works at most their weekly maximum. Penalty: minutes over. */
 export const staffWeeklyMax: Rule = {

@@ -1,6 +1,6 @@
 import { describeMeeting, onDay, staffIds } from './describe.js';
 import type { Rule } from './types.js';
-import { meetingMinutes } from '../engine/compile.js';
+import { meetingMinutes } from '../compiled/compile.js';
 
 /** The same care with fewer staffed hours. Penalty: minutes x staff / 5 per meeting. */
 export const staffedHours: Rule = {

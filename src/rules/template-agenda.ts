@@ -14,7 +14,7 @@
  * share one entry (parallel sections of a full group); an entry may stay unheld (no one to seat).
  * Whether the time lies in the track's windows is `track-window`'s concern, not this rule's.
  */
-import type { CompiledProblem, CompiledTrack } from '../engine/compile.js';
+import type { CompiledProblem, CompiledTrack } from '../compiled/compile.js';
 import { formatLocalTime } from '../time/week.js';
 import { dayName, describeMeeting, onDay } from './describe.js';
 import type { PlacedMeeting, Rule } from './types.js';

@@ -7,59 +7,12 @@
  * runs over every subject: the catalogue is the single source of truth.
  */
 import type { RuleLevel } from '../model/report.js';
-import type { CompiledProblem } from '../engine/compile.js';
 
-/** A meeting in compiled form: indexes instead of ids, minutes of the day instead of clock strings. */
-export interface PlacedMeeting {
-  id: string;
-  service: number;
-  /** Track index, or -1 for none. */
-  track: number;
-  /** Day index, 0 = Monday; -1 when the date is outside the week. */
-  day: number;
-  /** Wall-clock minutes after midnight. */
-  start: number;
-  end: number;
-  /** Room index, or -1 for none (telehealth). */
-  room: number;
-  telehealth: boolean;
-  staff: number[];
-  patients: number[];
-  pinned: boolean;
-  /** Patients on the roster who did not attend (a held meeting's no-shows); absent: none. */
-  noShows?: number[];
-}
-
-/** A previous timetable to stay close to (re-planning), in compiled form. */
-export interface PreviousWeek {
-  /** Meeting id to the meeting as published. */
-  meetings: ReadonlyMap<string, PlacedMeeting>;
-  /**
-   * Per patient index: keys of the sessions published for them, as {@link sessionKey} makes them
-   * (service index, day index and start minute: `'3@1@1080'`).
-   */
-  patientSessions: ReadonlyArray<ReadonlySet<string>>;
-}
-
-/** The key of a session in {@link PreviousWeek.patientSessions}: what a patient sees of it (service, day, start). */
-export function sessionKey(meeting: Pick<PlacedMeeting, 'service' | 'day' | 'start'>): string {
-  return `${meeting.service}@${meeting.day}@${meeting.start}`;
-}
-
-/** What rules read: the compiled problem and a timetable with its per-entity indexes. */
-export interface RuleContext {
-  readonly problem: CompiledProblem;
-  /** Meetings by index; `undefined` where a meeting was removed. */
-  readonly meetings: ReadonlyArray<PlacedMeeting | undefined>;
-  /** Per patient index: indexes of the meetings they attend (any order). */
-  readonly patientMeetings: ReadonlyArray<ReadonlyArray<number>>;
-  /** Per staff index: indexes of the meetings they lead (any order). */
-  readonly staffMeetings: ReadonlyArray<ReadonlyArray<number>>;
-  /** Per room index: indexes of the meetings held there (any order). */
-  readonly roomMeetings: ReadonlyArray<ReadonlyArray<number>>;
-  /** Present when re-planning. */
-  readonly previous: PreviousWeek | undefined;
-}
+// The compiled timetable the rules read is defined with the compiled problem (../compiled/), so
+// that what sits below the rules (the Schedule reader and writer) need not import them.
+export type { PlacedMeeting, PreviousWeek, RuleContext } from '../compiled/meetings.js';
+export { sessionKey } from '../compiled/meetings.js';
+import type { RuleContext } from '../compiled/meetings.js';
 
 /** What a rule says about one breach, built only when a report needs it. */
 export interface ViolationDetail {

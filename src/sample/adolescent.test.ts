@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../check/check-schedule.js';
+import { checkSchedule } from '../pipeline/check-schedule.js';
 import { validateProblem } from '../input/validate.js';
 import { adolescentProgram } from './adolescent.js';
 import { greedyWeek, shortfalls } from './witness.js';

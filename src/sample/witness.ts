@@ -5,11 +5,11 @@
  * shapes of the samples); the tests use it as a witness that the samples can be fully met.
  * Not exported from the package.
  */
-import { compileProblem, type CompiledProblem, type CompiledService } from '../engine/compile.js';
+import { compileProblem, type CompiledProblem, type CompiledService } from '../compiled/compile.js';
 import type { Problem } from '../model/problem.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY, parseLocalTime } from '../time/week.js';
-import { meetingOf } from '../engine/export.js';
+import { meetingOf } from '../compiled/export.js';
 import type { SlotSet } from '../time/slot-set.js';
 
 interface Busy {

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateProblem } from '../input/validate.js';
 import type { Problem } from '../model/problem.js';
-import { solve } from '../engine/solve.js';
+import { solve } from '../pipeline/solve.js';
 import { sampleClinic } from '../sample/clinic.js';
 import { feasibleProblemArbitrary, problemArbitrary } from '../../test/support/arbitraries.js';
 import { tinyProblem } from '../../test/support/tiny.js';

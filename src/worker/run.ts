@@ -8,7 +8,7 @@
  */
 import { ProblemError } from '../model/issue.js';
 import type { AbortFlag } from '../time/budget.js';
-import { solve } from '../engine/solve.js';
+import { solve } from '../pipeline/solve.js';
 import type { WorkerInput, WorkerMessage } from './protocol.js';
 
 /**

@@ -13,7 +13,7 @@ vi.mock('./thread-node.js', () => ({
   },
 }));
 const { solveInWorker } = await import('./solve-in-worker.js');
-const { solve } = await import('../engine/solve.js');
+const { solve } = await import('../pipeline/solve.js');
 
 afterEach(() => {
   vi.unstubAllGlobals();

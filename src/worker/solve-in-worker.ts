@@ -17,7 +17,7 @@ import type { Problem } from '../model/problem.js';
 import type { SolveOptions } from '../model/options.js';
 import type { Solution } from '../model/schedule.js';
 import { ProblemError } from '../model/issue.js';
-import { solve } from '../engine/solve.js';
+import { solve } from '../pipeline/solve.js';
 import type { WorkerMessage } from './protocol.js';
 // The build replaces this import with the package's `#thread` (see tsup.config.ts).
 import { startThread } from './thread-node.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { solve } from '../engine/solve.js';
+import { solve } from '../pipeline/solve.js';
 import { runInWorker } from './run.js';
 import type { WorkerInput, WorkerMessage } from './protocol.js';
 import { startThread } from './thread-web.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/model/problem.js';
-import { checkSchedule } from '../../src/check/check-schedule.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
 import { referenceInstance } from '../../bench/reference/instance.js';
 import { buildReferenceModel, SHORTFALL_WEIGHT } from '../../bench/reference/model.js';
 import { referenceSchedule, solveWithHighs } from '../../bench/reference/highs-solve.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { applyRepair, explain } from '../../src/diagnose/explain.js';
 import { diagnose } from '../../src/diagnose/diagnose.js';
 import { formatReport } from '../../src/diagnose/format-report.js';
-import { solve } from '../../src/engine/solve.js';
+import { solve } from '../../src/pipeline/solve.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { Report, Unmet } from '../../src/model/report.js';
 import {

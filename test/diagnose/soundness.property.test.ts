@@ -5,9 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../../src/check/check-schedule.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
 import { diagnose } from '../../src/diagnose/diagnose.js';
-import { solve } from '../../src/engine/solve.js';
+import { solve } from '../../src/pipeline/solve.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { Report } from '../../src/model/report.js';
 import { feasibleProblemArbitrary, problemArbitrary } from '../support/arbitraries.js';

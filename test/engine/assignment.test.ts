@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assign, type AssignmentProblem } from '../../src/engine/assignment.js';
+import { assign, type AssignmentProblem } from '../../src/engine/chains/assignment.js';
 
 /** The best value over every assignment that fills the minima (null when none does), by enumeration. */
 function bruteForce(problem: AssignmentProblem): number | null {

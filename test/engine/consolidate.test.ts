@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine/engine.js';
-import { closeGroup, consolidateGroup } from '../../src/engine/group-moves.js';
+import type { Engine } from '../../src/engine/kernel/engine.js';
+import { closeGroup } from '../../src/engine/moves/close-group.js';
+import { consolidateGroup } from '../../src/engine/moves/consolidate-group.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { applyLikeSearch, engineWith, expectScoreFromScratch, live, reportFromScratch } from './engine-kit.js';

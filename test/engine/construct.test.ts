@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { solve } from '../../src/engine/solve.js';
+import { solve } from '../../src/pipeline/solve.js';
 import type { Problem } from '../../src/model/problem.js';
 import { clinic, meetingsOf } from './scenario-kit.js';
 

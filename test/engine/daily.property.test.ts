@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileProblem } from '../../src/engine/compile.js';
-import { construct } from '../../src/engine/construct.js';
-import { equip, tryReplace, type Engine } from '../../src/engine/engine.js';
+import { compileProblem } from '../../src/compiled/compile.js';
+import { construct } from '../../src/engine/construct/construct.js';
+import { equip, tryReplace, type Engine } from '../../src/engine/kernel/engine.js';
 import { search } from '../../src/engine/search.js';
-import { createEngine } from '../../src/engine/solve.js';
+import { createEngine } from '../../src/engine/kernel/create.js';
 import { assertValidProblem } from '../../src/input/validate.js';
 import type { Problem } from '../../src/model/problem.js';
 import { allRules } from '../../src/rules/catalogue.js';

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { generateProgram } from '../../bench/generate.js';
-import { checkSchedule } from '../../src/check/check-schedule.js';
-import { solve, solveDetailed } from '../../src/engine/solve.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
+import { solve, solveDetailed } from '../../src/pipeline/solve.js';
 import type { Progress } from '../../src/model/options.js';
 import type { Report } from '../../src/model/report.js';
 import type { Schedule } from '../../src/model/schedule.js';

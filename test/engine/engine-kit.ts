@@ -3,11 +3,11 @@
  * applied as the search applies it, and the engine's score read against `checkSchedule`.
  */
 import { expect } from 'vitest';
-import { checkSchedule } from '../../src/check/check-schedule.js';
-import { compileProblem } from '../../src/engine/compile.js';
-import { settle, type Engine } from '../../src/engine/engine.js';
-import { exportWithSlots } from '../../src/engine/export.js';
-import { createEngine } from '../../src/engine/solve.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
+import { compileProblem } from '../../src/compiled/compile.js';
+import { settle, type Engine } from '../../src/engine/kernel/engine.js';
+import { exportWithSlots } from '../../src/compiled/export.js';
+import { createEngine } from '../../src/engine/kernel/create.js';
 import { assertValidProblem } from '../../src/input/validate.js';
 import type { Problem } from '../../src/model/problem.js';
 import { allRules } from '../../src/rules/catalogue.js';

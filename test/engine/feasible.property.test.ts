@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../../src/check/check-schedule.js';
-import { solveDetailed } from '../../src/engine/solve.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
+import { solveDetailed } from '../../src/pipeline/solve.js';
 import { feasibleProblemArbitrary } from '../support/arbitraries.js';
 
 /**
@@ -17,7 +17,7 @@ describe('solve on problems built feasible by construction', () => {
   // A fixed sample (fast-check seed 2026), so the share is a measurement, not a dice roll.
   // It was 24 of 24 before the exchange-services move (seeds 1-8: 186 of 192; the sample of 160
   // drawn with fast-check seed 7: 151): that move costs these small tight puzzles a little and
-  // gains the over-full reference instances more (see neighbourhood.ts). The run it loses here
+  // gains the over-full reference instances more (see engine/moves/index.ts). The run it loses here
   // is sample 20 (two patients, curricula with min = max), a quarter of an hour short.
   // One test a puzzle, each bound by iterations only: together they took 8-11 s in one test,
   // which a loaded machine stretched past the runner's timeout.

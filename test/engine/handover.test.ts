@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeIndividualBySwitchedHandOver } from '../../src/engine/handover.js';
+import { placeIndividualBySwitchedHandOver } from '../../src/engine/chains/handover.js';
 import type { Patient, Problem } from '../../src/model/problem.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { engineWith, expectScoreFromScratch, live } from './engine-kit.js';

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/check/report.js';
-import { scheduleContext } from '../../src/check/schedule-context.js';
-import { compileProblem } from '../../src/engine/compile.js';
-import { construct } from '../../src/engine/construct.js';
-import { settle, type Engine } from '../../src/engine/engine.js';
-import { exportSchedule } from '../../src/engine/export.js';
-import { MOVES } from '../../src/engine/neighbourhood.js';
-import { createEngine } from '../../src/engine/solve.js';
+import { scheduleContext } from '../../src/compiled/schedule-context.js';
+import { compileProblem } from '../../src/compiled/compile.js';
+import { construct } from '../../src/engine/construct/construct.js';
+import { settle, type Engine } from '../../src/engine/kernel/engine.js';
+import { exportSchedule } from '../../src/compiled/export.js';
+import { MOVES } from '../../src/engine/moves/index.js';
+import { createEngine } from '../../src/engine/kernel/create.js';
 import { assertValidProblem } from '../../src/input/validate.js';
 import { allRules } from '../../src/rules/catalogue.js';
 import type { Problem } from '../../src/model/problem.js';
@@ -43,7 +43,7 @@ function exercise(problem: Problem, seed: number, steps: number): void {
   const engine = engineFor(problem, seed);
   construct(engine);
   // Some slack, so that joining moves have room: drop a few patient-days first.
-  const dropDay = MOVES.find(([, , name]) => name === 'drop-day')![0];
+  const dropDay = MOVES.find(({ name }) => name === 'drop-day')!.move;
   for (let i = 0; i < 6; i++) {
     const mark = engine.state.mark();
     if (!dropDay(engine) || !settle(engine, mark, 0)) engine.state.rollback(mark);
@@ -51,7 +51,7 @@ function exercise(problem: Problem, seed: number, steps: number): void {
   }
   expectAgreement(engine);
   for (let step = 0; step < steps; step++) {
-    const [move, , name] = MOVES[step % MOVES.length]!;
+    const { move, name } = MOVES[step % MOVES.length]!;
     const before = engine.state.meetings.slice();
     const mark = engine.state.mark();
     const hard = engine.state.score().hard;
@@ -93,6 +93,6 @@ describe('incremental scoring', () => {
       fc.property(feasibleProblemArbitrary({ maxPatients: 12 }), fc.integer({ min: 0, max: 1000 }), ({ problem }, seed) => exercise(problem, seed, 6 * MOVES.length)),
       { numRuns: 12, seed: 2026 },
     );
-    for (const [, , name] of MOVES) expect({ name, applied: (applied.get(name) ?? 0) > 0 }).toEqual({ name, applied: true });
+    for (const { name } of MOVES) expect({ name, applied: (applied.get(name) ?? 0) > 0 }).toEqual({ name, applied: true });
   });
 });

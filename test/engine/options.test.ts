@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { solve, solveDetailed } from '../../src/engine/solve.js';
+import { solve, solveDetailed } from '../../src/pipeline/solve.js';
 import { ProblemError } from '../../src/model/issue.js';
 import type { Progress } from '../../src/model/options.js';
 import { clinic } from './scenario-kit.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { polish } from '../../src/engine/polish.js';
+import { polish } from '../../src/engine/construct/polish.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { engineWith, expectScoreFromScratch, live } from './engine-kit.js';

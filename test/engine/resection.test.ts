@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/engine/engine.js';
-import { resectionAt, type Time } from '../../src/engine/resection.js';
+import type { Engine } from '../../src/engine/kernel/engine.js';
+import type { Time } from '../../src/engine/chains/layouts.js';
+import { resectionAt } from '../../src/engine/chains/resection.js';
 import type { Patient, Problem } from '../../src/model/problem.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { applyLikeSearch, engineWith, expectScoreFromScratch, live } from './engine-kit.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freeStaffByChain, placeIndividualByChain, placeIndividualInPlaceOf } from '../../src/engine/restaff.js';
+import { freeStaffByChain, placeIndividualByChain, placeIndividualInPlaceOf } from '../../src/engine/chains/restaff.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { engineWith, expectScoreFromScratch, live } from './engine-kit.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tryAdd } from '../../src/engine/engine.js';
-import { freeStaffByChain } from '../../src/engine/restaff.js';
+import { tryAdd } from '../../src/engine/kernel/engine.js';
+import { freeStaffByChain } from '../../src/engine/chains/restaff.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { engineWith, expectScoreFromScratch, live } from './engine-kit.js';

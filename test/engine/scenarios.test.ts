@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../../src/check/check-schedule.js';
-import { solve } from '../../src/engine/solve.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
+import { solve } from '../../src/pipeline/solve.js';
 import type { Problem } from '../../src/model/problem.js';
 import { BUDGET, clinic, daysOf, DAY_TRACK, EVENING_TRACK, GROUP, meetingsOf, patientsOf, THERAPY } from './scenario-kit.js';
 

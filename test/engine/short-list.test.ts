@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ShortList } from '../../src/engine/short-list.js';
+import { ShortList } from '../../src/engine/kernel/short-list.js';
 
 describe('ShortList', () => {
   it('answers what a scan from the same place finds, after any sequence of changes', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compileProblem } from '../../src/engine/compile.js';
-import { groupSlots, trackServices, windowStarts } from '../../src/engine/slots.js';
-import { solve } from '../../src/engine/solve.js';
-import { Random } from '../../src/engine/random.js';
+import { compileProblem } from '../../src/compiled/compile.js';
+import { groupSlots, trackServices, windowStarts } from '../../src/engine/kernel/slots.js';
+import { solve } from '../../src/pipeline/solve.js';
+import { Random } from '../../src/engine/kernel/random.js';
 import type { Problem } from '../../src/model/problem.js';
 import { tinyProblem } from '../support/tiny.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../../src/check/check-schedule.js';
-import { solve } from '../../src/engine/solve.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
+import { solve } from '../../src/pipeline/solve.js';
 import { problemArbitrary } from '../support/arbitraries/random-problem.js';
 import { generousProblemArbitrary } from './generous.js';
 

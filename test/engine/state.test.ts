@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileProblem } from '../../src/engine/compile.js';
-import { SolverState } from '../../src/engine/state.js';
+import { compileProblem } from '../../src/compiled/compile.js';
+import { SolverState } from '../../src/engine/kernel/state.js';
 import { allRules } from '../../src/rules/catalogue.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { tinyProblem } from '../support/tiny.js';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compileProblem } from '../../src/engine/compile.js';
-import { settle, type Engine } from '../../src/engine/engine.js';
-import { createEngine } from '../../src/engine/solve.js';
-import { exchangeGroupServices, switchService } from '../../src/engine/switch-service.js';
-import { splitOffGroup } from '../../src/engine/targeted.js';
+import { compileProblem } from '../../src/compiled/compile.js';
+import { settle, type Engine } from '../../src/engine/kernel/engine.js';
+import { createEngine } from '../../src/engine/kernel/create.js';
+import { exchangeGroupServices } from '../../src/engine/moves/exchange-services.js';
+import { splitOffGroup } from '../../src/engine/moves/split-off-group.js';
+import { switchService } from '../../src/engine/moves/switch-service.js';
 import { assertValidProblem } from '../../src/input/validate.js';
 import type { Patient, Problem } from '../../src/model/problem.js';
 import { allRules } from '../../src/rules/catalogue.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleContext } from '../../src/check/schedule-context.js';
-import { compileProblem } from '../../src/engine/compile.js';
-import type { Engine } from '../../src/engine/engine.js';
-import { meetingBlocker } from '../../src/engine/feasible.js';
-import { MOVES } from '../../src/engine/neighbourhood.js';
-import { windowStarts } from '../../src/engine/slots.js';
-import { solve } from '../../src/engine/solve.js';
+import { scheduleContext } from '../../src/compiled/schedule-context.js';
+import { compileProblem } from '../../src/compiled/compile.js';
+import type { Engine } from '../../src/engine/kernel/engine.js';
+import { meetingBlocker } from '../../src/engine/kernel/feasible.js';
+import { MOVES } from '../../src/engine/moves/index.js';
+import { windowStarts } from '../../src/engine/kernel/slots.js';
+import { solve } from '../../src/pipeline/solve.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { sampleClinic } from '../../src/sample/clinic.js';
 import { applyLikeSearch, engineWith, reportFromScratch } from './engine-kit.js';
@@ -56,7 +56,7 @@ describe('the engine and the template', () => {
     // Every move, applied like the search applies it: the total never rises and always agrees.
     let total = 2;
     for (let step = 0; step < 2 * MOVES.length; step++) {
-      applyLikeSearch(engine, MOVES[step % MOVES.length]![0]);
+      applyLikeSearch(engine, MOVES[step % MOVES.length]!.move);
       const now = expectAgreement(engine);
       expect(now).toBeLessThanOrEqual(total);
       total = now;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { solve } from '../../src/engine/solve.js';
+import { solve } from '../../src/pipeline/solve.js';
 import { solveInWorker, solveInWorkerWithin } from '../../src/worker/solve-in-worker.js';
 import type { Progress } from '../../src/model/options.js';
 import { ProblemError } from '../../src/model/issue.js';

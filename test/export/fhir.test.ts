@@ -1,7 +1,7 @@
 /// <reference types="fhir" />
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { solve } from '../../src/engine/solve.js';
+import { solve } from '../../src/pipeline/solve.js';
 import { toFhir } from '../../src/export/fhir.js';
 import type { FhirAppointment, FhirBundle, FhirResource, FhirSchedule, FhirSlot } from '../../src/export/fhir-types.js';
 import type { Problem } from '../../src/model/problem.js';

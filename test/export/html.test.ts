@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../../src/check/check-schedule.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
 import { escapeHtml, renderHtml } from '../../src/export/html.js';
 import { contrastRatio, paletteSize, serviceColour, TEXT_COLOUR } from '../../src/export/palette.js';
 import { meeting, scheduleOf, tinyProblem } from '../support/tiny.js';

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../../src/check/check-schedule.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
 import { renderText } from '../../src/export/text.js';
 import { validateProblem } from '../../src/input/validate.js';
 import { exoticWeek } from './exotic-week.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../../src/check/check-schedule.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
 import { renderText } from '../../src/export/text.js';
 import { columns } from '../../src/export/text-cells.js';
 import type { Meeting } from '../../src/model/schedule.js';

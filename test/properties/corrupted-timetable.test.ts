@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../../src/check/check-schedule.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
 import { CORRUPTIONS, corruptedScheduleArbitrary } from '../support/arbitraries.js';
 
 // Each case starts from a timetable that breaks nothing (see feasible-timetable.test.ts), so the

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../../src/check/check-schedule.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
 import { feasibleProblemArbitrary } from '../support/arbitraries.js';
 
 describe('a timetable drawn first, with the problem fitted around it', () => {

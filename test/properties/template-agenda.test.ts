@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../../src/check/check-schedule.js';
-import { solveDetailed } from '../../src/engine/solve.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
+import { solveDetailed } from '../../src/pipeline/solve.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { Schedule } from '../../src/model/schedule.js';
 import { sampleClinic } from '../../src/sample/clinic.js';

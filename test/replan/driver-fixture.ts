@@ -7,8 +7,8 @@
 import type { Patient, Problem } from '../../src/model/problem.js';
 import type { Meeting } from '../../src/model/schedule.js';
 import { assertValidProblem } from '../../src/input/validate.js';
-import { compileProblem } from '../../src/engine/compile.js';
-import { createEngine } from '../../src/engine/solve.js';
+import { compileProblem } from '../../src/compiled/compile.js';
+import { createEngine } from '../../src/engine/kernel/create.js';
 import { allRules } from '../../src/rules/catalogue.js';
 import { publishedWeek, readPublished } from '../../src/replan/published.js';
 import type { Driver } from '../../src/replan/driver.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/model/options.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { Meeting, Schedule } from '../../src/model/schedule.js';
-import { checkSchedule } from '../../src/check/check-schedule.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
 import { ProblemError } from '../../src/model/issue.js';
 import { validateProblem } from '../../src/input/validate.js';
 import { nextWeek } from '../../src/replan/next-week.js';

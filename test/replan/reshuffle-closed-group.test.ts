@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Change } from '../../src/model/options.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { Schedule } from '../../src/model/schedule.js';
-import { checkSchedule } from '../../src/check/check-schedule.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
 import { replan } from '../../src/replan/replan.js';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/reshuffle-closed-group.json', import.meta.url), 'utf8')) as {

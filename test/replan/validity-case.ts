@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { Change } from '../../src/model/options.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { Schedule } from '../../src/model/schedule.js';
-import { solve } from '../../src/engine/solve.js';
+import { solve } from '../../src/pipeline/solve.js';
 import { addDays } from '../../src/time/week.js';
 import { zonedInstant } from '../../src/time/zone.js';
 import { feasibleProblemArbitrary, problemArbitrary } from '../support/arbitraries.js';

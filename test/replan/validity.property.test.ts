@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../../src/model/issue.js';
-import { checkSchedule } from '../../src/check/check-schedule.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
 import { validateProblem } from '../../src/input/validate.js';
 import { nextWeek } from '../../src/replan/next-week.js';
 import { replan } from '../../src/replan/replan.js';

@@ -3,7 +3,7 @@
  * violations, tweak a copy of the tiny problem, and build the usual meetings in one line.
  */
 import { expect } from 'vitest';
-import { checkSchedule, type CheckOptions } from '../../src/check/check-schedule.js';
+import { checkSchedule, type CheckOptions } from '../../src/pipeline/check-schedule.js';
 import type { Problem, Weekday } from '../../src/model/problem.js';
 import type { Report, Violation } from '../../src/model/report.js';
 import type { Meeting } from '../../src/model/schedule.js';

@@ -9,8 +9,8 @@
  * expect(offAgenda(problem, schedule)).toEqual([]);
  * ```
  */
-import { compileProblem } from '../../src/engine/compile.js';
-import { groupSlots } from '../../src/engine/slots.js';
+import { compileProblem } from '../../src/compiled/compile.js';
+import { groupSlots } from '../../src/engine/kernel/slots.js';
 import type { Problem, Weekday } from '../../src/model/problem.js';
 import type { Meeting, Schedule } from '../../src/model/schedule.js';
 import { formatLocalTime, WEEKDAYS } from '../../src/time/week.js';

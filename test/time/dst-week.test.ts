@@ -5,8 +5,8 @@
  * (01:00-02:00 repeated).
  */
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../../src/check/check-schedule.js';
-import { solve } from '../../src/engine/solve.js';
+import { checkSchedule } from '../../src/pipeline/check-schedule.js';
+import { solve } from '../../src/pipeline/solve.js';
 import type { Meeting } from '../../src/model/schedule.js';
 import { FALL_WEEK, nightGroup, nightSchedule, SPRING_WEEK, sundayNightClinic, touches } from '../support/dst-clinic.js';
 

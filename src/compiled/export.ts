@@ -1,0 +1,124 @@
+/**
+ * Compiled meetings back to a `Schedule`: ids, clock strings, instants with the zone's offset.
+ * Meeting ids are deterministic and readable: `track-DAY-HHMM-service-n` (`session` for
+ * meetings outside any track), numbered in a fixed order; a meeting that already has an id (one
+ * given to the solver to start from, when re-planning) keeps it. Meetings are sorted by date,
+ * start, id.
+ */
+import type { Meeting, Schedule } from '../model/schedule.js';
+import type { PlacedMeeting } from './meetings.js';
+import { formatLocalTime, WEEKDAYS } from '../time/week.js';
+import { toOffsetIso } from '../time/zone.js';
+import type { CompiledProblem } from './compile.js';
+
+function compareNumbers(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+/**
+ * One compiled meeting as a `Meeting` with the given id: clock strings, instants with the zone's
+ * offset (through `instant`, which a caller converting many meetings may cache), room or telehealth.
+ */
+export function meetingOf(
+  problem: CompiledProblem,
+  m: PlacedMeeting,
+  id: string,
+  instant: (date: string, time: string) => string = (date, time) => toOffsetIso(date, time, problem.timeZone),
+): Meeting {
+  const date = problem.dates[m.day]!;
+  const start = formatLocalTime(m.start);
+  const end = formatLocalTime(m.end);
+  const meeting: Meeting = {
+    id,
+    service: problem.services[m.service]!.id,
+    track: m.track >= 0 ? problem.tracks[m.track]!.id : null,
+    date,
+    day: WEEKDAYS[m.day]!,
+    start,
+    end,
+    startsAt: instant(date, start),
+    endsAt: instant(date, end),
+    room: m.telehealth || m.room < 0 ? null : problem.rooms[m.room]!.id,
+    mode: m.telehealth ? 'telehealth' : 'in-person',
+    staff: m.staff.map((s) => problem.staff[s]!.id),
+    patients: m.patients.map((p) => problem.patients[p]!.id),
+  };
+  if (m.pinned) meeting.pinned = true;
+  return meeting;
+}
+
+/**
+ * Local date and time to an ISO instant with offset in `timeZone`, memoised: many meetings share
+ * a date and clock time, so each is converted once.
+ */
+export function instantsIn(timeZone: string): (date: string, time: string) => string {
+  const instants = new Map<string, string>();
+  return (date, time) => {
+    const key = `${date}T${time}`;
+    let iso = instants.get(key);
+    if (iso === undefined) instants.set(key, (iso = toOffsetIso(date, time, timeZone)));
+    return iso;
+  };
+}
+
+/** The schedule of a set of compiled meetings. */
+export function exportSchedule(problem: CompiledProblem, meetings: ReadonlyArray<PlacedMeeting | undefined>): Schedule {
+  return exportWithSlots(problem, meetings).schedule;
+}
+
+/**
+ * The schedule of a set of compiled meetings, with `slots[i]`: the position in `meetings` of the
+ * schedule's meeting `i` (how a score board kept by slot is read against the schedule).
+ */
+export function exportWithSlots(problem: CompiledProblem, meetings: ReadonlyArray<PlacedMeeting | undefined>): { schedule: Schedule; slots: number[] } {
+  const placed: Array<{ m: PlacedMeeting; slot: number }> = [];
+  meetings.forEach((m, slot) => {
+    if (m !== undefined) placed.push({ m, slot });
+  });
+  const ordered = placed
+    .map(({ m, slot }) => ({ m, slot, staff: [...m.staff].sort((a, b) => a - b), patients: [...m.patients].sort((a, b) => a - b) }))
+    .sort(
+      (a, b) =>
+        a.m.day - b.m.day ||
+        a.m.start - b.m.start ||
+        a.m.track - b.m.track ||
+        a.m.service - b.m.service ||
+        a.m.room - b.m.room ||
+        compareNumbers(a.staff, b.staff) ||
+        compareNumbers(a.patients, b.patients),
+    );
+  // Meetings that came with an id (re-planning) keep it; the first holder wins a duplicate.
+  const kept = new Set<PlacedMeeting>();
+  const used = new Set<string>();
+  for (const { m } of ordered) {
+    if (m.id !== '' && !used.has(m.id)) {
+      used.add(m.id);
+      kept.add(m);
+    }
+  }
+  const counters = new Map<string, number>();
+  const instant = instantsIn(problem.timeZone);
+  const result: Array<{ meeting: Meeting; slot: number }> = ordered.map(({ m, slot, patients }) => {
+    const start = formatLocalTime(m.start);
+    const track = m.track >= 0 ? problem.tracks[m.track]!.id : null;
+    const service = problem.services[m.service]!.id;
+    let id = kept.has(m) ? m.id : '';
+    if (id === '') {
+      const prefix = `${track ?? 'session'}-${WEEKDAYS[m.day]}-${start.replace(':', '')}-${service}`;
+      let n = counters.get(prefix) ?? 0;
+      do {
+        n += 1;
+        id = `${prefix}-${n}`;
+      } while (used.has(id));
+      counters.set(prefix, n);
+      used.add(id);
+    }
+    return { meeting: meetingOf(problem, { ...m, patients }, id, instant), slot };
+  });
+  result.sort(({ meeting: a }, { meeting: b }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    schedule: { timeZone: problem.timeZone, weekStart: problem.weekStart, meetings: result.map(({ meeting }) => meeting) },
+    slots: result.map(({ slot }) => slot),
+  };
+}

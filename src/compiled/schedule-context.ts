@@ -1,0 +1,213 @@
+/**
+ * Turns a `Schedule` (ids and clock strings, possibly hand-edited) into a rule context. What
+ * cannot be compiled (unknown ids, malformed dates and times, inconsistent fields) is reported as
+ * `schedule-integrity` breaches instead of crashing; a meeting too broken to place is left out of
+ * the other checks. A date outside the week is kept (day -1) for `meeting-outside-week` to report.
+ */
+import type { Schedule } from '../model/schedule.js';
+import type { Violation } from '../model/report.js';
+import type { CompiledProblem } from './compile.js';
+import { sessionKey, type PlacedMeeting, type PreviousWeek, type RuleContext } from './meetings.js';
+import { dayNumber, parseLocalTime, weekdayOf } from '../time/week.js';
+import { zonedInstant } from '../time/zone.js';
+
+export interface ScheduleContext extends RuleContext {
+  readonly meetings: PlacedMeeting[];
+  readonly integrity: Violation[];
+}
+
+function integrityViolation(message: string, meetingId: string | undefined): Violation {
+  return {
+    rule: 'schedule-integrity',
+    level: 'hard',
+    penalty: 1,
+    message,
+    meetings: meetingId === undefined ? [] : [meetingId],
+    patients: [],
+    staff: [],
+    rooms: [],
+  };
+}
+
+/** Builds per-entity meeting lists for a set of meetings. */
+export function indexMeetings(
+  problem: CompiledProblem,
+  meetings: ReadonlyArray<PlacedMeeting | undefined>,
+): { patientMeetings: number[][]; staffMeetings: number[][]; roomMeetings: number[][] } {
+  const patientMeetings = problem.patients.map(() => [] as number[]);
+  const staffMeetings = problem.staff.map(() => [] as number[]);
+  const roomMeetings = problem.rooms.map(() => [] as number[]);
+  meetings.forEach((meeting, index) => {
+    if (!meeting) return;
+    for (const patient of meeting.patients) patientMeetings[patient]!.push(index);
+    for (const member of meeting.staff) staffMeetings[member]!.push(index);
+    if (meeting.room >= 0) roomMeetings[meeting.room]!.push(index);
+  });
+  return { patientMeetings, staffMeetings, roomMeetings };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Readable text of an untrusted value for a message: strings as they are, the rest by type. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : value === undefined ? 'nothing' : typeof value;
+}
+
+/** Whether an ISO instant names the same moment as a wall-clock date and time in `timeZone`. */
+function sameInstant(iso: unknown, date: string, minutes: number, timeZone: string): boolean {
+  if (typeof iso !== 'string') return false;
+  const parsed = Date.parse(iso);
+  if (Number.isNaN(parsed)) return false;
+  try {
+    const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+    const mm = String(minutes % 60).padStart(2, '0');
+    return zonedInstant(date, `${hh}:${mm}`, timeZone).getTime() === parsed;
+  } catch {
+    return false;
+  }
+}
+
+interface Compiled {
+  meetings: PlacedMeeting[];
+  integrity: Violation[];
+}
+
+function compileMeetings(problem: CompiledProblem, schedule: unknown): Compiled {
+  const integrity: Violation[] = [];
+  const meetings: PlacedMeeting[] = [];
+  const fail = (message: string, id?: string): void => {
+    integrity.push(integrityViolation(message, id));
+  };
+  if (!isRecord(schedule)) {
+    fail('The schedule is not an object with meetings.');
+    return { meetings, integrity };
+  }
+  if (schedule['timeZone'] !== problem.timeZone) {
+    fail(`The schedule is in time zone ${shown(schedule['timeZone'])} but the problem in ${problem.timeZone}.`);
+  }
+  if (schedule['weekStart'] !== problem.weekStart) {
+    fail(`The schedule is for the week of ${shown(schedule['weekStart'])} but the problem for ${problem.weekStart}.`);
+  }
+  const list = schedule['meetings'];
+  if (!Array.isArray(list)) {
+    fail('The schedule has no list of meetings.');
+    return { meetings, integrity };
+  }
+  const weekDay = dayNumber(problem.weekStart) ?? 0;
+  const seenIds = new Set<string>();
+  list.forEach((raw: unknown, position) => {
+    if (!isRecord(raw)) {
+      fail(`Meeting number ${position + 1} is not a meeting; it was left out of the check.`);
+      return;
+    }
+    const id = typeof raw['id'] === 'string' && raw['id'] !== '' ? raw['id'] : `#${position + 1}`;
+    if (id !== raw['id']) fail(`Meeting number ${position + 1} has no id.`, id);
+    if (seenIds.has(id)) fail(`Meeting id ${id} is used by more than one meeting.`, id);
+    seenIds.add(id);
+    const service = typeof raw['service'] === 'string' ? problem.serviceIndex.get(raw['service']) : undefined;
+    if (service === undefined) {
+      fail(`Meeting ${id} holds unknown service ${shown(raw['service'])}; it was left out of the check.`, id);
+      return;
+    }
+    const date = typeof raw['date'] === 'string' ? raw['date'] : '';
+    const start = typeof raw['start'] === 'string' ? parseLocalTime(raw['start']) : undefined;
+    const end = typeof raw['end'] === 'string' ? parseLocalTime(raw['end']) : undefined;
+    const dateDay = dayNumber(date);
+    if (start === undefined || end === undefined || dateDay === undefined) {
+      fail(`Meeting ${id} has a malformed date or time (${shown(raw['date'])} ${shown(raw['start'])}-${shown(raw['end'])}); it was left out of the check.`, id);
+      return;
+    }
+    if (end <= start) {
+      fail(`Meeting ${id} ends at ${shown(raw['end'])}, not after it starts at ${shown(raw['start'])}; it was left out of the check.`, id);
+      return;
+    }
+    let day = dateDay - weekDay;
+    if (day < 0 || day > 6) day = -1;
+    else if (weekdayOf(date) !== raw['day']) fail(`Meeting ${id} says ${shown(raw['day'])} but ${date} is a ${weekdayOf(date)}.`, id);
+    if (!sameInstant(raw['startsAt'], date, start, problem.timeZone) || !sameInstant(raw['endsAt'], date, end, problem.timeZone)) {
+      fail(`Meeting ${id} has startsAt/endsAt that do not match ${date} ${shown(raw['start'])}-${shown(raw['end'])} in ${problem.timeZone}.`, id);
+    }
+    const ids = (value: unknown, index: ReadonlyMap<string, number>, kind: string): number[] => {
+      const found: number[] = [];
+      if (!Array.isArray(value)) {
+        fail(`Meeting ${id} has no list of ${kind}s.`, id);
+        return found;
+      }
+      for (const item of value as unknown[]) {
+        const at = typeof item === 'string' ? index.get(item) : undefined;
+        if (at === undefined) fail(`Meeting ${id} names unknown ${kind} ${shown(item)}.`, id);
+        else if (found.includes(at)) fail(`Meeting ${id} lists ${kind} ${shown(item)} twice.`, id);
+        else found.push(at);
+      }
+      return found;
+    };
+    let track = -1;
+    if (raw['track'] !== null && raw['track'] !== undefined) {
+      const at = typeof raw['track'] === 'string' ? problem.trackIndex.get(raw['track']) : undefined;
+      if (at === undefined) fail(`Meeting ${id} names unknown track ${shown(raw['track'])}.`, id);
+      else track = at;
+    }
+    let room = -1;
+    const roomId = raw['room'];
+    if (roomId !== null && roomId !== undefined) {
+      const at = typeof roomId === 'string' ? problem.roomIndex.get(roomId) : undefined;
+      if (at === undefined) fail(`Meeting ${id} names unknown room ${shown(roomId)}.`, id);
+      else room = at;
+    }
+    const mode = raw['mode'];
+    if (mode !== 'telehealth' && mode !== 'in-person') fail(`Meeting ${id} has mode ${shown(mode)}; it must be in-person or telehealth.`, id);
+    const telehealth = mode === 'telehealth';
+    if (telehealth && roomId !== null && roomId !== undefined) fail(`Meeting ${id} is held by telehealth but names room ${shown(roomId)}.`, id);
+    if (!telehealth && (roomId === null || roomId === undefined)) fail(`Meeting ${id} is in person but has no room.`, id);
+    if (raw['pinned'] !== undefined && typeof raw['pinned'] !== 'boolean') fail(`Meeting ${id} has a pinned flag that is not true or false.`, id);
+    const staff = ids(raw['staff'], problem.staffIndex, 'staff member');
+    const patients = ids(raw['patients'], problem.patientIndex, 'patient');
+    const meeting: PlacedMeeting = {
+      id,
+      service,
+      track,
+      day,
+      start,
+      end,
+      room,
+      telehealth,
+      staff,
+      patients,
+      pinned: raw['pinned'] === true,
+    };
+    if (raw['noShows'] !== undefined) {
+      const noShows = ids(raw['noShows'], problem.patientIndex, 'no-show patient');
+      for (const p of noShows) if (patients.includes(p)) fail(`Meeting ${id} lists patient ${problem.patients[p]!.id} both as attending and as a no-show.`, id);
+      meeting.noShows = noShows.filter((p) => !patients.includes(p));
+    }
+    meetings.push(meeting);
+  });
+  return { meetings, integrity };
+}
+
+/**
+ * The rule context of `schedule` (which may be malformed: it is read as untrusted data) with the
+ * `schedule-integrity` breaches found while reading it. Never mutates `schedule`.
+ */
+export function scheduleContext(problem: CompiledProblem, schedule: Schedule, previous?: PreviousWeek): ScheduleContext {
+  const { meetings, integrity } = compileMeetings(problem, schedule);
+  return { problem, meetings, ...indexMeetings(problem, meetings), previous, integrity };
+}
+
+/**
+ * A published timetable in the form the `stability` rule compares against. Malformed meetings
+ * of it are ignored (they were never a session anyone could attend).
+ */
+export function previousWeekOf(problem: CompiledProblem, schedule: Schedule): PreviousWeek {
+  const { meetings } = compileMeetings(problem, schedule);
+  const byId = new Map<string, PlacedMeeting>();
+  const patientSessions = problem.patients.map(() => new Set<string>());
+  for (const meeting of meetings) {
+    if (byId.has(meeting.id) || meeting.day < 0) continue;
+    byId.set(meeting.id, meeting);
+    for (const patient of meeting.patients) patientSessions[patient]!.add(sessionKey(meeting));
+  }
+  return { meetings: byId, patientSessions };
+}

@@ -1,0 +1,376 @@
+/**
+ * Construction: a complete timetable that keeps every hard rule, most constrained first.
+ *
+ * 1. Per track, the candidate group slots (tiled windows or the template) are filled in week
+ *    order: the patients of the track who can come (availability, admission, viable days) are
+ *    given the service they need most (or, when its section is full, the next one they need:
+ *    cohorts), bucketed by service and homogeneity key, and sectioned
+ *    into parallel groups of balanced size, each with staff and a room. Sections that cannot
+ *    reach their minimum size are not opened; their patients join another section when they can.
+ * 2. Patients still short of hours try the groups of their other tracks.
+ * 3. Groups of services no track holds, at the times most of the patients who need them share.
+ * 4. Individual sessions (`requires` and curriculum), the most constrained first across all
+ *    patients, next to each patient's group blocks, primary therapist first (individuals.ts).
+ * 5. While anyone is short, every group time is re-seated exactly (polish.ts).
+ * What cannot be placed stays unplaced, and its blocking rules are counted.
+ */
+import type { PlacedMeeting } from '../../rules/types.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
+import { equip, settle, tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
+import { patientBlocker } from '../kernel/feasible.js';
+import { formCohorts } from './cohorts.js';
+import { constructIndividuals } from './individuals.js';
+import { polish } from './polish.js';
+import { groupSlots, trackServices, type GroupSlot } from '../kernel/slots.js';
+import { minutesOf, sessionsOf } from '../kernel/tally.js';
+
+function probe(slot: GroupSlot, service: number): PlacedMeeting {
+  return { id: '', service, track: slot.track, day: slot.day, start: slot.start, end: slot.start + 0, room: -1, telehealth: false, staff: [], patients: [], pinned: false };
+}
+
+/** Whether patient `p` could attend service `s` in `slot` as far as the patient is concerned. */
+function canAttend(engine: Engine, slot: GroupSlot, s: number, p: number, record: boolean): boolean {
+  const duration = engine.problem.services[s]!.durationMinutes;
+  const m = { ...probe(slot, s), end: slot.start + duration };
+  const from = slot.day * SLOTS_PER_DAY + slot.start / SLOT_MINUTES;
+  const code = patientBlocker(engine.state, engine.prepared, m, p, -1, from, from + duration / SLOT_MINUTES);
+  if (code !== null && record) engine.conflicts.blockPatient(engine.problem.patients[p]!.id, code);
+  return code === null;
+}
+
+/**
+ * Days a patient should attend a track: days whose slots the patient can reach can meet the
+ * per-day thresholds; when no day can, every day (the shortfall is then reported).
+ */
+function viableDays(engine: Engine, slots: readonly GroupSlot[], p: number): Set<number> {
+  const limits = engine.prepared.patients[p]!;
+  const minutes = [0, 0, 0, 0, 0, 0, 0];
+  const sessions = [0, 0, 0, 0, 0, 0, 0];
+  for (const slot of slots) {
+    const s = slot.services.find((service) => canAttend(engine, slot, service, p, false));
+    if (s === undefined) continue;
+    minutes[slot.day]! += engine.problem.services[s]!.durationMinutes;
+    sessions[slot.day]! += 1;
+  }
+  const days = new Set<number>();
+  for (let day = 0; day < 7; day++) {
+    if (sessions[day]! > 0 && minutes[day]! >= limits.minDailyMinutes && sessions[day]! >= limits.minDailyServices) days.add(day);
+  }
+  if (days.size === 0) for (let day = 0; day < 7; day++) if (sessions[day]! > 0) days.add(day);
+  return days;
+}
+
+/**
+ * The services patient `p` can attend in `slot`, most needed first (curriculum and requires),
+ * then the fewest sessions so far, then a rotation by the slot's position; `need` alongside.
+ */
+function rankedServices(engine: Engine, slot: GroupSlot, p: number, offset = 0): Array<{ service: number; need: number }> {
+  const limits = engine.prepared.patients[p]!;
+  const ranked: Array<{ service: number; need: number; count: number; turn: number }> = [];
+  const n = slot.services.length;
+  for (let k = 0; k < n; k++) {
+    const s = slot.services[(slot.ordinal + offset + k) % n]!;
+    if (!canAttend(engine, slot, s, p, k === 0)) continue;
+    const count = sessionsOf(engine, p, s);
+    ranked.push({ service: s, need: limits.wantSessions[s]! - count, count, turn: k });
+  }
+  ranked.sort((a, b) => b.need - a.need || a.count - b.count || a.turn - b.turn);
+  // A session nobody asked for must not use up hours a needed one will want later.
+  const best = ranked[0];
+  if (best !== undefined && best.need <= 0) {
+    const duration = engine.problem.services[best.service]!.durationMinutes;
+    if (minutesOf(engine, p) + duration + outstandingMinutes(engine, p) > limits.maxWeeklyMinutes) return [];
+  }
+  return ranked;
+}
+
+/** Counting minutes of the sessions the patient still needs (curriculum and requires minima). */
+function outstandingMinutes(engine: Engine, p: number): number {
+  const want = engine.prepared.patients[p]!.wantSessions;
+  let total = 0;
+  for (let s = 0; s < want.length; s++) {
+    if (want[s]! <= 0) continue;
+    const service = engine.problem.services[s]!;
+    if (!service.countsTowardHours) continue;
+    total += Math.max(0, want[s]! - sessionsOf(engine, p, s)) * service.durationMinutes;
+  }
+  return total;
+}
+
+function openSections(engine: Engine, slot: GroupSlot, service: number, members: number[], opened: number[]): number[] {
+  const compiled = engine.problem.services[service]!;
+  const cap = engine.prepared.sectionCap[service]!;
+  const count = Math.ceil(members.length / cap);
+  const sections: number[][] = Array.from({ length: count }, () => []);
+  const leftover: number[] = [];
+  for (const p of members) {
+    const avoid = engine.problem.patients[p]!.avoid;
+    let target: number[] | undefined;
+    for (const section of sections) {
+      if (section.length >= cap || section.some((q) => avoid.has(q))) continue;
+      if (!target || section.length < target.length) target = section;
+    }
+    if (target) target.push(p);
+    else leftover.push(p);
+  }
+  const base: PlacedMeeting = { ...probe(slot, service), end: slot.start + compiled.durationMinutes };
+  for (const section of sections) {
+    let roster = section;
+    while (roster.length >= compiled.minSize) {
+      const equipped = equip(engine, { ...base, patients: roster }, -1, false, false);
+      if (equipped) {
+        const mark = engine.state.mark();
+        const hard = engine.state.score().hard;
+        const index = tryAdd(engine, equipped);
+        if (index >= 0 && settle(engine, mark, hard)) {
+          opened.push(index);
+          break;
+        }
+      }
+      // No room that large or no staff: try a smaller section, the rest wait for another one.
+      leftover.push(roster[roster.length - 1]!);
+      roster = roster.slice(0, -1);
+    }
+    if (roster.length < compiled.minSize) leftover.push(...roster);
+  }
+  return leftover;
+}
+
+/** Adds `p` to a meeting opened in this slot, when one has room and fits. */
+function joinOpened(engine: Engine, opened: readonly number[], p: number): boolean {
+  for (const index of opened) {
+    const m = engine.state.meetings[index];
+    if (!m || m.patients.includes(p)) continue;
+    const mark = engine.state.mark();
+    const hard = engine.state.score().hard;
+    if (tryReplace(engine, index, { ...m, patients: [...m.patients, p] }) && settle(engine, mark, hard)) return true;
+    const equipped = equip(engine, { ...m, patients: [...m.patients, p] }, index, true, false);
+    if (equipped && tryReplace(engine, index, equipped) && settle(engine, mark, hard)) return true;
+  }
+  return false;
+}
+
+/**
+ * A patient no opened section has room for gets a new section of a full one's service: about
+ * half of that section (peers who may share a group with the patient) moves over, so neither
+ * falls below the minimum. Without it, a patient whose cohort came out one short of a section
+ * misses the slot, and every slot of the week the same way.
+ */
+function splitOpened(engine: Engine, slot: GroupSlot, opened: number[], p: number): boolean {
+  const patients = engine.problem.patients;
+  const avoid = patients[p]!.avoid;
+  for (const index of opened) {
+    const m = engine.state.meetings[index];
+    if (!m || m.patients.includes(p) || !canAttend(engine, slot, m.service, p, false)) continue;
+    const service = engine.problem.services[m.service]!;
+    const keys = engine.prepared.homogeneity[m.service];
+    const movable = m.patients.filter((q) => (!keys || keys[q] === keys[p]) && !avoid.has(q) && !patients[q]!.avoid.has(p));
+    const moving = Math.min(movable.length, Math.ceil((m.patients.length + 1) / 2) - 1);
+    if (moving < service.minSize - 1 || m.patients.length - moving < service.minSize) continue;
+    const movers = movable.slice(movable.length - moving);
+    const mark = engine.state.mark();
+    const hard = engine.state.score().hard;
+    engine.state.replace(index, { ...m, patients: m.patients.filter((q) => !movers.includes(q)) });
+    const equipped = equip(engine, { ...probe(slot, m.service), end: slot.start + service.durationMinutes, patients: [p, ...movers] }, -1, false, false);
+    const added = equipped ? tryAdd(engine, equipped) : -1;
+    if (added >= 0 && settle(engine, mark, hard)) {
+      opened.push(added);
+      return true;
+    }
+    engine.state.rollback(mark);
+  }
+  return false;
+}
+
+/**
+ * Opens the sections of one group slot for `patients` (in priority order). With `cohortOf`, the
+ * patients of one cohort share sections apart from other cohorts, and each cohort starts its
+ * rotation through the services at its own offset (its number).
+ */
+export function fillSlot(engine: Engine, slot: GroupSlot, patients: readonly number[], cohortOf?: ReadonlyMap<number, number>): void {
+  const buckets = new Map<string, { service: number; members: number[] }>();
+  const keyOf = (service: number, p: number): string => `${service}\u0000${engine.prepared.homogeneity[service]?.[p] ?? ''}\u0000${cohortOf?.get(p) ?? ''}`;
+  for (const p of patients) {
+    const ranked = rankedServices(engine, slot, p, cohortOf?.get(p) ?? 0);
+    if (ranked.length === 0) continue;
+    // Cohorts: when the most needed service's section is full, a patient who also needs another
+    // service takes that one now, so one slot holds full sections of different services instead
+    // of extra sections of one (which may need staff the slot does not have, such as the only
+    // dietitian), and the services rotate between cohorts over the week.
+    let choice = ranked[0]!.service;
+    for (const { service, need } of ranked) {
+      if (need <= 0) break;
+      const bucket = buckets.get(keyOf(service, p));
+      if (!bucket || bucket.members.length < engine.prepared.sectionCap[service]!) {
+        choice = service;
+        break;
+      }
+    }
+    const key = keyOf(choice, p);
+    let bucket = buckets.get(key);
+    if (!bucket) buckets.set(key, (bucket = { service: choice, members: [] }));
+    bucket.members.push(p);
+  }
+  const opened: number[] = [];
+  // Services whose sections could not all open here (no staff or room left): their patients
+  // try their next service before joining whatever section has room.
+  const failed = new Set<number>();
+  let waiting: number[] = [];
+  for (const bucket of buckets.values()) {
+    const left = openSections(engine, slot, bucket.service, bucket.members, opened);
+    if (left.length > 0) failed.add(bucket.service);
+    waiting.push(...left);
+  }
+  for (let round = 0; round < 2 && waiting.length > 0; round++) {
+    const again = new Map<string, { service: number; members: number[] }>();
+    const stay: number[] = [];
+    for (const p of waiting) {
+      const next = rankedServices(engine, slot, p, cohortOf?.get(p) ?? 0).find((entry) => !failed.has(entry.service));
+      if (!next) {
+        stay.push(p);
+        continue;
+      }
+      const key = keyOf(next.service, p);
+      let bucket = again.get(key);
+      if (!bucket) again.set(key, (bucket = { service: next.service, members: [] }));
+      bucket.members.push(p);
+    }
+    if (again.size === 0) break;
+    waiting = stay;
+    for (const bucket of again.values()) {
+      const left = openSections(engine, slot, bucket.service, bucket.members, opened);
+      if (left.length > 0) failed.add(bucket.service);
+      waiting.push(...left);
+    }
+  }
+  for (const p of waiting) {
+    if (!joinOpened(engine, opened, p) && !splitOpened(engine, slot, opened, p)) engine.conflicts.blockPatient(engine.problem.patients[p]!.id, 'group-min-size');
+  }
+}
+
+/**
+ * Tracks most constrained first: those whose groups need the scarcest staff (a dietitian seat
+ * a handful of people can fill), then those with the least slack between the group sessions
+ * their curriculum asks for and the slots their windows hold. A track filled late finds the
+ * scarce people already booked by tracks that had alternatives.
+ */
+function constructionOrder(problem: Engine['problem']): Engine['problem']['tracks'] {
+  const scarcity = problem.tracks.map((track) => {
+    let fewest = Infinity;
+    for (const s of trackServices(problem, track)) {
+      for (const seat of problem.services[s]!.seats) fewest = Math.min(fewest, seat.eligibleStaff.length / Math.max(1, seat.count));
+    }
+    return fewest;
+  });
+  const slack = problem.tracks.map((track) => groupSlots(problem, track).length - track.curriculum.reduce((sum, entry) => sum + entry.min, 0));
+  return [...problem.tracks].sort((a, b) => scarcity[a.index]! - scarcity[b.index]! || slack[a.index]! - slack[b.index]! || a.index - b.index);
+}
+
+/** `patients` (in priority order) re-ordered by counting minutes so far, ascending; stable. */
+function fewestMinutesFirst(engine: Engine, patients: readonly number[]): number[] {
+  const minutes = new Map(patients.map((p) => [p, minutesOf(engine, p)]));
+  return [...patients].sort((a, b) => minutes.get(a)! - minutes.get(b)!);
+}
+
+/** Fills the group slots of every track with the given patients of that track. */
+function constructGroups(engine: Engine, secondary: boolean): boolean {
+  const problem = engine.problem;
+  let cohortsSoFar = 0;
+  for (const track of constructionOrder(problem)) {
+    // Each track first weighs its members against its slots: poll before that too.
+    if (engine.budget.spent()) return false;
+    const slots = groupSlots(problem, track);
+    if (slots.length === 0) continue;
+    const members = problem.patients
+      .filter((patient) => (secondary ? patient.tracks.indexOf(track.index) > 0 : patient.tracks[0] === track.index))
+      .map((patient) => patient.index)
+      .filter((p) => !secondary || minutesOf(engine, p) < engine.prepared.patients[p]!.minWeeklyMinutes);
+    if (members.length === 0) continue;
+    // Most constrained first: fewest slots the patient can reach.
+    const reach = new Map<number, number>();
+    const days = new Map<number, Set<number>>();
+    for (const p of members) {
+      if ((p & 63) === 0 && engine.budget.spent()) return false;
+      reach.set(p, slots.filter((slot) => slot.services.some((s) => canAttend(engine, slot, s, p, false))).length);
+      days.set(p, viableDays(engine, slots, p));
+    }
+    const ordered = [...members].sort((a, b) => reach.get(a)! - reach.get(b)! || a - b);
+    // Patients in their first track move through it in cohorts; a second track's groups take
+    // patients one by one, to top up hours.
+    let cohortOf: Map<number, number> | undefined;
+    if (!secondary) {
+      const reachable = (p: number): string => slots.map((slot) => (days.get(p)!.has(slot.day) && slot.services.some((s) => canAttend(engine, slot, s, p, false)) ? '1' : '0')).join('');
+      cohortOf = formCohorts(engine, slots, ordered, reachable, (s) => engine.prepared.sectionCap[s]!, cohortsSoFar);
+      cohortsSoFar += new Set(cohortOf.values()).size;
+    }
+    for (const slot of slots) {
+      if (engine.budget.spent()) return false;
+      const here = ordered.filter((p) => days.get(p)!.has(slot.day));
+      // Fewest minutes so far first (most constrained first among equals): in a week with fewer
+      // seats than hours wanted, the seats go round instead of to the same patients every time,
+      // and nobody is left with one day and none of the curriculum.
+      const wanting = secondary ? here.filter((p) => minutesOf(engine, p) < engine.prepared.patients[p]!.minWeeklyMinutes) : fewestMinutesFirst(engine, here);
+      fillSlot(engine, slot, wanting, cohortOf);
+      // Nothing rolls back past a filled slot: forgetting the undo log keeps it small.
+      engine.state.commit();
+    }
+  }
+  return true;
+}
+
+/** Patients considered per round when choosing a time for a group no track holds (the most constrained). */
+const FREE_GROUP_SAMPLE = 200;
+
+/**
+ * Groups of services that are not track-bound (held at any time, for any eligible patient, such
+ * as a multi-family group): round by round, the grid start the most patients who still need the
+ * service can attend gets sections, until no start gathers a group's minimum.
+ */
+function constructFreeGroups(engine: Engine): boolean {
+  const problem = engine.problem;
+  const grid = problem.granularityMinutes;
+  for (const service of problem.services) {
+    if (service.kind !== 'group' || service.trackBound) continue;
+    for (let round = 0; round < 64; round++) {
+      if (engine.budget.spent()) return false;
+      const needing = problem.patients
+        .filter((patient) => engine.prepared.patients[patient.index]!.wantSessions[service.index]! > sessionsOf(engine, patient.index, service.index))
+        .map((patient) => patient.index);
+      if (needing.length < service.minSize) break;
+      const size = needing.map((p) => problem.patients[p]!.available.size());
+      const sample = needing.map((p, k) => [p, size[k]!] as const).sort((a, b) => a[1] - b[1] || a[0] - b[0]).slice(0, FREE_GROUP_SAMPLE).map(([p]) => p);
+      let best: GroupSlot | undefined;
+      let bestCount = 0;
+      for (let day = 0; day < 7; day++) {
+        if (problem.closedDays[day]) continue;
+        if (engine.budget.spent()) return false;
+        for (let start = 0; start + service.durationMinutes <= 1440; start += grid) {
+          const slot: GroupSlot = { track: -1, day, start, end: start + service.durationMinutes, services: [service.index], ordinal: 0 };
+          let count = 0;
+          for (const p of sample) if (canAttend(engine, slot, service.index, p, false)) count++;
+          if (count > bestCount) {
+            best = slot;
+            bestCount = count;
+          }
+        }
+      }
+      if (!best || bestCount < service.minSize) break;
+      const before = engine.state.liveMeetings().length;
+      fillSlot(engine, best, sample.filter((p) => canAttend(engine, best, service.index, p, false)));
+      engine.state.commit();
+      if (engine.state.liveMeetings().length === before) break;
+    }
+  }
+  return true;
+}
+
+/**
+ * Builds the first complete timetable in `engine.state` (committed). Returns `false` when the
+ * time budget ran out first: the timetable is then partial (what was placed keeps every hard rule).
+ */
+export function construct(engine: Engine): boolean {
+  const complete = constructGroups(engine, false) && constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine) && polish(engine);
+  engine.state.commit();
+  return complete;
+}
+

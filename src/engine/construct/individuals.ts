@@ -1,0 +1,379 @@
+/**
+ * Individual sessions: one patient, one clinician (the primary therapist when the service says
+ * so), in an office or by telehealth, next to the patient's group blocks when possible.
+ */
+import type { PlacedMeeting } from '../../rules/types.js';
+import type { SlotSet } from '../../time/slot-set.js';
+import type { CompiledPatient, CompiledService } from '../../compiled/compile.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
+import { canLeave, chooseRoom, chooseStaff, equip, removePatient, settle, tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
+import { patientBlocker } from '../kernel/feasible.js';
+import { sessionsOf } from '../kernel/tally.js';
+
+/** The times patient may take a session of the service: theirs, and their family's too for a family session. */
+export function sessionTimes(patient: CompiledPatient, service: CompiledService): SlotSet {
+  if (!service.withFamily) return patient.available;
+  const times = patient.available.clone();
+  times.intersectWith(patient.family);
+  return times;
+}
+
+/** Individual services patient `p` still needs, with how many. */
+export function individualNeeds(engine: Engine, p: number): Array<[number, number]> {
+  const needs: Array<[number, number]> = [];
+  const want = engine.prepared.patients[p]!.wantSessions;
+  for (let s = 0; s < want.length; s++) {
+    if (engine.problem.services[s]!.kind !== 'individual' || want[s]! <= 0) continue;
+    const missing = want[s]! - sessionsOf(engine, p, s);
+    if (missing > 0) needs.push([s, missing]);
+  }
+  return needs;
+}
+
+/**
+ * Times at which an individual service found no free staff (bit 1) or no free room (bit 2), per
+ * (service, day, start / 5). Valid while meetings are only added (construction): staff and rooms
+ * that were busy stay busy, so a time found full is not tried again for the next patient. A
+ * change that frees staff or rooms forgets the marks it may have made wrong (`forgetDay`,
+ * `forgetService`); forgetting too much only costs time.
+ */
+export class FullTimes {
+  private readonly marks: Uint8Array;
+  private readonly services: number;
+  constructor(services: number) {
+    this.services = services;
+    this.marks = new Uint8Array(services * 7 * 288);
+  }
+  /** Forgets every mark on `day` (a meeting that day was removed: its staff and room are free then). */
+  forgetDay(day: number): void {
+    for (let s = 0; s < this.services; s++) this.marks.fill(0, (s * 7 + day) * 288, (s * 7 + day + 1) * 288);
+  }
+  /** Forgets every mark of service `s` (one of its clinicians has hours free all week). */
+  forgetService(s: number): void {
+    this.marks.fill(0, s * 7 * 288, (s + 1) * 7 * 288);
+  }
+  get(s: number, day: number, start: number): number {
+    return this.marks[(s * 7 + day) * 288 + start / 5]!;
+  }
+  set(s: number, day: number, start: number, bit: number): void {
+    this.marks[(s * 7 + day) * 288 + start / 5]! |= bit;
+  }
+}
+
+/**
+ * The days on which patient `p` may take a session of `s`, best first. Days the patient attends
+ * come first, those still short of the per-day thresholds (minimum minutes or sessions) before
+ * the others (the session helps them), then the fullest (compact weeks). A day the patient does
+ * not attend comes only when the session alone meets the thresholds there: a lone session on a
+ * day that cannot reach them swaps a missing session for a short day, and leaves the search a
+ * day to repair instead of a session to place. `shuffle` (the search) draws the order instead,
+ * any day the session may open; `lastResort` keeps the others at the end, so the score can
+ * still weigh them (a long family session against a short day).
+ */
+function candidateDays(engine: Engine, p: number, s: number, shuffle: boolean, lastResort: boolean, only?: readonly number[]): number[] {
+  const problem = engine.problem;
+  const patient = problem.patients[p]!;
+  const limits = engine.prepared.patients[p]!;
+  const counts = problem.services[s]!.countsTowardHours;
+  const meetings = [0, 0, 0, 0, 0, 0, 0];
+  const minutes = [0, 0, 0, 0, 0, 0, 0];
+  const sessions = [0, 0, 0, 0, 0, 0, 0];
+  for (const index of engine.state.patientMeetings[p]!) {
+    const m = engine.state.meetings[index]!;
+    if (m.day < 0 || m.day > 6) continue;
+    meetings[m.day]! += 1;
+    if (!problem.services[m.service]!.countsTowardHours) continue;
+    minutes[m.day]! += m.end - m.start;
+    sessions[m.day]! += 1;
+  }
+  const meets = (day: number): boolean => minutes[day]! >= limits.minDailyMinutes && sessions[day]! >= limits.minDailyServices;
+  const duration = problem.services[s]!.durationMinutes;
+  const alone = !counts ? limits.minDailyMinutes <= 0 && limits.minDailyServices <= 0 : duration >= limits.minDailyMinutes && 1 >= limits.minDailyServices;
+  const open = (only ?? [0, 1, 2, 3, 4, 5, 6]).filter((d) => d >= patient.firstDay && d < patient.endDay && d >= 0 && d < 7 && !problem.closedDays[d]);
+  const rank = (day: number): number => (meetings[day]! === 0 ? 2 : meets(day) ? 1 : 0);
+  const days = open.filter((d) => meetings[d]! > 0 || alone);
+  if (shuffle) engine.random.shuffle(days);
+  else if (problem.services[s]!.withFamily) {
+    // A family session fits the family's evenings, not the patient's group days: the days
+    // whose family rooms are least booked first, so that families with one evening free find
+    // it open (greedy filling piles the flexible ones onto the first day otherwise).
+    const load = [0, 0, 0, 0, 0, 0, 0];
+    for (const r of problem.services[s]!.eligibleRooms) for (const index of engine.state.roomMeetings[r]!) load[engine.state.meetings[index]!.day]! += 1;
+    days.sort((a, b) => load[a]! - load[b]! || rank(a) - rank(b) || a - b);
+  } else days.sort((a, b) => rank(a) - rank(b) || meetings[b]! - meetings[a]! || a - b);
+  if (lastResort) for (const d of open) if (!days.includes(d)) days.push(d);
+  return days;
+}
+
+/**
+ * Places one individual session of service `s` for patient `p`: days the patient already
+ * attends first (short ones first), next to their sessions (compact days), then new days where
+ * the session alone meets the per-day thresholds (see `candidateDays`). `shuffle` varies the
+ * order (for the search); `only` restricts the days. Returns the meeting index or -1.
+ */
+export function placeIndividual(engine: Engine, p: number, s: number, shuffle: boolean, full?: FullTimes, only?: readonly number[]): number {
+  const problem = engine.problem;
+  const service = problem.services[s]!;
+  const patient = problem.patients[p]!;
+  const duration = service.durationMinutes;
+  const grid = problem.granularityMinutes;
+  const byDay: number[][] = [[], [], [], [], [], [], []];
+  for (const index of engine.state.patientMeetings[p]!) {
+    const m = engine.state.meetings[index]!;
+    if (m.day >= 0) byDay[m.day]!.push(index);
+  }
+  const days = candidateDays(engine, p, s, shuffle, shuffle, only);
+  let lastCode: string | null = null;
+  const seen = new Uint8Array(1441);
+  const starts: number[] = [];
+  const distance: number[] = [];
+  const order: number[] = [];
+  for (const day of days) {
+    const busy = byDay[day]!.map((index) => engine.state.meetings[index]!);
+    starts.length = 0;
+    seen.fill(0);
+    const consider = (start: number): void => {
+      if (start < 0 || start + duration > 1440 || seen[start] === 1) return;
+      seen[start] = 1;
+      // Only times the patient is free are ordered and tried: most of the day's grid is not.
+      const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
+      if (patient.available.containsRange(from, from + duration / SLOT_MINUTES)) starts.push(start);
+    };
+    // Next to the sessions already on the day first (compact days), then every grid start.
+    for (const m of busy) {
+      consider(Math.ceil(m.end / grid) * grid);
+      consider(Math.floor((m.start - duration) / grid) * grid);
+    }
+    for (let start = 0; start + duration <= 1440; start += grid) consider(start);
+    order.length = 0;
+    distance.length = 0;
+    for (let k = 0; k < starts.length; k++) {
+      const start = starts[k]!;
+      let near = 0;
+      if (busy.length > 0) {
+        near = Infinity;
+        for (const m of busy) near = Math.min(near, Math.abs(start - m.end), Math.abs(m.start - start - duration));
+      }
+      distance.push(near);
+      order.push(k);
+    }
+    if (busy.length > 0) order.sort((a, b) => distance[a]! - distance[b]! || starts[a]! - starts[b]!);
+    for (const k of order) {
+      const start = starts[k]!;
+      const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
+      if (busy.some((m) => m.start < start + duration && start < m.end)) {
+        lastCode = 'patient-double-booked';
+        continue;
+      }
+      const base: PlacedMeeting = { id: '', service: s, track: -1, day, start, end: start + duration, room: -1, telehealth: service.telehealth === 'only', staff: [], patients: [p], pinned: false };
+      const code = patientBlocker(engine.state, engine.prepared, base, p, -1, from, from + duration / SLOT_MINUTES);
+      if (code !== null) {
+        lastCode = code;
+        continue;
+      }
+      let equipped: PlacedMeeting | null;
+      if (full) {
+        // Staff are shared by every patient unless the service is primary-only; rooms unless
+        // telehealth can stand in (it depends on the patient).
+        const marks = full.get(s, day, start);
+        if (marks & 1 || (marks & 2 && !(service.telehealth === 'allowed' && patient.telehealth))) {
+          lastCode = marks & 1 ? 'staff-availability' : 'room-double-booked';
+          continue;
+        }
+        const staff = chooseStaff(engine, base, -1, false, shuffle);
+        if (!staff) {
+          if (!service.primaryOnly) full.set(s, day, start, 1);
+          lastCode = 'staff-availability';
+          continue;
+        }
+        let place: { room: number; telehealth: boolean } | null = marks & 2 ? null : chooseRoom(engine, base, -1, shuffle);
+        if (!place && !(marks & 2) && service.telehealth !== 'only') full.set(s, day, start, 2);
+        if (!place && service.telehealth === 'allowed' && patient.telehealth) place = { room: -1, telehealth: true };
+        equipped = place ? { ...base, room: place.room, telehealth: place.telehealth, staff } : null;
+      } else equipped = equip(engine, base, -1, false, shuffle);
+      if (!equipped) {
+        lastCode = 'staff-availability';
+        continue;
+      }
+      const mark = engine.state.mark();
+      const hard = engine.state.score().hard;
+      const index = tryAdd(engine, equipped);
+      if (index >= 0 && settle(engine, mark, hard)) return index;
+    }
+  }
+  if (lastCode !== null) engine.conflicts.blockPatient(patient.id, lastCode);
+  return -1;
+}
+
+/** Places every individual session patients still need (construction); `false` when time ran out. */
+export function constructIndividuals(engine: Engine): boolean {
+  const full = new FullTimes(engine.problem.services.length);
+  // Every (patient, service) need, the one with the fewest possible times first across all
+  // patients: a family session that only fits two evenings goes before another patient's
+  // individual therapy takes that evening's room. Ties: the scarcest service (fewest staff).
+  const needs: Array<{ p: number; s: number; freedom: number; scarcity: number }> = [];
+  for (const patient of engine.problem.patients) {
+    for (const [s, missing] of individualNeeds(engine, patient.index)) {
+      const service = engine.problem.services[s]!;
+      const freedom = sessionTimes(patient, service).size();
+      for (let i = 0; i < missing; i++) needs.push({ p: patient.index, s, freedom, scarcity: scarcity(engine, s) });
+    }
+  }
+  needs.sort((a, b) => a.freedom - b.freedom || a.scarcity - b.scarcity || a.p - b.p || a.s - b.s);
+  const failed = new Set<string>();
+  const unplaced: Array<{ p: number; s: number }> = [];
+  for (const need of needs) {
+    if (engine.budget.spent()) return false;
+    const key = `${need.p}:${need.s}`;
+    if (failed.has(key)) continue;
+    if (placeIndividual(engine, need.p, need.s, false, full) < 0) {
+      failed.add(key);
+      unplaced.push(need);
+    }
+    engine.state.commit();
+  }
+  // The repair's work is bounded by a count (not the clock, which would make the timetable
+  // depend on the machine): an over-full clinic can leave thousands unplaced.
+  let budget = EJECTION_WORK_PER_PATIENT * Math.max(1, Math.sqrt(engine.problem.patients.length));
+  for (const { p, s } of unplaced) {
+    if (engine.budget.spent() || budget <= 0) return !engine.budget.spent();
+    budget -= placeByEjection(engine, p, s, false, full).work;
+    engine.state.commit();
+  }
+  return true;
+}
+
+/** Placement attempts the construction's repair may spend, times the square root of the clinic's patients. */
+const EJECTION_WORK_PER_PATIENT = 20;
+
+/** Individual sessions tried for eviction per unplaced session (bounds the repair's cost). */
+const EJECTION_CANDIDATES = 40;
+
+/**
+ * An augmenting path of length one, as in bipartite matching: a session that found no free
+ * room or clinician takes the place of another patient's individual session that holds one it
+ * could use at a time it could come, and that session moves to another time of its own. Greedy
+ * placement, most constrained first, still leaves these when two patients' only times overlap
+ * and the one placed first had others.
+ */
+export function placeByEjection(engine: Engine, p: number, s: number, shuffle = false, full?: FullTimes): { placed: boolean; work: number } {
+  const problem = engine.problem;
+  const service = problem.services[s]!;
+  const patient = problem.patients[p]!;
+  const rooms = new Set(service.eligibleRooms);
+  const staff = new Set(service.seats.flatMap((seat) => seat.eligibleStaff));
+  const times = sessionTimes(patient, service);
+  const seen = new Set<number>();
+  const candidates: number[] = [];
+  const reach = service.durationMinutes / SLOT_MINUTES;
+  const consider = (index: number): void => {
+    if (seen.has(index)) return;
+    seen.add(index);
+    const m = engine.state.meetings[index];
+    if (!m || m.pinned || m.patients.length !== 1 || m.patients[0] === p || problem.services[m.service]!.kind !== 'individual') return;
+    const from = m.day * SLOTS_PER_DAY + m.start / SLOT_MINUTES;
+    // Overlaps a time the patient could take (the session may shift within it).
+    for (let slot = Math.max(m.day * SLOTS_PER_DAY, from - reach + 1); slot < from + (m.end - m.start) / SLOT_MINUTES; slot++) {
+      if (times.containsRange(slot, slot + reach)) {
+        candidates.push(index);
+        return;
+      }
+    }
+  };
+  // The search draws a few at random and comes back often; construction tries more, the
+  // sessions of the patients with the most free time first (the likeliest to find another).
+  // Either way the rooms' and clinicians' calendars are read only until enough turn up: a
+  // network's hundreds of offices hold tens of thousands of sessions.
+  const limit = shuffle ? EJECTION_CANDIDATES / 10 : EJECTION_CANDIDATES;
+  const enough = (shuffle ? 2 : 4) * limit;
+  const calendars = [...[...rooms].map((r) => engine.state.roomMeetings[r]!), ...[...staff].map((member) => engine.state.staffMeetings[member]!)];
+  const first = shuffle ? engine.random.int(Math.max(1, calendars.length)) : 0;
+  for (let k = 0; k < calendars.length && candidates.length < enough; k++) {
+    for (const index of calendars[(first + k) % calendars.length]!) consider(index);
+  }
+  if (shuffle) engine.random.shuffle(candidates);
+  else {
+    const freedom = new Map<number, number>();
+    for (const index of candidates) freedom.set(index, problem.patients[engine.state.meetings[index]!.patients[0]!]!.available.size());
+    candidates.sort((a, b) => freedom.get(b)! - freedom.get(a)! || a - b);
+  }
+  let work = 0;
+  for (let k = 0; k < candidates.length && k < limit; k++) {
+    const index = candidates[k]!;
+    const evicted = engine.state.meetings[index]!;
+    const mark = engine.state.mark();
+    engine.state.remove(index);
+    full?.forgetDay(evicted.day);
+    work += 2;
+    // Only the evicted session's day can have gained a place for the patient.
+    if (placeIndividual(engine, p, s, shuffle, full, [evicted.day]) >= 0 && placeIndividual(engine, evicted.patients[0]!, evicted.service, shuffle, full) >= 0) return { placed: true, work };
+    engine.state.rollback(mark);
+    // The patient's session, placed that day and now undone, may have left marks there.
+    full?.forgetDay(evicted.day);
+  }
+  const released = releaseClinician(engine, p, s, staff, limit, full);
+  work += released.work;
+  if (released.placed) return { placed: true, work };
+  work += 4;
+  return { placed: placeInGroupHour(engine, p, s, shuffle), work };
+}
+
+/**
+ * The other way to free a clinician: one who could lead the session but has no hours left (or
+ * is busy then) hands one of their group seats to a colleague who is free, and the session is
+ * placed in the hours that frees. Groups can often be led by several credentials; a family
+ * session only by a few.
+ */
+function releaseClinician(engine: Engine, p: number, s: number, staff: ReadonlySet<number>, limit: number, full?: FullTimes): { placed: boolean; work: number } {
+  const problem = engine.problem;
+  let work = 0;
+  for (const member of staff) {
+    for (const index of [...engine.state.staffMeetings[member]!]) {
+      const m = engine.state.meetings[index]!;
+      if (m.pinned || problem.services[m.service]!.kind !== 'group') continue;
+      if (work >= limit) return { placed: false, work };
+      work += 1;
+      const handed = chooseStaff(engine, { ...m, staff: m.staff.map((x) => (x === member ? -1 : x)) }, index, true, false, member);
+      if (!handed) continue;
+      const mark = engine.state.mark();
+      const hard = engine.state.score().hard;
+      if (!tryReplace(engine, index, { ...m, staff: handed }) || !settle(engine, mark, hard)) {
+        engine.state.rollback(mark);
+        continue;
+      }
+      full?.forgetService(s);
+      if (placeIndividual(engine, p, s, false, full) >= 0) return { placed: true, work };
+      engine.state.rollback(mark);
+      full?.forgetService(s);
+    }
+  }
+  return { placed: false, work };
+}
+
+/**
+ * A patient whose free hours hold no session (every hour of their window is a group) gives up
+ * one group hour for the individual session: the hours still count, and the session required
+ * is held. In construction only a group hour beyond what the curriculum asks is given up; the
+ * search may give up any (the score decides).
+ */
+function placeInGroupHour(engine: Engine, p: number, s: number, shuffle: boolean): boolean {
+  const problem = engine.problem;
+  const want = engine.prepared.patients[p]!.wantSessions;
+  const groups = engine.state.patientMeetings[p]!.filter((index) => {
+    const m = engine.state.meetings[index]!;
+    return problem.services[m.service]!.kind === 'group' && canLeave(engine, index) && (shuffle || sessionsOf(engine, p, m.service) > want[m.service]!);
+  });
+  if (shuffle) engine.random.shuffle(groups);
+  for (const index of groups.slice(0, 4)) {
+    const day = engine.state.meetings[index]!.day;
+    const mark = engine.state.mark();
+    removePatient(engine, index, p);
+    if (placeIndividual(engine, p, s, shuffle, undefined, [day]) >= 0) return true;
+    engine.state.rollback(mark);
+  }
+  return false;
+}
+
+function scarcity(engine: Engine, s: number): number {
+  return engine.problem.services[s]!.seats.reduce((sum, seat) => sum + seat.eligibleStaff.length, 0);
+}

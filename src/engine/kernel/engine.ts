@@ -1,0 +1,304 @@
+/**
+ * The solver's working set: the state, its lookup tables, the random generator and the conflict
+ * statistics, with the primitives every construction step and move is made of: find staff and a
+ * room for a meeting, and apply a change only if it keeps every hard rule.
+ */
+import { onAgenda } from '../../rules/template-agenda.js';
+import type { PlacedMeeting } from '../../rules/types.js';
+import type { Budget } from '../../time/budget.js';
+import { SLOTS_PER_WEEK } from '../../time/week.js';
+import { meetingMinutes, type CompiledProblem } from '../../compiled/compile.js';
+import { ConflictStats } from './conflicts.js';
+import { meetingBlocker, type Blocker } from './feasible.js';
+import type { Prepared } from './prepared.js';
+import type { Random } from './random.js';
+import type { ShortList } from './short-list.js';
+import { meetingSlots, type SolverState } from './state.js';
+
+export interface Engine {
+  problem: CompiledProblem;
+  state: SolverState;
+  prepared: Prepared;
+  random: Random;
+  conflicts: ConflictStats;
+  /** Moves the catalogue rejected although the dedicated checks passed (should stay 0). */
+  safetyRejections: number;
+  /** The call's time budget and abort signal: construction and search stop once it is spent. */
+  budget: Budget;
+  /** Patients short of a requirement, kept by the search while it runs (`kept`). */
+  shortList: ShortList;
+}
+
+/** Whether `owner`'s slots `[from, to)` hold no meeting but (when given) `replaced`. */
+function vacant(busy: Uint16Array, owner: number, from: number, to: number, replaced: PlacedMeeting | undefined, holds: boolean): boolean {
+  const base = owner * SLOTS_PER_WEEK;
+  // The meeting being replaced gives its own slots back.
+  const [ownFrom, ownTo] = holds && replaced ? meetingSlots(replaced) : [0, 0];
+  for (let slot = from; slot < to; slot++) if (busy[base + slot]! - (slot >= ownFrom && slot < ownTo ? 1 : 0) > 0) return false;
+  return true;
+}
+
+/** Whether staff member `s` is free for `m` (availability, other meetings, daily and weekly maxima), `taken` aside. */
+export function staffFree(engine: Engine, s: number, m: PlacedMeeting, replacing: number, taken: readonly number[]): boolean {
+  if (taken.includes(s)) return false;
+  const { state } = engine;
+  const member = engine.problem.staff[s]!;
+  const [from, to] = meetingSlots(m);
+  if (!member.available.containsRange(from, to)) return false;
+  const replaced = replacing >= 0 ? state.meetings[replacing] : undefined;
+  const holds = replaced !== undefined && replaced.staff.includes(s);
+  if (!vacant(state.staffBusy, s, from, to, replaced, holds)) return false;
+  return staffDayMinutesWith(engine, s, m, replacing) <= member.maxDailyMinutes && staffWeekMinutesWith(engine, s, m, replacing) <= member.maxWeeklyMinutes;
+}
+
+/** The meeting at `replacing` when staff member `s` holds a seat in it (its minutes are given back). */
+function heldBy(engine: Engine, s: number, replacing: number): PlacedMeeting | undefined {
+  const replaced = replacing >= 0 ? engine.state.meetings[replacing] : undefined;
+  return replaced !== undefined && replaced.staff.includes(s) ? replaced : undefined;
+}
+
+/** Minutes staff member `s` would lead on `m`'s day with `m`, meeting `replacing` taken out. */
+export function staffDayMinutesWith(engine: Engine, s: number, m: PlacedMeeting, replacing: number): number {
+  const held = heldBy(engine, s, replacing);
+  const own = held !== undefined && held.day === m.day ? meetingMinutes(engine.problem, held) : 0;
+  return engine.state.staffDayMinutes[s * 7 + m.day]! - own + meetingMinutes(engine.problem, m);
+}
+
+/** Minutes staff member `s` would lead this week with `m`, meeting `replacing` taken out. */
+export function staffWeekMinutesWith(engine: Engine, s: number, m: PlacedMeeting, replacing: number): number {
+  const held = heldBy(engine, s, replacing);
+  return engine.state.staffMinutes[s]! - (held ? meetingMinutes(engine.problem, held) : 0) + meetingMinutes(engine.problem, m);
+}
+
+/** Whether room `r` is free and large enough for `m`. */
+export function roomFree(engine: Engine, r: number, m: PlacedMeeting, replacing: number): boolean {
+  const { state } = engine;
+  const room = engine.problem.rooms[r]!;
+  if (room.capacity < m.patients.length) return false;
+  const [from, to] = meetingSlots(m);
+  if (!room.available.containsRange(from, to)) return false;
+  const replaced = replacing >= 0 ? state.meetings[replacing] : undefined;
+  return vacant(state.roomBusy, r, from, to, replaced, replaced !== undefined && replaced.room === r);
+}
+
+/** Minutes a staff member leads this week plus those kept for their primary patients (for balanced choices). */
+function staffLoad(engine: Engine, s: number): number {
+  return engine.prepared.reservedMinutes[s]! + engine.state.staffMinutes[s]!;
+}
+
+/**
+ * Free candidates a seat's choice weighs: enough to balance loads, few enough that a network of
+ * hundreds of clinicians is not scanned for every start construction tries.
+ */
+const CANDIDATES_WEIGHED = 16;
+
+const seatMembers = new WeakMap<object, Uint8Array>();
+
+/** Whether staff member `s` may fill `seat` (a bitmap per seat, cached). */
+function eligibleFor(engine: Engine, seat: { eligibleStaff: readonly number[] }, s: number): boolean {
+  let members = seatMembers.get(seat);
+  if (!members) {
+    members = new Uint8Array(engine.problem.staff.length);
+    for (const x of seat.eligibleStaff) members[x] = 1;
+    seatMembers.set(seat, members);
+  }
+  return members[s] === 1;
+}
+
+/**
+ * Staff for every seat of `m` (keeping current staff who are still free when `keepStaff`),
+ * primary therapist first, then the least loaded of the first free candidates from a starting
+ * point that varies with the meeting (or a random one of them when `shuffle`); `null` when a
+ * seat cannot be filled.
+ */
+export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number, keepStaff: boolean, shuffle: boolean, exclude = -1): number[] | null {
+  const service = engine.problem.services[m.service]!;
+  const positions = engine.prepared.seatOfPosition[m.service]!;
+  const chosen: number[] = [];
+  for (let i = 0; i < positions.length; i++) {
+    const seat = service.seats[positions[i]!]!;
+    const current = keepStaff ? m.staff[i] : undefined;
+    if (current !== undefined && current >= 0 && eligibleFor(engine, seat, current) && staffFree(engine, current, m, replacing, chosen)) {
+      chosen.push(current);
+      continue;
+    }
+    // The primary therapist of the patient (or of a group member: they know the patients);
+    // primary-only services look no further.
+    let pick = -1;
+    if (!shuffle || service.primaryOnly) {
+      for (const p of m.patients) {
+        const primary = engine.problem.patients[p]!.primaryStaff;
+        if (primary >= 0 && primary !== exclude && eligibleFor(engine, seat, primary) && staffFree(engine, primary, m, replacing, chosen)) {
+          pick = primary;
+          break;
+        }
+      }
+    }
+    if (pick < 0 && !service.primaryOnly) {
+      // Else the least loaded (counting the hours kept for their own primary patients) of the
+      // first few free candidates. One pass, no allocation: this runs for every start tried.
+      const eligible = seat.eligibleStaff;
+      const n = eligible.length;
+      const offset = n === 0 ? 0 : shuffle ? engine.random.int(n) : (m.day * 288 + m.start / 5 + m.service * 31 + (m.patients[0] ?? 0) * 17) % n;
+      let pickLoad = Infinity;
+      let seen = 0;
+      for (let k = 0; k < n && seen < CANDIDATES_WEIGHED; k++) {
+        const s = eligible[(offset + k) % n]!;
+        if (s === exclude || !staffFree(engine, s, m, replacing, chosen)) continue;
+        seen += 1;
+        if (shuffle) {
+          // Reservoir sampling: a uniform pick among the free candidates seen.
+          if (engine.random.int(seen) === 0) pick = s;
+          continue;
+        }
+        const load = staffLoad(engine, s);
+        if (load < pickLoad) {
+          pick = s;
+          pickLoad = load;
+        }
+      }
+    }
+    if (pick < 0) {
+      engine.conflicts.blockEntity('staff-double-booked', `service:${service.id}`);
+      return null;
+    }
+    chosen.push(pick);
+  }
+  return chosen;
+}
+
+const roomUseCache = new WeakMap<object, Int32Array>();
+
+/** How many services each room is eligible for (cached per compiled problem). */
+function roomUses(problem: Engine['problem']): Int32Array {
+  let uses = roomUseCache.get(problem);
+  if (!uses) {
+    uses = new Int32Array(problem.rooms.length);
+    for (const service of problem.services) for (const r of service.eligibleRooms) uses[r]! += 1;
+    roomUseCache.set(problem, uses);
+  }
+  return uses;
+}
+
+export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, shuffle: boolean): { room: number; telehealth: boolean } | null {
+  const service = engine.problem.services[m.service]!;
+  if (service.telehealth === 'only') return { room: -1, telehealth: true };
+  let room = -1;
+  if (shuffle) {
+    // A uniform pick among the first few free rooms from a random start.
+    const eligible = service.eligibleRooms;
+    const offset = engine.random.int(Math.max(1, eligible.length));
+    let seen = 0;
+    for (let k = 0; k < eligible.length && seen < CANDIDATES_WEIGHED; k++) {
+      const r = eligible[(offset + k) % eligible.length]!;
+      if (!roomFree(engine, r, m, replacing)) continue;
+      seen += 1;
+      if (engine.random.int(seen) === 0) room = r;
+    }
+  } else {
+    // The room fewest other services can use, then the smallest: a family room that doubles as
+    // an office is kept for the family session only it can host. The first free in that order.
+    for (const r of roomsInPreference(engine.problem, m.service)) {
+      if (roomFree(engine, r, m, replacing)) {
+        room = r;
+        break;
+      }
+    }
+  }
+  if (room >= 0) return { room, telehealth: false };
+  // The rooms that were full (the first few: enough to name the bottleneck).
+  for (const r of service.eligibleRooms.slice(0, 4)) engine.conflicts.blockEntity('room-double-booked', `room:${engine.problem.rooms[r]!.id}`);
+  if (service.telehealth === 'allowed' && m.patients.every((p) => engine.problem.patients[p]!.telehealth)) return { room: -1, telehealth: true };
+  return null;
+}
+
+const roomOrderCache = new WeakMap<object, number[][]>();
+
+/** Each service's eligible rooms, fewest uses first, then smallest, then in problem order (cached). */
+function roomsInPreference(problem: Engine['problem'], service: number): readonly number[] {
+  let orders = roomOrderCache.get(problem);
+  if (!orders) {
+    const uses = roomUses(problem);
+    const rooms = problem.rooms;
+    orders = problem.services.map((s) => [...s.eligibleRooms].sort((a, b) => uses[a]! - uses[b]! || rooms[a]!.capacity - rooms[b]!.capacity || a - b));
+    roomOrderCache.set(problem, orders);
+  }
+  return orders[service]!;
+}
+
+/** `m` with staff and a room (or telehealth) chosen, or `null`. */
+export function equip(engine: Engine, m: PlacedMeeting, replacing: number, keep: boolean, shuffle: boolean): PlacedMeeting | null {
+  // Off its track's template no staff or room can save it: refuse before searching for them.
+  if (!onAgenda(engine.problem, m)) return null;
+  let place: { room: number; telehealth: boolean } | null = null;
+  const service = engine.problem.services[m.service]!;
+  if (keep && (m.telehealth ? service.telehealth !== 'never' : m.room >= 0 && roomFree(engine, m.room, m, replacing) && service.eligibleRooms.includes(m.room))) {
+    place = { room: m.room, telehealth: m.telehealth };
+    if (m.telehealth && !m.patients.every((p) => engine.problem.patients[p]!.telehealth)) place = null;
+  }
+  const staff = chooseStaff(engine, m, replacing, keep, shuffle);
+  if (!staff) return null;
+  place ??= chooseRoom(engine, m, replacing, shuffle);
+  if (!place) return null;
+  return { ...m, room: place.room, telehealth: place.telehealth, staff };
+}
+
+/** Checks `m` against every hard rule (group minimum only when `checkMinSize`). */
+export function blocker(engine: Engine, m: PlacedMeeting, replacing: number, checkMinSize: boolean): Blocker | null {
+  return meetingBlocker(engine.state, engine.prepared, m, replacing, checkMinSize);
+}
+
+/** Adds `m` when it keeps every hard rule; returns its index or -1. */
+export function tryAdd(engine: Engine, m: PlacedMeeting, checkMinSize = true): number {
+  if (blocker(engine, m, -1, checkMinSize) !== null) return -1;
+  return engine.state.add(m);
+}
+
+/** Replaces meeting `index` by `m` when it keeps every hard rule. */
+export function tryReplace(engine: Engine, index: number, m: PlacedMeeting, checkMinSize = true): boolean {
+  if (blocker(engine, m, index, checkMinSize) !== null) return false;
+  engine.state.replace(index, m);
+  return true;
+}
+
+/** Removes patient `p` from meeting `index`; an individual session (or a group left empty) is deleted. */
+export function removePatient(engine: Engine, index: number, p: number): void {
+  const m = engine.state.meetings[index]!;
+  const patients = m.patients.filter((q) => q !== p);
+  if (patients.length === 0) engine.state.remove(index);
+  else engine.state.replace(index, { ...m, patients });
+}
+
+/** Whether a patient may leave meeting `index` without leaving a group under its minimum. */
+export function canLeave(engine: Engine, index: number): boolean {
+  const m = engine.state.meetings[index]!;
+  if (m.pinned) return false;
+  const service = engine.problem.services[m.service]!;
+  // The last patient may leave too: the meeting is then closed, which no hard rule forbids.
+  return service.kind === 'individual' || m.patients.length - 1 >= service.minSize || m.patients.length === 1;
+}
+
+/** Whether every meeting touched since `mark` that still exists meets its group minimum. */
+export function groupsHeld(engine: Engine, indexes: readonly number[]): boolean {
+  for (const index of indexes) {
+    const m = engine.state.meetings[index];
+    if (!m) continue;
+    const service = engine.problem.services[m.service]!;
+    if (service.kind === 'group' && m.patients.length < service.minSize) return false;
+  }
+  return true;
+}
+
+/**
+ * Re-scores and keeps the changes since `mark` only when the catalogue's hard total did not rise
+ * (the safety net under the dedicated checks). Returns whether they were kept.
+ */
+export function settle(engine: Engine, mark: number, hardBefore: number): boolean {
+  engine.state.rescore();
+  if (engine.state.score().hard > hardBefore) {
+    engine.safetyRejections += 1;
+    engine.state.rollback(mark);
+    return false;
+  }
+  return true;
+}

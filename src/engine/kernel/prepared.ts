@@ -1,0 +1,116 @@
+/**
+ * What the solver derives once from the compiled problem for its fast feasibility checks:
+ * tag sets, each patient's tightest hard maxima over the tracks they may belong to, the
+ * homogeneity key of each patient per service, and the seat of each staff position.
+ *
+ * Maxima are taken over every track a patient lists (the tightest wins) because the track whose
+ * rules apply is derived from the timetable and may change as the search moves meetings: the
+ * tightest bound keeps every hard maximum safe whichever track ends up applying.
+ */
+import { resolveHoursRules } from '../../input/defaults.js';
+import type { CompiledProblem } from '../../compiled/compile.js';
+
+export interface PreparedPatient {
+  tags: ReadonlySet<string>;
+  maxWeeklyMinutes: number;
+  maxDailyMinutes: number;
+  maxDays: number;
+  /** Per service index: most sessions a week allowed by curriculum and `requires` maxima. */
+  maxSessions: Int32Array;
+  /** Per service index: sessions wanted (curriculum of the first track and `requires` minima). */
+  wantSessions: Int32Array;
+  /** Requirement targets of the patient's preferred track. */
+  minWeeklyMinutes: number;
+  minDays: number;
+  minDailyMinutes: number;
+  minDailyServices: number;
+}
+
+export interface Prepared {
+  patients: readonly PreparedPatient[];
+  /** Per service, per patient: the homogeneity key (equal keys may share a meeting). */
+  homogeneity: ReadonlyArray<readonly string[] | undefined>;
+  /** Per service: the seat index of each staff position. */
+  seatOfPosition: ReadonlyArray<readonly number[]>;
+  /** Per staff: minutes of primary-only sessions their primary patients want (kept free when choosing group leaders). */
+  reservedMinutes: Float64Array;
+  /** Per service: most patients one meeting can hold (its maximum size, or the largest room it may use). */
+  sectionCap: Int32Array;
+}
+
+const NO_LIMIT = 1_000_000;
+
+/** Derives the solver's lookup tables. */
+export function prepare(problem: CompiledProblem): Prepared {
+  const source = problem.source;
+  const patients = problem.patients.map((patient, p): PreparedPatient => {
+    const own = source.patients[p]?.rules;
+    const trackList = patient.tracks.length > 0 ? patient.tracks : [-1];
+    let maxWeekly = Infinity;
+    let maxDaily = Infinity;
+    let maxDays = Infinity;
+    for (const track of trackList) {
+      const rules = resolveHoursRules(source.rules, track >= 0 ? source.tracks[track]?.rules : undefined, own);
+      maxWeekly = Math.min(maxWeekly, Math.round(rules.maxWeeklyHours * 60));
+      if (rules.maxDailyHours !== undefined) maxDaily = Math.min(maxDaily, Math.round(rules.maxDailyHours * 60));
+      maxDays = Math.min(maxDays, rules.maxDays);
+    }
+    const maxSessions = new Int32Array(problem.services.length).fill(NO_LIMIT);
+    const wantSessions = new Int32Array(problem.services.length);
+    for (const track of patient.tracks) {
+      for (const entry of problem.tracks[track]?.curriculum ?? []) {
+        if (entry.service >= 0 && entry.max !== Infinity) maxSessions[entry.service] = Math.min(maxSessions[entry.service]!, entry.max);
+      }
+    }
+    for (const entry of problem.tracks[patient.tracks[0] ?? -1]?.curriculum ?? []) {
+      if (entry.service >= 0) wantSessions[entry.service] = Math.max(wantSessions[entry.service]!, entry.min);
+    }
+    for (const entry of patient.requires) {
+      if (entry.service < 0) continue;
+      if (entry.max !== Infinity) maxSessions[entry.service] = Math.min(maxSessions[entry.service]!, entry.max);
+      wantSessions[entry.service] = Math.max(wantSessions[entry.service]!, entry.min);
+    }
+    for (let s = 0; s < wantSessions.length; s++) wantSessions[s] = Math.min(wantSessions[s]!, maxSessions[s]!);
+    const first = resolveHoursRules(source.rules, source.tracks[patient.tracks[0] ?? -1]?.rules, own);
+    return {
+      tags: new Set(patient.tags),
+      maxWeeklyMinutes: maxWeekly,
+      maxDailyMinutes: maxDaily,
+      maxDays,
+      maxSessions,
+      wantSessions,
+      minWeeklyMinutes: Math.round(first.minWeeklyHours * 60),
+      minDays: first.minDays,
+      minDailyMinutes: first.minDailyMinutes ?? 0,
+      minDailyServices: first.minDailyServices ?? 0,
+    };
+  });
+  const homogeneity = problem.services.map((service) => {
+    if (service.homogeneousBy.length === 0) return undefined;
+    return problem.patients.map((patient) =>
+      service.homogeneousBy
+        .map((prefix) => patient.tags.filter((tag) => tag.startsWith(prefix)).sort().join('\u0001'))
+        .join('\u0002'),
+    );
+  });
+  const seatOfPosition = problem.services.map((service) => {
+    const positions: number[] = [];
+    service.seats.forEach((seat, index) => {
+      for (let i = 0; i < seat.count; i++) positions.push(index);
+    });
+    return positions;
+  });
+  const reservedMinutes = new Float64Array(problem.staff.length);
+  problem.patients.forEach((patient, p) => {
+    if (patient.primaryStaff < 0) return;
+    patients[p]!.wantSessions.forEach((count, s) => {
+      const service = problem.services[s]!;
+      if (count > 0 && service.primaryOnly) reservedMinutes[patient.primaryStaff]! += count * service.durationMinutes;
+    });
+  });
+  const sectionCap = Int32Array.from(problem.services, (service) => {
+    const largestRoom = service.telehealth === 'only' ? service.maxSize : Math.max(0, ...service.eligibleRooms.map((r) => problem.rooms[r]!.capacity));
+    return Math.max(1, Math.min(service.maxSize, service.telehealth === 'allowed' ? service.maxSize : largestRoom));
+  });
+  return { patients, homogeneity, seatOfPosition, reservedMinutes, sectionCap };
+}

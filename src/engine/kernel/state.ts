@@ -1,0 +1,288 @@
+/**
+ * The solver's mutable timetable. It IS a `RuleContext` (meetings with reusable free slots,
+ * per-patient, staff and room meeting lists) and keeps a `ScoreBoard` current by re-evaluating
+ * exactly the subjects a change touched: the meeting, and every patient, staff member and room
+ * in it before and after. Changes are logged, so a move is do -> score -> undo, and undo
+ * restores the meetings, the lists, the free slots and the score exactly: the score from the
+ * board's undo journal, without evaluating any rule again.
+ *
+ * Meetings are never mutated in place: a change replaces the meeting object, so a snapshot of
+ * the meetings array is a snapshot of the timetable.
+ */
+import type { Score } from '../../model/report.js';
+import { ScoreBoard } from '../../rules/score-board.js';
+import type { PlacedMeeting, PreviousWeek, Rule, RuleContext } from '../../rules/types.js';
+import { meetingMinutes, type CompiledProblem } from '../../compiled/compile.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY, SLOTS_PER_WEEK } from '../../time/week.js';
+
+interface LogEntry {
+  index: number;
+  old: PlacedMeeting | undefined;
+  /** The slot was taken from (or given back to) the free list by this change. */
+  freed: boolean;
+  allocated: boolean;
+  /** The score board's journal position before this change was scored. */
+  checkpoint: number;
+}
+
+/** Per-subject "touched" marks without allocation: a subject is touched when its mark equals the epoch. */
+class TouchSet {
+  private marks: Int32Array;
+  readonly items: number[] = [];
+  private epoch = 1;
+
+  constructor(size: number) {
+    this.marks = new Int32Array(Math.max(8, size));
+  }
+
+  add(subject: number): void {
+    if (subject >= this.marks.length) {
+      const grown = new Int32Array(Math.max(subject + 1, this.marks.length * 2));
+      grown.set(this.marks);
+      this.marks = grown;
+    }
+    if (this.marks[subject] === this.epoch) return;
+    this.marks[subject] = this.epoch;
+    this.items.push(subject);
+  }
+
+  clear(): void {
+    this.items.length = 0;
+    this.epoch += 1;
+  }
+}
+
+function removeFrom(list: number[], value: number): void {
+  const at = list.lastIndexOf(value);
+  if (at < 0) return;
+  list[at] = list[list.length - 1]!;
+  list.pop();
+}
+
+/** The week's 5-minute slots a meeting covers, `[from, to)`, clipped to the week. */
+export function meetingSlots(m: PlacedMeeting): [number, number] {
+  const from = m.day * SLOTS_PER_DAY + Math.floor(m.start / SLOT_MINUTES);
+  const to = m.day * SLOTS_PER_DAY + Math.ceil(m.end / SLOT_MINUTES);
+  return [Math.max(0, from), Math.min(SLOTS_PER_WEEK, to)];
+}
+
+function occupy(busy: Uint16Array, owner: number, from: number, to: number, delta: number): void {
+  const base = owner * SLOTS_PER_WEEK;
+  for (let slot = from; slot < to; slot++) busy[base + slot]! += delta;
+}
+
+export class SolverState implements RuleContext {
+  readonly problem: CompiledProblem;
+  readonly meetings: Array<PlacedMeeting | undefined> = [];
+  readonly patientMeetings: number[][];
+  readonly staffMeetings: number[][];
+  readonly roomMeetings: number[][];
+  readonly previous: PreviousWeek | undefined;
+  readonly board: ScoreBoard;
+  /** Minutes each staff member leads this week (kept with the lists, for balanced staffing choices). */
+  readonly staffMinutes: Float64Array;
+  /** Minutes each staff member leads per day: `[staff * 7 + day]`. */
+  readonly staffDayMinutes: Float64Array;
+  /**
+   * Occupancy of the week's 5-minute slots (`[staff * SLOTS_PER_WEEK + slot]`, the same for
+   * rooms): how many meetings hold the staff member or room then. Whether someone is free is a
+   * look at a few slots, not a walk through their whole week, which in a network with hundreds
+   * of offices is what placing an individual session costs.
+   */
+  readonly staffBusy: Uint16Array;
+  readonly roomBusy: Uint16Array;
+  /** Meeting slots free for reuse (a stack). */
+  private readonly free: number[] = [];
+  private readonly log: LogEntry[] = [];
+  private readonly touchedMeetings = new TouchSet(64);
+  private readonly touchedPatients: TouchSet;
+  private readonly touchedStaff: TouchSet;
+  private readonly touchedRooms: TouchSet;
+
+  constructor(problem: CompiledProblem, rules: readonly Rule[], weights: ReadonlyMap<string, number>, previous?: PreviousWeek) {
+    this.problem = problem;
+    this.previous = previous;
+    this.patientMeetings = problem.patients.map(() => []);
+    this.staffMeetings = problem.staff.map(() => []);
+    this.roomMeetings = problem.rooms.map(() => []);
+    this.staffMinutes = new Float64Array(problem.staff.length);
+    this.staffDayMinutes = new Float64Array(problem.staff.length * 7);
+    this.staffBusy = new Uint16Array(problem.staff.length * SLOTS_PER_WEEK);
+    this.roomBusy = new Uint16Array(problem.rooms.length * SLOTS_PER_WEEK);
+    this.touchedPatients = new TouchSet(problem.patients.length);
+    this.touchedStaff = new TouchSet(problem.staff.length);
+    this.touchedRooms = new TouchSet(problem.rooms.length);
+    this.board = new ScoreBoard(rules, weights);
+    this.board.evaluateAll(this);
+  }
+
+  /** A position in the change log to roll back to (the score is brought up to date first). */
+  mark(): number {
+    if (this.dirty()) this.rescore();
+    return this.log.length;
+  }
+
+  /** Forgets the change log: the current timetable becomes the one undo returns to. */
+  commit(): void {
+    if (this.dirty()) this.rescore();
+    this.log.length = 0;
+    this.board.forget();
+  }
+
+  private dirty(): boolean {
+    return this.touchedMeetings.items.length + this.touchedPatients.items.length + this.touchedStaff.items.length + this.touchedRooms.items.length > 0;
+  }
+
+  /** Adds a meeting in a free slot; returns its index. */
+  add(meeting: PlacedMeeting): number {
+    const reused = this.free.length > 0;
+    const index = reused ? this.free.pop()! : this.meetings.length;
+    if (!reused) this.meetings.push(undefined);
+    this.log.push({ index, old: undefined, freed: false, allocated: reused, checkpoint: this.board.checkpoint() });
+    this.place(index, meeting);
+    return index;
+  }
+
+  /** Replaces the meeting at `index` (which must exist). */
+  replace(index: number, meeting: PlacedMeeting): void {
+    this.log.push({ index, old: this.meetings[index], freed: false, allocated: false, checkpoint: this.board.checkpoint() });
+    this.place(index, meeting);
+  }
+
+  /** Removes the meeting at `index`; its slot becomes free. */
+  remove(index: number): void {
+    this.log.push({ index, old: this.meetings[index], freed: true, allocated: false, checkpoint: this.board.checkpoint() });
+    this.place(index, undefined);
+    this.free.push(index);
+  }
+
+  /**
+   * Undoes every change after `mark`, newest first. The score returns to what it was at `mark`
+   * through the board's journal (the timetable then was scored: `mark` makes sure of it).
+   */
+  rollback(mark: number): void {
+    if (this.log.length <= mark) {
+      this.rescore();
+      return;
+    }
+    const checkpoint = this.log[mark]!.checkpoint;
+    while (this.log.length > mark) {
+      const entry = this.log.pop()!;
+      if (entry.freed) this.free.pop();
+      this.place(entry.index, entry.old);
+      if (entry.old === undefined) {
+        if (entry.allocated) this.free.push(entry.index);
+        else if (entry.index === this.meetings.length - 1) this.meetings.pop(); // appended by `add`: drop it again
+      }
+    }
+    this.untouch();
+    this.board.restore(checkpoint);
+  }
+
+  /**
+   * Makes the timetable `snapshot` again (an earlier `meetings.slice()`: meetings are never
+   * changed in place, so an unchanged slot holds the same object), through logged changes.
+   */
+  restoreTo(snapshot: ReadonlyArray<PlacedMeeting | undefined>): void {
+    const length = Math.max(this.meetings.length, snapshot.length);
+    for (let index = 0; index < length; index++) {
+      const current = this.meetings[index];
+      const wanted = snapshot[index];
+      if (current === wanted) continue;
+      if (wanted === undefined) this.remove(index);
+      else if (current !== undefined) this.replace(index, wanted);
+      else {
+        // A free slot (or past the end): take it off the free stack and fill it.
+        while (this.meetings.length <= index) {
+          this.free.push(this.meetings.length);
+          this.meetings.push(undefined);
+        }
+        const at = this.free.indexOf(index);
+        if (at >= 0) this.free.splice(at, 1);
+        this.log.push({ index, old: undefined, freed: false, allocated: true, checkpoint: this.board.checkpoint() });
+        this.place(index, wanted);
+      }
+    }
+  }
+
+  /** Calls `visit` for every patient in a meeting changed since `mark`, before or after the change (repeats possible). */
+  forEachPatientChangedSince(mark: number, visit: (patient: number) => void): void {
+    for (let at = mark; at < this.log.length; at++) {
+      const entry = this.log[at]!;
+      for (const p of entry.old?.patients ?? []) visit(p);
+      for (const p of this.meetings[entry.index]?.patients ?? []) visit(p);
+    }
+  }
+
+  /** Re-evaluates every touched subject. */
+  rescore(): void {
+    const board = this.board;
+    for (const m of this.touchedMeetings.items) if (m < this.meetings.length) board.evaluate(this, 'meeting', m);
+    for (const p of this.touchedPatients.items) board.evaluate(this, 'patient', p);
+    for (const s of this.touchedStaff.items) board.evaluate(this, 'staff', s);
+    for (const r of this.touchedRooms.items) board.evaluate(this, 'room', r);
+    this.untouch();
+  }
+
+  private untouch(): void {
+    this.touchedMeetings.clear();
+    this.touchedPatients.clear();
+    this.touchedStaff.clear();
+    this.touchedRooms.clear();
+  }
+
+  score(): Score {
+    return this.board.score();
+  }
+
+  /** Indexes of the meetings that exist, ascending. */
+  liveMeetings(): number[] {
+    const live: number[] = [];
+    for (let i = 0; i < this.meetings.length; i++) if (this.meetings[i] !== undefined) live.push(i);
+    return live;
+  }
+
+  private place(index: number, meeting: PlacedMeeting | undefined): void {
+    const old = this.meetings[index];
+    if (old) {
+      for (const p of old.patients) {
+        removeFrom(this.patientMeetings[p]!, index);
+        this.touchedPatients.add(p);
+      }
+      const [from, to] = meetingSlots(old);
+      for (const s of old.staff) {
+        removeFrom(this.staffMeetings[s]!, index);
+        this.staffMinutes[s]! -= meetingMinutes(this.problem, old);
+        this.staffDayMinutes[s * 7 + old.day]! -= meetingMinutes(this.problem, old);
+        occupy(this.staffBusy, s, from, to, -1);
+        this.touchedStaff.add(s);
+      }
+      if (old.room >= 0) {
+        removeFrom(this.roomMeetings[old.room]!, index);
+        occupy(this.roomBusy, old.room, from, to, -1);
+        this.touchedRooms.add(old.room);
+      }
+    }
+    this.meetings[index] = meeting;
+    if (meeting) {
+      for (const p of meeting.patients) {
+        this.patientMeetings[p]!.push(index);
+        this.touchedPatients.add(p);
+      }
+      const [from, to] = meetingSlots(meeting);
+      for (const s of meeting.staff) {
+        this.staffMeetings[s]!.push(index);
+        this.staffMinutes[s]! += meetingMinutes(this.problem, meeting);
+        this.staffDayMinutes[s * 7 + meeting.day]! += meetingMinutes(this.problem, meeting);
+        occupy(this.staffBusy, s, from, to, 1);
+        this.touchedStaff.add(s);
+      }
+      if (meeting.room >= 0) {
+        this.roomMeetings[meeting.room]!.push(index);
+        occupy(this.roomBusy, meeting.room, from, to, 1);
+        this.touchedRooms.add(meeting.room);
+      }
+    }
+    this.touchedMeetings.add(index);
+  }
+}

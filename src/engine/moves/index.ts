@@ -1,0 +1,154 @@
+/**
+ * The local-search neighbourhood: every move by name, with its selection weight, whether it is
+ * aimed at a short patient, whether the iterated search kicks with it, and why it weighs what it
+ * weighs. One file a move in this folder, named like its entry.
+ *
+ * Blind moves find the change a short patient needs with a probability that falls as the clinic
+ * grows (a random group, a random time, a random service); the targeted ones start from a short
+ * patient and look only where the patient can go. While anyone is short the search draws the
+ * targeted ones three times as often (../search.ts: `focus`; on the fresh sample 318 of 320
+ * feasible-by-construction runs met against 312 without, commit af90027).
+ *
+ * The order of the table is part of the behaviour: the search draws a move by walking the table
+ * with one random number, so reordering entries changes every timetable. The same holds for the
+ * kicks' list (`ruin`: a move's place in it).
+ */
+import { changeRoom } from './change-room.js';
+import { changeStaff } from './change-staff.js';
+import { closeGroup } from './close-group.js';
+import { consolidateGroup } from './consolidate-group.js';
+import { dropDay } from './drop-day.js';
+import { exchangeGroupServices } from './exchange-services.js';
+import { placeOrMoveIndividual } from './individual.js';
+import { insertPatient } from './insert-patient.js';
+import { joinWithEjection } from './join-with-ejection.js';
+import type { Move } from './move.js';
+import { moveMeeting } from './move-meeting.js';
+import { movePatient } from './move-patient.js';
+import { openGroup } from './open-group.js';
+import { openGroupFor } from './open-group-for.js';
+import { placeNeededIndividual } from './place-needed-individual.js';
+import { rebuildTrackDay } from './rebuild-track-day.js';
+import { removeFromMeeting } from './remove-patient.js';
+import { onlyDaysShort, repairShortDay } from './repair-short-day.js';
+import { resectionTime } from './resection-time.js';
+import { ruinPatient } from './ruin-recreate.js';
+import { shiftGroupFor } from './shift-group-for.js';
+import { splitOffGroup } from './split-off-group.js';
+import { swapGroupTimes } from './swap-group-times.js';
+import { swapPatients } from './swap-patients.js';
+import { switchService } from './switch-service.js';
+
+export type { Move } from './move.js';
+
+/** One entry of the neighbourhood. */
+export interface MoveEntry {
+  /** The move's name: its file in this folder. */
+  readonly name: string;
+  readonly move: Move;
+  /** Relative selection weight (the draw is proportional to it). */
+  readonly weight: number;
+  /** Aimed at a short patient: drawn `focus` times as often while anyone is short. */
+  readonly targeted: boolean;
+  /** Its place in the kicks' draw (0 first), or false when the kicks never use it. */
+  readonly ruin: number | false;
+  /** Why this weight: the measurement behind it, or where it was set when none was made. */
+  readonly why: string;
+}
+
+/**
+ * A move aimed at a short patient's hours or sessions, which becomes the per-day repair once
+ * every shortfall left is per-day (its weight then goes where the shortfall is).
+ */
+function dayAware(move: Move): Move {
+  return (engine) => (onlyDaysShort(engine) ? repairShortDay(engine) : move(engine));
+}
+
+const FIRST = 'set with the first local search (eb40a8b); not measured alone since';
+const TARGETED = 'set with the targeted moves (0bceaca, repair-short-day e9fc6f4); not measured alone since';
+
+/**
+ * The neighbourhood in draw order.
+ *
+ * @example
+ * ```ts
+ * const total = MOVES.reduce((sum, entry) => sum + entry.weight, 0);
+ * const consolidate = MOVES.find((entry) => entry.name === 'consolidate-group');
+ * ```
+ */
+export const MOVES: readonly MoveEntry[] = [
+  { name: 'insert-patient', move: insertPatient, weight: 10, targeted: false, ruin: false, why: FIRST },
+  { name: 'remove-patient', move: removeFromMeeting, weight: 4, targeted: false, ruin: 3, why: FIRST },
+  { name: 'move-patient', move: movePatient, weight: 14, targeted: false, ruin: false, why: FIRST },
+  { name: 'swap-patients', move: swapPatients, weight: 10, targeted: false, ruin: false, why: FIRST },
+  { name: 'move-meeting', move: moveMeeting, weight: 8, targeted: false, ruin: 4, why: FIRST },
+  { name: 'change-room', move: changeRoom, weight: 5, targeted: false, ruin: false, why: FIRST },
+  { name: 'change-staff', move: changeStaff, weight: 6, targeted: false, ruin: false, why: FIRST },
+  { name: 'open-group', move: openGroup, weight: 3, targeted: false, ruin: false, why: FIRST },
+  { name: 'close-group', move: closeGroup, weight: 3, targeted: false, ruin: 5, why: FIRST },
+  {
+    name: 'consolidate-group',
+    move: consolidateGroup,
+    weight: 12,
+    targeted: false,
+    ruin: false,
+    why:
+      'Often: once the shortfall is as low as it goes, the staffed hours it saves are what is left. ' +
+      'Exact reference (bench:seeds, 30,000 iterations, seeds 1-40): 353 of 400 runs at the optimum at 12, ' +
+      '341 at 6, 311 at 2 (9d73292).',
+  },
+  { name: 'individual', move: placeOrMoveIndividual, weight: 8, targeted: false, ruin: false, why: FIRST },
+  { name: 'drop-day', move: dropDay, weight: 3, targeted: false, ruin: 2, why: FIRST },
+  { name: 'ruin-recreate', move: ruinPatient, weight: 4, targeted: false, ruin: 0, why: FIRST },
+  { name: 'rebuild-track-day', move: rebuildTrackDay, weight: 1, targeted: false, ruin: 1, why: `${FIRST}; a large step, kept rare` },
+  { name: 'join-with-ejection', move: dayAware(joinWithEjection), weight: 8, targeted: true, ruin: false, why: TARGETED },
+  { name: 'open-group-for', move: dayAware(openGroupFor), weight: 6, targeted: true, ruin: false, why: TARGETED },
+  { name: 'switch-service', move: dayAware(switchService), weight: 3, targeted: true, ruin: false, why: TARGETED },
+  { name: 'place-needed-individual', move: dayAware(placeNeededIndividual), weight: 3, targeted: true, ruin: false, why: TARGETED },
+  { name: 'shift-group-for', move: dayAware(shiftGroupFor), weight: 5, targeted: true, ruin: false, why: TARGETED },
+  { name: 'swap-group-times', move: dayAware(swapGroupTimes), weight: 3, targeted: true, ruin: false, why: TARGETED },
+  { name: 'repair-short-day', move: repairShortDay, weight: 6, targeted: true, ruin: false, why: TARGETED },
+  {
+    name: 'split-off-group',
+    move: splitOffGroup,
+    weight: 3,
+    targeted: true,
+    ruin: 6,
+    why: 'set with the move (7e71ab5: feasible-by-construction 22 of 24, 186 of 192 over 8 seeds); not measured alone since',
+  },
+  {
+    name: 'resection-time',
+    move: resectionTime,
+    weight: 3,
+    targeted: true,
+    ruin: false,
+    why:
+      'An exact re-seating is costly, so a few draws in a hundred; with it the reference instances (3 s, seeds 1-3) reach ' +
+      'the HiGHS optimum in 15 of 21 runs against 0 (3444fa6; the weight fixed in b348f8d). It runs only while someone is short.',
+  },
+  {
+    name: 'exchange-services',
+    move: exchangeGroupServices,
+    weight: 8,
+    targeted: false,
+    ruin: false,
+    why:
+      'A neutral step more than a gain: on the plateau of an over-full week it moves which hour holds which service, the walk ' +
+      'the last leader changes need (40-patient reference at 10,000 iterations, seeds 1-100: 95 runs at the optimum against 91, ' +
+      'median time to it down by a quarter to a third). Weights 3, 5 and 15 did worse. Small tight puzzles pay a little for it ' +
+      '(feasible.property.test.ts: 183 of 192 runs met against 186) (3711b0a).',
+  },
+];
+
+/**
+ * Moves that take apart what the search built, for the iterated search's kicks, in their draw
+ * order (the `ruin` places of the table).
+ *
+ * @example
+ * ```ts
+ * const kick = RUIN_MOVES[engine.random.int(RUIN_MOVES.length)]!;
+ * ```
+ */
+export const RUIN_MOVES: readonly Move[] = MOVES.filter((entry) => entry.ruin !== false)
+  .sort((a, b) => (a.ruin as number) - (b.ruin as number))
+  .map((entry) => entry.move);
