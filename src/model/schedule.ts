@@ -57,8 +57,8 @@ export interface Meeting {
   noShows?: string[];
   /**
    * How many times the published meeting changed: 0 when first built; replan adds 1 on any change
-   * of time, room, staff or roster. Calendar exports write it as `SEQUENCE`, so clients apply
-   * the update. Absent means 0.
+   * of time, room, staff or roster, and keeps it otherwise; a meeting it adds starts at 0.
+   * Calendar exports write it as `SEQUENCE`, so clients apply the update. Absent means 0.
    */
   revision?: number;
   /** A pinned meeting is never moved by `replan`. */

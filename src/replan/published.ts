@@ -114,6 +114,8 @@ export function readPublished(compiled: CompiledProblem, previous: unknown): { i
       if (at === undefined) issue(`${path}.room`, `Meeting ${id} is in person but names no known room (${shown(raw['room'])}).`);
       else room = at;
     }
+    const revision = raw['revision'];
+    if (revision !== undefined && (typeof revision !== 'number' || !Number.isInteger(revision) || revision < 0)) issue(`${path}.revision`, `Meeting ${id} has a revision that is not a whole number of at least 0.`);
     if (raw['pinned'] !== undefined && typeof raw['pinned'] !== 'boolean') issue(`${path}.pinned`, `Meeting ${id} has a pinned flag that is not true or false.`);
     // meta is carried to the re-planned week, so it must be JSON that copies safely.
     const metaContext = new Context();
@@ -164,11 +166,17 @@ export function unchanged(a: PlacedMeeting, b: PlacedMeeting): boolean {
   );
 }
 
-const MEETING_FIELDS: ReadonlySet<string> = new Set(['id', 'service', 'track', 'date', 'day', 'start', 'end', 'startsAt', 'endsAt', 'room', 'mode', 'staff', 'patients', 'noShows', 'pinned']);
+const MEETING_FIELDS: ReadonlySet<string> = new Set(['id', 'service', 'track', 'date', 'day', 'start', 'end', 'startsAt', 'endsAt', 'room', 'mode', 'staff', 'patients', 'noShows', 'pinned', 'revision']);
 
 /** A kept meeting that changed, rebuilt by the engine, keeps the caller's `meta` of its published version. */
 function keepMeta(out: Meeting, before: Meeting | undefined): Meeting {
   if (before?.meta !== undefined && out.meta === undefined) out.meta = structuredClone(before.meta);
+  return out;
+}
+
+/** A meeting that changed (or is new): one revision past its published version, or 0. */
+function revised(out: Meeting, before: Meeting | undefined): Meeting {
+  out.revision = before ? (before.revision ?? 0) + 1 : 0;
   return out;
 }
 
@@ -235,7 +243,7 @@ export function exportReplanned(
     const out: Meeting =
       before && unchanged(before.placed, placed)
         ? copyOf(before.meeting)
-        : keepMeta(withNoShows(compiled, meetingOf(compiled, { ...placed, patients: [...placed.patients].sort((a, b) => a - b) }, placed.id, instant), placed), before?.meeting);
+        : revised(keepMeta(withNoShows(compiled, meetingOf(compiled, { ...placed, patients: [...placed.patients].sort((a, b) => a - b) }, placed.id, instant), placed), before?.meeting), before?.meeting);
     if (pinned.has(out.id)) out.pinned = true;
     else delete out.pinned;
     return out;
@@ -257,7 +265,7 @@ function exportRenaming(
   schedule.meetings = schedule.meetings.map((meeting) => {
     const before = published.get(meeting.id);
     const placed = byId.get(meeting.id)!;
-    const out: Meeting = before && unchanged(before.placed, placed) ? copyOf(before.meeting) : keepMeta(withNoShows(compiled, meeting, placed), before?.meeting);
+    const out: Meeting = before && unchanged(before.placed, placed) ? copyOf(before.meeting) : revised(keepMeta(withNoShows(compiled, meeting, placed), before?.meeting), before?.meeting);
     if (pinned.has(out.id)) out.pinned = true;
     else delete out.pinned;
     return out;

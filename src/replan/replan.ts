@@ -304,7 +304,9 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
     patient: (id) => patientReasons.get(compiled.patientIndex.get(id) ?? -1) ?? [],
     staff: (id) => staffReasons.get(compiled.staffIndex.get(id) ?? -1) ?? [],
   });
-  return { problem: changedProblem, schedule, report, changed };
+  const held = new Set(schedule.meetings.map((m) => m.id));
+  const cancelled = previous.meetings.filter((m) => !held.has(m.id)).map((m) => structuredClone(m));
+  return { problem: changedProblem, schedule, report, changed, cancelled };
 }
 
 /** Whether meeting `m` has patients enough to be held (its group's minimum, or one for an individual session). */

@@ -148,4 +148,9 @@ export interface ReplanResult {
   report: Report;
   /** What differs from the published week, per meeting, patient and staff member, with reasons. */
   changed: ChangeLog;
+  /**
+   * The published meetings no longer held (their id is not in `schedule`), as they were
+   * published: for calendars and EHRs to cancel (`toICalendar`'s and `toFhir`'s `cancelled`).
+   */
+  cancelled: Meeting[];
 }
