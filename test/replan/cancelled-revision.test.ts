@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/model/problem.js';
 import type { Schedule } from '../../src/model/schedule.js';
 import { ProblemError } from '../../src/model/issue.js';
-import { solve } from '../../src/engine/solve.js';
+import { solve } from '../../src/pipeline/solve.js';
 import { sampleClinic } from '../../src/sample/clinic.js';
 import { replan } from '../../src/replan/replan.js';
 
