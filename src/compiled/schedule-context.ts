@@ -201,7 +201,19 @@ export function scheduleContext(problem: CompiledProblem, schedule: Schedule, pr
  * of it are ignored (they were never a session anyone could attend).
  */
 export function previousWeekOf(problem: CompiledProblem, schedule: Schedule): PreviousWeek {
-  const { meetings } = compileMeetings(problem, schedule);
+  return previousWeekFrom(problem, compileMeetings(problem, schedule).meetings);
+}
+
+/**
+ * The published timetable as the `stability` rule compares against, from meetings already read
+ * (the first of a repeated id counts; meetings outside the week are ignored).
+ *
+ * @example
+ * ```ts
+ * const previous = previousWeekFrom(compiled, readPublished(compiled, schedule).meetings);
+ * ```
+ */
+export function previousWeekFrom(problem: CompiledProblem, meetings: readonly PlacedMeeting[]): PreviousWeek {
   const byId = new Map<string, PlacedMeeting>();
   const patientSessions = problem.patients.map(() => new Set<string>());
   for (const meeting of meetings) {

@@ -9,7 +9,7 @@ import type { Meeting, Schedule } from '../model/schedule.js';
 import type { CompiledProblem } from '../compiled/compile.js';
 import { exportSchedule, instantsIn, meetingOf } from '../compiled/export.js';
 import { toOffsetIso, zonedInstant } from '../time/zone.js';
-import { sessionKey, type PlacedMeeting, type PreviousWeek } from '../rules/types.js';
+import type { PlacedMeeting } from '../rules/types.js';
 import { formatLocalTime, MINUTES_PER_DAY, parseLocalTime, WEEKDAYS } from '../time/week.js';
 import { Context } from '../input/context.js';
 import { readMeta } from '../input/meta.js';
@@ -133,17 +133,6 @@ export function readPublished(compiled: CompiledProblem, previous: unknown): { i
   return { issues, meetings };
 }
 
-/** The published week as the `stability` rule reads it (as `previousWeekOf` builds it, from meetings already read). */
-export function publishedWeek(compiled: CompiledProblem, meetings: readonly PlacedMeeting[]): PreviousWeek {
-  const byId = new Map<string, PlacedMeeting>();
-  const patientSessions = compiled.patients.map(() => new Set<string>());
-  for (const meeting of meetings) {
-    if (byId.has(meeting.id) || meeting.day < 0) continue;
-    byId.set(meeting.id, meeting);
-    for (const patient of meeting.patients) patientSessions[patient]!.add(sessionKey(meeting));
-  }
-  return { meetings: byId, patientSessions };
-}
 
 function sameSet(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));

@@ -20,7 +20,8 @@ import { impossibleFindings } from '../diagnose/diagnose.js';
 import { applyChangesInPlace, checkReplanInput } from './changes.js';
 import { diffSchedules } from './diff.js';
 import { addReason, firstOpenMinutes, isOpen, type Driver } from './driver.js';
-import { exportReplanned, nameNewMeetings, publishedWeek, readPublished } from './published.js';
+import { exportReplanned, nameNewMeetings, readPublished } from './published.js';
+import { previousWeekFrom } from '../compiled/schedule-context.js';
 import { loadAndRepair, type LoadedMeeting } from './repair.js';
 import { serveAffected } from './serve.js';
 import { shortfallCause } from './shortfall-causes.js';
@@ -140,7 +141,7 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   const read = readPublished(compiled, previous);
   if (read.issues.length > 0) throw new ProblemError(read.issues);
   const placed = read.meetings;
-  const published = publishedWeek(compiled, placed);
+  const published = previousWeekFrom(compiled, placed);
 
   const pinned = new Set(previous.meetings.filter((m) => m.pinned === true).map((m) => m.id));
   const patientReasons = new Map<number, ChangeReason[]>();

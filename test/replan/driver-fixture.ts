@@ -10,7 +10,8 @@ import { assertValidProblem } from '../../src/input/validate.js';
 import { compileProblem } from '../../src/compiled/compile.js';
 import { createEngine } from '../../src/engine/kernel/create.js';
 import { allRules } from '../../src/rules/catalogue.js';
-import { publishedWeek, readPublished } from '../../src/replan/published.js';
+import { readPublished } from '../../src/replan/published.js';
+import { previousWeekFrom } from '../../src/compiled/schedule-context.js';
 import type { Driver } from '../../src/replan/driver.js';
 import { meeting as tinyMeeting, scheduleOf } from '../support/tiny.js';
 import type { Weekday } from '../../src/model/problem.js';
@@ -64,7 +65,7 @@ export function driverOver(problem: Problem, meetings: Meeting[], affected: stri
   const compiled = compileProblem(assertValidProblem(problem));
   const read = readPublished(compiled, scheduleOf(meetings));
   if (read.issues.length > 0) throw new Error(read.issues.map((i) => i.message).join('; '));
-  const engine = createEngine(compiled, allRules(), new Map(), 1, { initial: read.meetings, previous: publishedWeek(compiled, read.meetings) });
+  const engine = createEngine(compiled, allRules(), new Map(), 1, { initial: read.meetings, previous: previousWeekFrom(compiled, read.meetings) });
   return {
     engine,
     firstOpenMinute: [0, 0, 0, 0, 0, 0, 0],
