@@ -108,6 +108,13 @@ export async function withChromium(chromium, url, until, { timeoutMs = 120_000, 
     clearTimeout(timer);
     if (child.exitCode === null) child.kill('SIGKILL');
     await exited;
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes outlive the browser process by a moment and may still write
+    // into the profile (a loaded machine showed ENOTEMPTY): retry, and leave a stray temp folder
+    // rather than fail a test whose result is already in.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (error) {
+      console.warn(`could not remove Chromium's profile ${profile}: ${error.code ?? error}`);
+    }
   }
 }
