@@ -4,11 +4,11 @@
  * in the cell of the hour it starts in, side by side with the sessions it overlaps.
  */
 import type { Meeting } from '../model/schedule.js';
+import { SLOT_MINUTES } from '../time/week.js';
 import { escapeHtml } from './html-escape.js';
 import type { Names } from './names.js';
 import type { Section } from './view.js';
 
-const SLOT_MINUTES = 5;
 /** Height of one 5-minute slot in px: at least this, more when a block's text needs it. */
 const MIN_SLOT_PX = 6;
 const MAX_SLOT_PX = 20;
