@@ -32,6 +32,15 @@ describe('fhirId', () => {
     for (const id of made) expect(id).toMatch(/^[A-Za-z0-9\-.]{1,64}$/);
     expect(new Set(made).size).toBe(made.length);
     expect(fhirId('patient 7/a')).toBe(made[0]);
-    expect(made[0]).toMatch(/^patient-7-a-[0-9a-f]{16}$/);
+    expect(made[0]).toMatch(/^patient-7-a\.\.[0-9a-f]{16}$/);
+  });
+
+  it('gives ids that differ only in case distinct ids, also compared case-insensitively (FHIR ids are)', () => {
+    const ids = ['P1', 'p1', 'Dana.Lee', 'dana.lee', 'DANA.LEE', 'x..y', 'x.y', '-', 'p1..0000000000000000'];
+    const made = ids.map(fhirId);
+    for (const id of made) expect(id).toMatch(/^[a-z0-9\-.]{1,64}$/);
+    expect(new Set(made.map((id) => id.toLowerCase())).size).toBe(ids.length);
+    expect(fhirId('p1')).toBe('p1');
+    expect(fhirId('P1')).toMatch(/^p1\.\.[0-9a-f]{16}$/);
   });
 });

@@ -5,8 +5,13 @@
  * where `crypto.subtle` is asynchronous.
  */
 
-/** What FHIR R4 accepts as a resource id: the `id` datatype. */
-const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+/**
+ * Ids kept as they are: FHIR ids (`[A-Za-z0-9\-.]{1,64}`) in lower case with no empty part
+ * between dots. FHIR says ids are case-insensitive, so 'P1' and 'p1' would name one resource on
+ * many servers: only lower-case ids are kept, and made ids are lower case too.
+ */
+const KEPT_ID = /^(?=.{1,64}$)[a-z0-9-]+(?:\.[a-z0-9-]+)*$/;
+const READABLE_LENGTH = 40;
 
 /** The RFC 9562 namespace for URL names. */
 const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
@@ -34,20 +39,27 @@ export function uuidV5(name: string, namespace: string = URL_NAMESPACE): string 
 }
 
 /**
- * `id` itself when it is a valid FHIR id (`[A-Za-z0-9\-.]{1,64}`); otherwise a deterministic
- * FHIR id made from it: its characters with every other one as `-` (cut to 40), a `-` and 16 hex
- * digits of its SHA-1, so distinct ids stay distinct.
+ * `id` itself when it is a lower-case FHIR id; otherwise a deterministic FHIR id made from it: a
+ * readable lower-case part (cut to 40), `..` and 16 hex digits of its SHA-1. Kept ids never hold
+ * `..` and made ones always do, so the two never meet, and every result is lower case, so
+ * distinct ids stay distinct also on servers that compare ids case-insensitively, as FHIR allows.
  *
  * @example
  * ```ts
  * fhirId('p-01');         // 'p-01'
- * fhirId('patient 7/a');  // 'patient-7-a-' followed by 16 hex digits
+ * fhirId('P-01');         // 'p-01..' followed by 16 hex digits
+ * fhirId('patient 7/a');  // 'patient-7-a..' followed by 16 hex digits
  * ```
  */
 export function fhirId(id: string): string {
-  if (FHIR_ID.test(id)) return id;
+  if (KEPT_ID.test(id)) return id;
   const digest = Array.from(sha1(new TextEncoder().encode(id)).subarray(0, 8), (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${id.replace(/[^A-Za-z0-9\-.]/g, '-').slice(0, 40)}-${digest}`;
+  const readable = id
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .slice(0, READABLE_LENGTH)
+    .replace(/^-+|-+$/g, '');
+  return `${readable || 'id'}..${digest}`;
 }
 
 /**

@@ -161,12 +161,12 @@ describe('toFhir on a hand-made week', () => {
     expectValid(bundle);
     const actors = appointmentOf(bundle, m.id)?.participant.map((p) => p.actor);
     expect(actors?.[0]).toEqual({ reference: 'Patient/p1', type: 'Patient' });
-    expect(actors?.[1]).toEqual({ reference: expect.stringMatching(/^Patient\/p-5-[0-9a-f]{16}$/), type: 'Patient', identifier: { system: 'urn:iop-scheduler:patient', value: 'p_5' } });
-    expect(actors?.[2]).toEqual({ reference: expect.stringMatching(/^Practitioner\/clin-3---[0-9a-f]{16}$/), type: 'Practitioner', identifier: { system: 'urn:iop-scheduler:staff', value: 'clin 3/α' } });
+    expect(actors?.[1]).toEqual({ reference: expect.stringMatching(/^Patient\/p-5\.\.[0-9a-f]{16}$/), type: 'Patient', identifier: { system: 'urn:iop-scheduler:patient', value: 'p_5' } });
+    expect(actors?.[2]).toEqual({ reference: expect.stringMatching(/^Practitioner\/clin-3\.\.[0-9a-f]{16}$/), type: 'Practitioner', identifier: { system: 'urn:iop-scheduler:staff', value: 'clin 3/α' } });
     expect(actors?.[3]?.identifier).toEqual({ system: 'urn:iop-scheduler:room', value: 'room#B' });
     expect(ofType(bundle, 'Schedule').map((s) => s.actor[0]?.reference)).toEqual([actors?.[2]?.reference, actors?.[3]?.reference]);
     const coding = appointmentOf(bundle, m.id)?.serviceType?.[0]?.coding?.[0];
-    expect(coding?.code).toMatch(/^process--group-[0-9a-f]{16}$/);
+    expect(coding?.code).toMatch(/^process-group\.\.[0-9a-f]{16}$/);
     expect(coding?.display).toBe('Process group');
   });
 
