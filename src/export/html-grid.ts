@@ -16,8 +16,14 @@ const MAX_SLOT_PX = 20;
 const LINE_PX = 15.5;
 const PADDING_PX = 7;
 const CHAR_PX = 7.4;
-/** Width of the day columns together on a landscape page or a laptop screen, in px. */
-const DAYS_WIDTH_PX = 1000;
+/** A block's left edge, right border and side padding: width its text cannot use, in px. */
+const BLOCK_INSET_PX = 16;
+/**
+ * Width of the day columns together, in px: a small laptop window (about 900 px wide, less the
+ * page's margins and the time column). Wider screens and landscape pages get spare room instead
+ * of clipped lines.
+ */
+const DAYS_WIDTH_PX = 760;
 
 /** A meeting with its minutes of the day and its lane among those it overlaps. */
 export interface Placed {
@@ -58,7 +64,7 @@ export function weekGrid(
     column.clusters.flatMap((cluster) =>
       cluster.members.map((p) => {
         const lines = blockLines(section, p.meeting, names, hardMessages.has(p.meeting.id));
-        const chars = Math.max(8, Math.floor((DAYS_WIDTH_PX * column.widest) / totalWidest / cluster.lanes / CHAR_PX));
+        const chars = Math.max(8, Math.floor(((DAYS_WIDTH_PX * column.widest) / totalWidest / cluster.lanes - BLOCK_INSET_PX) / CHAR_PX));
         const tooltip = [
           `${names.service(p.meeting.service)} ${p.meeting.start}–${p.meeting.end}`,
           whereOf(p.meeting, names),
@@ -89,8 +95,8 @@ export function weekGrid(
 
 interface Line {
   html: string;
-  /** Characters, to estimate how many lines it wraps to. */
-  length: number;
+  /** The plain text, to estimate how many lines it wraps to. */
+  text: string;
 }
 
 /**
@@ -98,7 +104,7 @@ interface Line {
  * attends: patient ids on staff and room grids, a count on track grids, nothing on a patient's.
  */
 function blockLines(section: Section, meeting: Meeting, names: Names, hard: boolean): Line[] {
-  const line = (text: string, tag = 'span', className = ''): Line => ({ html: `<${tag}${className ? ` class="${className}"` : ''}>${escapeHtml(text)}</${tag}>`, length: text.length });
+  const line = (text: string, tag = 'span', className = ''): Line => ({ html: `<${tag}${className ? ` class="${className}"` : ''}>${escapeHtml(text)}</${tag}>`, text });
   const service = `${hard ? '⚠ ' : ''}${names.service(meeting.service)}`;
   const where = section.kind === 'room' ? '' : ` · ${whereOf(meeting, names)}`;
   const count = section.kind === 'track' ? ` · ${meeting.patients.length} pt${meeting.patients.length === 1 ? '' : 's'}` : '';
@@ -108,7 +114,24 @@ function blockLines(section: Section, meeting: Meeting, names: Names, hard: bool
 }
 
 function textLines(lines: readonly Line[], chars: number): number {
-  return lines.reduce((sum, l) => sum + Math.max(1, Math.ceil(l.length / chars)), 0);
+  return lines.reduce((sum, l) => sum + wrappedLines(l.text, chars), 0);
+}
+
+/** How many lines `text` takes wrapped at word boundaries, `chars` to a line (a longer word breaks). */
+function wrappedLines(text: string, chars: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const width = word.length;
+    if (used > 0 && used + 1 + width <= chars) {
+      used += 1 + width;
+      continue;
+    }
+    if (used > 0) lines++;
+    lines += Math.ceil(width / chars) - 1;
+    used = width % chars || chars;
+  }
+  return lines;
 }
 
 function whereOf(meeting: Meeting, names: Names): string {

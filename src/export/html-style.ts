@@ -25,7 +25,7 @@ h3 { font-size: 1rem; margin: 1.25rem 0 .4rem; }
 /* A block starts in the cell of its hour and runs on over the next ones. */
 .m { position: absolute; z-index: 1; border: 1px solid #fff; border-left: 5px solid; border-radius: 5px; padding: 2px 4px 2px 5px; overflow: hidden; font-size: .78rem; line-height: 1.2; box-shadow: 0 0 0 1px rgba(17,24,39,.08); }
 /* Names wrap, never cut: the grid's slot height grows until every block's text fits. */
-.m b, .m span { display: block; white-space: normal; overflow-wrap: break-word; }
+.m b, .m span { display: block; white-space: normal; overflow-wrap: break-word; hyphens: auto; }
 .m.broken { outline: 2px dashed var(--bad); outline-offset: -2px; }
 .empty, .outside { color: var(--muted); font-style: italic; }
 .reqs { list-style: none; padding: 0; margin: 0 0 .6rem; display: flex; flex-wrap: wrap; gap: .25rem .9rem; font-size: .9rem; }
