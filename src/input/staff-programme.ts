@@ -5,7 +5,7 @@
  * will be broken whatever the timetable).
  */
 import type { Problem, Staff } from '../model/problem.js';
-import { dayNumber } from '../time/week.js';
+import { enrolledDays } from '../time/week.js';
 import { readAvailability } from './availability.js';
 import { readWeekdays } from './clock.js';
 import { type Context, type Draft, quote } from './context.js';
@@ -53,13 +53,6 @@ export function readStaffProgramme(fields: Fields, staff: Draft<Staff>, context:
   staff.preferences = read;
 }
 
-/** Whether a patient's admission span touches the week starting on day number `weekDay`. */
-function enrolledInWeek(patient: Draft<Problem['patients'][number]>, weekDay: number): boolean {
-  const admitted = patient.admittedOn === undefined ? undefined : dayNumber(patient.admittedOn);
-  const discharged = patient.dischargedOn === undefined ? undefined : dayNumber(patient.dischargedOn);
-  return (admitted === undefined || admitted < weekDay + 7) && (discharged === undefined || discharged > weekDay);
-}
-
 /**
  * Checks what the staff fields name once everything is read: each preferred service exists
  * (`unknown-reference`), and no member is already primary to more patients enrolled this week
@@ -72,11 +65,15 @@ function enrolledInWeek(patient: Draft<Problem['patients'][number]>, weekDay: nu
  */
 export function checkStaffProgramme(problem: Draft<Problem>, context: Context): void {
   const serviceIds = new Set((problem.services ?? []).map((service) => service?.id));
-  const weekDay = problem.weekStart === undefined ? undefined : dayNumber(problem.weekStart);
+  const weekStart = problem.weekStart;
   const primaries = new Map<string, number>();
   for (const patient of problem.patients ?? []) {
     if (patient?.primaryStaff === undefined) continue;
-    if (weekDay !== undefined && !enrolledInWeek(patient, weekDay)) continue;
+    if (weekStart !== undefined) {
+      // As the staff-caseload rule counts: patients enrolled on at least one day of the week.
+      const { firstDay, endDay } = enrolledDays(weekStart, patient.admittedOn, patient.dischargedOn);
+      if (endDay <= firstDay) continue;
+    }
     primaries.set(patient.primaryStaff, (primaries.get(patient.primaryStaff) ?? 0) + 1);
   }
   (problem.staff ?? []).forEach((member, index) => {

@@ -5,22 +5,20 @@
  */
 import type { Change } from '../model/options.js';
 import type { Patient, Problem, Service, Staff } from '../model/problem.js';
-import { dayNumber } from '../time/week.js';
+import { enrolledDays } from '../time/week.js';
 import type { ChangeLog, PrimaryStaffProposal } from './types.js';
 
-/** Whether `patient` is enrolled on at least one day of the week starting on day number `weekDay`. */
-function enrolled(patient: Patient, weekDay: number): boolean {
-  const admitted = patient.admittedOn === undefined ? undefined : dayNumber(patient.admittedOn);
-  const discharged = patient.dischargedOn === undefined ? undefined : dayNumber(patient.dischargedOn);
-  return (admitted === undefined || admitted < weekDay + 7) && (discharged === undefined || discharged > weekDay) && (admitted === undefined || discharged === undefined || discharged > admitted);
+/** Whether `patient` is enrolled on at least one day of the week starting `weekStart` (as staff-caseload counts). */
+function enrolled(patient: Patient, weekStart: string): boolean {
+  const { firstDay, endDay } = enrolledDays(weekStart, patient.admittedOn, patient.dischargedOn);
+  return endDay > firstDay;
 }
 
 /** Patients enrolled this week per primary staff id. */
 function caseloads(problem: Problem): Map<string, number> {
-  const weekDay = dayNumber(problem.weekStart) ?? 0;
   const counts = new Map<string, number>();
   for (const patient of problem.patients) {
-    if (patient.primaryStaff !== undefined && enrolled(patient, weekDay)) counts.set(patient.primaryStaff, (counts.get(patient.primaryStaff) ?? 0) + 1);
+    if (patient.primaryStaff !== undefined && enrolled(patient, problem.weekStart)) counts.set(patient.primaryStaff, (counts.get(patient.primaryStaff) ?? 0) + 1);
   }
   return counts;
 }
@@ -62,9 +60,8 @@ function servicesToLead(problem: Problem, patient: Patient): { services: Service
  */
 export function assignPrimaryStaff(problem: Problem, admitted: readonly Patient[]): void {
   const counts = caseloads(problem);
-  const weekDay = dayNumber(problem.weekStart) ?? 0;
   for (const patient of admitted) {
-    if (patient.primaryStaff !== undefined || !enrolled(patient, weekDay)) continue;
+    if (patient.primaryStaff !== undefined || !enrolled(patient, problem.weekStart)) continue;
     const { services, all } = servicesToLead(problem, patient);
     if (services.length === 0) continue;
     let best: Staff | undefined;
@@ -100,13 +97,12 @@ export function assignPrimaryStaff(problem: Problem, admitted: readonly Patient[
 export function withPrimaryStaffLog(changed: ChangeLog, changes: readonly Change[], problem: Problem): ChangeLog {
   const proposals: PrimaryStaffProposal[] = [];
   const counts = caseloads(problem);
-  const weekDay = dayNumber(problem.weekStart) ?? 0;
   changes.forEach((change, index) => {
     if (change.kind !== 'admit' || change.patient.primaryStaff !== undefined) return;
     const id = change.patient.id;
     const patient = problem.patients.find((p) => p.id === id);
     // Nothing to propose for a patient not enrolled this week, or in a clinic without individual sessions.
-    if (!patient || !enrolled(patient, weekDay) || servicesToLead(problem, patient).services.length === 0) return;
+    if (!patient || !enrolled(patient, problem.weekStart) || servicesToLead(problem, patient).services.length === 0) return;
     const staff = patient.primaryStaff;
     if (staff === undefined) {
       proposals.push({ change: index, patient: id, staff: null, message: `Patient ${id} is admitted without a primary therapist, and no staff member who can lead their individual sessions has room in their caseload.` });
