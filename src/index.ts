@@ -19,6 +19,7 @@ export type {
   Unmet,
   Violation,
 } from './model/report.js';
+export type { PartialWeekSummary } from './model/report.js';
 export type { Change, Progress, ProgressPhase, SolveOptions, Weights } from './model/options.js';
 export { ProblemError, type Issue } from './model/issue.js';
 export { validateProblem, assertValidProblem, type ValidationResult } from './input/validate.js';
@@ -67,5 +68,6 @@ export type {
   PersonChange,
   SessionChange,
 } from './replan/types.js';
+export type { PrimaryStaffProposal } from './replan/types.js';
 export { sampleClinic, type SampleClinicOptions } from './sample/clinic.js';
 export { adolescentProgram } from './sample/adolescent.js';

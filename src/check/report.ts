@@ -9,6 +9,7 @@
  * every subject again.
  */
 import type { PatientSummary, Report, RuleScore, Score, Unmet, Violation } from '../model/report.js';
+import { partialWeekSummary } from '../compiled/partial-week.js';
 import { closeEvaluationScope, openEvaluationScope } from '../rules/evaluation-scope.js';
 import { patientWeek } from '../rules/patient-week.js';
 import { measureRequirements, requirementMessage, requirementStatus } from '../rules/requirements.js';
@@ -49,6 +50,7 @@ function patientReport(ctx: RuleContext, patient: number): { summary: PatientSum
       .filter((entry) => entry.count > 0),
     requirements,
     met: requirements.every((r) => r.met),
+    ...partialWeekSummary(ctx.problem, patient, week.track, week.rules.partialWeek),
   };
   return { summary, unmet };
 }

@@ -14,6 +14,7 @@ import {
 import { availabilitySlots as weekSlots } from '../time/availability.js';
 import { SlotSet } from '../time/slot-set.js';
 import { realMinutes, weekClock, type WeekClock } from '../time/week-clock.js';
+import { compileStaffProgramme, countCaseloads, type CompiledStaffPreferences } from './staff-programme.js';
 import { dayNumber, parseLocalTime, SLOT_MINUTES, SLOTS_PER_DAY, weekDates, weekdayIndex } from '../time/week.js';
 
 export interface CompiledSeat {
@@ -80,6 +81,12 @@ export interface CompiledStaff {
   available: SlotSet;
   maxWeeklyMinutes: number;
   maxDailyMinutes: number;
+  /** Most primary patients enrolled this week (Infinity: no limit). */
+  maxCaseload: number;
+  /** Patients enrolled this week who name this member as primary. */
+  caseload: number;
+  /** The member's soft preferences (`staff-preferences`), or undefined. */
+  preferences: CompiledStaffPreferences | undefined;
 }
 
 export interface CompiledRoom {
@@ -168,6 +175,8 @@ export function compileProblem(problem: Problem): CompiledProblem {
     available: availabilitySlots(member.availability, week),
     maxWeeklyMinutes: member.maxWeeklyHours === undefined ? Infinity : Math.round(member.maxWeeklyHours * 60),
     maxDailyMinutes: member.maxDailyHours === undefined ? Infinity : Math.round(member.maxDailyHours * 60),
+    caseload: 0, // counted once the patients are compiled
+    ...compileStaffProgramme(member, (availability) => availabilitySlots(availability, week), serviceIndex),
   }));
 
   const rooms: CompiledRoom[] = problem.rooms.map((room, index) => ({
@@ -261,6 +270,7 @@ export function compileProblem(problem: Problem): CompiledProblem {
     preferredDays: dayIndexes(patient.preferences?.days),
     avoidedDays: dayIndexes(patient.preferences?.avoidDays),
   }));
+  countCaseloads(staff.length, patients).forEach((count, member) => (staff[member]!.caseload = count));
   // Avoid pairs hold both ways, whichever side declared them.
   problem.patients.forEach((patient, index) => {
     for (const other of patient.avoid ?? []) {

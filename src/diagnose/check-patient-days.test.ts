@@ -22,17 +22,21 @@ describe('checkPatientDays', () => {
     ]);
   });
 
-  it('blames an admission on Thursday', () => {
+  it('blames an admission on Thursday when a partial week counts in full', () => {
     const problem = groupsOnly();
     problem.patients[0]!.admittedOn = '2026-11-26';
+    // By default a partial week's minimum days are prorated (1 of 3 programme days): reachable.
+    expect(checkPatientDays(reach(problem))).toEqual([]);
+    problem.rules = { partialWeek: 'full' };
     const found = checkPatientDays(reach(problem));
     expect(found).toEqual([expect.objectContaining({ code: 'late-admission', figures: { needed: 3, available: 1, unit: 'days' } })]);
     expect(found[0]!.message).toContain('Thu');
   });
 
-  it('blames an early discharge', () => {
+  it('blames an early discharge when a partial week counts in full', () => {
     const problem = groupsOnly();
     problem.patients[0]!.dischargedOn = '2026-11-25';
+    problem.rules = { partialWeek: 'full' };
     expect(checkPatientDays(reach(problem))).toEqual([expect.objectContaining({ code: 'early-discharge', figures: { needed: 3, available: 1, unit: 'days' } })]);
   });
 

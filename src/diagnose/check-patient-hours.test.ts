@@ -34,9 +34,12 @@ describe('checkPatientHours', () => {
     expect(findings(groupsOnly())).toEqual([]);
   });
 
-  it('blames a late admission when the full week would have been enough', () => {
+  it('blames a late admission when the full week would have been enough and a partial week counts in full', () => {
     const problem = groupsOnly();
     problem.patients[1]!.admittedOn = '2026-11-26';
+    // By default the minimum is prorated to the 1 of 3 programme days enrolled: 3 hours, reachable.
+    expect(findings(problem)).toEqual([]);
+    problem.rules = { partialWeek: 'full' };
     const found = findings(problem);
     expect(found).toEqual([expect.objectContaining({ code: 'late-admission', patients: ['p2'], figures: { needed: 540, available: 180, unit: 'minutes' } })]);
     expect(found[0]!.message).toContain('admitted on Thu 2026-11-26');

@@ -7,6 +7,7 @@
  */
 import type { CompiledProblem, CompiledService } from '../compiled/compile.js';
 import { resolveHoursRules, type ResolvedHoursRules } from '../input/defaults.js';
+import { prorateRules } from '../compiled/partial-week.js';
 import { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY, SLOTS_PER_WEEK } from '../time/week.js';
 
@@ -222,7 +223,7 @@ export function lenientRules(problem: CompiledProblem, patient: number): Resolve
   const source = problem.source;
   const tracks = problem.patients[patient]!.tracks;
   const all = (tracks.length > 0 ? tracks : [-1]).map((t) =>
-    resolveHoursRules(source.rules, t >= 0 ? source.tracks[t]?.rules : undefined, source.patients[patient]?.rules),
+    prorateRules(problem, patient, t, resolveHoursRules(source.rules, t >= 0 ? source.tracks[t]?.rules : undefined, source.patients[patient]?.rules)),
   );
   const least = (pick: (r: ResolvedHoursRules) => number | undefined): number | undefined => {
     const values = all.map(pick);
@@ -240,6 +241,8 @@ export function lenientRules(problem: CompiledProblem, patient: number): Resolve
     maxDailyHours: most((r) => r.maxDailyHours),
     minDailyMinutes: least((r) => r.minDailyMinutes),
     minDailyServices: least((r) => r.minDailyServices),
+    // The minimums above are already scaled for a partial week.
+    partialWeek: 'full',
   };
 }
 

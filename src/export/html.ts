@@ -2,6 +2,7 @@
  * The week as one self-contained HTML page: inline CSS, no scripts, no external assets.
  * Every string from the problem, schedule or report is escaped.
  */
+import { partialWeekNote } from './partial-week-note.js';
 import type { Problem } from '../model/problem.js';
 import type { Report } from '../model/report.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
@@ -105,7 +106,7 @@ function sectionBlock(
   const parts = [`<section class="${unmet.length > 0 ? 'unmet-section' : ''}" aria-labelledby="${escapeHtml(anchor(section))}">`, heading];
   if (summary) {
     parts.push(
-      `<p class="facts">${formatHours(summary.hours)} h · ${summary.days.length} days (${escapeHtml(summary.days.join(' ') || 'none')}) · track ${escapeHtml(names.track(summary.track))}</p>`,
+      `<p class="facts">${formatHours(summary.hours)} h · ${summary.days.length} days (${escapeHtml(summary.days.join(' ') || 'none')}) · track ${escapeHtml(names.track(summary.track))}${escapeHtml(partialWeekNote(summary))}</p>`,
       `<ul class="reqs">${summary.requirements
         .map(
           (r) =>

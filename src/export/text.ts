@@ -2,6 +2,7 @@
  * The week as plain text: one grid per track, room, staff member or patient, at most 100
  * columns wide, and, given a report, every patient's hours, days and unmet requirements.
  */
+import { partialWeekNote } from './partial-week-note.js';
 import type { Problem } from '../model/problem.js';
 import type { PatientSummary, Report } from '../model/report.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
@@ -87,7 +88,7 @@ function cellLines(meeting: Meeting, kind: Section['kind'], names: Names, broken
 }
 
 function requirementLines(summary: PatientSummary, names: Names): string[] {
-  const lines = wrap(sanitize(`${formatHours(summary.hours)} h · ${summary.days.length} days (${summary.days.join(' ') || 'none'}) · track ${names.track(summary.track)}`), '  ', '    ');
+  const lines = wrap(sanitize(`${formatHours(summary.hours)} h · ${summary.days.length} days (${summary.days.join(' ') || 'none'}) · track ${names.track(summary.track)}${partialWeekNote(summary)}`), '  ', '    ');
   for (const requirement of summary.requirements) {
     const label = `${requirement.met ? '✓' : '✗'} ${requirement.label}${requirement.date ? ` on ${requirement.date}` : ''}: ${formatNumber(requirement.actual)} of ${formatNumber(requirement.target)}`;
     lines.push(...wrap(sanitize(label), '  ', '    '));

@@ -16,6 +16,19 @@ export const DEFAULT_GRANULARITY_MINUTES = 15;
 export const DEFAULT_GROUP_MIN_SIZE = 2;
 export const DEFAULT_GROUP_MAX_SIZE = 12;
 
+/** How a partial week scales the minimums (see `HoursRules.partialWeek`). */
+export type PartialWeekMode = NonNullable<HoursRules['partialWeek']>;
+
+/**
+ * A partial week's minimums scale with the programme days the patient is enrolled on.
+ *
+ * @example
+ * ```ts
+ * const mode = rules.partialWeek ?? DEFAULT_PARTIAL_WEEK; // 'prorate'
+ * ```
+ */
+export const DEFAULT_PARTIAL_WEEK: PartialWeekMode = 'prorate';
+
 /** Hours rules as the checker and solver use them: every field present, `undefined` meaning "no limit". */
 export interface ResolvedHoursRules {
   minWeeklyHours: number;
@@ -25,6 +38,8 @@ export interface ResolvedHoursRules {
   maxDailyHours: number | undefined;
   minDailyMinutes: number | undefined;
   minDailyServices: number | undefined;
+  /** How a partial week (admitted or discharged mid-week) scales the minimums. */
+  partialWeek: PartialWeekMode;
 }
 
 /** Merges rules most specific last: `resolveHoursRules(program, track, patient)`. */
@@ -34,6 +49,7 @@ export function resolveHoursRules(...layers: Array<HoursRules | undefined>): Res
     maxDailyHours: undefined,
     minDailyMinutes: undefined,
     minDailyServices: undefined,
+    partialWeek: DEFAULT_PARTIAL_WEEK,
   };
   for (const layer of layers) {
     if (!layer) continue;
@@ -44,6 +60,7 @@ export function resolveHoursRules(...layers: Array<HoursRules | undefined>): Res
     if (layer.maxDailyHours !== undefined) resolved.maxDailyHours = layer.maxDailyHours;
     if (layer.minDailyMinutes !== undefined) resolved.minDailyMinutes = layer.minDailyMinutes;
     if (layer.minDailyServices !== undefined) resolved.minDailyServices = layer.minDailyServices;
+    if (layer.partialWeek !== undefined) resolved.partialWeek = layer.partialWeek;
   }
   return resolved;
 }

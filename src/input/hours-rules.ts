@@ -3,7 +3,7 @@
  * used, so validation keeps them as written) and the conflicts their layers make when resolved.
  */
 import type { HoursRules } from '../model/problem.js';
-import { type Context, pathOf } from './context.js';
+import { type Context, pathOf, quote, typeName } from './context.js';
 import { resolveHoursRules } from './defaults.js';
 import { ISSUE_CODES, WARNING_CODES } from './issue-codes.js';
 import { readRecord } from './read.js';
@@ -22,7 +22,10 @@ export const PARTIAL_HOSPITALIZATION_HOURS = 20;
 const HOURS_PER_WEEK = 168;
 const MAX_SESSIONS_PER_DAY = 288;
 
-const BOUNDS: ReadonlyMap<keyof HoursRules, NumberBounds> = new Map<keyof HoursRules, NumberBounds>([
+/** The numeric fields of HoursRules (`partialWeek` is a word, read on its own). */
+type NumericRule = Exclude<keyof HoursRules, 'partialWeek'>;
+
+const BOUNDS: ReadonlyMap<NumericRule, NumberBounds> = new Map<NumericRule, NumberBounds>([
   ['minWeeklyHours', { min: 0, max: HOURS_PER_WEEK }],
   ['maxWeeklyHours', { min: 0, max: HOURS_PER_WEEK }],
   ['minDays', { integer: true, min: 0, max: 7 }],
@@ -31,11 +34,12 @@ const BOUNDS: ReadonlyMap<keyof HoursRules, NumberBounds> = new Map<keyof HoursR
   ['minDailyMinutes', { integer: true, min: 0, max: 1440 }],
   ['minDailyServices', { integer: true, min: 0, max: MAX_SESSIONS_PER_DAY }],
 ]);
-const KEYS: ReadonlySet<string> = new Set(BOUNDS.keys());
-const DEFAULTS: Readonly<Record<keyof HoursRules, number | undefined>> = resolveHoursRules();
+const KEYS: ReadonlySet<string> = new Set([...BOUNDS.keys(), 'partialWeek']);
+const DEFAULTS: Readonly<Record<NumericRule, number | undefined>> = resolveHoursRules();
+const PARTIAL_WEEK_MODES: readonly string[] = ['prorate', 'full', 'exempt'];
 
 /** Pairs that must not cross: [minimum, maximum, factor turning the maximum into the minimum's unit]. */
-const PAIRS: ReadonlyArray<readonly [keyof HoursRules, keyof HoursRules, number]> = [
+const PAIRS: ReadonlyArray<readonly [NumericRule, NumericRule, number]> = [
   ['minWeeklyHours', 'maxWeeklyHours', 1],
   ['minDays', 'maxDays', 1],
   ['minDailyMinutes', 'maxDailyHours', 60],
@@ -57,6 +61,8 @@ export function readHoursRules(value: unknown, path: string, context: Context): 
     const number = readNumber(fields.optional(key), fields.at(key), context, key, bounds);
     if (number !== undefined) rules[key] = number;
   }
+  const partialWeek = readPartialWeek(fields.optional('partialWeek'), fields.at('partialWeek'), context);
+  if (partialWeek !== undefined) rules.partialWeek = partialWeek;
   for (const [min, max, factor] of PAIRS) {
     const low = rules[min];
     const high = rules[max];
@@ -73,8 +79,22 @@ export function readHoursRules(value: unknown, path: string, context: Context): 
   return rules;
 }
 
+/** `partialWeek`: one of 'prorate', 'full', 'exempt'. */
+function readPartialWeek(value: unknown, path: string, context: Context): HoursRules['partialWeek'] {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    context.report(path, ISSUE_CODES.invalidType, `partialWeek must be a string, not ${typeName(value)}.`);
+    return undefined;
+  }
+  if (!PARTIAL_WEEK_MODES.includes(value)) {
+    context.report(path, ISSUE_CODES.invalidValue, `partialWeek must be 'prorate', 'full' or 'exempt', not ${quote(value)}.`);
+    return undefined;
+  }
+  return value as HoursRules['partialWeek'];
+}
+
 /** The value of `key` once `layers` resolve, most specific last, over the defaults. */
-function resolvedValue(layers: readonly RulesLayer[], key: keyof HoursRules): number | undefined {
+function resolvedValue(layers: readonly RulesLayer[], key: NumericRule): number | undefined {
   for (let index = layers.length - 1; index >= 0; index -= 1) {
     const value = layers[index]?.rules?.[key];
     if (value !== undefined) return value;

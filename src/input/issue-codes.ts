@@ -196,8 +196,11 @@ export const ISSUE_CODE_DESCRIPTIONS: ReadonlyMap<string, string> = new Map<stri
 export const WARNING_CODES: {
   /** A `minWeeklyHours` or `maxWeeklyHours` of 20 or more: that much care is partial hospitalization, not IOP. */
   readonly partialHospitalization: 'partial-hospitalization';
+  /** A staff member already named `primaryStaff` by more patients enrolled this week than their `maxCaseload`: rule `staff-caseload` is broken whatever the timetable. */
+  readonly caseloadExceeded: 'caseload-exceeded';
 } = {
   partialHospitalization: 'partial-hospitalization',
+  caseloadExceeded: 'caseload-exceeded',
 };
 
 /** A code of {@link WARNING_CODES}. */

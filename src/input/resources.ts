@@ -8,8 +8,9 @@ import { LIMITS } from './limits.js';
 import { readMeta } from './meta.js';
 import { readRecord } from './read.js';
 import { readId, readNumber, readText, readTextList } from './scalars.js';
+import { readStaffProgramme, STAFF_PROGRAMME_KEYS } from './staff-programme.js';
 
-const STAFF_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'credentials', 'tags', 'availability', 'maxWeeklyHours', 'maxDailyHours', 'meta']);
+const STAFF_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'credentials', 'tags', 'availability', 'maxWeeklyHours', 'maxDailyHours', 'meta', ...STAFF_PROGRAMME_KEYS]);
 const ROOM_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'capacity', 'features', 'availability', 'meta']);
 
 /**
@@ -38,6 +39,7 @@ export function readStaff(value: unknown, path: string, context: Context): Draft
   if (maxWeeklyHours !== undefined) staff.maxWeeklyHours = maxWeeklyHours;
   const maxDailyHours = readNumber(fields.optional('maxDailyHours'), fields.at('maxDailyHours'), context, 'maxDailyHours', { min: 0, max: 24 });
   if (maxDailyHours !== undefined) staff.maxDailyHours = maxDailyHours;
+  readStaffProgramme(fields, staff, context);
   const meta = readMeta(fields.optional('meta'), fields.at('meta'), context);
   if (meta !== undefined) staff.meta = meta;
   return staff;

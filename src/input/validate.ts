@@ -13,6 +13,7 @@ import { Context } from './context.js';
 import { ISSUE_CODES } from './issue-codes.js';
 import { readProblem } from './problem.js';
 import { checkReferences } from './references.js';
+import { checkStaffProgramme } from './staff-programme.js';
 
 /**
  * What {@link validateProblem} answers. `warnings` appears only when there are some.
@@ -58,6 +59,7 @@ export function validateProblem(input: unknown): ValidationResult {
     const read = readProblem(input, context);
     if (read !== undefined) {
       checkReferences(read.problem, context, read.granularity);
+      checkStaffProgramme(read.problem, context);
       problem = read.problem as Problem;
     }
   } catch {

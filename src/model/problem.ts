@@ -81,6 +81,12 @@ export interface HoursRules {
   minDailyMinutes?: number;
   /** Per-diem threshold: every attended day must hold at least this many counting sessions (e.g. 3). Default none. */
   minDailyServices?: number;
+  /**
+   * A patient admitted or discharged mid-week (a partial week): `'prorate'` (the default) scales
+   * `minWeeklyHours` and `minDays` by the share of the track's programme days the patient is
+   * enrolled on; `'full'` keeps the whole week's minimums; `'exempt'` drops both minimums for that week.
+   */
+  partialWeek?: 'prorate' | 'full' | 'exempt';
 }
 
 /** A programme of groups that runs in its own windows: a day track, an evening track, a specialised one. */
@@ -194,6 +200,23 @@ export interface Staff {
   maxWeeklyHours?: number;
   /** Most hours of sessions led a day. Default none. */
   maxDailyHours?: number;
+  /**
+   * Most patients enrolled this week who name this member as `primaryStaff` (a licensing ratio,
+   * e.g. 24). Default none. A hard rule (`staff-caseload`); `validateProblem` warns when the
+   * primary assignments already exceed it.
+   */
+  maxCaseload?: number;
+  /** Soft wishes about when to work and what to lead (rule `staff-preferences`). */
+  preferences?: {
+    /** Days the member would rather work; when given, every other day worked costs a soft penalty. Default none. */
+    days?: Weekday[];
+    /** Days the member would rather not work; each one worked costs a soft penalty. Default none. */
+    avoidDays?: Weekday[];
+    /** Times the member would rather not lead sessions (e.g. Friday afternoons); each session touching them costs a soft penalty. Default none. */
+    avoid?: Availability;
+    /** Services (ids) the member prefers to lead; when given, each session of another service costs a soft penalty. Default none. */
+    services?: string[];
+  };
   /**
    * The caller's own data (an EHR id, a billing code): any JSON object. The library never reads it,
    * never logs it and never prints it in an export; `validateProblem` checks it is JSON and

@@ -104,6 +104,21 @@ export interface PatientSummary {
   requirements: RequirementStatus[];
   /** Whether every requirement is met. */
   met: boolean;
+  /**
+   * Present when the week is partial: the patient is admitted or discharged mid-week and enrolled
+   * on fewer than all of the week's programme days (the days their track runs, closed dates aside).
+   */
+  partialWeek?: PartialWeekSummary;
+}
+
+/** How a partial week was counted (see `HoursRules.partialWeek`). */
+export interface PartialWeekSummary {
+  /** `'prorate'`: minimum hours and days scaled by the share enrolled; `'full'`: the whole week's; `'exempt'`: none. */
+  mode: 'prorate' | 'full' | 'exempt';
+  /** Programme days the patient is enrolled on this week. */
+  enrolledDays: number;
+  /** Programme days of the week. */
+  programmeDays: number;
 }
 
 /** Why a requirement is unmet: a rule that blocked placements, or a fact of the problem. */

@@ -12,6 +12,7 @@ import { ISSUE_CODES } from '../input/issue-codes.js';
 import { LIMITS } from '../input/limits.js';
 import { assertValidProblem, validateProblem } from '../input/validate.js';
 import { dayInWeek, dayNumber, parseLocalTime, WEEKDAYS } from '../time/week.js';
+import { assignPrimaryStaff } from './assign-primary.js';
 
 const KINDS: ReadonlySet<string> = new Set(['admit', 'discharge', 'staff-out', 'room-closed', 'missed', 'pin']);
 
@@ -280,5 +281,6 @@ export function applyChangesInPlace(problem: Problem, changes: readonly Change[]
         break;
     }
   }
+  assignPrimaryStaff(problem, admitted);
   return problem;
 }

@@ -18,6 +18,7 @@ import { findCauses, unmetServices } from '../diagnose/causes.js';
 import { budgetOf } from '../time/budget.js';
 import { impossibleFindings } from '../diagnose/diagnose.js';
 import { applyChangesInPlace, checkReplanInput } from './changes.js';
+import { withPrimaryStaffLog } from './assign-primary.js';
 import { diffSchedules } from './diff.js';
 import { addReason, firstOpenMinutes, isOpen, type Driver } from './driver.js';
 import { exportReplanned, nameNewMeetings, readPublished } from './published.js';
@@ -307,7 +308,7 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   });
   const held = new Set(schedule.meetings.map((m) => m.id));
   const cancelled = previous.meetings.filter((m) => !held.has(m.id)).map((m) => structuredClone(m));
-  return { problem: changedProblem, schedule, report, changed, cancelled };
+  return { problem: changedProblem, schedule, report, changed: withPrimaryStaffLog(changed, changes, changedProblem), cancelled };
 }
 
 /** Whether meeting `m` has patients enough to be held (its group's minimum, or one for an individual session). */

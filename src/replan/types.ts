@@ -124,6 +124,29 @@ export interface ChangeLog {
   patients: PersonChange[];
   /** Staff whose sessions changed, in id order. */
   staff: PersonChange[];
+  /** Primary therapists proposed for admissions that named none, in change order; absent when there is none. */
+  primaryStaff?: PrimaryStaffProposal[];
+}
+
+/**
+ * A primary therapist `replan` proposed for an admitted patient without one: a member who can
+ * lead the patient's individual sessions and has room in their caseload (`Staff.maxCaseload`).
+ * The returned problem carries it as the patient's `primaryStaff`.
+ *
+ * @example
+ * ```ts
+ * const proposal: PrimaryStaffProposal = { change: 0, patient: 'p-41', staff: 's-03', message: 'Patient p-41 is admitted without a primary therapist; staff s-03 is proposed (caseload 12 of 24 this week).' };
+ * ```
+ */
+export interface PrimaryStaffProposal {
+  /** Index of the admission in the `changes` passed to `replan`. */
+  change: number;
+  /** The admitted patient's id. */
+  patient: string;
+  /** The staff member proposed, or `null` when no member fits (credentials and caseload). */
+  staff: string | null;
+  /** Plain sentence with ids only. */
+  message: string;
 }
 
 /**

@@ -41,9 +41,11 @@ import { roomDoubleBooked } from './room-double-booked.js';
 import { roomFeatures } from './room-features.js';
 import { stability } from './stability.js';
 import { staffAvailability } from './staff-availability.js';
+import { staffCaseload } from './staff-caseload.js';
 import { staffDailyMax } from './staff-daily-max.js';
 import { staffDoubleBooked } from './staff-double-booked.js';
 import { staffLoadBalance } from './staff-load-balance.js';
+import { staffPreferences } from './staff-preferences.js';
 import { staffSeats } from './staff-seats.js';
 import { staffWeeklyMax } from './staff-weekly-max.js';
 import { staffedHours } from './staffed-hours.js';
@@ -90,6 +92,7 @@ const RULES: readonly Rule[] = Object.freeze([
   nonexistentTime,
   telehealthPolicy,
   familyAvailability,
+  staffCaseload,
   // requirement
   patientMinWeeklyHours,
   patientMinDays,
@@ -107,6 +110,7 @@ const RULES: readonly Rule[] = Object.freeze([
   staffLoadBalance,
   staffedHours,
   stability,
+  staffPreferences,
 ]);
 
 /**

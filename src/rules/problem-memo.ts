@@ -5,6 +5,7 @@
  */
 import { resolveHoursRules, type ResolvedHoursRules } from '../input/defaults.js';
 import type { CompiledProblem } from '../compiled/compile.js';
+import { prorateRules } from '../compiled/partial-week.js';
 
 interface ProblemMemo {
   /** rulesByPatient[patient][track + 1]: resolved rules, built on first use. */
@@ -29,14 +30,15 @@ function memoOf(problem: CompiledProblem): ProblemMemo {
   return memo;
 }
 
-/** The hours rules of `patient` when its rules come from `track` (-1: the program's). */
+/** The hours rules of `patient` when its rules come from `track` (-1: the program's), minimums scaled for a partial week. */
 export function resolvedRules(problem: CompiledProblem, patient: number, track: number): ResolvedHoursRules {
   const memo = memoOf(problem);
   const byTrack = (memo.rulesByPatient[patient] ??= []);
   let rules = byTrack[track + 1];
   if (!rules) {
     const source = problem.source;
-    rules = resolveHoursRules(source.rules, track >= 0 ? source.tracks[track]?.rules : undefined, source.patients[patient]?.rules);
+    const whole = resolveHoursRules(source.rules, track >= 0 ? source.tracks[track]?.rules : undefined, source.patients[patient]?.rules);
+    rules = prorateRules(problem, patient, track, whole);
     byTrack[track + 1] = rules;
   }
   return rules;

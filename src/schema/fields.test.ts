@@ -22,6 +22,7 @@ const PROBLEM = {
 } satisfies Fields<Problem>;
 const HOURS_RULES = {
   minWeeklyHours: true, maxWeeklyHours: true, minDays: true, maxDays: true, maxDailyHours: true, minDailyMinutes: true, minDailyServices: true,
+  partialWeek: true,
 } satisfies Fields<HoursRules>;
 const AVAILABILITY = { weekly: true, rrule: true, except: true } satisfies Fields<Availability>;
 const WEEKLY_WINDOW = { days: true, start: true, end: true } satisfies Fields<Item<Availability['weekly']>>;
@@ -35,7 +36,11 @@ const SERVICE = {
   telehealth: true, withFamily: true, countsTowardHours: true, eligibility: true, homogeneousBy: true, trackBound: true, meta: true,
 } satisfies Fields<Service>;
 const SEAT = { credentials: true, tags: true, count: true } satisfies Fields<Item<Service['staff']>>;
-const STAFF = { id: true, name: true, credentials: true, tags: true, availability: true, maxWeeklyHours: true, maxDailyHours: true, meta: true } satisfies Fields<Staff>;
+const STAFF = {
+  id: true, name: true, credentials: true, tags: true, availability: true, maxWeeklyHours: true, maxDailyHours: true, meta: true,
+  maxCaseload: true, preferences: true,
+} satisfies Fields<Staff>;
+const STAFF_PREFERENCES = { days: true, avoidDays: true, avoid: true, services: true } satisfies Fields<NonNullable<Staff['preferences']>>;
 const ROOM = { id: true, name: true, capacity: true, features: true, availability: true, meta: true } satisfies Fields<Room>;
 const PATIENT = {
   id: true, tracks: true, availability: true, familyAvailability: true, tags: true, rules: true, requires: true, primaryStaff: true,
@@ -70,6 +75,7 @@ describe('the schema defines exactly the fields of the model', () => {
     ['Seat', problemDefs['Seat'], SEAT],
     ['Staff', problemDefs['Staff'], STAFF],
     ['Room', problemDefs['Room'], ROOM],
+    ['Staff.preferences', (problemDefs['Staff'] as { properties: Record<string, unknown> }).properties['preferences'], STAFF_PREFERENCES],
     ['Patient', problemDefs['Patient'], PATIENT],
     ['Schedule', scheduleSchema(), SCHEDULE],
   ] as const)('%s', (_, schema, fields) => {
@@ -99,6 +105,7 @@ describe('the validator knows every field of the model', () => {
     ['seat', (p) => p.services[0].staff[0], SEAT],
     ['staff', (p) => p.staff[0], STAFF],
     ['room', (p) => p.rooms[0], ROOM],
+    ['staff preferences', (p) => ((p.staff[0].preferences = {}), p.staff[0].preferences), STAFF_PREFERENCES],
     ['patient', (p) => p.patients[0], PATIENT],
   ];
   it.each(cases)('%s', (_, objectOf, fields) => {

@@ -119,6 +119,11 @@ function problemDefinitions(): Record<string, JsonSchema> {
       maxDailyHours: number('Maximum hours of care on one day. Default none: the track windows bound it.', 0, HOURS_PER_DAY),
       minDailyMinutes: integer('Per-diem threshold: every attended day must hold at least this many minutes of care (e.g. 180). Default none.', 0, MINUTES_PER_DAY),
       minDailyServices: integer('Per-diem threshold: every attended day must hold at least this many counting sessions (e.g. 3). Default none.', 0, MAX_SESSIONS_PER_DAY),
+      partialWeek: described("A patient admitted or discharged mid-week: 'prorate' scales minWeeklyHours and minDays by the share of the track's programme days the patient is enrolled on; 'full' keeps the whole week's minimums; 'exempt' drops both. Default 'prorate'.", {
+        type: 'string',
+        enum: ['prorate', 'full', 'exempt'],
+        default: 'prorate',
+      }),
     }),
     SessionCount: sessionCount,
     Track: object('A programme of groups that runs in its own windows: a day track, an evening track, a specialised one.', {
@@ -178,6 +183,13 @@ function problemDefinitions(): Record<string, JsonSchema> {
       availability: refDescribed('Availability', 'When this member works. Absent: any time.'),
       maxWeeklyHours: number('Most hours of sessions led a week. Default none.', 0, HOURS_PER_WEEK),
       maxDailyHours: number('Most hours of sessions led a day. Default none.', 0, HOURS_PER_DAY),
+      maxCaseload: integer('Most patients enrolled this week who name this member as primaryStaff (e.g. 24). Default none. A hard rule; validation warns when the assignments already exceed it.', 0, LIMITS.patients),
+      preferences: object('Soft wishes about when to work and what to lead (rule staff-preferences).', {
+        days: list('Days the member would rather work; when given, every other day worked costs a soft penalty. Default none.', ref('Weekday'), LIMITS.listItems),
+        avoidDays: list('Days the member would rather not work; each one worked costs a soft penalty. Default none.', ref('Weekday'), LIMITS.listItems),
+        avoid: refDescribed('Availability', 'Times the member would rather not lead sessions; each session touching them costs a soft penalty. Default none.'),
+        services: idList('Services (ids) the member prefers to lead; when given, each session of another service costs a soft penalty. Default none.'),
+      }),
       meta: ref('Meta'),
     }, ['id', 'credentials']),
     Room: object('A group room, an office, a family room.', {

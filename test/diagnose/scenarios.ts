@@ -93,7 +93,11 @@ export function adolescentsTooFew(): Problem {
   });
 }
 
-/** Patient p-late is admitted on Thursday; the evening track runs Tue-Fri, a Saturday track exists. Sessions start on the hour. */
+/**
+ * Patient p-late is admitted on Thursday and their clinic counts a partial week in full
+ * (`partialWeek: 'full'`; prorated, the week would ask 4.5 hours on 2 days); the evening track runs Tue-Fri, a
+ * Saturday track exists. Sessions start on the hour.
+ */
 export function admittedThursday(): Problem {
   return clinic({
     granularityMinutes: 60,
@@ -104,7 +108,7 @@ export function admittedThursday(): Problem {
     patients: [
       ...patients('p', 3),
       ...patients('s', 2, { tracks: ['saturday'], rules: { minWeeklyHours: 3, minDays: 1 } }),
-      { id: 'p-late', tracks: ['evening'], admittedOn: '2026-11-26' },
+      { id: 'p-late', tracks: ['evening'], admittedOn: '2026-11-26', rules: { partialWeek: 'full' } },
     ],
   });
 }

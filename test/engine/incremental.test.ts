@@ -27,6 +27,7 @@ function expectAgreement(engine: Engine): void {
     const kept = engine.state.board.ruleTotals(index);
     const row = fromScratch.get(rule.code)!;
     expect({ rule: rule.code, penalty: kept.penalty, violations: kept.violations }).toEqual({ rule: rule.code, penalty: row.penalty, violations: row.violations });
+    if (kept.penalty > 0) penalised.add(rule.code);
   });
   expect(engine.state.score()).toEqual(report.score);
   expect(engine.state.score().hard).toBe(0);
@@ -38,6 +39,8 @@ function engineFor(problem: Problem, seed: number): Engine {
 }
 
 const applied = new Map<string, number>();
+/** Rules the board held a penalty for at some point: the agreement above was tested on them. */
+const penalised = new Set<string>();
 
 function exercise(problem: Problem, seed: number, steps: number): void {
   const engine = engineFor(problem, seed);
@@ -94,5 +97,7 @@ describe('incremental scoring', () => {
       { numRuns: 12, seed: 2026 },
     );
     for (const { name } of MOVES) expect({ name, applied: (applied.get(name) ?? 0) > 0 }).toEqual({ name, applied: true });
+    // The programme's soft rule (issue 24) was scored, not only zero all along.
+    expect(penalised.has('staff-preferences')).toBe(true);
   });
 });

@@ -50,6 +50,9 @@ function change(g: Gen, problem: Problem, schedule: Schedule, index: number, any
     case 0: {
       const model = pick(g, problem.patients);
       const patient = { ...structuredClone(model), id: `admitted-${index}`, avoid: [] };
+      // Naming a member whose caseload is full would break staff-caseload by the input itself:
+      // such an admission comes without a primary, and replan proposes one within caseload.
+      if (problem.staff.find((s) => s.id === patient.primaryStaff)?.maxCaseload !== undefined) delete patient.primaryStaff;
       if (int(g, 0, 2) === 0) {
         patient.admittedOn = dateNear(g, problem.weekStart, 0);
         if (patient.dischargedOn !== undefined && patient.dischargedOn < patient.admittedOn) delete patient.dischargedOn;

@@ -9,6 +9,7 @@
  */
 import { resolveHoursRules } from '../../input/defaults.js';
 import type { CompiledProblem } from '../../compiled/compile.js';
+import { prorateRules } from '../../compiled/partial-week.js';
 
 export interface PreparedPatient {
   tags: ReadonlySet<string>;
@@ -71,7 +72,7 @@ export function prepare(problem: CompiledProblem): Prepared {
       wantSessions[entry.service] = Math.max(wantSessions[entry.service]!, entry.min);
     }
     for (let s = 0; s < wantSessions.length; s++) wantSessions[s] = Math.min(wantSessions[s]!, maxSessions[s]!);
-    const first = resolveHoursRules(source.rules, source.tracks[patient.tracks[0] ?? -1]?.rules, own);
+    const first = prorateRules(problem, p, patient.tracks[0] ?? -1, resolveHoursRules(source.rules, source.tracks[patient.tracks[0] ?? -1]?.rules, own));
     return {
       tags: new Set(patient.tags),
       maxWeeklyMinutes: maxWeekly,

@@ -113,6 +113,7 @@ export type CorruptionCode =
   | 'meeting-outside-week'
   | 'telehealth-policy'
   | 'family-availability'
+  | 'staff-caseload'
   | 'patient-min-weekly-hours'
   | 'patient-min-days'
   | 'requires-min'
@@ -304,6 +305,13 @@ const CORRUPTION_TABLE: Readonly<Record<CorruptionCode, Corruption>> = {
   'family-availability': withMeeting(individuals, (c, m) => {
     serviceOf(c, m).withFamily = true;
     delete patientOf(c, m.patients[0]!).familyAvailability;
+  }),
+  // The input breaks it: one primary patient more than the member's caseload allows.
+  'staff-caseload': withPatient((c, p) => {
+    const member = c.problem.staff.find((s) => s.id === p.primaryStaff);
+    if (!member) return false;
+    // Patients who attend are enrolled this week: at least this many count toward the caseload.
+    member.maxCaseload = attendees(c).filter((id) => patientOf(c, id).primaryStaff === member.id).length - 1;
   }),
   // Requirements: the timetable now delivers less than asked.
   'patient-min-weekly-hours': withPatient((c, p) => {

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import type { Availability, Patient, Problem, Room, Service, Staff, Track } from '../../../src/model/problem.js';
 import { WEEKDAYS } from '../../../src/time/week.js';
+import { withProgrammeFields } from './programme.js';
 import { chance, clock, CREDENTIALS, dateOfDay, int, pick, subset, weeklyRule, WEEKS, type Gen } from './choose.js';
 
 /** Options of {@link problemArbitrary}. */
@@ -148,6 +149,6 @@ export function problemArbitrary(options: ProblemArbitraryOptions = {}): fc.Arbi
     };
     if (chance(g, 20)) problem.closedDates = [dateOfDay(week.weekStart, int(g, 0, 6))];
     if (chance(g, 20)) problem.rules = { minWeeklyHours: int(g, 6, 9), maxDays: 5 };
-    return problem;
+    return withProgrammeFields(g, problem);
   });
 }
