@@ -11,6 +11,7 @@
 import type { PatientSummary, Report, RuleScore, Score, Unmet, Violation } from '../model/report.js';
 import { closeEvaluationScope, openEvaluationScope } from '../rules/evaluation-scope.js';
 import { patientWeek } from '../rules/patient-week.js';
+import { cadenceSummaries } from '../rules/cadence-window.js';
 import { measureRequirements, requirementMessage, requirementStatus } from '../rules/requirements.js';
 import { collectViolations, subjectCount, type ScoreBoard } from '../rules/score-board.js';
 import type { Emit, Rule, RuleContext, RuleScope, ViolationDetail } from '../rules/types.js';
@@ -50,6 +51,8 @@ function patientReport(ctx: RuleContext, patient: number): { summary: PatientSum
     requirements,
     met: requirements.every((r) => r.met),
   };
+  const cadence = cadenceSummaries(ctx, patient);
+  if (cadence.length > 0) summary.cadence = cadence;
   return { summary, unmet };
 }
 

@@ -5,6 +5,7 @@
 import type { RuleLevel } from '../model/report.js';
 import { admissionDates } from './admission-dates.js';
 import { avoidPair } from './avoid-pair.js';
+import { cadenceWindow } from './cadence-window.js';
 import { closedDate } from './closed-date.js';
 import { compactDays } from './compact-days.js';
 import { continuityFacilitator } from './continuity-facilitator.js';
@@ -90,6 +91,7 @@ const RULES: readonly Rule[] = Object.freeze([
   nonexistentTime,
   telehealthPolicy,
   familyAvailability,
+  cadenceWindow,
   // requirement
   patientMinWeeklyHours,
   patientMinDays,
