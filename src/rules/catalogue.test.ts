@@ -13,7 +13,7 @@ const HARD = [
   'cadence-window',
 ];
 const REQUIREMENT = ['patient-min-weekly-hours', 'patient-min-days', 'curriculum-min', 'requires-min', 'daily-min-minutes', 'daily-min-services'];
-const SOFT = ['continuity-peers', 'continuity-facilitator', 'primary-therapist', 'compact-days', 'day-preferences', 'group-size-balance', 'staff-load-balance', 'staffed-hours', 'stability'];
+const SOFT = ['continuity-peers', 'continuity-facilitator', 'primary-therapist', 'compact-days', 'day-preferences', 'group-size-balance', 'staff-load-balance', 'staffed-hours', 'stability', 'optional-sessions'];
 const LEVEL_ORDER = { hard: 0, requirement: 1, soft: 2 } as const;
 
 describe('rule catalogue', () => {

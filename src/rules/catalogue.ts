@@ -25,6 +25,7 @@ import { individualOnePatient } from './individual-one-patient.js';
 import { meetingDuration } from './meeting-duration.js';
 import { meetingOutsideWeek } from './meeting-outside-week.js';
 import { nonexistentTime } from './nonexistent-time.js';
+import { optionalSessions } from './optional-sessions.js';
 import { patientAvailability } from './patient-availability.js';
 import { patientDoubleBooked } from './patient-double-booked.js';
 import { patientMaxDailyHours } from './patient-max-daily-hours.js';
@@ -109,6 +110,7 @@ const RULES: readonly Rule[] = Object.freeze([
   staffLoadBalance,
   staffedHours,
   stability,
+  optionalSessions,
 ]);
 
 /**
