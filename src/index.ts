@@ -5,6 +5,8 @@
  */
 export type { Availability, HoursRules, LocalDate, LocalTime, Patient, Problem, Room, Service, Staff, Track, Weekday } from './model/problem.js';
 export type { Meeting, Schedule, Solution } from './model/schedule.js';
+export type { Cadence, HistoryEntry } from './model/problem.js';
+export type { CadenceState, CadenceSummary } from './model/report.js';
 export type {
   Cause,
   PatientSummary,
@@ -56,7 +58,7 @@ export { formatReport, type FormatReportOptions } from './diagnose/format-report
 export type { RepairBudget, SolveFunction } from './diagnose/repairs.js';
 export type { ConflictCounts } from './diagnose/causes.js';
 export { replan } from './replan/replan.js';
-export { nextWeek } from './replan/next-week.js';
+export { nextWeek, type NextWeekOptions } from './replan/next-week.js';
 export type {
   ReplanOptions,
   ReplanResult,

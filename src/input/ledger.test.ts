@@ -52,6 +52,11 @@ describe('cadence, history and priority', () => {
       'patients[1].history[1].service unknown-reference',
     ]);
   });
+  it("accepts the week's own no-shows and cancellations, not after the week", () => {
+    expect(issuesAfter((p) => (p.patients[0].history = [{ service: 'individual', date: '2026-11-24', status: 'no-show' }, { service: 'individual', date: '2026-11-29', status: 'cancelled' }]))).toEqual([]);
+    expect(issuesAfter((p) => (p.patients[0].history = [{ service: 'individual', date: '2026-11-30', status: 'no-show' }]))).toEqual(['patients[0].history[0].date history-in-week']);
+    expect(issuesAfter((p) => (p.patients[0].history = [{ service: 'individual', date: '2026-11-24', status: 'attended' }]))).toEqual(['patients[0].history[0].date history-in-week']);
+  });
   it('rejects a history longer than LIMITS.historyEntries', () => {
     const long = Array.from({ length: LIMITS.historyEntries + 1 }, () => ({ service: 'individual', date: '2026-11-02' }));
     expect(issuesAfter((p) => (p.patients[0].history = long))).toEqual(['patients[0].history too-large']);

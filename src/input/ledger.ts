@@ -42,7 +42,8 @@ export function readCadence(value: unknown, path: string, context: Context): Par
 
 /**
  * A patient's history: at most `LIMITS.historyEntries` entries, each dated before the week
- * (`weekStart` as the context's tally knows it), status one of attended, no-show, cancelled.
+ * (`weekStart` as the context's tally knows it), except no-shows and cancellations, which may
+ * fall inside the week; status one of attended, no-show, cancelled.
  *
  * @example
  * ```ts
@@ -60,15 +61,19 @@ function readHistoryEntry(value: unknown, path: string, context: Context): Parti
   const service = readId(fields.required('service'), fields.at('service'), context, 'service');
   if (service !== undefined) entry.service = service;
   const date = readDate(fields.required('date'), fields.at('date'), context, 'date');
-  if (date !== undefined) {
-    entry.date = date.text;
-    const weekStart = context.tally.weekStartDay;
-    if (weekStart !== undefined && date.day >= weekStart) {
-      context.report(fields.at('date'), ISSUE_CODES.historyInWeek, `History date ${quote(date.text)} is not before weekStart: the history holds only sessions before the week.`);
-    }
-  }
+  if (date !== undefined) entry.date = date.text;
   const status = readChoice(fields.optional('status'), fields.at('status'), context, 'status', STATUSES);
   if (status !== undefined) entry.status = status;
+  const weekStart = context.tally.weekStartDay;
+  if (date !== undefined && weekStart !== undefined && date.day >= weekStart) {
+    // What the week delivers is the schedule's to say; a no-show or cancellation that already
+    // happened in it is the one record the week's problem holds (replan's `missed` writes it).
+    const missed = status === 'no-show' || status === 'cancelled';
+    if (!missed || date.day >= weekStart + 7) {
+      const why = missed ? 'a no-show or cancellation may fall inside the week, not after it' : 'an attended session belongs before weekStart (the week itself is the schedule)';
+      context.report(fields.at('date'), ISSUE_CODES.historyInWeek, `History date ${quote(date.text)} is not before weekStart: ${why}.`);
+    }
+  }
   return entry;
 }
 

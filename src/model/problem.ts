@@ -321,7 +321,10 @@ export interface Cadence {
 export interface HistoryEntry {
   /** The service (id). */
   service: string;
-  /** The day it was held; before the problem's `weekStart`. */
+  /**
+   * The day it was held: before the problem's `weekStart`, except a no-show or cancellation,
+   * which may fall in the week itself (as `replan` records a `missed` change).
+   */
   date: LocalDate;
   /** What happened. Default `'attended'`. Only attended sessions reset a cadence. */
   status?: 'attended' | 'no-show' | 'cancelled';

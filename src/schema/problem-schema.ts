@@ -222,7 +222,7 @@ function problemDefinitions(): Record<string, JsonSchema> {
     }, ['minDays', 'maxDays']),
     HistoryEntry: object('One session of the ledger, before the week.', {
       service: refDescribed('Id', 'The service (id).'),
-      date: refDescribed('LocalDate', 'The day it was held; before weekStart.'),
+      date: refDescribed('LocalDate', 'The day it was held: before weekStart, except a no-show or cancellation, which may fall in the week itself.'),
       status: described("What happened. Default 'attended'. Only attended sessions reset a cadence.", { enum: ['attended', 'no-show', 'cancelled'], default: 'attended' }),
     }, ['service', 'date']),
   };
