@@ -28,6 +28,8 @@ export { ISSUE_CODES, ISSUE_CODE_DESCRIPTIONS, WARNING_CODES, type IssueCode, ty
 export { LIMITS } from './input/limits.js';
 export { checkSchedule, type CheckOptions } from './pipeline/check-schedule.js';
 export { solve } from './pipeline/solve.js';
+export { planWeeks, type PlanWeeksOptions, type PlannedWeek, type WeeksPlan } from './pipeline/plan-weeks.js';
+export type { Forecast, ForecastOptions, ForecastRow, PatientShape } from './pipeline/forecast.js';
 export { solveInWorker } from './worker/solve-in-worker.js';
 export { ruleCatalogue, type RuleInfo } from './rules/catalogue.js';
 export type { RuleScope } from './rules/types.js';
