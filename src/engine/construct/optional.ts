@@ -31,27 +31,33 @@ function placeOne(engine: Engine, p: number, s: number): boolean {
 }
 
 /**
- * Tries every optional session of every patient once, in patient order; `false` when the time ran
- * out. Each try is rolled back unless the score improves.
+ * Tries every optional session of every patient once, the cadence ones nearest their due date
+ * first; `false` when the time ran out. Each try is rolled back unless the score improves.
  */
 export function placeOptional(engine: Engine): boolean {
   const state = engine.state;
+  // Cadence sessions nearest their due date first: over the weeks the scarce clinician sees each
+  // patient before they fall due, and no one waits while others are seen early.
+  const wanted: Array<{ p: number; s: number; target: number; due: string }> = [];
   for (const patient of engine.problem.patients) {
     for (const entry of patient.requires) {
       const target = optionalTarget(entry);
-      if (target === 0 || entry.service < 0) continue;
-      for (let k = sessionsOf(engine, patient.index, entry.service); k < target; k++) {
-        if (engine.budget.spent()) return false;
-        const mark = state.mark();
-        const before = state.score();
-        const placed = placeOne(engine, patient.index, entry.service);
-        state.rescore();
-        if (!placed || !better(state.score(), before)) {
-          state.rollback(mark);
-          break;
-        }
-        state.commit();
+      if (target > 0 && entry.service >= 0) wanted.push({ p: patient.index, s: entry.service, target, due: entry.cadence?.dueBy ?? '\uffff' });
+    }
+  }
+  wanted.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.p - b.p || a.s - b.s));
+  for (const { p, s, target } of wanted) {
+    for (let k = sessionsOf(engine, p, s); k < target; k++) {
+      if (engine.budget.spent()) return false;
+      const mark = state.mark();
+      const before = state.score();
+      const placed = placeOne(engine, p, s);
+      state.rescore();
+      if (!placed || !better(state.score(), before)) {
+        state.rollback(mark);
+        break;
       }
+      state.commit();
     }
   }
   return true;
