@@ -164,14 +164,24 @@ function trimmed(history: HistoryEntry[]): HistoryEntry[] {
  * ```
  */
 export function recordMissed(problem: Problem, previous: Schedule, changes: readonly Change[]): void {
+  // Counted per (patient, service, date): two groups of one service missed the same day are two
+  // no-shows, while a problem that already records them (replan called again) gains none.
+  const wanted = new Map<string, { patient: string; entry: HistoryEntry; count: number }>();
   for (const change of changes) {
     if (change.kind !== 'missed') continue;
     const meeting = previous.meetings.find((m) => m.id === change.meeting);
-    const patient = problem.patients.find((p) => p.id === change.patient);
-    if (!meeting || !patient) continue;
-    const entry: HistoryEntry = { service: meeting.service, date: meeting.date, status: 'no-show' };
+    if (!meeting) continue;
+    const key = `${change.patient}\u0000${meeting.service}\u0000${meeting.date}`;
+    const seen = wanted.get(key);
+    if (seen) seen.count++;
+    else wanted.set(key, { patient: change.patient, entry: { service: meeting.service, date: meeting.date, status: 'no-show' }, count: 1 });
+  }
+  for (const { patient: id, entry, count } of wanted.values()) {
+    const patient = problem.patients.find((p) => p.id === id);
+    if (!patient) continue;
     const history = patient.history ?? [];
-    if (history.some((e) => e.service === entry.service && e.date === entry.date && e.status === 'no-show')) continue;
-    patient.history = trimmed([...history, entry]);
+    const have = history.filter((e) => e.service === entry.service && e.date === entry.date && e.status === 'no-show').length;
+    if (have >= count) continue;
+    patient.history = trimmed([...history, ...Array.from({ length: count - have }, () => ({ ...entry }))]);
   }
 }
