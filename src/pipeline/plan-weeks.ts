@@ -95,7 +95,7 @@ export function planWeeks(problem: Problem, options: PlanWeeksOptions): WeeksPla
   for (let week = 0; week < weeks; week++) {
     const weekStart = addDays(first.weekStart, 7 * week);
     const carried: Problem = current ?? structuredClone(first);
-    const weekProblem = withAdmissions(enrolled(carried, weekStart), admissions, first.weekStart, weekStart, week);
+    const weekProblem = withAdmissions(withoutDischarged(carried, weekStart), admissions, first.weekStart, weekStart, week);
     const { schedule, report } = solve(weekProblem, { ...solveOptions, timeLimitMs: timeFor(solvesLeft) });
     solvesLeft -= 1;
     planned.push({ problem: weekProblem, schedule, report });
@@ -109,9 +109,22 @@ export function planWeeks(problem: Problem, options: PlanWeeksOptions): WeeksPla
   return { weeks: planned, forecast: { max: forecastMax, rows } };
 }
 
-/** `problem` without the patients discharged on or before `weekStart` (a copy sharing patients). */
-function enrolled(problem: Problem, weekStart: string): Problem {
-  return { ...problem, weekStart, patients: problem.patients.filter((p) => p.dischargedOn === undefined || p.dischargedOn > weekStart) };
+/**
+ * `problem` as of `weekStart` without the patients discharged on or before it, and without them
+ * in the others' `avoid` lists (which may name only patients of the problem). Shares what it keeps.
+ *
+ * @example
+ * ```ts
+ * const week2 = withoutDischarged(nextWeek(week1, schedule1).problem, '2026-11-30');
+ * ```
+ */
+export function withoutDischarged(problem: Problem, weekStart: string): Problem {
+  const gone = new Set(problem.patients.filter((p) => p.dischargedOn !== undefined && p.dischargedOn <= weekStart).map((p) => p.id));
+  if (gone.size === 0) return problem.weekStart === weekStart ? problem : { ...problem, weekStart };
+  const patients = problem.patients
+    .filter((p) => !gone.has(p.id))
+    .map((p) => (p.avoid?.some((id) => gone.has(id)) ? { ...p, avoid: p.avoid.filter((id) => !gone.has(id)) } : p));
+  return { ...problem, weekStart, patients };
 }
 
 /**
