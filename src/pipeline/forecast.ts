@@ -8,7 +8,14 @@ import type { LocalDate, Patient, Problem } from '../model/problem.js';
 import type { SolveOptions } from '../model/options.js';
 import { solve } from './solve.js';
 
-/** A patient as the forecast copies it: everything but the id (its tracks are the forecast track's). */
+/**
+ * A patient as the forecast copies it: everything but the id (its tracks are the forecast track's).
+ *
+ * @example
+ * ```ts
+ * const shape: PatientShape = { tracks: ['evening'], tags: ['age:adult'], requires: [{ service: 'individual', min: 1, max: 1 }] };
+ * ```
+ */
 export type PatientShape = Omit<Patient, 'id'>;
 
 /**
@@ -28,7 +35,14 @@ export interface ForecastOptions {
   shape?: PatientShape;
 }
 
-/** One row of the forecast. */
+/**
+ * One row of the forecast.
+ *
+ * @example
+ * ```ts
+ * const row: ForecastRow = { track: 'evening', weekStart: '2026-11-30', more: 4, atLeast: false }; // four more fit, a fifth does not
+ * ```
+ */
 export interface ForecastRow {
   /** The track's id. */
   track: string;

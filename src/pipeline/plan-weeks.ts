@@ -40,7 +40,15 @@ export interface PlanWeeksOptions extends SolveOptions {
   forecast?: ForecastOptions;
 }
 
-/** One planned week. */
+/**
+ * One planned week.
+ *
+ * @example
+ * ```ts
+ * const [first]: PlannedWeek[] = planWeeks(problem, { weeks: 1 }).weeks;
+ * console.log(first.problem.weekStart, first.report.score);
+ * ```
+ */
 export interface PlannedWeek {
   /** The week's problem: its `weekStart`, its patients, their history of the weeks before. */
   problem: Problem;
@@ -50,7 +58,15 @@ export interface PlannedWeek {
   report: Report;
 }
 
-/** What `planWeeks` returns. */
+/**
+ * What `planWeeks` returns.
+ *
+ * @example
+ * ```ts
+ * const plan: WeeksPlan = planWeeks(problem, { weeks: 4 });
+ * const lastWeek = plan.weeks.at(-1);
+ * ```
+ */
 export interface WeeksPlan {
   /** Every week, in order. */
   weeks: PlannedWeek[];

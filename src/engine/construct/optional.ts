@@ -33,6 +33,12 @@ function placeOne(engine: Engine, p: number, s: number): boolean {
 /**
  * Tries every optional session of every patient once, the cadence ones nearest their due date
  * first; `false` when the time ran out. Each try is rolled back unless the score improves.
+ *
+ * @example
+ * ```ts
+ * construct(engine);
+ * placeOptional(engine); // after the search too: what a move dropped comes back where it fits
+ * ```
  */
 export function placeOptional(engine: Engine): boolean {
   const state = engine.state;
