@@ -5,6 +5,8 @@
  */
 export type { Availability, HoursRules, LocalDate, LocalTime, Patient, Problem, Room, Service, Staff, Track, Weekday } from './model/problem.js';
 export type { Meeting, Schedule, Solution } from './model/schedule.js';
+export type { Cadence, HistoryEntry } from './model/problem.js';
+export type { CadenceState, CadenceSummary } from './model/report.js';
 export type {
   Cause,
   PatientSummary,
@@ -27,6 +29,8 @@ export { ISSUE_CODES, ISSUE_CODE_DESCRIPTIONS, WARNING_CODES, type IssueCode, ty
 export { LIMITS } from './input/limits.js';
 export { checkSchedule, type CheckOptions } from './pipeline/check-schedule.js';
 export { solve } from './pipeline/solve.js';
+export { planWeeks, type PlanWeeksOptions, type PlannedWeek, type WeeksPlan } from './pipeline/plan-weeks.js';
+export type { Forecast, ForecastOptions, ForecastRow, PatientShape } from './pipeline/forecast.js';
 export { solveInWorker } from './worker/solve-in-worker.js';
 export { ruleCatalogue, type RuleInfo } from './rules/catalogue.js';
 export type { RuleScope } from './rules/types.js';
@@ -57,7 +61,7 @@ export { formatReport, type FormatReportOptions } from './diagnose/format-report
 export type { RepairBudget, SolveFunction } from './diagnose/repairs.js';
 export type { ConflictCounts } from './diagnose/causes.js';
 export { replan } from './replan/replan.js';
-export { nextWeek } from './replan/next-week.js';
+export { nextWeek, type NextWeekOptions } from './replan/next-week.js';
 export type {
   ReplanOptions,
   ReplanResult,

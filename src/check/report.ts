@@ -12,6 +12,7 @@ import type { PatientSummary, Report, RuleScore, Score, Unmet, Violation } from 
 import { partialWeekSummary } from '../compiled/partial-week.js';
 import { closeEvaluationScope, openEvaluationScope } from '../rules/evaluation-scope.js';
 import { patientWeek } from '../rules/patient-week.js';
+import { cadenceSummaries } from '../rules/cadence-window.js';
 import { measureRequirements, requirementMessage, requirementStatus } from '../rules/requirements.js';
 import { collectViolations, subjectCount, type ScoreBoard } from '../rules/score-board.js';
 import type { Emit, Rule, RuleContext, RuleScope, ViolationDetail } from '../rules/types.js';
@@ -52,6 +53,8 @@ function patientReport(ctx: RuleContext, patient: number): { summary: PatientSum
     met: requirements.every((r) => r.met),
     ...partialWeekSummary(ctx.problem, patient, week.track, week.rules.partialWeek),
   };
+  const cadence = cadenceSummaries(ctx, patient);
+  if (cadence.length > 0) summary.cadence = cadence;
   return { summary, unmet };
 }
 

@@ -12,6 +12,7 @@ import {
   type ResolvedHoursRules,
 } from '../input/defaults.js';
 import { availabilitySlots as weekSlots } from '../time/availability.js';
+import { deriveCadence, lastAttended, type WeekCadence } from './cadence.js';
 import { SlotSet } from '../time/slot-set.js';
 import { realMinutes, weekClock, type WeekClock } from '../time/week-clock.js';
 import { compileStaffProgramme, countCaseloads, type CompiledStaffPreferences } from './staff-programme.js';
@@ -68,7 +69,8 @@ export interface CompiledPatient {
   firstDay: number;
   /** Day index after the last one the patient may attend; 0 when discharged before the week. */
   endDay: number;
-  requires: ReadonlyArray<{ service: number; min: number; max: number }>;
+  /** `min` and `max` of a cadence entry are the week's, derived from the history (`cadence`). */
+  requires: ReadonlyArray<{ service: number; min: number; max: number; cadence?: WeekCadence }>;
   preferredDays: ReadonlySet<number>;
   avoidedDays: ReadonlySet<number>;
 }
@@ -161,6 +163,7 @@ export function compileProblem(problem: Problem): CompiledProblem {
   };
   const dates = weekDates(week);
   const closed = new Set(problem.closedDates ?? []);
+  const closedDays = dates.map((date) => closed.has(date));
   const serviceIndex = indexById(problem.services);
   const patientIndex = indexById(problem.patients);
   const staffIndex = indexById(problem.staff);
@@ -262,11 +265,12 @@ export function compileProblem(problem: Problem): CompiledProblem {
     telehealth: patient.telehealth ?? false,
     firstDay: dayOf(patient.admittedOn, 0),
     endDay: dayOf(patient.dischargedOn, 7),
-    requires: (patient.requires ?? []).map((entry) => ({
-      service: serviceIndex.get(entry.service) ?? -1,
-      min: entry.min ?? 0,
-      max: entry.max ?? Infinity,
-    })),
+    requires: (patient.requires ?? []).map((entry) => {
+      const service = serviceIndex.get(entry.service) ?? -1;
+      if (entry.cadence === undefined) return { service, min: entry.min ?? 0, max: entry.max ?? Infinity };
+      const cadence = deriveCadence(entry.cadence, lastAttended(patient.history, entry.service), dates, closedDays);
+      return { service, min: cadence.min, max: cadence.max, cadence };
+    }),
     preferredDays: dayIndexes(patient.preferences?.days),
     avoidedDays: dayIndexes(patient.preferences?.avoidDays),
   }));
@@ -286,7 +290,7 @@ export function compileProblem(problem: Problem): CompiledProblem {
     timeZone: problem.timeZone,
     weekStart: week,
     dates,
-    closedDays: dates.map((date) => closed.has(date)),
+    closedDays,
     granularityMinutes: problem.granularityMinutes ?? DEFAULT_GRANULARITY_MINUTES,
     services,
     patients,

@@ -10,5 +10,6 @@ export { patientBlocker } from './kernel/feasible.js';
 export { groupSlots, windowStarts, type GroupSlot } from './kernel/slots.js';
 export { sessionsOf } from './kernel/tally.js';
 export { construct } from './construct/construct.js';
+export { placeOptional } from './construct/optional.js';
 export { individualNeeds } from './construct/individuals.js';
 export { search } from './search.js';

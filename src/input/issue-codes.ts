@@ -91,6 +91,10 @@ export const ISSUE_CODES: {
   readonly internalError: 'internal-error';
   /** A `meta` that is not JSON data: a function, `undefined`, NaN, a class instance (a Date, a Map) or a cycle. */
   readonly notJson: 'not-json';
+  /** A history entry dated on or after `weekStart`: the history holds what happened before the week (and the week's no-shows and cancellations so far). */
+  readonly historyInWeek: 'history-in-week';
+  /** A `requires` entry with both a `cadence` and `min` or `max`: with a cadence, each week derives them. */
+  readonly cadenceWithCounts: 'cadence-with-counts';
 } = {
   invalidType: 'invalid-type',
   missingField: 'missing-field',
@@ -130,6 +134,8 @@ export const ISSUE_CODES: {
   tooManyIssues: 'too-many-issues',
   internalError: 'internal-error',
   notJson: 'not-json',
+  historyInWeek: 'history-in-week',
+  cadenceWithCounts: 'cadence-with-counts',
 };
 
 /** A code of {@link ISSUE_CODES}. */
@@ -182,6 +188,8 @@ export const ISSUE_CODE_DESCRIPTIONS: ReadonlyMap<string, string> = new Map<stri
   ['too-many-issues', 'Validation stopped recording issues after `LIMITS.issues`; fix these and validate again.'],
   ['internal-error', 'A bug in the validator itself: please report it with the input that caused it.'],
   ['not-json', 'A `meta` that is not JSON data: a function, `undefined`, NaN, a class instance (a Date, a Map) or a cycle.'],
+  ['history-in-week', "A history entry dated on or after `weekStart`: the history holds what happened before the week (and the week's no-shows and cancellations so far)."],
+  ['cadence-with-counts', 'A `requires` entry with both a `cadence` and `min` or `max`: with a cadence, each week derives them.'],
 ]);
 
 /**

@@ -71,6 +71,14 @@ export const LIMITS: {
   readonly metaLength: number;
   /** Nesting levels of one entity's `meta` (the object itself is level 1). */
   readonly metaDepth: number;
+  /**
+   * Entries of one patient's `history`. A year of a full IOP week (about 15 sessions) is 780;
+   * cadence reads only the last attended session per service, so `nextWeek` and `planWeeks`
+   * keep the most recent entries when appending would pass this.
+   */
+  readonly historyEntries: number;
+  /** Days of a cadence (`minDays`, `maxDays`): a year. */
+  readonly cadenceDays: number;
 } = {
   patients: 100_000,
   entities: 10_000,
@@ -88,4 +96,6 @@ export const LIMITS: {
   sessions: 1_000,
   metaLength: 65_536,
   metaDepth: 32,
+  historyEntries: 2_000,
+  cadenceDays: 366,
 };

@@ -14,10 +14,12 @@ import { readMeta } from './meta.js';
 import { readArray, readRecord } from './read.js';
 import { readBoolean, readId, readTextList } from './scalars.js';
 import { readSessionCounts } from './session-counts.js';
+import { readHistory, readPriority } from './ledger.js';
 
 const PATIENT_KEYS: ReadonlySet<string> = new Set([
   'id', 'tracks', 'availability', 'familyAvailability', 'tags', 'rules', 'requires', 'primaryStaff', 'avoid',
   'telehealth', 'admittedOn', 'dischargedOn', 'preferences', 'meta',
+  'history', 'priority',
 ]);
 const PREFERENCE_KEYS: ReadonlySet<string> = new Set(['days', 'avoidDays']);
 
@@ -45,7 +47,7 @@ export function readPatient(value: unknown, path: string, context: Context): Dra
   if (tags !== undefined) patient.tags = tags;
   const rules = readHoursRules(fields.optional('rules'), fields.at('rules'), context);
   if (rules !== undefined) patient.rules = rules;
-  const requires = readSessionCounts(fields.optional('requires'), fields.at('requires'), context, 'requires');
+  const requires = readSessionCounts(fields.optional('requires'), fields.at('requires'), context, 'requires', true);
   if (requires !== undefined) patient.requires = requires;
   const primaryStaff = readId(fields.optional('primaryStaff'), fields.at('primaryStaff'), context, 'primaryStaff');
   if (primaryStaff !== undefined) patient.primaryStaff = primaryStaff;
@@ -69,6 +71,10 @@ export function readPatient(value: unknown, path: string, context: Context): Dra
   }
   const meta = readMeta(fields.optional('meta'), fields.at('meta'), context);
   if (meta !== undefined) patient.meta = meta;
+  const history = readHistory(fields.optional('history'), fields.at('history'), context);
+  if (history !== undefined) patient.history = history;
+  const priority = readPriority(fields.optional('priority'), fields.at('priority'), context);
+  if (priority !== undefined) patient.priority = priority;
   return patient;
 }
 

@@ -66,6 +66,9 @@ export function checkReferences(problem: Draft<Problem>, context: Context, granu
     (patient.requires ?? []).forEach((entry, e) => {
       resolve(entry?.service, serviceIds, `${path}.requires[${e}].service`, 'service', context);
     });
+    (patient.history ?? []).forEach((entry, e) => {
+      resolve(entry?.service, serviceIds, `${path}.history[${e}].service`, 'service', context);
+    });
     resolve(patient.primaryStaff, staffIds, `${path}.primaryStaff`, 'staff member', context);
     (patient.avoid ?? []).forEach((other, a) => {
       if (other === undefined) return;

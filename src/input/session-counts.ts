@@ -7,6 +7,8 @@ import { ISSUE_CODES } from './issue-codes.js';
 import { LIMITS } from './limits.js';
 import { readArray, readRecord } from './read.js';
 import { readId, readNumber } from './scalars.js';
+import { readCadence } from './ledger.js';
+import type { Cadence } from '../model/problem.js';
 
 /**
  * One entry of a curriculum or of `requires`.
@@ -20,20 +22,30 @@ export interface SessionCount {
   service: string;
   min?: number;
   max?: number;
+  /** `requires` only: how often the service recurs across weeks. */
+  cadence?: Partial<Cadence>;
 }
 
 const KEYS: ReadonlySet<string> = new Set(['service', 'min', 'max']);
+const KEYS_WITH_CADENCE: ReadonlySet<string> = new Set([...KEYS, 'cadence']);
 
 /**
- * A list of session counts (`what` is `'curriculum'` or `'requires'`).
+ * A list of session counts (`what` is `'curriculum'` or `'requires'`); `cadence` accepts a
+ * `cadence` on each entry (a patient's `requires`).
  *
  * @example
  * ```ts
  * readSessionCounts([{ service: 'dbt', min: 2 }], 'tracks[0].curriculum', context, 'curriculum');
  * ```
  */
-export function readSessionCounts(value: unknown, path: string, context: Context, what: string): Array<Partial<SessionCount> | undefined> | undefined {
-  const list = readArray(value, path, context, LIMITS.windows, what, (item, itemPath) => readSessionCount(item, itemPath, context));
+export function readSessionCounts(
+  value: unknown,
+  path: string,
+  context: Context,
+  what: string,
+  cadence = false,
+): Array<Partial<SessionCount> | undefined> | undefined {
+  const list = readArray(value, path, context, LIMITS.windows, what, (item, itemPath) => readSessionCount(item, itemPath, context, cadence));
   if (list === undefined) return undefined;
   const seen = new Map<string, number>();
   list.forEach((entry, index) => {
@@ -46,8 +58,8 @@ export function readSessionCounts(value: unknown, path: string, context: Context
   return list;
 }
 
-function readSessionCount(value: unknown, path: string, context: Context): Partial<SessionCount> | undefined {
-  const fields = readRecord(value, path, context, KEYS, 'A session count');
+function readSessionCount(value: unknown, path: string, context: Context, withCadence: boolean): Partial<SessionCount> | undefined {
+  const fields = readRecord(value, path, context, withCadence ? KEYS_WITH_CADENCE : KEYS, 'A session count');
   if (fields === undefined) return undefined;
   const entry: Partial<SessionCount> = {};
   const service = readId(fields.required('service'), fields.at('service'), context, 'service');
@@ -58,5 +70,14 @@ function readSessionCount(value: unknown, path: string, context: Context): Parti
   if (min !== undefined) entry.min = min;
   if (max !== undefined) entry.max = max;
   if (min !== undefined && max !== undefined && min > max) context.report(fields.at('min'), ISSUE_CODES.invalidRange, `min (${min}) is above max (${max}).`);
+  const cadence = withCadence ? readCadence(fields.optional('cadence'), fields.at('cadence'), context) : undefined;
+  if (cadence !== undefined) {
+    entry.cadence = cadence;
+    // Each week derives the count from the history: a count beside it would say two things.
+    const given = fields.optional('min') !== undefined ? 'min' : fields.optional('max') !== undefined ? 'max' : undefined;
+    if (given !== undefined) {
+      context.report(fields.at(given), ISSUE_CODES.cadenceWithCounts, `A requirement with a cadence takes no ${given}: each week derives it from the history (due, optional or not allowed).`);
+    }
+  }
   return entry;
 }

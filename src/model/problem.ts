@@ -267,7 +267,24 @@ export interface Patient {
     min?: number;
     /** Most sessions this week. Default no limit. */
     max?: number;
+    /**
+     * How often the service recurs across weeks, e.g. psychiatry every 2-4 weeks is
+     * `{ minDays: 14, maxDays: 28 }`. With it, `min` and `max` are not given: each week derives
+     * them from the last attended session of the service in {@link Patient.history} (see {@link Cadence}).
+     */
+    cadence?: Cadence;
   }>;
+  /**
+   * The ledger: sessions the patient had (or missed) before `weekStart`, any order. Cadence reads
+   * the last attended one per service; `nextWeek` and `planWeeks` append each week's sessions.
+   * At most `LIMITS.historyEntries` entries.
+   */
+  history?: HistoryEntry[];
+  /**
+   * Higher is served first when the week is over-full (read by triage). Default 0. Any finite
+   * number between -1,000,000 and 1,000,000.
+   */
+  priority?: number;
   /** The patient's primary therapist (a staff id). */
   primaryStaff?: string;
   /** Patients who must never share a group with this one (family, co-workers). */
@@ -291,6 +308,49 @@ export interface Patient {
    * bounded (`LIMITS.metaLength` characters, `LIMITS.metaDepth` levels) and copies it.
    */
   meta?: Record<string, unknown>;
+}
+
+/**
+ * How often a required service recurs across weeks, in days between two attended sessions.
+ * Each week, from the last attended session `last` in the patient's history:
+ * - **due** (one session, on or before `last + maxDays`) when that date falls on or before the
+ *   week's last open day; a session past it no longer keeps the interval, so none is placed
+ *   after it (hard rule `cadence-window`); when it is already past (overdue), any day of the week;
+ * - **not allowed** while `last + minDays` is after the week;
+ * - otherwise **optional**: placed, on or after `last + minDays`, when it costs no requirement
+ *   (soft rule `optional-sessions`).
+ * No attended session in the history: due this week, any day.
+ *
+ * @example
+ * ```ts
+ * const medicationReview: Cadence = { minDays: 14, maxDays: 28 }; // every 2 to 4 weeks
+ * ```
+ */
+export interface Cadence {
+  /** Fewest days from one attended session to the next (whole days, at least 1). */
+  minDays: number;
+  /** Most days from one attended session to the next (whole days, at least `minDays`, at most 366). */
+  maxDays: number;
+}
+
+/**
+ * One session of the ledger: what a patient had (or missed) on a day before the week.
+ *
+ * @example
+ * ```ts
+ * const entry: HistoryEntry = { service: 'med-review', date: '2026-11-17', status: 'attended' };
+ * ```
+ */
+export interface HistoryEntry {
+  /** The service (id). */
+  service: string;
+  /**
+   * The day it was held: before the problem's `weekStart`, except a no-show or cancellation,
+   * which may fall in the week itself (as `replan` records a `missed` change).
+   */
+  date: LocalDate;
+  /** What happened. Default `'attended'`. Only attended sessions reset a cadence. */
+  status?: 'attended' | 'no-show' | 'cancelled';
 }
 
 /**

@@ -109,6 +109,8 @@ export interface PatientSummary {
    * on fewer than all of the week's programme days (the days their track runs, closed dates aside).
    */
   partialWeek?: PartialWeekSummary;
+  /** Each requirement on a cadence (`requires[].cadence`) as this week sees it; absent when the patient has none. */
+  cadence?: CadenceSummary[];
 }
 
 /** How a partial week was counted (see `HoursRules.partialWeek`). */
@@ -119,6 +121,39 @@ export interface PartialWeekSummary {
   enrolledDays: number;
   /** Programme days of the week. */
   programmeDays: number;
+}
+
+/**
+ * What a cadence asks of the week, from the last attended session in the history:
+ * `due` (one session by `dueBy`), `overdue` (`dueBy` is past: one session, any day), `new` (no
+ * attended session yet: one, any day), `optional` (one may be held from `earliest`) or
+ * `not-allowed` (`earliest` is after the week).
+ */
+export type CadenceState = 'due' | 'overdue' | 'new' | 'optional' | 'not-allowed';
+
+/**
+ * One cadence requirement of one patient in the week: its due date and whether the week keeps it.
+ *
+ * @example
+ * ```ts
+ * for (const row of report.patients) for (const c of row.cadence ?? []) if (!c.met) console.log(row.patient, c.service, c.dueBy);
+ * ```
+ */
+export interface CadenceSummary {
+  /** The service's id. */
+  service: string;
+  /** What the cadence asks this week. */
+  state: CadenceState;
+  /** The last attended session of the service before the week, when there is one. */
+  lastAttended?: LocalDate;
+  /** The first date a session keeps the minimum interval (`lastAttended + minDays`). */
+  earliest?: LocalDate;
+  /** The last date a session keeps the maximum interval (`lastAttended + maxDays`). */
+  dueBy?: LocalDate;
+  /** Dates of this week's sessions of the service. */
+  held: LocalDate[];
+  /** Whether the week keeps the cadence: a session inside the window when one is wanted, and none outside it. */
+  met: boolean;
 }
 
 /** Why a requirement is unmet: a rule that blocked placements, or a fact of the problem. */

@@ -13,7 +13,7 @@ import { scheduleContext } from '../compiled/schedule-context.js';
 import { resolveWeights } from '../check/weights.js';
 import { withCauses } from '../diagnose/attach-causes.js';
 import { compileProblem, type CompiledProblem } from '../compiled/compile.js';
-import { ConflictStats, construct, search, createEngine, reportReserveMs, type SolveStart } from '../engine/index.js';
+import { ConflictStats, construct, search, createEngine, placeOptional, reportReserveMs, type SolveStart } from '../engine/index.js';
 import { exportWithSlots } from '../compiled/export.js';
 import { budgetOf } from '../time/budget.js';
 
@@ -85,8 +85,12 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
   // report asks the rules for details only where the board holds a breach.
   state.restoreTo(result.best);
   state.commit();
-  budget.enter('export', () => ({ bestScore: result.bestScore, iteration: result.iterations }));
-  const { schedule, slots } = exportWithSlots(compiled, result.best);
+  // Optional sessions a search move dropped (for a requirement it served) come back where they still fit.
+  placeOptional(engine);
+  state.commit();
+  const best = state.meetings.slice();
+  budget.enter('export', () => ({ bestScore: state.score(), iteration: result.iterations }));
+  const { schedule, slots } = exportWithSlots(compiled, best);
   const ctx = scheduleContext(compiled, schedule, start.previous);
   budget.enter('report');
   const scored = buildReportFromBoard(ctx, state.board, ctx.integrity, slots, () => budget.tick());

@@ -13,6 +13,7 @@ import { LIMITS } from '../input/limits.js';
 import { assertValidProblem, validateProblem } from '../input/validate.js';
 import { dayInWeek, dayNumber, parseLocalTime, WEEKDAYS } from '../time/week.js';
 import { assignPrimaryStaff } from './assign-primary.js';
+import { recordMissed } from './next-week.js';
 
 const KINDS: ReadonlySet<string> = new Set(['admit', 'discharge', 'staff-out', 'room-closed', 'missed', 'pin']);
 
@@ -113,9 +114,11 @@ function validatedTogether(problem: unknown, admissions: ReadonlyArray<{ patient
 export function checkReplanInput(problem: unknown, previous: Schedule, changes: unknown): { problem: Problem; issues: Issue[]; admitted: Patient[] } {
   const admissions = admissionsOf(changes);
   const together = admissions.length > 0 ? validatedTogether(problem, admissions) : undefined;
-  if (together) return { problem: together.problem, ...checkChanges(together.problem, previous, changes, together.admitted) };
-  const valid = assertValidProblem(problem);
-  return { problem: valid, ...checkChanges(valid, previous, changes) };
+  const valid = together ? together.problem : assertValidProblem(problem);
+  const checked = { problem: valid, ...checkChanges(valid, previous, changes, together?.admitted) };
+  // The ledger: a missed session is a no-show in the returned problem's history (issue 23).
+  if (checked.issues.length === 0) recordMissed(valid, previous, changes as Change[]);
+  return checked;
 }
 
 /**

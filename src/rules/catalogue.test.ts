@@ -11,10 +11,12 @@ const HARD = [
   'patient-max-days', 'curriculum-max', 'requires-max', 'start-grid', 'meeting-duration', 'meeting-outside-week', 'nonexistent-time',
   'telehealth-policy', 'family-availability',
   'staff-caseload',
+  'cadence-window',
 ];
 const REQUIREMENT = ['patient-min-weekly-hours', 'patient-min-days', 'curriculum-min', 'requires-min', 'daily-min-minutes', 'daily-min-services'];
 const SOFT = ['continuity-peers', 'continuity-facilitator', 'primary-therapist', 'compact-days', 'day-preferences', 'group-size-balance', 'staff-load-balance', 'staffed-hours', 'stability',
   'staff-preferences',
+  'optional-sessions',
 ];
 const LEVEL_ORDER = { hard: 0, requirement: 1, soft: 2 } as const;
 

@@ -5,6 +5,7 @@
 import type { RuleLevel } from '../model/report.js';
 import { admissionDates } from './admission-dates.js';
 import { avoidPair } from './avoid-pair.js';
+import { cadenceWindow } from './cadence-window.js';
 import { closedDate } from './closed-date.js';
 import { compactDays } from './compact-days.js';
 import { continuityFacilitator } from './continuity-facilitator.js';
@@ -24,6 +25,7 @@ import { individualOnePatient } from './individual-one-patient.js';
 import { meetingDuration } from './meeting-duration.js';
 import { meetingOutsideWeek } from './meeting-outside-week.js';
 import { nonexistentTime } from './nonexistent-time.js';
+import { optionalSessions } from './optional-sessions.js';
 import { patientAvailability } from './patient-availability.js';
 import { patientDoubleBooked } from './patient-double-booked.js';
 import { patientMaxDailyHours } from './patient-max-daily-hours.js';
@@ -93,6 +95,7 @@ const RULES: readonly Rule[] = Object.freeze([
   telehealthPolicy,
   familyAvailability,
   staffCaseload,
+  cadenceWindow,
   // requirement
   patientMinWeeklyHours,
   patientMinDays,
@@ -111,6 +114,7 @@ const RULES: readonly Rule[] = Object.freeze([
   staffedHours,
   stability,
   staffPreferences,
+  optionalSessions,
 ]);
 
 /**

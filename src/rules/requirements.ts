@@ -7,6 +7,7 @@ import type { RequirementStatus } from '../model/report.js';
 import { dateOf, dayName, hoursOf, plural } from './describe.js';
 import type { PatientWeek } from './patient-week.js';
 import type { RuleContext } from './types.js';
+import type { WeekCadence } from '../compiled/cadence.js';
 
 export type RequirementCode =
   | 'patient-min-weekly-hours'
@@ -28,6 +29,8 @@ export interface MeasuredRequirement {
   day: number;
   /** Service index for curriculum and `requires` counts, else -1. */
   service: number;
+  /** A `requires` entry on a cadence: what the week derived from the history. */
+  cadence?: WeekCadence;
 }
 
 /** Minute-equivalent of a missing day or a missing session on a day. */
@@ -77,8 +80,11 @@ export function forEachRequirement(
     for (const entry of ctx.problem.patients[patient]!.requires) {
       const service = services[entry.service];
       if (!service || entry.min <= 0) continue;
-      const count = week.serviceCounts[entry.service] ?? 0;
-      visit(measured('requires-min', entry.min, count, (entry.min - count) * service.durationMinutes, -1, entry.service));
+      // A session outside a cadence's window (a hard breach) does not keep the interval: not counted.
+      const count = entry.cadence === undefined ? (week.serviceCounts[entry.service] ?? 0) : sessionsInWindow(ctx, patient, entry.service, entry.cadence);
+      const requirement = measured('requires-min', entry.min, count, (entry.min - count) * service.durationMinutes, -1, entry.service);
+      if (entry.cadence !== undefined) requirement.cadence = entry.cadence;
+      visit(requirement);
     }
   }
   const dailyMinutes = rules.minDailyMinutes;
@@ -97,6 +103,15 @@ export function forEachRequirement(
   }
 }
 
+function sessionsInWindow(ctx: RuleContext, patient: number, service: number, cadence: WeekCadence): number {
+  let count = 0;
+  for (const index of ctx.patientMeetings[patient] ?? []) {
+    const meeting = ctx.meetings[index];
+    if (meeting && meeting.service === service && meeting.day >= cadence.firstDay && meeting.day <= cadence.lastDay) count++;
+  }
+  return count;
+}
+
 /** Every requirement of `patient`, met or not, measured on `week`. */
 export function measureRequirements(ctx: RuleContext, patient: number, week: PatientWeek): MeasuredRequirement[] {
   const all: MeasuredRequirement[] = [];
@@ -106,6 +121,15 @@ export function measureRequirements(ctx: RuleContext, patient: number, week: Pat
 
 function serviceId(ctx: RuleContext, service: number): string {
   return ctx.problem.services[service]?.id ?? '?';
+}
+
+/** `" (due by 2026-11-24)"` for a cadence requirement due this week, else nothing. */
+function dueLabel(requirement: MeasuredRequirement): string {
+  if (requirement.cadence === undefined) return '';
+  const { status, dueBy } = requirement.cadence;
+  if (status === 'due' && dueBy !== undefined) return ` (due by ${dueBy})`;
+  if (status === 'overdue' && dueBy !== undefined) return ` (overdue since ${dueBy})`;
+  return status === 'new' ? ' (due: none attended yet)' : '';
 }
 
 /** What a requirement asks, in plain words: `"at least 9 hours a week"`. */
@@ -118,7 +142,7 @@ export function requirementLabel(ctx: RuleContext, requirement: MeasuredRequirem
     case 'curriculum-min':
       return `at least ${plural(requirement.target, 'session')} of ${serviceId(ctx, requirement.service)} (track curriculum)`;
     case 'requires-min':
-      return `at least ${plural(requirement.target, 'session')} of ${serviceId(ctx, requirement.service)}`;
+      return `at least ${plural(requirement.target, 'session')} of ${serviceId(ctx, requirement.service)}${dueLabel(requirement)}`;
     case 'daily-min-minutes':
       return `at least ${plural(requirement.target, 'minute')} on ${dayName(requirement.day)}`;
     case 'daily-min-services':

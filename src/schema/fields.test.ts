@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateProblem } from '../input/validate.js';
-import type { Availability, HoursRules, Patient, Problem, Room, Service, Staff, Track } from '../model/problem.js';
+import type { Availability, Cadence, HistoryEntry, HoursRules, Patient, Problem, Room, Service, Staff, Track } from '../model/problem.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 import type { Loose } from '../../test/input/support.js';
 import { tinyProblem } from '../../test/support/tiny.js';
@@ -29,7 +29,7 @@ const WEEKLY_WINDOW = { days: true, start: true, end: true } satisfies Fields<It
 const RECURRENCE = { rule: true, durationMinutes: true } satisfies Fields<Item<Availability['rrule']>>;
 const EXCEPTION = { date: true, start: true, end: true } satisfies Fields<Item<Availability['except']>>;
 const TRACK = { id: true, name: true, windows: true, rules: true, curriculum: true, template: true, meta: true } satisfies Fields<Track>;
-const SESSION_COUNT = { service: true, min: true, max: true } satisfies Fields<Item<Track['curriculum']>> & Fields<Item<Patient['requires']>>;
+const SESSION_COUNT = { service: true, min: true, max: true } satisfies Fields<Item<Track['curriculum']>>;
 const TEMPLATE_ENTRY = { service: true, day: true, start: true } satisfies Fields<Item<Track['template']>>;
 const SERVICE = {
   id: true, name: true, kind: true, durationMinutes: true, minSize: true, maxSize: true, staff: true, primaryOnly: true, room: true,
@@ -45,7 +45,11 @@ const ROOM = { id: true, name: true, capacity: true, features: true, availabilit
 const PATIENT = {
   id: true, tracks: true, availability: true, familyAvailability: true, tags: true, rules: true, requires: true, primaryStaff: true,
   avoid: true, telehealth: true, admittedOn: true, dischargedOn: true, preferences: true, meta: true,
+  history: true, priority: true,
 } satisfies Fields<Patient>;
+const REQUIREMENT = { service: true, min: true, max: true, cadence: true } satisfies Fields<Item<Patient['requires']>>;
+const CADENCE = { minDays: true, maxDays: true } satisfies Fields<Cadence>;
+const HISTORY_ENTRY = { service: true, date: true, status: true } satisfies Fields<HistoryEntry>;
 const SCHEDULE = { timeZone: true, weekStart: true, meetings: true } satisfies Fields<Schedule>;
 const MEETING = {
   id: true, service: true, track: true, date: true, day: true, start: true, end: true, startsAt: true, endsAt: true,
@@ -77,6 +81,9 @@ describe('the schema defines exactly the fields of the model', () => {
     ['Room', problemDefs['Room'], ROOM],
     ['Staff.preferences', (problemDefs['Staff'] as { properties: Record<string, unknown> }).properties['preferences'], STAFF_PREFERENCES],
     ['Patient', problemDefs['Patient'], PATIENT],
+    ['Requirement', problemDefs['Requirement'], REQUIREMENT],
+    ['Cadence', problemDefs['Cadence'], CADENCE],
+    ['HistoryEntry', problemDefs['HistoryEntry'], HISTORY_ENTRY],
     ['Schedule', scheduleSchema(), SCHEDULE],
   ] as const)('%s', (_, schema, fields) => {
     expect(propertiesOf(schema)).toEqual(Object.keys(fields).sort());
@@ -99,7 +106,9 @@ describe('the validator knows every field of the model', () => {
     ['exception', (p) => ((p.staff[0].availability = { except: [{}] }), p.staff[0].availability.except[0]), EXCEPTION],
     ['track', (p) => p.tracks[0], TRACK],
     ['curriculum entry', (p) => ((p.tracks[0].curriculum = [{}]), p.tracks[0].curriculum[0]), SESSION_COUNT],
-    ['requires entry', (p) => ((p.patients[0].requires = [{}]), p.patients[0].requires[0]), SESSION_COUNT],
+    ['requires entry', (p) => ((p.patients[0].requires = [{}]), p.patients[0].requires[0]), REQUIREMENT],
+    ['cadence', (p) => ((p.patients[0].requires = [{ service: p.services[0].id, cadence: {} }]), p.patients[0].requires[0].cadence), CADENCE],
+    ['history entry', (p) => ((p.patients[0].history = [{}]), p.patients[0].history[0]), HISTORY_ENTRY],
     ['template entry', (p) => ((p.tracks[0].template = [{}]), p.tracks[0].template[0]), TEMPLATE_ENTRY],
     ['service', (p) => p.services[0], SERVICE],
     ['seat', (p) => p.services[0].staff[0], SEAT],

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { PRIORITY_BOUND } from '../input/ledger.js';
 import { LIMITS } from '../input/limits.js';
 import { MINUTES_PER_DAY, SLOT_MINUTES } from '../time/week.js';
 
@@ -207,7 +208,7 @@ function problemDefinitions(): Record<string, JsonSchema> {
       familyAvailability: refDescribed('Availability', "When the patient's family can join withFamily sessions. Absent: never."),
       tags: textList("Attributes, e.g. 'age:adolescent', 'gender:female', 'dx:eating-disorder'."),
       rules: refDescribed('HoursRules', "Overrides the track's and the program's rules for this patient."),
-      requires: list("Sessions this patient needs this week beyond the curriculum, e.g. { service: 'individual', min: 1, max: 1 }; a service listed at most once.", ref('SessionCount'), LIMITS.windows),
+      requires: list("Sessions this patient needs this week beyond the curriculum, e.g. { service: 'individual', min: 1, max: 1 }; a service listed at most once.", ref('Requirement'), LIMITS.windows),
       primaryStaff: refDescribed('Id', "The patient's primary therapist (a staff id)."),
       avoid: idList('Patients (ids) who must never share a group with this one (family, co-workers).'),
       telehealth: boolean('Whether the patient can join sessions by telehealth. Default false.', { default: false }),
@@ -218,7 +219,24 @@ function problemDefinitions(): Record<string, JsonSchema> {
         avoidDays: list('Days the patient would rather not attend; each one attended costs a soft penalty. Default none.', ref('Weekday'), LIMITS.listItems),
       }),
       meta: ref('Meta'),
+      history: list('The ledger: sessions the patient had (or missed) before weekStart. Cadence reads the last attended one per service.', ref('HistoryEntry'), LIMITS.historyEntries),
+      priority: number('Higher is served first when the week is over-full. Default 0.', -PRIORITY_BOUND, PRIORITY_BOUND),
     }, ['id', 'tracks']),
+    Requirement: object('Sessions of one service a patient needs: a weekly count, or a cadence across weeks.', {
+      service: refDescribed('Id', 'The service (id) counted.'),
+      min: integer('Fewest sessions a week. Default 0. Not with cadence.', 0, LIMITS.sessions),
+      max: integer('Most sessions a week. Default no limit. Not with cadence.', 0, LIMITS.sessions),
+      cadence: refDescribed('Cadence', 'How often the service recurs across weeks; each week derives min and max from the history.'),
+    }, ['service']),
+    Cadence: object("Days between two attended sessions, e.g. every 2-4 weeks is { minDays: 14, maxDays: 28 }. Due by last + maxDays when that falls in the week; not allowed before last + minDays; optional between; due when there is no attended session in the history.", {
+      minDays: integer('Fewest days from one attended session to the next. At most maxDays.', 1, LIMITS.cadenceDays),
+      maxDays: integer('Most days from one attended session to the next.', 1, LIMITS.cadenceDays),
+    }, ['minDays', 'maxDays']),
+    HistoryEntry: object('One session of the ledger, before the week.', {
+      service: refDescribed('Id', 'The service (id).'),
+      date: refDescribed('LocalDate', 'The day it was held: before weekStart, except a no-show or cancellation, which may fall in the week itself.'),
+      status: described("What happened. Default 'attended'. Only attended sessions reset a cadence.", { enum: ['attended', 'no-show', 'cancelled'], default: 'attended' }),
+    }, ['service', 'date']),
   };
 }
 

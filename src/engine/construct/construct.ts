@@ -12,6 +12,7 @@
  * 4. Individual sessions (`requires` and curriculum), the most constrained first across all
  *    patients, next to each patient's group blocks, primary therapist first (individuals.ts).
  * 5. While anyone is short, every group time is re-seated exactly (polish.ts).
+ * 6. Optional sessions where they improve the score (optional.ts).
  * What cannot be placed stays unplaced, and its blocking rules are counted.
  */
 import type { PlacedMeeting } from '../../rules/types.js';
@@ -21,6 +22,7 @@ import { patientBlocker } from '../kernel/feasible.js';
 import { formCohorts } from './cohorts.js';
 import { constructIndividuals } from './individuals.js';
 import { polish } from './polish.js';
+import { placeOptional } from './optional.js';
 import { groupSlots, trackServices, type GroupSlot } from '../kernel/slots.js';
 import { minutesOf, sessionsOf } from '../kernel/tally.js';
 
@@ -369,7 +371,8 @@ function constructFreeGroups(engine: Engine): boolean {
  * time budget ran out first: the timetable is then partial (what was placed keeps every hard rule).
  */
 export function construct(engine: Engine): boolean {
-  const complete = constructGroups(engine, false) && constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine) && polish(engine);
+  const complete =
+    constructGroups(engine, false) && constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine) && polish(engine) && placeOptional(engine);
   engine.state.commit();
   return complete;
 }

@@ -138,6 +138,9 @@ export function patientBlocker(
   const patient = problem.patients[p]!;
   const limits = prepared.patients[p]!;
   if (m.day < patient.firstDay || m.day >= patient.endDay) return 'admission-dates';
+  for (const window of limits.cadenceWindows) {
+    if (window.service === m.service && (m.day < window.firstDay || m.day > window.lastDay)) return 'cadence-window';
+  }
   if (!patient.available.containsRange(from, to)) return 'patient-availability';
   if (m.track >= 0 && !patient.tracks.includes(m.track)) return 'track-membership';
   for (const tag of service.requireTags) if (!limits.tags.has(tag)) return 'eligibility';

@@ -20,6 +20,8 @@ export interface PreparedPatient {
   maxSessions: Int32Array;
   /** Per service index: sessions wanted (curriculum of the first track and `requires` minima). */
   wantSessions: Int32Array;
+  /** Days a session of each service on a cadence may take (hard rule `cadence-window`); mostly empty. */
+  cadenceWindows: ReadonlyArray<{ service: number; firstDay: number; lastDay: number }>;
   /** Requirement targets of the patient's preferred track. */
   minWeeklyMinutes: number;
   minDays: number;
@@ -80,6 +82,9 @@ export function prepare(problem: CompiledProblem): Prepared {
       maxDays,
       maxSessions,
       wantSessions,
+      cadenceWindows: patient.requires.flatMap((entry) =>
+        entry.cadence === undefined || entry.service < 0 ? [] : [{ service: entry.service, firstDay: entry.cadence.firstDay, lastDay: entry.cadence.lastDay }],
+      ),
       minWeeklyMinutes: Math.round(first.minWeeklyHours * 60),
       minDays: first.minDays,
       minDailyMinutes: first.minDailyMinutes ?? 0,
