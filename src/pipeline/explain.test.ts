@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkSchedule } from '../pipeline/check-schedule.js';
+import { checkSchedule } from './check-schedule.js';
 import { meeting, scheduleOf, tinyProblem } from '../../test/support/tiny.js';
-import { solve } from '../pipeline/solve.js';
 import { applyRepair, explain } from './explain.js';
-import type { SolveFunction } from './repairs.js';
 
 function shortWeek() {
   const problem = tinyProblem();
@@ -20,10 +18,10 @@ function shortWeek() {
 }
 
 describe('explain', () => {
-  it('without a solver, gives causes and unverified repairs, and leaves its inputs alone', () => {
+  it('with verify: false, gives causes and unverified repairs, and leaves its inputs alone', () => {
     const { problem, schedule, report } = shortWeek();
     const before = structuredClone({ problem, schedule, report });
-    const explained = explain(problem, { schedule, report });
+    const explained = explain(problem, { schedule, report }, { verify: false });
     expect({ problem, schedule, report }).toEqual(before);
     const p4 = explained.unmet.find((u) => u.patient === 'p4' && u.rule === 'patient-min-weekly-hours')!;
     expect(p4.causes.map((c) => c.code)).toContain('room-capacity');
@@ -36,13 +34,7 @@ describe('explain', () => {
     const { problem, schedule, report } = shortWeek();
     const controller = new AbortController();
     controller.abort();
-    let solves = 0;
-    const counting: SolveFunction = (p, o) => {
-      solves += 1;
-      return solve(p, o);
-    };
-    const explained = explain(problem, { schedule, report }, { solve: counting, signal: controller.signal });
-    expect(solves).toBe(0);
+    const explained = explain(problem, { schedule, report }, { signal: controller.signal });
     expect(explained.unmet.length).toBeGreaterThan(0);
     for (const entry of explained.unmet) {
       expect(entry.causes.map((c) => c.code)).toContain('not-analysed');
@@ -50,21 +42,25 @@ describe('explain', () => {
     }
   });
 
-  it('gives each re-solve a slice of its budget, never more than what is left', () => {
+  it('verifies with its own solver (no solve argument) inside one budget, and still accepts the old shape', () => {
     const { problem, schedule, report } = shortWeek();
-    const limits: number[] = [];
-    const recording: SolveFunction = (p, o) => {
-      limits.push(o.timeLimitMs!);
-      return solve(p, { ...o, timeLimitMs: 60_000 });
+    const options = { seed: 1, maxIterations: 200, maxCandidates: 2, timeLimitMs: 60_000 };
+    const explained = explain(problem, { schedule, report }, options);
+    const p4 = explained.unmet.find((u) => u.patient === 'p4' && u.rule === 'patient-min-weekly-hours')!;
+    expect(p4.repairs[0]).toMatchObject({ verified: true });
+    // The deprecated `solve` is ignored: the same list as without it.
+    const fake = () => {
+      throw new Error('never called');
     };
-    explain(problem, { schedule, report }, { solve: recording, timeLimitMs: 60_000, totalTimeLimitMs: 30_000, maxIterations: 200 });
-    expect(limits.length).toBeGreaterThan(1);
-    for (const limit of limits) expect(limit).toBeLessThanOrEqual(30_000);
+    expect(explain(problem, { schedule, report }, { ...options, solve: fake })).toEqual(explained);
+    // A budget spent before the re-solves leaves every candidate unverified.
+    const none = explain(problem, { schedule, report }, { ...options, timeLimitMs: 0 });
+    for (const entry of none.unmet) expect(entry.repairs.every((r) => r.verified === false)).toBe(true);
   });
 
   it('applies a listed repair to a copy of the problem', () => {
     const { problem, schedule, report } = shortWeek();
-    const explained = explain(problem, { schedule, report });
+    const explained = explain(problem, { schedule, report }, { verify: false });
     const changed = applyRepair(problem, explained, explained.unmet[0]!.repairs[0]!);
     expect(changed?.rooms[2]!.availability!.weekly).toHaveLength(4);
     expect(problem.rooms[2]!.availability!.weekly).toHaveLength(1);

@@ -1,38 +1,58 @@
 /**
- * `explain`: fills every unmet requirement of a solved week with its causes and verified repairs.
+ * `explain`: fills every unmet requirement of a solved week with its causes and verified
+ * repairs, under one Budget for the whole call (DESIGN section 11): the diagnosis, the cause
+ * analysis and every verifying re-solve share its deadline, abort signal and progress sink.
  */
 import { scheduleContext } from '../compiled/schedule-context.js';
 import { compileProblem } from '../compiled/compile.js';
 import { assertValidProblem } from '../input/validate.js';
-import type { Progress } from '../model/options.js';
+import type { Progress, SolveOptions } from '../model/options.js';
 import type { Problem } from '../model/problem.js';
-import { budgetOf } from '../time/budget.js';
+import { budgetOf, type Budget } from '../time/budget.js';
 import type { Repair, Report } from '../model/report.js';
 import type { Schedule } from '../model/schedule.js';
-import { findCauses, unmetServices, type ConflictCounts } from './causes.js';
-import { diagnoseCompiled } from './diagnose.js';
-import { candidatesFor, type RepairCandidate } from './repair-candidates.js';
-import { unmetKey, verifyRepairs, type RepairBudget, type SolveFunction } from './repairs.js';
-import type { Diagnosis } from './types.js';
+import { findCauses, unmetServices, type ConflictCounts } from '../diagnose/causes.js';
+import { diagnoseCompiled } from '../diagnose/diagnose.js';
+import { candidatesFor, type RepairCandidate } from '../diagnose/repair-candidates.js';
+import { unmetKey, verifyRepairs, type SolveFunction } from '../diagnose/repairs.js';
+import type { Diagnosis } from '../diagnose/types.js';
+import { solve } from './solve.js';
+
+/** Default wall-time budget of the whole `explain` call, in milliseconds (a safety net: iterations bound the re-solves). */
+export const DEFAULT_EXPLAIN_TIME_LIMIT_MS = 30_000;
 
 /** Options of {@link explain}. */
-export interface ExplainOptions extends RepairBudget {
-  /** The solver used to verify repairs (e.g. `solve`). Without it, repairs are listed unverified. */
+export interface ExplainOptions {
+  /** Seed of every verifying re-solve. Default 1. */
+  seed?: number;
+  /** Iterations of each verifying re-solve: a fixed budget, so the same input gives the same list on any machine. Default 2000. */
+  maxIterations?: number;
+  /** Most candidates verified. Default 8. */
+  maxCandidates?: number;
+  /**
+   * Wall-time budget of the whole call in milliseconds: the diagnosis, the cause analysis and the
+   * verifying re-solves. Default {@link DEFAULT_EXPLAIN_TIME_LIMIT_MS}. Candidates it leaves
+   * unverified are listed as such; entries it leaves get `not-analysed` causes.
+   */
+  timeLimitMs?: number;
+  /**
+   * @deprecated The whole call's budget is `timeLimitMs` now. When given, it is the call's budget
+   * (and `timeLimitMs`, which used to cap each re-solve, is ignored).
+   */
+  totalTimeLimitMs?: number;
+  /**
+   * @deprecated Ignored: `explain` verifies with the library's own `solve`. Accepted so that
+   * calls written as `explain(problem, solved, { solve })` keep working.
+   */
   solve?: SolveFunction;
+  /** `false`: list candidate repairs without re-solving (fast; `verified: false`). Default true. */
+  verify?: boolean;
   /** The solver's conflict statistics (e.g. `solveDetailed(...).conflicts`), merged into the causes. */
   conflicts?: ConflictCounts;
   /** A diagnosis already computed for `problem`. */
   diagnosis?: Diagnosis;
   /** Most repairs listed per unmet requirement. Default 3. */
   repairsPerRequirement?: number;
-  /**
-   * Wall-time budget of the whole call in milliseconds: the diagnosis, the cause analysis and the
-   * verifying re-solves, each of which gets at most `timeLimitMs` and never more than what is
-   * left. Default: `timeLimitMs` x (`maxCandidates` + 1) + 3000, the most the re-solves took
-   * before there was a call budget, plus the analysis. Entries it leaves get `not-analysed` causes
-   * and fewer verified repairs.
-   */
-  totalTimeLimitMs?: number;
   /** Aborting stops the analysis and the re-solves (what was verified so far is kept). */
   signal?: AbortSignal;
   /** Called with the phase (`causes`, then `explain` for the re-solves) when each begins and at most 10 times a second within it. */
@@ -52,27 +72,38 @@ function prioritise(perEntry: readonly RepairCandidate[][]): RepairCandidate[] {
     .map((entry) => ({ ...entry.candidate, patients: [...entry.patients] }));
 }
 
+/** The call's budget: `totalTimeLimitMs` (the old name) wins over `timeLimitMs`. */
+function callBudget(options: ExplainOptions): Budget {
+  const limit = options.totalTimeLimitMs ?? options.timeLimitMs;
+  return budgetOf({ timeLimitMs: limit, signal: options.signal, onProgress: options.onProgress }, DEFAULT_EXPLAIN_TIME_LIMIT_MS);
+}
+
+/**
+ * The library's `solve`, bounded by the call's budget: each re-solve gets what is left of it
+ * and the caller's signal (its own progress is not forwarded: the call reports `explain`).
+ */
+function budgetedSolve(budget: Budget, signal: AbortSignal | undefined): SolveFunction {
+  return (problem: Problem, options: SolveOptions) =>
+    solve(problem, { ...options, timeLimitMs: budget.remainingMs(), ...(signal ? { signal } : {}) });
+}
+
 /**
  * A copy of `solved.report` whose every `unmet` entry carries its causes (findings that prove it,
  * rules that blocked placements, naming rooms, clinicians, windows and other patients) and its
- * repairs (verified with `options.solve` on copies of the problem, best first). Never mutates
- * its inputs. Deterministic for a given budget.
+ * repairs (verified by re-solving copies of the problem, best first). Never mutates its inputs.
+ * Deterministic for a given `seed` and `maxIterations` while the time limit is not reached.
  *
  * @throws {ProblemError} when `problem` is invalid.
  *
  * @example
  * ```ts
  * const solved = solve(problem, { seed: 1, maxIterations: 20000 });
- * const report = explain(problem, solved, { solve, maxCandidates: 8, maxIterations: 3000 });
+ * const report = explain(problem, solved, { maxCandidates: 8, maxIterations: 2000 });
  * for (const entry of report.unmet) console.log(entry.message, entry.causes[0]?.message, entry.repairs[0]?.message);
  * ```
  */
 export function explain(problem: Problem, solved: { schedule: Schedule; report: Report }, options: ExplainOptions = {}): Report {
-  const perSolve = options.timeLimitMs ?? 2000;
-  const budget = budgetOf(
-    { timeLimitMs: options.totalTimeLimitMs, signal: options.signal, onProgress: options.onProgress },
-    perSolve * ((options.maxCandidates ?? 8) + 1) + 3000,
-  );
+  const budget = callBudget(options);
   budget.enter('validate');
   const valid = assertValidProblem(problem);
   budget.enter('compile');
@@ -87,18 +118,18 @@ export function explain(problem: Problem, solved: { schedule: Schedule; report: 
   const limit = options.repairsPerRequirement ?? 3;
   report.unmet.forEach((entry, i) => (entry.causes = causes[i] ?? []));
   if (report.unmet.length === 0) return report;
-  // Without a solver, or with no time left to run it, the candidates are listed unverified.
-  if (!options.solve || budget.spent()) {
+  // Without verification, or with no time left for it, the candidates are listed unverified.
+  if (options.verify === false || budget.spent()) {
     report.unmet.forEach((entry, i) => {
       entry.repairs = (perEntry[i] ?? []).slice(0, limit).map((c): Repair => ({ kind: c.kind, message: c.message, verified: false }));
     });
     return report;
   }
   budget.enter('explain');
-  const repairBudget = { seed: options.seed ?? 1, maxIterations: options.maxIterations ?? 2000, timeLimitMs: perSolve };
-  const call = { budget, signal: options.signal };
-  const baseline = options.solve(structuredClone(valid), { ...repairBudget, timeLimitMs: Math.min(perSolve, budget.remainingMs()), ...(options.signal ? { signal: options.signal } : {}) }).report;
-  const measured = verifyRepairs(valid, baseline, prioritise(perEntry), options.solve, { ...repairBudget, maxCandidates: options.maxCandidates ?? 8 }, unmetServices, call);
+  const resolve = budgetedSolve(budget, options.signal);
+  const repairBudget = { seed: options.seed ?? 1, maxIterations: options.maxIterations ?? 2000 };
+  const baseline = resolve(structuredClone(valid), repairBudget).report;
+  const measured = verifyRepairs(valid, baseline, prioritise(perEntry), resolve, { ...repairBudget, maxCandidates: options.maxCandidates ?? 8 }, unmetServices, { budget, signal: options.signal });
   report.unmet.forEach((entry, i) => {
     const key = unmetKey(entry, services[i]);
     entry.repairs = measured
