@@ -22,6 +22,11 @@ export interface RepairCandidate {
   /** Patients it is aimed at. */
   patients: string[];
   apply(problem: Problem): void;
+  /**
+   * Patients whose current sessions the repair invalidates (moved to another track): a
+   * verifying re-solve that starts from the current week starts them afresh.
+   */
+  unseat?: string[];
 }
 
 /** The legal bound on group size (DOMAIN.md: 2 to 12 participants, e.g. California 9 CCR 10345). */

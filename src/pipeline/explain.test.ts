@@ -58,6 +58,15 @@ describe('explain', () => {
     for (const entry of none.unmet) expect(entry.repairs.every((r) => r.verified === false)).toBe(true);
   });
 
+  it('gives the same list for the same input, whatever the time limit (iterations bound the re-solves)', () => {
+    const { problem, schedule, report } = shortWeek();
+    const options = { seed: 3, maxIterations: 300, maxCandidates: 3 };
+    const first = explain(problem, { schedule, report }, { ...options, timeLimitMs: 60_000 });
+    const second = explain(problem, { schedule, report }, { ...options, timeLimitMs: 120_000 });
+    expect(first.unmet.some((u) => u.repairs.some((r) => r.verified))).toBe(true);
+    expect(second).toEqual(first);
+  });
+
   it('applies a listed repair to a copy of the problem', () => {
     const { problem, schedule, report } = shortWeek();
     const explained = explain(problem, { schedule, report }, { verify: false });

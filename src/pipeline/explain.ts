@@ -14,9 +14,12 @@ import type { Schedule } from '../model/schedule.js';
 import { findCauses, unmetServices, type ConflictCounts } from '../diagnose/causes.js';
 import { diagnoseCompiled } from '../diagnose/diagnose.js';
 import { candidatesFor, type RepairCandidate } from '../diagnose/repair-candidates.js';
-import { unmetKey, verifyRepairs, type SolveFunction } from '../diagnose/repairs.js';
+import { unmetKey, verifyRepairs, type SolveFunction, type Verifier } from '../diagnose/repairs.js';
 import type { Diagnosis } from '../diagnose/types.js';
-import { solve } from './solve.js';
+import { solveDetailed } from './solve.js';
+
+/** Default iterations of each verifying re-solve (each starts from the week being explained). */
+export const DEFAULT_VERIFY_ITERATIONS = 500;
 
 /** Default wall-time budget of the whole `explain` call, in milliseconds (a safety net: iterations bound the re-solves). */
 export const DEFAULT_EXPLAIN_TIME_LIMIT_MS = 30_000;
@@ -25,7 +28,10 @@ export const DEFAULT_EXPLAIN_TIME_LIMIT_MS = 30_000;
 export interface ExplainOptions {
   /** Seed of every verifying re-solve. Default 1. */
   seed?: number;
-  /** Iterations of each verifying re-solve: a fixed budget, so the same input gives the same list on any machine. Default 2000. */
+  /**
+   * Iterations of each verifying re-solve, which starts from the week being explained: a fixed
+   * budget, so the same input gives the same list on any machine. Default {@link DEFAULT_VERIFY_ITERATIONS}.
+   */
   maxIterations?: number;
   /** Most candidates verified. Default 8. */
   maxCandidates?: number;
@@ -79,12 +85,24 @@ function callBudget(options: ExplainOptions): Budget {
 }
 
 /**
- * The library's `solve`, bounded by the call's budget: each re-solve gets what is left of it
- * and the caller's signal (its own progress is not forwarded: the call reports `explain`).
+ * Re-solves a (repaired) copy starting from the week being explained, with the same seed and a
+ * fixed iteration budget: the baseline and every candidate start from the same timetable, so the
+ * difference measured is the repair's, and a few hundred iterations suffice (a cold solve spends
+ * most of its time rebuilding what the week already has). Each gets what is left of the call's
+ * budget and the caller's signal (its own progress is not forwarded: the call reports `explain`).
  */
-function budgetedSolve(budget: Budget, signal: AbortSignal | undefined): SolveFunction {
-  return (problem: Problem, options: SolveOptions) =>
-    solve(problem, { ...options, timeLimitMs: budget.remainingMs(), ...(signal ? { signal } : {}) });
+function warmVerifier(schedule: Schedule, budget: Budget, options: ExplainOptions): Verifier {
+  const solveOptions: SolveOptions = { seed: options.seed ?? 1, maxIterations: options.maxIterations ?? DEFAULT_VERIFY_ITERATIONS };
+  return (problem, candidate) => {
+    const compiled = compileProblem(assertValidProblem(problem));
+    const unseat = new Set((candidate?.unseat ?? []).map((id) => compiled.patientIndex.get(id)));
+    const initial = scheduleContext(compiled, schedule)
+      .meetings.filter((m) => m.day >= 0)
+      .map((m) => ({ ...m, patients: m.patients.filter((p) => !unseat.has(p)) }))
+      .filter((m) => m.patients.length > 0);
+    const limits = { timeLimitMs: budget.remainingMs(), ...(options.signal ? { signal: options.signal } : {}) };
+    return solveDetailed(problem, { ...solveOptions, ...limits }, { initial }).report;
+  };
 }
 
 /**
@@ -126,16 +144,22 @@ export function explain(problem: Problem, solved: { schedule: Schedule; report: 
     return report;
   }
   budget.enter('explain');
-  const resolve = budgetedSolve(budget, options.signal);
-  const repairBudget = { seed: options.seed ?? 1, maxIterations: options.maxIterations ?? 2000 };
-  const baseline = resolve(structuredClone(valid), repairBudget).report;
-  const measured = verifyRepairs(valid, baseline, prioritise(perEntry), resolve, { ...repairBudget, maxCandidates: options.maxCandidates ?? 8 }, unmetServices, { budget, signal: options.signal });
+  const resolve = warmVerifier(solved.schedule, budget, options);
+  const baseline = resolve(structuredClone(valid), undefined);
+  const candidates = prioritise(perEntry);
+  const { measured, tried, stopped } = verifyRepairs(valid, baseline, candidates, resolve, { maxCandidates: options.maxCandidates ?? 8 }, unmetServices, { budget });
+  const untried = stopped ? candidates.filter((c) => !tried.has(c.message)) : [];
+  const why = stopped === 'aborted' ? 'not verified: the call was aborted' : 'not verified: the time limit ran out';
   report.unmet.forEach((entry, i) => {
     const key = unmetKey(entry, services[i]);
-    entry.repairs = measured
+    const verified = measured
       .filter((repair) => repair.helps.has(key))
       .slice(0, limit)
-      .map((repair): Repair => ({ kind: repair.kind, message: repair.message, verified: true, effect: { ...repair.effect } }));
+      .map((repair): Repair => ({ kind: repair.kind, message: repair.message, verified: true, effect: { ...repair.effect }, ...(repair.worseFor.length > 0 ? { worseFor: [...repair.worseFor] } : {}) }));
+    // Candidates the budget left untried are listed as such, after what was verified.
+    const own = new Set((perEntry[i] ?? []).map((c) => c.message));
+    const left = untried.filter((c) => own.has(c.message)).slice(0, limit - verified.length);
+    entry.repairs = [...verified, ...left.map((c): Repair => ({ kind: c.kind, message: `${c.message} (${why})`, verified: false }))];
   });
   return report;
 }
