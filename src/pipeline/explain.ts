@@ -130,7 +130,7 @@ export function explain(problem: Problem, solved: { schedule: Schedule; report: 
   const report: Report = structuredClone(solved.report);
   budget.enter('causes');
   const diagnosis = options.diagnosis ?? diagnoseCompiled(compiled, undefined, budget);
-  const causes = findCauses(ctx, report, diagnosis.impossible, options.conflicts, budget);
+  const causes = findCauses(ctx, report, diagnosis.impossible, options.conflicts, budget, diagnosis.capacity);
   const services = unmetServices(report);
   const perEntry = report.unmet.map((entry, i) => candidatesFor(compiled, entry, services[i], causes[i] ?? []));
   const limit = options.repairsPerRequirement ?? 3;
