@@ -4,7 +4,7 @@ import type { Report } from '../model/report.js';
 import { tinyProblem } from '../../test/support/tiny.js';
 import type { RepairCandidate } from './repair-candidates.js';
 import { Budget } from '../time/budget.js';
-import { keepsLegalBounds, rankRepairs, verifyRepairs, type Verifier } from './repairs.js';
+import { bestPairs, keepsLegalBounds, rankRepairs, verifyRepairs, type Verifier } from './repairs.js';
 
 /** A report with the given unmet patients (each 60 minutes short, or `p=minutes`) and hard score. */
 function reportOf(unmet: string[], hard = 0, stoppedBecause: 'iteration-limit' | 'time-limit' = 'iteration-limit'): Report {
@@ -123,6 +123,21 @@ describe('verifyRepairs', () => {
     const spent = new Budget({ timeLimitMs: 0 });
     const none = verifyRepairs(tinyProblem(), baseline, [candidate('good', 'p1:0')], stubSolve, {}, serviceOf, { budget: spent });
     expect(none).toMatchObject({ measured: [], stopped: 'time-limit' });
+  });
+});
+
+describe('bestPairs', () => {
+  it('combines the best repairs that only help, and the pair is verified like any candidate', () => {
+    const a = candidate('serves p1', 'p2,p3:0');
+    const b = candidate('serves p2', 'p1,p3:0');
+    const c = candidate('hurts p4', 'p4:0');
+    const singles = verifyRepairs(tinyProblem(), baseline, [a, b, c], stubSolve, {}, serviceOf).measured;
+    const pairs = bestPairs(singles, [a, b, c]);
+    expect(pairs.map((p) => p.message)).toEqual(['Both: serves p1; and serves p2']);
+    expect(pairs[0]!.kind).toBe('combined');
+    const copy = tinyProblem();
+    pairs[0]!.apply(copy);
+    expect(copy.tracks.map((t) => t.id).slice(-2)).toEqual(['outcome:p2,p3:0', 'outcome:p1,p3:0']);
   });
 });
 

@@ -46,6 +46,8 @@ export type Verifier = (problem: Problem, candidate: RepairCandidate | undefined
 
 /** A verified repair with what it fixed. */
 export interface MeasuredRepair extends Repair {
+  /** The candidate's message: the change without its effect. */
+  change: string;
   cost: number;
   effect: { patientsNewlyMet: number; shortfallReducedMinutes: number };
   /** Patients the repair leaves with more shortfall than the baseline (empty when it only helps). */
@@ -124,7 +126,9 @@ function budgetStop(report: Report): 'time-limit' | 'aborted' | undefined {
  * Verifies up to `budget.maxCandidates` candidates (in the given order) by re-solving each on a
  * copy with `resolve` (same seed, same fixed iterations as `baseline`), and returns those with a
  * measured benefit, ranked by {@link rankRepairs}. A repair that leaves someone with more
- * shortfall says so (`worseFor`) and ranks after every one that only helps. Stops when `call`'s
+ * shortfall says so (`worseFor`) and ranks after every one that only helps: more than both the
+ * baseline and `call.current` (the week being explained) give them, when given, since any change
+ * sends a search elsewhere and someone's hour moves by chance either way. Stops when `call`'s
  * budget is spent; a re-solve cut short by it is not counted (its result is not reproducible).
  */
 export function verifyRepairs(
@@ -134,16 +138,18 @@ export function verifyRepairs(
   resolve: Verifier,
   budget: Pick<RepairBudget, 'maxCandidates'>,
   serviceOf: (report: Report) => Array<string | undefined>,
-  call?: { budget: Budget },
+  call?: { budget?: Budget; current?: Report },
 ): Verification {
   const before = shortfallByPatient(baseline);
+  const now = call?.current === undefined ? before : shortfallByPatient(call.current);
+  const worst = (patient: string): number => Math.max(before.get(patient) ?? 0, now.get(patient) ?? 0);
   const baseServices = serviceOf(baseline);
   const baseEntries = baseline.unmet.map((entry, i) => ({ key: unmetKey(entry, baseServices[i]), shortfall: entry.shortfall }));
   const tried = new Set<string>();
   const measured: MeasuredRepair[] = [];
   for (const candidate of candidates) {
     if (tried.size >= (budget.maxCandidates ?? 8)) break;
-    const stop = call?.budget.stopReason();
+    const stop = call?.budget?.stopReason();
     if (stop) return { measured: rankRepairs(measured), tried, stopped: stop };
     if (tried.has(candidate.message)) continue;
     const copy = structuredClone(problem);
@@ -164,7 +170,7 @@ export function verifyRepairs(
     const newlyMet = [...before.keys()].filter((p) => !after.has(p)).length;
     const reduced = baseline.score.requirement - report.score.requirement;
     if (newlyMet <= 0 && reduced <= 0) continue;
-    const worse = new Map([...after].filter(([patient, minutes]) => minutes > (before.get(patient) ?? 0)).map(([patient, minutes]) => [patient, minutes - (before.get(patient) ?? 0)]));
+    const worse = new Map([...after].filter(([patient, minutes]) => minutes > worst(patient)).map(([patient, minutes]) => [patient, minutes - worst(patient)]));
     const afterServices = serviceOf(report);
     const afterEntries = new Map<string, number>();
     report.unmet.forEach((entry, i) => afterEntries.set(unmetKey(entry, afterServices[i]), entry.shortfall));
@@ -172,6 +178,7 @@ export function verifyRepairs(
     measured.push({
       kind: candidate.kind,
       message: `${candidate.message}: ${effectText(newlyMet, reduced, worse)}`,
+      change: candidate.message,
       verified: true,
       cost: candidate.cost,
       effect: { patientsNewlyMet: newlyMet, shortfallReducedMinutes: reduced },
@@ -201,4 +208,51 @@ export function rankRepairs<T extends { cost: number; message: string; worseFor?
       a.cost - b.cost ||
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
+}
+
+/** The prefix of a combined repair's message, before the two changes. */
+const BOTH = 'Both: ';
+
+/**
+ * Two candidates applied together, as one candidate (kind `'combined'`).
+ *
+ * @example
+ * ```ts
+ * combined(addRoom, perDiem).message; // 'Both: Add a room ...; and Add a per-diem LCSW ...'
+ * ```
+ */
+export function combined(a: RepairCandidate, b: RepairCandidate): RepairCandidate {
+  const unseat = [...new Set([...(a.unseat ?? []), ...(b.unseat ?? [])])];
+  return {
+    kind: 'combined',
+    message: `${BOTH}${a.message}; and ${b.message}`,
+    cost: a.cost + b.cost,
+    patients: [...new Set([...a.patients, ...b.patients])],
+    apply(problem) {
+      a.apply(problem);
+      b.apply(problem);
+    },
+    ...(unseat.length > 0 ? { unseat } : {}),
+  };
+}
+
+/**
+ * The pairs of the best repairs that only help (the top three, best first), as combined
+ * candidates to verify: two rooms may serve what one cannot.
+ *
+ * @example
+ * ```ts
+ * const pairs = bestPairs(measured, candidates); // up to 3 combined candidates
+ * ```
+ */
+export function bestPairs(measured: readonly MeasuredRepair[], candidates: readonly RepairCandidate[]): RepairCandidate[] {
+  const byMessage = new Map(candidates.map((c) => [c.message, c]));
+  const top = measured
+    .filter((r) => r.worseFor.length === 0)
+    .map((r) => byMessage.get(r.change))
+    .filter((c): c is RepairCandidate => c !== undefined)
+    .slice(0, 3);
+  const pairs: RepairCandidate[] = [];
+  for (let i = 0; i < top.length; i++) for (let j = i + 1; j < top.length; j++) pairs.push(combined(top[i]!, top[j]!));
+  return pairs;
 }

@@ -13,8 +13,10 @@ import type { Repair, Report } from '../model/report.js';
 import type { Schedule } from '../model/schedule.js';
 import { findCauses, unmetServices, type ConflictCounts } from '../diagnose/causes.js';
 import { diagnoseCompiled } from '../diagnose/diagnose.js';
-import { candidatesFor, type RepairCandidate } from '../diagnose/repair-candidates.js';
-import { unmetKey, verifyRepairs, type SolveFunction, type Verifier } from '../diagnose/repairs.js';
+import { allCandidates } from '../diagnose/all-candidates.js';
+import { capacityRows } from '../diagnose/capacity.js';
+import type { RepairCandidate } from '../diagnose/repair-candidates.js';
+import { bestPairs, combined, rankRepairs, unmetKey, verifyRepairs, type SolveFunction, type Verifier } from '../diagnose/repairs.js';
 import type { Diagnosis } from '../diagnose/types.js';
 import { solveDetailed } from './solve.js';
 
@@ -132,7 +134,7 @@ export function explain(problem: Problem, solved: { schedule: Schedule; report: 
   const diagnosis = options.diagnosis ?? diagnoseCompiled(compiled, undefined, budget);
   const causes = findCauses(ctx, report, diagnosis.impossible, options.conflicts, budget, diagnosis.capacity);
   const services = unmetServices(report);
-  const perEntry = report.unmet.map((entry, i) => candidatesFor(compiled, entry, services[i], causes[i] ?? []));
+  const perEntry = allCandidates(compiled, report.unmet, services, causes, diagnosis.capacity);
   const limit = options.repairsPerRequirement ?? 3;
   report.unmet.forEach((entry, i) => (entry.causes = causes[i] ?? []));
   if (report.unmet.length === 0) return report;
@@ -147,7 +149,12 @@ export function explain(problem: Problem, solved: { schedule: Schedule; report: 
   const resolve = warmVerifier(solved.schedule, budget, options);
   const baseline = resolve(structuredClone(valid), undefined);
   const candidates = prioritise(perEntry);
-  const { measured, tried, stopped } = verifyRepairs(valid, baseline, candidates, resolve, { maxCandidates: options.maxCandidates ?? 8 }, unmetServices, { budget });
+  const singles = verifyRepairs(valid, baseline, candidates, resolve, { maxCandidates: options.maxCandidates ?? 8 }, unmetServices, { budget, current: solved.report });
+  const { tried } = singles;
+  // The best pair, verified together: two rooms may serve what one cannot.
+  const pairs = singles.stopped ? undefined : verifyRepairs(valid, baseline, bestPairs(singles.measured, candidates), resolve, {}, unmetServices, { budget, current: solved.report });
+  const measured = rankRepairs([...singles.measured, ...(pairs?.measured.slice(0, 1) ?? [])]);
+  const stopped = singles.stopped;
   const untried = stopped ? candidates.filter((c) => !tried.has(c.message)) : [];
   const why = stopped === 'aborted' ? 'not verified: the call was aborted' : 'not verified: the time limit ran out';
   report.unmet.forEach((entry, i) => {
@@ -179,10 +186,13 @@ export function explain(problem: Problem, solved: { schedule: Schedule; report: 
 export function applyRepair(problem: Problem, report: Report, repair: Pick<Repair, 'kind' | 'message'>): Problem | undefined {
   const valid = assertValidProblem(problem);
   const compiled = compileProblem(valid);
-  const services = unmetServices(report);
-  for (const [i, entry] of report.unmet.entries()) {
-    for (const candidate of candidatesFor(compiled, entry, services[i], entry.causes)) {
-      if (candidate.kind !== repair.kind || (repair.message !== candidate.message && !repair.message.startsWith(`${candidate.message}:`))) continue;
+  const perEntry = allCandidates(compiled, report.unmet, unmetServices(report), report.unmet.map((entry) => entry.causes), capacityRows(compiled));
+  const all = [...new Map(perEntry.flat().map((c) => [c.message, c])).values()];
+  const pairs = repair.kind === 'combined' ? all.flatMap((a) => all.filter((b) => b !== a && repair.message.startsWith(`Both: ${a.message}; and `)).map((b) => combined(a, b))) : [];
+  for (const candidates of [...perEntry, pairs]) {
+    for (const candidate of candidates) {
+      const named = repair.message === candidate.message || repair.message.startsWith(`${candidate.message}:`) || repair.message.startsWith(`${candidate.message} (`);
+      if (candidate.kind !== repair.kind || !named) continue;
       const copy = structuredClone(valid);
       candidate.apply(copy);
       return copy;
