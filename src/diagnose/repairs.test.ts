@@ -132,7 +132,7 @@ describe('bestPairs', () => {
     const b = candidate('serves p2', 'p1,p3:0');
     const c = candidate('hurts p4', 'p4:0');
     const singles = verifyRepairs(tinyProblem(), baseline, [a, b, c], stubSolve, {}, serviceOf).measured;
-    const pairs = bestPairs(singles, [a, b, c]);
+    const pairs = bestPairs(singles, [a, b, c], 3);
     expect(pairs.map((p) => p.message)).toEqual(['Both: serves p1; and serves p2']);
     expect(pairs[0]!.kind).toBe('combined');
     const copy = tinyProblem();

@@ -237,22 +237,22 @@ export function combined(a: RepairCandidate, b: RepairCandidate): RepairCandidat
 }
 
 /**
- * The pairs of the best repairs that only help (the top three, best first), as combined
- * candidates to verify: two rooms may serve what one cannot.
+ * The pairs of the best `top` repairs that only help (best first), as combined candidates to
+ * verify: two rooms may serve what one cannot. Default: the best two, one re-solve.
  *
  * @example
  * ```ts
- * const pairs = bestPairs(measured, candidates); // up to 3 combined candidates
+ * const pairs = bestPairs(measured, candidates); // the best two together, if two only help
  * ```
  */
-export function bestPairs(measured: readonly MeasuredRepair[], candidates: readonly RepairCandidate[]): RepairCandidate[] {
+export function bestPairs(measured: readonly MeasuredRepair[], candidates: readonly RepairCandidate[], top = 2): RepairCandidate[] {
   const byMessage = new Map(candidates.map((c) => [c.message, c]));
-  const top = measured
+  const best = measured
     .filter((r) => r.worseFor.length === 0)
     .map((r) => byMessage.get(r.change))
     .filter((c): c is RepairCandidate => c !== undefined)
-    .slice(0, 3);
+    .slice(0, top);
   const pairs: RepairCandidate[] = [];
-  for (let i = 0; i < top.length; i++) for (let j = i + 1; j < top.length; j++) pairs.push(combined(top[i]!, top[j]!));
+  for (let i = 0; i < best.length; i++) for (let j = i + 1; j < best.length; j++) pairs.push(combined(best[i]!, best[j]!));
   return pairs;
 }
