@@ -5,7 +5,7 @@
  */
 import type { CompiledProblem } from '../compiled/compile.js';
 import type { Cause, Unmet } from '../model/report.js';
-import { capacityCandidates, credentialCandidates } from './capacity-repairs.js';
+import { capacityCandidates, credentialCandidates, windowCandidates } from './capacity-repairs.js';
 import { candidatesFor, type RepairCandidate } from './repair-candidates.js';
 import type { CapacityRow } from './types.js';
 
@@ -30,5 +30,6 @@ export function allCandidates(
     ...candidatesFor(compiled, entry, services[i], causes[i] ?? []),
     ...(track[i] ?? []),
     ...credentialCandidates(compiled, entry, services[i], causes[i] ?? []),
+    ...windowCandidates(compiled, entry, causes[i] ?? []),
   ]);
 }

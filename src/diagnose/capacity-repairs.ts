@@ -92,6 +92,21 @@ function addRoom(problem: Problem, room: Room): void {
   problem.rooms.push({ ...room, id: freshId(room.id, problem.rooms) });
 }
 
+/** Extending a track's windows by `spans` (each right after a window). */
+function extendCandidate(track: string, spans: readonly Span[], patients: readonly string[]): RepairCandidate {
+  const ends = [...new Set(spans.map((s) => s.end))];
+  return {
+    kind: 'extend-track-window',
+    message: `Extend track ${track}'s window ${ends.length === 1 ? `to ${formatLocalTime(ends[0]!)} ` : ''}on ${listText(spans.map((s) => dayShort(s.day)))}`,
+    cost: 3,
+    patients: [...patients],
+    apply(problem) {
+      const target = problem.tracks.find((x) => x.id === track);
+      if (target) (target.windows.weekly ??= []).push(...(availabilityOf(spans).weekly ?? []));
+    },
+  };
+}
+
 /** Track-level candidates for one over-full track, aimed at its short patients. */
 function trackCandidates(compiled: CompiledProblem, track: number, rows: readonly CapacityRow[], short: readonly string[]): RepairCandidate[] {
   const t = compiled.tracks[track]!;
@@ -121,19 +136,7 @@ function trackCandidates(compiled: CompiledProblem, track: number, rows: readonl
       apply: (problem) => addRoom(problem, roomOf(spans)),
     });
     const extension = extensionSpans(compiled, track, services, spans, short);
-    if (extension.length > 0) {
-      const ends = [...new Set(extension.map((s) => s.end))];
-      candidates.push({
-        kind: 'extend-track-window',
-        message: `Extend track ${t.id}'s window ${ends.length === 1 ? `to ${formatLocalTime(ends[0]!)} ` : ''}on ${listText(extension.map((s) => dayShort(s.day)))}`,
-        cost: 3,
-        patients: [...short],
-        apply(problem) {
-          const target = problem.tracks.find((x) => x.id === t.id);
-          if (target) (target.windows.weekly ??= []).push(...(availabilityOf(extension).weekly ?? []));
-        },
-      });
-    }
+    if (extension.length > 0) candidates.push(extendCandidate(t.id, extension, short));
     if (credential !== undefined && staffDays.length > 0) {
       const both = spansOf(over.filter((row) => roomDays.includes(row) && staffDays.includes(row)));
       if (both.length > 0) {
@@ -159,19 +162,27 @@ function trackCandidates(compiled: CompiledProblem, track: number, rows: readonl
 }
 
 /**
- * The hour after each span's end, where some room the groups may use, staff for every seat and at
- * least two of the short patients are free (without them an extension serves no one).
+ * The `minutes` after each span's end, where some room the groups may use, staff for every seat
+ * and at least `least` of the short patients are free (without them an extension serves no one).
  */
-function extensionSpans(compiled: CompiledProblem, track: number, services: readonly CompiledService[], spans: readonly Span[], short: readonly string[]): Span[] {
+function extensionSpans(
+  compiled: CompiledProblem,
+  track: number,
+  services: readonly CompiledService[],
+  spans: readonly Span[],
+  short: readonly string[],
+  minutes = EXTENSION_MINUTES,
+  least = 2,
+): Span[] {
   const result: Span[] = [];
   for (const span of spans) {
-    const next: Span = { day: span.day, start: span.end, end: Math.min(24 * 60, span.end + EXTENSION_MINUTES) };
+    const next: Span = { day: span.day, start: span.end, end: Math.min(24 * 60, span.end + minutes) };
     if (next.end <= next.start || compiled.tracks[track]!.windows.intersectsRange(...slotRange(next))) continue;
     const [from, to] = slotRange(next);
     const room = services.some((s) => s.eligibleRooms.some((r) => compiled.rooms[r]!.available.containsRange(from, to)));
     const staff = services.some((s) => s.seats.every((seat) => seat.eligibleStaff.filter((m) => compiled.staff[m]!.available.containsRange(from, to)).length >= seat.count));
     const free = short.filter((id) => compiled.patients[compiled.patientIndex.get(id) ?? -1]?.available.containsRange(from, to) === true).length;
-    if (room && staff && free >= 2) result.push(next);
+    if (room && staff && free >= Math.min(least, short.length)) result.push(next);
   }
   return result;
 }
@@ -292,4 +303,38 @@ export function credentialCandidates(compiled: CompiledProblem, entry: Unmet, se
     });
   }
   return candidates;
+}
+
+const HOURS_CAUSES = new Set(['resources-hours', 'availability-hours', 'patient-availability', 'resources-days']);
+
+/**
+ * Extending the patient's track window when it is what binds: inside it they cannot reach their
+ * weekly minimum, yet they, a room and staff are free right after it. The window grows on every
+ * day it runs by the missing minutes shared among those days (rounded up to half hours).
+ *
+ * @example
+ * ```ts
+ * windowCandidates(compiled, entry, causes)[0]?.message; // "Extend track evening's window to 21:00 on Tue, Wed and Thu"
+ * ```
+ */
+export function windowCandidates(compiled: CompiledProblem, entry: Unmet, causes: readonly Cause[]): RepairCandidate[] {
+  const patient = compiled.patientIndex.get(entry.patient);
+  if (patient === undefined || !causes.some((c) => HOURS_CAUSES.has(c.code))) return [];
+  const track = compiled.patients[patient]!.tracks[0];
+  if (track === undefined) return [];
+  const need = Math.round(lenientRules(compiled, patient).minWeeklyHours * 60);
+  const missing = need - freeMinutesIn(compiled, patient, track);
+  if (missing <= 0) return [];
+  const p = compiled.patients[patient]!;
+  const spans: Span[] = [];
+  for (let day = Math.max(0, p.firstDay); day < Math.min(7, p.endDay); day++) {
+    if (compiled.closedDays[day]) continue;
+    const ranges = rangesOnDay(compiled.tracks[track]!.windows, day);
+    const last = ranges[ranges.length - 1];
+    if (last) spans.push({ day, start: last[0], end: last[1] });
+  }
+  if (spans.length === 0) return [];
+  const each = Math.ceil(missing / spans.length / 30) * 30;
+  const extension = extensionSpans(compiled, track, groupsOf(compiled, track), spans, [entry.patient], each, 1);
+  return extension.length === spans.length ? [extendCandidate(compiled.tracks[track]!.id, extension, [entry.patient])] : [];
 }
