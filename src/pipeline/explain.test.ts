@@ -58,6 +58,18 @@ describe('explain', () => {
     for (const entry of none.unmet) expect(entry.repairs.every((r) => r.verified === false)).toBe(true);
   });
 
+  it('aborted once the re-solves begin: every candidate listed and said to be unverified, none measured', () => {
+    const { problem, schedule, report } = shortWeek();
+    const controller = new AbortController();
+    const onProgress = (progress: { phase: string }): void => {
+      if (progress.phase === 'explain') controller.abort();
+    };
+    const explained = explain(problem, { schedule, report }, { signal: controller.signal, onProgress, maxIterations: 200 });
+    const p4 = explained.unmet.find((u) => u.patient === 'p4' && u.rule === 'patient-min-weekly-hours')!;
+    expect(p4.repairs.length).toBeGreaterThan(0);
+    for (const repair of p4.repairs) expect(repair).toMatchObject({ verified: false, message: expect.stringMatching(/\(not verified: the call was aborted\)$/) });
+  });
+
   it('gives the same list for the same input, whatever the time limit (iterations bound the re-solves)', () => {
     const { problem, schedule, report } = shortWeek();
     const options = { seed: 3, maxIterations: 300, maxCandidates: 3 };

@@ -125,7 +125,7 @@ function warmVerifier(schedule: Schedule, budget: Budget, options: ExplainOption
  * @example
  * ```ts
  * const solved = solve(problem, { seed: 1, maxIterations: 20000 });
- * const report = explain(problem, solved, { maxCandidates: 8, maxIterations: 2000 });
+ * const report = explain(problem, solved, { seed: 1, maxIterations: 300, timeLimitMs: 10_000 });
  * for (const entry of report.unmet) console.log(entry.message, entry.causes[0]?.message, entry.repairs[0]?.message);
  * ```
  */
@@ -158,7 +158,12 @@ export function explain(problem: Problem, solved: { schedule: Schedule; report: 
   const resolve = warmVerifier(solved.schedule, budget, options);
   const baseline = resolve(structuredClone(valid), undefined);
   const candidates = prioritise(perEntry);
-  const singles = verifyRepairs(valid, baseline, candidates, resolve, { maxCandidates: options.maxCandidates ?? DEFAULT_MAX_CANDIDATES }, unmetServices, { budget, current: solved.report });
+  // A baseline the time limit cut short is no reference: then nothing is verified, and each candidate says why.
+  const cut = baseline.stats?.stoppedBecause;
+  const singles =
+    cut === 'time-limit' || cut === 'aborted'
+      ? { measured: [], tried: new Set<string>(), stopped: cut }
+      : verifyRepairs(valid, baseline, candidates, resolve, { maxCandidates: options.maxCandidates ?? DEFAULT_MAX_CANDIDATES }, unmetServices, { budget, current: solved.report });
   const { tried } = singles;
   // The best pair, verified together: two rooms may serve what one cannot.
   const pairs = singles.stopped ? undefined : verifyRepairs(valid, baseline, bestPairs(singles.measured, candidates), resolve, {}, unmetServices, { budget, current: solved.report });
