@@ -72,7 +72,7 @@ export function unmetKey(entry: Pick<Unmet, 'rule' | 'patient' | 'date' | 'messa
 }
 
 /** Total shortfall of each patient with an unmet requirement. */
-export function shortfallByPatient(report: Report): Map<string, number> {
+function shortfallByPatient(report: Report): Map<string, number> {
   const byPatient = new Map<string, number>();
   for (const entry of report.unmet) byPatient.set(entry.patient, (byPatient.get(entry.patient) ?? 0) + entry.shortfall);
   return byPatient;
