@@ -83,9 +83,10 @@ const overbooked = sampleClinic({ variant: 'overbooked' });
 // is meant to finish in seconds.
 const solved = solve(overbooked, { ...BUDGET, maxIterations: 8_000 });
 console.log(wrap(`${overbooked.patients.length} patients; solved in ${seconds(solved.report.stats?.elapsedMs)}; ${unmetPatients(solved.report)} fall short.`));
-// Repairs are verified by re-solving copies of the problem under a small iteration budget.
+// Repairs are verified by re-solving copies of the problem, each from this week, under a fixed
+// iteration budget: the same list on every machine.
 const started = performance.now();
-const explained = explain(overbooked, solved, { solve, seed: 1, maxCandidates: 4, maxIterations: 2000, timeLimitMs: 60_000, totalTimeLimitMs: 300_000 });
+const explained = explain(overbooked, solved, { seed: 1, timeLimitMs: 60_000 });
 console.log(`Explained in ${seconds(performance.now() - started)}.\n`);
 console.log(wrap(formatReport(explained, { maxPatients: 6, maxRepairs: 4 })));
 

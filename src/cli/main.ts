@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { checkSchedule } from '../pipeline/check-schedule.js';
 import { diagnose } from '../diagnose/diagnose.js';
-import { explain } from '../diagnose/explain.js';
+import { explain } from '../pipeline/explain.js';
 import { DEFAULT_TIME_LIMIT_MS, solve } from '../pipeline/solve.js';
 import { toICalendar, type ICalendarOptions } from '../export/ical.js';
 import { renderHtml } from '../export/html.js';
@@ -188,7 +188,7 @@ function solveOptions(values: Values, settings: Settings, io: CliIo): { options:
 /** Writes the requested outputs and the summary; the exit code says whether everything is met. */
 function finish(problem: Problem, schedule: Schedule, solvedReport: Report, values: Values, settings: Settings, io: CliIo, published: readonly Meeting[] = []): number {
   // Causes and repairs (unverified: verifying re-solves each candidate) for every unmet requirement.
-  const report = values.explain === true && solvedReport.unmet.length > 0 ? explain(problem, { schedule, report: solvedReport }) : solvedReport;
+  const report = values.explain === true && solvedReport.unmet.length > 0 ? explain(problem, { schedule, report: solvedReport }, { verify: false }) : solvedReport;
   const toStdout = [values.out, values.report, values.text].includes('-');
   if (values.out !== undefined) writeOutput(values.out, `${JSON.stringify(schedule, null, 2)}\n`, io);
   if (values.report !== undefined) writeOutput(values.report, `${JSON.stringify(report, null, 2)}\n`, io);

@@ -9,7 +9,8 @@ import type { RuleContext } from '../rules/types.js';
 import type { Budget } from '../time/budget.js';
 import { blockedPlacements, type BlockTally } from './blocking.js';
 import { sessionCap } from './reach.js';
-import type { Finding } from './types.js';
+import { capacityCause } from './capacity-causes.js';
+import type { CapacityRow, Finding } from './types.js';
 import { listText, plural, windowsText } from './words.js';
 
 /**
@@ -23,6 +24,12 @@ export interface ConflictCounts {
   /** Rule code -> entity key (`room:<id>`, `staff:<id>`, ...) -> how many placements it blocked there. */
   readonly byEntity: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
+
+/**
+ * Rules that never applied to the patient: a meeting of a track they are not in, a service they
+ * are not eligible for. Such a placement was never theirs to have, so it is no cause.
+ */
+const NEVER_APPLIED = new Set(['track-membership', 'eligibility']);
 
 /** Rules that say the patient's own week is full rather than why it could not be fuller: listed after the others. */
 const SYMPTOMS = new Set(['patient-double-booked', 'curriculum-max', 'patient-max-weekly-hours', 'patient-max-daily-hours', 'patient-max-days']);
@@ -152,11 +159,20 @@ function relatedEntities(problem: CompiledProblem, patient: number | undefined, 
 
 /**
  * Causes for every entry of `report.unmet`, in the same order; never empty. Findings come first
- * (they are proofs), then the rules that blocked the most placements. With `budget`, the
+ * (they are proofs), then, given the capacity analysis, the binding resource of the patient's
+ * track with its figures, then the rules that blocked the most placements (placements that never
+ * applied to the patient, in another track or a service they may not have, are no cause). With `budget`, the
  * placement analysis stops when it is spent (between entries and inside one): the entries left
  * get a `not-analysed` cause that says so (after any proof or counted conflict they have).
  */
-export function findCauses(ctx: RuleContext, report: Report, findings: readonly Finding[], conflicts?: ConflictCounts, budget?: Budget): Cause[][] {
+export function findCauses(
+  ctx: RuleContext,
+  report: Report,
+  findings: readonly Finding[],
+  conflicts?: ConflictCounts,
+  budget?: Budget,
+  capacity: readonly CapacityRow[] = [],
+): Cause[][] {
   const stop = budget === undefined ? undefined : (): boolean => budget.spent();
   const problem = ctx.problem;
   const services = unmetServices(report);
@@ -176,6 +192,8 @@ export function findCauses(ctx: RuleContext, report: Report, findings: readonly 
     }
     const proofs = causes.length;
     const patient = problem.patientIndex.get(entry.patient);
+    const binding = patient === undefined ? undefined : capacityCause(problem, patient, entry.rule, service, capacity);
+    if (binding) causes.push(binding);
     let relevant: number[] = [];
     // Re-analysing placements costs milliseconds an entry (seconds in a large empty week): a
     // caller with a deadline gets the counted conflicts only once its time is up.
@@ -202,7 +220,7 @@ export function findCauses(ctx: RuleContext, report: Report, findings: readonly 
       const ranked = [...tallies.values()].sort(
         (a, b) => Number(SYMPTOMS.has(a.code)) - Number(SYMPTOMS.has(b.code)) || b.count - a.count || a.code.localeCompare(b.code),
       );
-      const blocking = ranked.filter((t) => t.code !== 'unused-opening');
+      const blocking = ranked.filter((t) => t.code !== 'unused-opening' && !NEVER_APPLIED.has(t.code));
       for (const tally of blocking.slice(0, 5)) causes.push(tallyCause(entry.patient, tally));
       const unused = tallies.get('unused-opening');
       if (unused && causes.length === 0) causes.push(tallyCause(entry.patient, unused));
@@ -210,6 +228,7 @@ export function findCauses(ctx: RuleContext, report: Report, findings: readonly 
     if (counted) {
       const related = relatedEntities(problem, patient, relevant);
       for (const [code, count] of [...counted].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+        if (NEVER_APPLIED.has(code)) continue;
         const existing = causes.find((c) => c.code === code);
         if (existing) {
           existing.message += ` The search met this rule ${plural(count, 'time')}.`;

@@ -7,7 +7,7 @@ import { hoursText } from './words.js';
 
 /** Options of {@link formatReport}. */
 export interface FormatReportOptions {
-  /** Most patients listed. Default 15. */
+  /** Most patients described one by one (the others are still named, grouped by cause or on one line). Default 15. */
   maxPatients?: number;
   /** Most repairs listed. Default 5. */
   maxRepairs?: number;
@@ -44,15 +44,36 @@ function shortfallText(entry: Unmet): string {
   }
 }
 
+/** A few words for one unmet requirement in a list of patients, e.g. `1 h`, `skills-group`, `days`. */
+function briefText(entry: Unmet): string {
+  switch (entry.rule) {
+    case 'patient-min-weekly-hours':
+      return `${hoursText(entry.shortfall)} h`;
+    case 'patient-min-days':
+      return 'days';
+    case 'daily-min-minutes':
+    case 'daily-min-services':
+      return entry.date ?? 'a day';
+    default:
+      return entry.service ?? entry.rule;
+  }
+}
+
+function hurts(repair: Repair): number {
+  return Number((repair.worseFor?.length ?? 0) > 0);
+}
+
 function topRepairs(report: Report, max: number): Repair[] {
   const best = new Map<string, Repair>();
   for (const entry of report.unmet) {
     for (const repair of entry.repairs) if (!best.has(repair.message)) best.set(repair.message, repair);
   }
+  // As explain ranks them: verified first, and a repair that leaves someone worse off after every one that only helps.
   return [...best.values()]
     .sort(
       (a, b) =>
         Number(b.verified) - Number(a.verified) ||
+        hurts(a) - hurts(b) ||
         (b.effect?.patientsNewlyMet ?? 0) - (a.effect?.patientsNewlyMet ?? 0) ||
         (b.effect?.shortfallReducedMinutes ?? 0) - (a.effect?.shortfallReducedMinutes ?? 0) ||
         (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
@@ -60,20 +81,49 @@ function topRepairs(report: Report, max: number): Repair[] {
     .slice(0, max);
 }
 
+/** Short patients grouped by their first cause: those who share it together, most first; each alone otherwise. */
+function byCause(report: Report, short: readonly string[]): Array<{ cause: string | undefined; patients: string[] }> {
+  const groups = new Map<string, string[]>();
+  const alone: string[] = [];
+  for (const patient of short) {
+    const first = report.unmet.find((u) => u.patient === patient && u.causes.length > 0)?.causes[0]?.message;
+    if (first === undefined) alone.push(patient);
+    else groups.set(first, [...(groups.get(first) ?? []), patient]);
+  }
+  const shared = [...groups].filter(([, patients]) => patients.length > 1).sort((a, b) => b[1].length - a[1].length);
+  const single = short.filter((p) => !shared.some(([, patients]) => patients.includes(p)));
+  return [...shared.map(([cause, patients]) => ({ cause, patients })), ...single.map((p) => ({ cause: undefined, patients: [p] }))];
+}
+
+/** The lines of one short patient described alone: each requirement, then its first two causes. */
+function patientLines(report: Report, patient: string): string[] {
+  const lines: string[] = [];
+  const entries = report.unmet.filter((u) => u.patient === patient);
+  // One requirement per line: the messages hold semicolons of their own.
+  entries.forEach((entry, i) => lines.push(...wrapped(i === 0 ? `- ${patient}: ` : '  ', `${shortfallText(entry)}.`, 4)));
+  const causes = new Map<string, string>();
+  for (const entry of entries) for (const cause of entry.causes.slice(0, 2)) if (!causes.has(cause.message)) causes.set(cause.message, cause.code);
+  for (const message of [...causes.keys()].slice(0, 2)) lines.push(...wrapped('    because ', message, 6));
+  return lines;
+}
+
 /**
- * A plain-text summary of a report: the verdict, each patient who falls short with the main
- * causes, and the top repairs with their measured effect. Lines wrap at 100 columns. Ids only,
- * never patient data.
+ * A plain-text summary of a report: the verdict, the top repairs with their measured effect
+ * (first: they are what a director acts on), then every patient who falls short, grouped when
+ * several share their main cause. Lines wrap at 100 columns. Ids only, never patient data.
  *
  * @example
  * ```ts
- * const report = explain(problem, solve(problem), { solve });
+ * const report = explain(problem, solve(problem));
  * console.log(formatReport(report));
  * // 3 of 24 patients fall short of their requirements.
  * //
+ * // What would help most:
+ * // 1. Add a room with group-room seating 12 for track evening Tue 18:00-21:00: 3 more patients meet every requirement
+ * //
  * // Who falls short, and why:
- * // - p-07: 3 h short this week.
- * //     because Patient p-07 can get at most 6 hours of care this week; the minimum is 9 hours: ...
+ * // - 3 patients, because Track evening's group rooms are over-full, ...
+ * //     p-07 (3 h), p-11 (skills-group) and p-12 (skills-group)
  * ```
  */
 export function formatReport(report: Report, options: FormatReportOptions = {}): string {
@@ -89,19 +139,27 @@ export function formatReport(report: Report, options: FormatReportOptions = {}):
     lines.push(total === 1 ? 'The patient meets every requirement.' : `All ${total} patients meet every requirement.`);
     return lines.join('\n');
   }
-  lines.push(`${short.length} of ${total} patient${total === 1 ? '' : 's'} ${short.length === 1 ? 'falls' : 'fall'} short of their requirements.`, '', 'Who falls short, and why:');
-  const maxPatients = options.maxPatients ?? 15;
-  for (const patient of short.slice(0, maxPatients)) {
-    const entries = report.unmet.filter((u) => u.patient === patient);
-    // One requirement per line: the messages hold semicolons of their own.
-    entries.forEach((entry, i) => lines.push(...wrapped(i === 0 ? `- ${patient}: ` : '  ', `${shortfallText(entry)}.`, 4)));
-    const causes = new Map<string, string>();
-    for (const entry of entries) for (const cause of entry.causes.slice(0, 2)) if (!causes.has(cause.message)) causes.set(cause.message, cause.code);
-    for (const message of [...causes.keys()].slice(0, 2)) lines.push(...wrapped('    because ', message, 6));
-  }
-  if (short.length > maxPatients) lines.push(`  ... and ${short.length - maxPatients} more.`);
+  lines.push(`${short.length} of ${total} patient${total === 1 ? '' : 's'} ${short.length === 1 ? 'falls' : 'fall'} short of their requirements.`);
   const repairs = topRepairs(report, options.maxRepairs ?? 5);
   lines.push('', repairs.length > 0 ? 'What would help most:' : 'No verified repair was found within the budget.');
-  repairs.forEach((repair, i) => lines.push(...wrapped(`${i + 1}. `, `${repair.message}${repair.verified ? '' : ' (not verified)'}`, 3)));
+  // explain says why a repair was left unverified in its message; say it once.
+  const unverified = (repair: Repair): string => (repair.verified || repair.message.includes('(not verified') ? '' : ' (not verified)');
+  repairs.forEach((repair, i) => lines.push(...wrapped(`${i + 1}. `, `${repair.message}${unverified(repair)}`, 3)));
+  lines.push('', 'Who falls short, and why:');
+  let described = 0;
+  const maxPatients = options.maxPatients ?? 15;
+  const unnamed: string[] = [];
+  for (const group of byCause(report, short)) {
+    if (group.cause !== undefined) {
+      lines.push(...wrapped(`- ${group.patients.length} patients, because `, group.cause, 6));
+      const each = group.patients.map((p) => `${p} (${[...new Set(report.unmet.filter((u) => u.patient === p).map(briefText))].join(', ')})`);
+      lines.push(...wrapped('    ', `${each.join(', ')}.`, 4));
+    } else if (described < maxPatients) {
+      described++;
+      lines.push(...patientLines(report, group.patients[0]!));
+    } else unnamed.push(group.patients[0]!);
+  }
+  // Every patient is named, however many: the ones past maxPatients on one line.
+  if (unnamed.length > 0) lines.push(...wrapped('- Also short: ', `${unnamed.join(', ')}.`, 4));
   return lines.join('\n');
 }

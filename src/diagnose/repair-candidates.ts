@@ -22,6 +22,11 @@ export interface RepairCandidate {
   /** Patients it is aimed at. */
   patients: string[];
   apply(problem: Problem): void;
+  /**
+   * Patients whose current sessions the repair invalidates (moved to another track): a
+   * verifying re-solve that starts from the current week starts them afresh.
+   */
+  unseat?: string[];
 }
 
 /** The legal bound on group size (DOMAIN.md: 2 to 12 participants, e.g. California 9 CCR 10345). */
@@ -56,7 +61,7 @@ function liftExceptions(availability: Availability | undefined, date: string): v
   if (availability?.except) availability.except = availability.except.filter((e) => e.date !== date);
 }
 
-const ROOM_CODES = new Set(['room-double-booked', 'room-availability', 'room-capacity', 'group-max-size', 'no-room-available', 'room-too-small']);
+const ROOM_CODES = new Set(['track-rooms-full', 'room-double-booked', 'room-availability', 'room-capacity', 'group-max-size', 'no-room-available', 'room-too-small']);
 const STAFF_CODES = new Set(['staff-availability', 'staff-double-booked', 'staff-weekly-max', 'staff-daily-max', 'no-staff-available']);
 const AVAILABILITY_CODES = new Set(['patient-availability', 'availability-hours', 'availability-days', 'daily-threshold-unreachable']);
 const TRACK_CODES = new Set(['track-membership', 'population-too-small', 'group-min-size', 'late-admission', 'early-discharge', 'availability-hours', 'availability-days', 'resources-hours', 'resources-days', 'homogeneity', 'service-unreachable']);

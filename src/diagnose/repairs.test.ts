@@ -3,18 +3,24 @@ import type { Problem } from '../model/problem.js';
 import type { Report } from '../model/report.js';
 import { tinyProblem } from '../../test/support/tiny.js';
 import type { RepairCandidate } from './repair-candidates.js';
-import { keepsLegalBounds, rankRepairs, verifyRepairs, type SolveFunction } from './repairs.js';
+import { Budget } from '../time/budget.js';
+import { bestPairs, keepsLegalBounds, rankRepairs, verifyRepairs, type Verifier } from './repairs.js';
 
-/** A report with the given unmet patients (each 60 minutes short) and hard score. */
-function reportOf(unmet: string[], hard = 0): Report {
+/** A report with the given unmet patients (each 60 minutes short, or `p=minutes`) and hard score. */
+function reportOf(unmet: string[], hard = 0, stoppedBecause: 'iteration-limit' | 'time-limit' = 'iteration-limit'): Report {
+  const short = unmet.map((spec) => {
+    const [patient = '', minutes = '60'] = spec.split('=');
+    return { patient, shortfall: Number(minutes) };
+  });
   return {
     feasible: hard === 0,
     allMet: unmet.length === 0 && hard === 0,
-    score: { hard, requirement: unmet.length * 60, soft: 0 },
+    score: { hard, requirement: short.reduce((a, b) => a + b.shortfall, 0), soft: 0 },
     byRule: [],
     violations: [],
     patients: [],
-    unmet: unmet.map((patient) => ({ rule: 'patient-min-weekly-hours', patient, message: '', shortfall: 60, causes: [], repairs: [] })),
+    unmet: short.map(({ patient, shortfall }) => ({ rule: 'patient-min-weekly-hours', patient, message: '', shortfall, causes: [], repairs: [] })),
+    stats: { seed: 1, iterations: 1, elapsedMs: 1, firstCompleteMs: 1, timeToBestMs: 1, stoppedBecause, constructionComplete: true },
   };
 }
 
@@ -22,11 +28,11 @@ function reportOf(unmet: string[], hard = 0): Report {
  * A stand-in solver for the ranking logic only: the problem says its own outcome through the
  * tracks' names, so each candidate below decides what "re-solving" yields.
  */
-const stubSolve: SolveFunction = (problem) => {
+const stubSolve: Verifier = (problem) => {
   const outcome = problem.tracks.map((t) => t.id).find((id) => id.startsWith('outcome:'));
   if (outcome === 'outcome:throw') throw new Error('invalid');
-  const [, unmet = '', hard = '0'] = (outcome ?? 'outcome:p1,p2,p3:0').split(':');
-  return { schedule: { timeZone: problem.timeZone, weekStart: problem.weekStart, meetings: [] }, report: reportOf(unmet ? unmet.split(',') : [], Number(hard)) };
+  const [, unmet = '', hard = '0', stopped] = (outcome ?? 'outcome:p1,p2,p3:0').split(':');
+  return reportOf(unmet ? unmet.split(',') : [], Number(hard), stopped === 'time' ? 'time-limit' : 'iteration-limit');
 };
 
 function candidate(message: string, outcome: string, cost = 2): RepairCandidate {
@@ -63,30 +69,75 @@ describe('verifyRepairs', () => {
       { maxCandidates: 10 },
       serviceOf,
     );
-    expect(ranked.map((r) => r.message)).toEqual([
+    expect(ranked.measured.map((r) => r.message)).toEqual([
       'two patients, cheaper: 2 more patients meet every requirement, 2 h less shortfall',
       'two patients: 2 more patients meet every requirement, 2 h less shortfall',
       'cheap, one patient: 1 more patient meets every requirement, 1 h less shortfall',
     ]);
-    expect(ranked[0]).toMatchObject({ verified: true, effect: { patientsNewlyMet: 2, shortfallReducedMinutes: 120 } });
-    expect([...ranked[0]!.helps].map((key) => key.split('\u0000')[1])).toEqual(['p2', 'p3']);
+    expect(ranked.measured[0]).toMatchObject({ verified: true, effect: { patientsNewlyMet: 2, shortfallReducedMinutes: 120 }, worseFor: [] });
+    expect([...ranked.measured[0]!.helps].map((key) => key.split('\u0000')[1])).toEqual(['p2', 'p3']);
     expect(problem).toEqual(before);
   });
 
   it('verifies at most maxCandidates candidates', () => {
     let solves = 0;
-    const counting: SolveFunction = (problem, options) => {
+    const counting: Verifier = (problem, applied) => {
       solves++;
-      return stubSolve(problem, options);
+      return stubSolve(problem, applied);
     };
     const candidates = Array.from({ length: 6 }, (_, i) => candidate(`c${i}`, 'p1:0'));
-    expect(verifyRepairs(tinyProblem(), baseline, candidates, counting, { maxCandidates: 2 }, serviceOf)).toHaveLength(2);
+    expect(verifyRepairs(tinyProblem(), baseline, candidates, counting, { maxCandidates: 2 }, serviceOf).measured).toHaveLength(2);
     expect(solves).toBe(2);
   });
 
   it('drops a candidate that breaks a legal bound without solving it', () => {
     const raise: RepairCandidate = { ...candidate('raise past 12', ':0'), apply: (p) => void (p.services[0]!.maxSize = 14) };
-    expect(verifyRepairs(tinyProblem(), baseline, [raise], stubSolve, {}, serviceOf)).toEqual([]);
+    expect(verifyRepairs(tinyProblem(), baseline, [raise], stubSolve, {}, serviceOf).measured).toEqual([]);
+  });
+
+  it('says when a repair leaves someone worse off, and ranks it after every repair that only helps', () => {
+    const ranked = verifyRepairs(
+      tinyProblem(),
+      baseline,
+      [
+        // Serves p1 and p2 fully but leaves p3 two hours shorter, and a patient met before short.
+        candidate('helps more, hurts two', 'p3=180,p4=30:0'),
+        candidate('helps less, hurts no one', 'p1,p3:0'),
+      ],
+      stubSolve,
+      {},
+      serviceOf,
+    ).measured;
+    expect(ranked.map((r) => r.message)).toEqual([
+      'helps less, hurts no one: 1 more patient meets every requirement, 1 h less shortfall',
+      'helps more, hurts two: 2 more patients meet every requirement, 0.5 h more shortfall; but worse for p3 and p4 (2.5 h more shortfall between them)',
+    ]);
+    expect(ranked[1]!.worseFor).toEqual(['p3', 'p4']);
+  });
+
+  it('stops at the end of the call budget and does not count a re-solve the time limit cut short', () => {
+    const cut = verifyRepairs(tinyProblem(), baseline, [candidate('good', 'p1:0'), candidate('cut', ':0:time'), candidate('later', ':0')], stubSolve, {}, serviceOf);
+    expect(cut.measured.map((r) => r.message.split(':')[0])).toEqual(['good']);
+    expect(cut.stopped).toBe('time-limit');
+    expect([...cut.tried]).toEqual(['good']);
+    const spent = new Budget({ timeLimitMs: 0 });
+    const none = verifyRepairs(tinyProblem(), baseline, [candidate('good', 'p1:0')], stubSolve, {}, serviceOf, { budget: spent });
+    expect(none).toMatchObject({ measured: [], stopped: 'time-limit' });
+  });
+});
+
+describe('bestPairs', () => {
+  it('combines the best repairs that only help, and the pair is verified like any candidate', () => {
+    const a = candidate('serves p1', 'p2,p3:0');
+    const b = candidate('serves p2', 'p1,p3:0');
+    const c = candidate('hurts p4', 'p4:0');
+    const singles = verifyRepairs(tinyProblem(), baseline, [a, b, c], stubSolve, {}, serviceOf).measured;
+    const pairs = bestPairs(singles, [a, b, c], 3);
+    expect(pairs.map((p) => p.message)).toEqual(['Both: serves p1; and serves p2']);
+    expect(pairs[0]!.kind).toBe('combined');
+    const copy = tinyProblem();
+    pairs[0]!.apply(copy);
+    expect(copy.tracks.map((t) => t.id).slice(-2)).toEqual(['outcome:p2,p3:0', 'outcome:p1,p3:0']);
   });
 });
 

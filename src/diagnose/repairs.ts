@@ -1,8 +1,8 @@
 /**
  * Verifies candidate repairs: each is applied to a copy of the problem and re-solved under a
- * small, seeded iteration budget through an injected `solve`, then measured against the same
- * budget's baseline. Repairs with no measured effect, or that break a hard rule or a legal
- * bound, are dropped. Ranked by effect, then by cost, then by message: deterministic.
+ * fixed seed and iteration budget through an injected re-solve (the pipeline's), then measured
+ * against the same budget's baseline. Repairs with no measured effect, or that break a hard rule
+ * or a legal bound, are dropped. Ranked by effect, then by cost, then by message: deterministic.
  */
 import type { SolveOptions } from '../model/options.js';
 import type { Budget } from '../time/budget.js';
@@ -11,9 +11,9 @@ import type { Repair, Report, Unmet } from '../model/report.js';
 import type { Schedule } from '../model/schedule.js';
 import { resolveHoursRules } from '../input/defaults.js';
 import { LEGAL_MAX_GROUP_SIZE, LEGAL_MAX_WEEKLY_HOURS_EXCLUSIVE, type RepairCandidate } from './repair-candidates.js';
-import { hoursText, plural } from './words.js';
+import { hoursText, listText, plural } from './words.js';
 
-/** The solver, injected so repairs can be verified with any implementation of `solve`. */
+/** The shape of `solve`, as `explain` once took it (deprecated there: `explain` verifies with its own). */
 export type SolveFunction = (
   problem: Problem,
   options: SolveOptions,
@@ -28,7 +28,7 @@ export type SolveFunction = (
 export interface RepairBudget {
   /** Seed of every re-solve. Default 1. */
   seed?: number;
-  /** Iterations of each re-solve. Default 2000. */
+  /** Iterations of each re-solve: a fixed budget, never time, so the ranking is the same on any machine. Default 2000. */
   maxIterations?: number;
   /** Wall-time cap of each re-solve, a safety net (the iteration budget should stop first). Default 2000. */
   timeLimitMs?: number;
@@ -36,12 +36,34 @@ export interface RepairBudget {
   maxCandidates?: number;
 }
 
+/**
+ * Re-solves a repaired copy of the problem (`candidate` is the repair applied, `undefined` for
+ * the baseline) under the verification's fixed seed and iterations, and returns its report.
+ * `stoppedBecause` of `'time-limit'` or `'aborted'` in its stats means the call's budget ended it
+ * early: the result is not the reproducible one and the candidate stays unverified.
+ */
+export type Verifier = (problem: Problem, candidate: RepairCandidate | undefined) => Report;
+
 /** A verified repair with what it fixed. */
 export interface MeasuredRepair extends Repair {
+  /** The candidate's message: the change without its effect. */
+  change: string;
   cost: number;
   effect: { patientsNewlyMet: number; shortfallReducedMinutes: number };
+  /** Patients the repair leaves with more shortfall than the baseline (empty when it only helps). */
+  worseFor: string[];
   /** Keys (see {@link unmetKey}) of the baseline's unmet entries it fixes or reduces. */
   helps: Set<string>;
+}
+
+/** What {@link verifyRepairs} found. */
+export interface Verification {
+  /** Repairs with a measured benefit, ranked by {@link rankRepairs}. */
+  measured: MeasuredRepair[];
+  /** Messages of the candidates re-solved (helpful or not). */
+  tried: Set<string>;
+  /** Set when the call's budget ended verification before every candidate it would try. */
+  stopped?: 'time-limit' | 'aborted';
 }
 
 /** Identifies an unmet requirement across two reports. */
@@ -49,8 +71,11 @@ export function unmetKey(entry: Pick<Unmet, 'rule' | 'patient' | 'date' | 'messa
   return [entry.rule, entry.patient, entry.date ?? '', service ?? ''].join('\u0000');
 }
 
-function unmetPatients(report: Report): Set<string> {
-  return new Set(report.unmet.map((u) => u.patient));
+/** Total shortfall of each patient with an unmet requirement. */
+function shortfallByPatient(report: Report): Map<string, number> {
+  const byPatient = new Map<string, number>();
+  for (const entry of report.unmet) byPatient.set(entry.patient, (byPatient.get(entry.patient) ?? 0) + entry.shortfall);
+  return byPatient;
 }
 
 /**
@@ -80,80 +105,154 @@ export function keepsLegalBounds(before: Problem, after: Problem): boolean {
   return true;
 }
 
-function effectText(newlyMet: number, reduced: number): string {
+function effectText(newlyMet: number, reduced: number, worse: ReadonlyMap<string, number>): string {
   const parts: string[] = [];
   if (newlyMet > 0) parts.push(`${plural(newlyMet, 'more patient')} ${newlyMet === 1 ? 'meets' : 'meet'} every requirement`);
   if (reduced > 0) parts.push(`${hoursText(reduced)} h less shortfall`);
-  return parts.join(', ');
+  if (reduced < 0) parts.push(`${hoursText(-reduced)} h more shortfall`);
+  const text = parts.join(', ');
+  if (worse.size === 0) return text;
+  const more = [...worse.values()].reduce((a, b) => a + b, 0);
+  return `${text}; but worse for ${listText([...worse.keys()])} (${hoursText(more)} h more shortfall${worse.size > 1 ? ' between them' : ''})`;
+}
+
+/** Why re-solves stopped early, when the call's budget is the reason. */
+function budgetStop(report: Report): 'time-limit' | 'aborted' | undefined {
+  const reason = report.stats?.stoppedBecause;
+  return reason === 'time-limit' || reason === 'aborted' ? reason : undefined;
 }
 
 /**
- * Verifies up to `budget.maxCandidates` candidates (in the given order) and returns those with
- * a measured benefit, best first. `baseline` must come from the same `solve` and budget.
+ * Verifies up to `budget.maxCandidates` candidates (in the given order) by re-solving each on a
+ * copy with `resolve` (same seed, same fixed iterations as `baseline`), and returns those with a
+ * measured benefit, ranked by {@link rankRepairs}. A repair that leaves someone with more
+ * shortfall says so (`worseFor`) and ranks after every one that only helps: more than both the
+ * baseline and `call.current` (the week being explained) give them, when given, since any change
+ * sends a search elsewhere and someone's hour moves by chance either way. Stops when `call`'s
+ * budget is spent; a re-solve cut short by it is not counted (its result is not reproducible).
  */
 export function verifyRepairs(
   problem: Problem,
   baseline: Report,
   candidates: readonly RepairCandidate[],
-  solve: SolveFunction,
-  budget: RepairBudget,
+  resolve: Verifier,
+  budget: Pick<RepairBudget, 'maxCandidates'>,
   serviceOf: (report: Report) => Array<string | undefined>,
-  call?: { budget: Budget; signal?: AbortSignal | undefined },
-): MeasuredRepair[] {
-  const options: SolveOptions = {
-    seed: budget.seed ?? 1,
-    maxIterations: budget.maxIterations ?? 2000,
-    timeLimitMs: budget.timeLimitMs ?? 2000,
-  };
-  // Each re-solve gets a slice of the caller's budget: its own limit, never more than what is left.
-  const sliced = (): SolveOptions =>
-    call === undefined ? options : { ...options, timeLimitMs: Math.min(options.timeLimitMs!, call.budget.remainingMs()), ...(call.signal ? { signal: call.signal } : {}) };
-  const beforeUnmet = unmetPatients(baseline);
+  call?: { budget?: Budget; current?: Report },
+): Verification {
+  const before = shortfallByPatient(baseline);
+  const now = call?.current === undefined ? before : shortfallByPatient(call.current);
+  const worst = (patient: string): number => Math.max(before.get(patient) ?? 0, now.get(patient) ?? 0);
   const baseServices = serviceOf(baseline);
   const baseEntries = baseline.unmet.map((entry, i) => ({ key: unmetKey(entry, baseServices[i]), shortfall: entry.shortfall }));
-  const seen = new Set<string>();
+  const tried = new Set<string>();
   const measured: MeasuredRepair[] = [];
   for (const candidate of candidates) {
-    if (seen.size >= (budget.maxCandidates ?? 8) || call?.budget.spent() === true) break;
-    if (seen.has(candidate.message)) continue;
-    seen.add(candidate.message);
+    if (tried.size >= (budget.maxCandidates ?? 8)) break;
+    const stop = call?.budget?.stopReason();
+    if (stop) return { measured: rankRepairs(measured), tried, stopped: stop };
+    if (tried.has(candidate.message)) continue;
     const copy = structuredClone(problem);
     candidate.apply(copy);
     if (!keepsLegalBounds(problem, copy)) continue;
     let report: Report;
     try {
-      report = solve(copy, sliced()).report;
+      report = resolve(copy, candidate);
     } catch {
+      tried.add(candidate.message);
       continue; // A change that makes the problem invalid is no repair.
     }
+    const cut = budgetStop(report);
+    if (cut) return { measured: rankRepairs(measured), tried, stopped: cut };
+    tried.add(candidate.message);
     if (report.score.hard > baseline.score.hard) continue;
-    const afterUnmet = unmetPatients(report);
-    const newlyMet = [...beforeUnmet].filter((p) => !afterUnmet.has(p)).length;
+    const after = shortfallByPatient(report);
+    const newlyMet = [...before.keys()].filter((p) => !after.has(p)).length;
     const reduced = baseline.score.requirement - report.score.requirement;
     if (newlyMet <= 0 && reduced <= 0) continue;
+    const worse = new Map([...after].filter(([patient, minutes]) => minutes > worst(patient)).map(([patient, minutes]) => [patient, minutes - worst(patient)]));
     const afterServices = serviceOf(report);
-    const after = new Map<string, number>();
-    report.unmet.forEach((entry, i) => after.set(unmetKey(entry, afterServices[i]), entry.shortfall));
-    const helps = new Set(baseEntries.filter((e) => (after.get(e.key) ?? 0) < e.shortfall).map((e) => e.key));
+    const afterEntries = new Map<string, number>();
+    report.unmet.forEach((entry, i) => afterEntries.set(unmetKey(entry, afterServices[i]), entry.shortfall));
+    const helps = new Set(baseEntries.filter((e) => (afterEntries.get(e.key) ?? 0) < e.shortfall).map((e) => e.key));
     measured.push({
       kind: candidate.kind,
-      message: `${candidate.message}: ${effectText(newlyMet, reduced)}`,
+      message: `${candidate.message}: ${effectText(newlyMet, reduced, worse)}`,
+      change: candidate.message,
       verified: true,
       cost: candidate.cost,
       effect: { patientsNewlyMet: newlyMet, shortfallReducedMinutes: reduced },
+      worseFor: [...worse.keys()].sort(),
       helps,
     });
   }
-  return rankRepairs(measured);
+  return { measured: rankRepairs(measured), tried };
 }
 
-/** Best first: more patients newly met, then more shortfall removed, then cheaper, then by message. */
-export function rankRepairs<T extends { cost: number; message: string; effect: { patientsNewlyMet: number; shortfallReducedMinutes: number } }>(repairs: readonly T[]): T[] {
+/**
+ * Best first: repairs that only help before any that leaves someone worse off; then more
+ * patients newly met, then more shortfall removed, then cheaper, then by message (deterministic).
+ *
+ * @example
+ * ```ts
+ * const ranked = rankRepairs(measured); // ranked[0] helps the most and hurts no one, if any such repair exists
+ * ```
+ */
+export function rankRepairs<T extends { cost: number; message: string; worseFor?: readonly string[]; effect: { patientsNewlyMet: number; shortfallReducedMinutes: number } }>(repairs: readonly T[]): T[] {
+  const hurts = (r: T): number => Number((r.worseFor?.length ?? 0) > 0);
   return [...repairs].sort(
     (a, b) =>
+      hurts(a) - hurts(b) ||
       b.effect.patientsNewlyMet - a.effect.patientsNewlyMet ||
       b.effect.shortfallReducedMinutes - a.effect.shortfallReducedMinutes ||
       a.cost - b.cost ||
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
+}
+
+/** The prefix of a combined repair's message, before the two changes. */
+const BOTH = 'Both: ';
+
+/**
+ * Two candidates applied together, as one candidate (kind `'combined'`).
+ *
+ * @example
+ * ```ts
+ * combined(addRoom, perDiem).message; // 'Both: Add a room ...; and Add a per-diem LCSW ...'
+ * ```
+ */
+export function combined(a: RepairCandidate, b: RepairCandidate): RepairCandidate {
+  const unseat = [...new Set([...(a.unseat ?? []), ...(b.unseat ?? [])])];
+  return {
+    kind: 'combined',
+    message: `${BOTH}${a.message}; and ${b.message}`,
+    cost: a.cost + b.cost,
+    patients: [...new Set([...a.patients, ...b.patients])],
+    apply(problem) {
+      a.apply(problem);
+      b.apply(problem);
+    },
+    ...(unseat.length > 0 ? { unseat } : {}),
+  };
+}
+
+/**
+ * The pairs of the best `top` repairs that only help (best first), as combined candidates to
+ * verify: two rooms may serve what one cannot. Default: the best two, one re-solve.
+ *
+ * @example
+ * ```ts
+ * const pairs = bestPairs(measured, candidates); // the best two together, if two only help
+ * ```
+ */
+export function bestPairs(measured: readonly MeasuredRepair[], candidates: readonly RepairCandidate[], top = 2): RepairCandidate[] {
+  const byMessage = new Map(candidates.map((c) => [c.message, c]));
+  const best = measured
+    .filter((r) => r.worseFor.length === 0)
+    .map((r) => byMessage.get(r.change))
+    .filter((c): c is RepairCandidate => c !== undefined)
+    .slice(0, top);
+  const pairs: RepairCandidate[] = [];
+  for (let i = 0; i < best.length; i++) for (let j = i + 1; j < best.length; j++) pairs.push(combined(best[i]!, best[j]!));
+  return pairs;
 }

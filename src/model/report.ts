@@ -189,6 +189,11 @@ export interface Repair {
     /** How much the total requirement shortfall falls, in minute-equivalents (negative when it grows). */
     shortfallReducedMinutes: number;
   };
+  /**
+   * Patients the change leaves with more shortfall than without it, when any (the message says
+   * so too). Such a repair is listed after every repair that only helps.
+   */
+  worseFor?: string[];
 }
 
 /** A requirement a timetable does not meet. */

@@ -3,7 +3,7 @@
  * its top repair, applied to the problem and re-solved, must fix the named requirement.
  */
 import { describe, expect, it } from 'vitest';
-import { applyRepair, explain } from '../../src/diagnose/explain.js';
+import { applyRepair, explain } from '../../src/pipeline/explain.js';
 import { diagnose } from '../../src/diagnose/diagnose.js';
 import { formatReport } from '../../src/diagnose/format-report.js';
 import { solve } from '../../src/pipeline/solve.js';
@@ -23,7 +23,7 @@ let ITERATIONS = 2000;
 
 function run(problem: Problem): Report {
   const solved = solve(problem, { seed: 1, maxIterations: ITERATIONS, timeLimitMs: 30_000 });
-  return explain(problem, solved, { solve, seed: 1, maxIterations: ITERATIONS, timeLimitMs: 30_000, maxCandidates: 4 });
+  return explain(problem, solved, { seed: 1, maxIterations: ITERATIONS, timeLimitMs: 30_000, maxCandidates: 4 });
 }
 
 function entry(report: Report, patient: string, rule: string): Unmet {

@@ -142,3 +142,42 @@ export function coFacilitatedNoSecond(): Problem {
     ],
   });
 }
+
+/** Ten evening patients for one 6-seat room (90 seat-hours needed, 54 offered); the day track's room is empty. */
+export function eveningRoomsBind(): Problem {
+  return clinic({
+    tracks: [
+      { id: 'evening', windows: EVENING },
+      { id: 'day', windows: { weekly: [{ days: ['MO', 'WE', 'FR'], start: '09:00', end: '12:00' }] } },
+    ],
+    rooms: [{ id: 'room-a', capacity: 6, features: ['group'] }],
+    patients: patients('p', 10),
+  });
+}
+
+/** A nutrition group needs a dietitian beside the clinician; the only dietitian is on leave all week. */
+export function dietitianOnLeave(): Problem {
+  const nutrition: Service = {
+    id: 'nutrition-group',
+    kind: 'group',
+    durationMinutes: 60,
+    minSize: 2,
+    staff: [{ credentials: ['LCSW', 'LMFT'] }, { credentials: ['RD'] }],
+    room: { features: ['group'] },
+  };
+  const leave = ['2026-11-24', '2026-11-25', '2026-11-26'].map((date) => ({ date }));
+  return clinic({
+    tracks: [{ id: 'evening', windows: EVENING, curriculum: [{ service: 'process', min: 6 }, { service: 'nutrition-group', min: 2, max: 3 }] }],
+    services: [PROCESS, nutrition],
+    staff: [
+      { id: 'clin-1', credentials: ['LCSW'] },
+      { id: 'clin-2', credentials: ['LMFT'] },
+      { id: 'diet-1', credentials: ['RD'], availability: { ...EVENING, except: leave } },
+    ],
+  });
+}
+
+/** The evening track runs two hours a night (6 a week); patients need 9, and everyone is free until 22:00. */
+export function shortTrackWindow(): Problem {
+  return clinic({ tracks: [{ id: 'evening', windows: { weekly: [{ days: ['TU', 'WE', 'TH'], start: '18:00', end: '20:00' }] } }] });
+}

@@ -1,0 +1,216 @@
+/**
+ * `explain`: fills every unmet requirement of a solved week with its causes and verified
+ * repairs, under one Budget for the whole call (DESIGN section 11): the diagnosis, the cause
+ * analysis and every verifying re-solve share its deadline, abort signal and progress sink.
+ */
+import { scheduleContext } from '../compiled/schedule-context.js';
+import { compileProblem } from '../compiled/compile.js';
+import { assertValidProblem } from '../input/validate.js';
+import type { Progress, SolveOptions } from '../model/options.js';
+import type { Problem } from '../model/problem.js';
+import { budgetOf, type Budget } from '../time/budget.js';
+import type { Repair, Report } from '../model/report.js';
+import type { Schedule } from '../model/schedule.js';
+import { findCauses, unmetServices, type ConflictCounts } from '../diagnose/causes.js';
+import { impossibleFindings } from '../diagnose/diagnose.js';
+import { allCandidates } from '../diagnose/all-candidates.js';
+import { capacityRows } from '../diagnose/capacity.js';
+import type { RepairCandidate } from '../diagnose/repair-candidates.js';
+import { bestPairs, combined, rankRepairs, unmetKey, verifyRepairs, type SolveFunction, type Verifier } from '../diagnose/repairs.js';
+import type { Diagnosis } from '../diagnose/types.js';
+import { solveDetailed } from './solve.js';
+
+/** Default iterations of each verifying re-solve (each starts from the week being explained). */
+export const DEFAULT_VERIFY_ITERATIONS = 300;
+
+/**
+ * Default number of candidates verified one by one. With the best two together and the
+ * baseline, 8 re-solves of {@link DEFAULT_VERIFY_ITERATIONS} iterations: about 1.4 s of CPU for
+ * the sample clinic's overbooked week (56 patients).
+ */
+export const DEFAULT_MAX_CANDIDATES = 6;
+
+/** Default wall-time budget of the whole `explain` call, in milliseconds (a safety net: iterations bound the re-solves). */
+export const DEFAULT_EXPLAIN_TIME_LIMIT_MS = 30_000;
+
+/** Options of {@link explain}. */
+export interface ExplainOptions {
+  /** Seed of every verifying re-solve. Default 1. */
+  seed?: number;
+  /**
+   * Iterations of each verifying re-solve, which starts from the week being explained: a fixed
+   * budget, so the same input gives the same list on any machine. Default {@link DEFAULT_VERIFY_ITERATIONS}.
+   */
+  maxIterations?: number;
+  /** Most candidates verified one by one (the best pairs of them are verified too). Default 6. */
+  maxCandidates?: number;
+  /**
+   * Wall-time budget of the whole call in milliseconds: the diagnosis, the cause analysis and the
+   * verifying re-solves. Default {@link DEFAULT_EXPLAIN_TIME_LIMIT_MS}. Candidates it leaves
+   * unverified are listed as such; entries it leaves get `not-analysed` causes.
+   */
+  timeLimitMs?: number;
+  /**
+   * @deprecated The whole call's budget is `timeLimitMs` now. When given, it is the call's budget
+   * (and `timeLimitMs`, which used to cap each re-solve, is ignored).
+   */
+  totalTimeLimitMs?: number;
+  /**
+   * @deprecated Ignored: `explain` verifies with the library's own `solve`. Accepted so that
+   * calls written as `explain(problem, solved, { solve })` keep working.
+   */
+  solve?: SolveFunction;
+  /** `false`: list candidate repairs without re-solving (fast; `verified: false`). Default true. */
+  verify?: boolean;
+  /** The solver's conflict statistics (e.g. `solveDetailed(...).conflicts`), merged into the causes. */
+  conflicts?: ConflictCounts;
+  /** A diagnosis already computed for `problem`. */
+  diagnosis?: Diagnosis;
+  /** Most repairs listed per unmet requirement. Default 3. */
+  repairsPerRequirement?: number;
+  /** Aborting stops the analysis and the re-solves (what was verified so far is kept). */
+  signal?: AbortSignal;
+  /** Called with the phase (`causes`, then `explain` for the re-solves) when each begins and at most 10 times a second within it. */
+  onProgress?: (progress: Progress) => void;
+}
+
+/** Candidates across every unmet entry, the ones aimed at the most patients first, then the cheapest. */
+function prioritise(perEntry: readonly RepairCandidate[][]): RepairCandidate[] {
+  const byMessage = new Map<string, { candidate: RepairCandidate; patients: Set<string>; order: number }>();
+  perEntry.flat().forEach((candidate, order) => {
+    const known = byMessage.get(candidate.message);
+    if (known) for (const p of candidate.patients) known.patients.add(p);
+    else byMessage.set(candidate.message, { candidate, patients: new Set(candidate.patients), order });
+  });
+  return [...byMessage.values()]
+    .sort((a, b) => b.patients.size - a.patients.size || a.candidate.cost - b.candidate.cost || a.order - b.order)
+    .map((entry) => ({ ...entry.candidate, patients: [...entry.patients] }));
+}
+
+/** The call's budget: `totalTimeLimitMs` (the old name) wins over `timeLimitMs`. */
+function callBudget(options: ExplainOptions): Budget {
+  const limit = options.totalTimeLimitMs ?? options.timeLimitMs;
+  return budgetOf({ timeLimitMs: limit, signal: options.signal, onProgress: options.onProgress }, DEFAULT_EXPLAIN_TIME_LIMIT_MS);
+}
+
+/**
+ * Re-solves a (repaired) copy starting from the week being explained, with the same seed and a
+ * fixed iteration budget: the baseline and every candidate start from the same timetable, so the
+ * difference measured is the repair's, and a few hundred iterations suffice (a cold solve spends
+ * most of its time rebuilding what the week already has). Each gets what is left of the call's
+ * budget and the caller's signal (its own progress is not forwarded: the call reports `explain`).
+ */
+function warmVerifier(schedule: Schedule, budget: Budget, options: ExplainOptions): Verifier {
+  const solveOptions: SolveOptions = { seed: options.seed ?? 1, maxIterations: options.maxIterations ?? DEFAULT_VERIFY_ITERATIONS };
+  return (problem, candidate) => {
+    const compiled = compileProblem(assertValidProblem(problem));
+    const unseat = new Set((candidate?.unseat ?? []).map((id) => compiled.patientIndex.get(id)));
+    const initial = scheduleContext(compiled, schedule)
+      .meetings.filter((m) => m.day >= 0)
+      .map((m) => ({ ...m, patients: m.patients.filter((p) => !unseat.has(p)) }))
+      .filter((m) => m.patients.length > 0);
+    const limits = { timeLimitMs: budget.remainingMs(), ...(options.signal ? { signal: options.signal } : {}) };
+    return solveDetailed(problem, { ...solveOptions, ...limits }, { initial }, { causes: false }).report;
+  };
+}
+
+/**
+ * A copy of `solved.report` whose every `unmet` entry carries its causes (findings that prove it,
+ * rules that blocked placements, naming rooms, clinicians, windows and other patients) and its
+ * repairs (verified by re-solving copies of the problem, best first). Never mutates its inputs.
+ * Deterministic for a given `seed` and `maxIterations` while the time limit is not reached.
+ *
+ * @throws {ProblemError} when `problem` is invalid.
+ *
+ * @example
+ * ```ts
+ * const solved = solve(problem, { seed: 1, maxIterations: 20000 });
+ * const report = explain(problem, solved, { seed: 1, maxIterations: 300, timeLimitMs: 10_000 });
+ * for (const entry of report.unmet) console.log(entry.message, entry.causes[0]?.message, entry.repairs[0]?.message);
+ * ```
+ */
+export function explain(problem: Problem, solved: { schedule: Schedule; report: Report }, options: ExplainOptions = {}): Report {
+  const budget = callBudget(options);
+  budget.enter('validate');
+  const valid = assertValidProblem(problem);
+  budget.enter('compile');
+  const compiled = compileProblem(valid);
+  const ctx = scheduleContext(compiled, solved.schedule);
+  const report: Report = structuredClone(solved.report);
+  budget.enter('causes');
+  // Only the patients who fall short need their proofs; the capacity rows are cheap.
+  const focus = new Set(report.unmet.map((u) => compiled.patientIndex.get(u.patient) ?? -1));
+  const diagnosis = options.diagnosis ?? { impossible: impossibleFindings(compiled, focus, budget), capacity: capacityRows(compiled) };
+  const causes = findCauses(ctx, report, diagnosis.impossible, options.conflicts, budget, diagnosis.capacity);
+  const services = unmetServices(report);
+  const perEntry = allCandidates(compiled, report.unmet, services, causes, diagnosis.capacity);
+  const limit = options.repairsPerRequirement ?? 3;
+  report.unmet.forEach((entry, i) => (entry.causes = causes[i] ?? []));
+  if (report.unmet.length === 0) return report;
+  // Without verification, or with no time left for it, the candidates are listed unverified.
+  if (options.verify === false || budget.spent()) {
+    report.unmet.forEach((entry, i) => {
+      entry.repairs = (perEntry[i] ?? []).slice(0, limit).map((c): Repair => ({ kind: c.kind, message: c.message, verified: false }));
+    });
+    return report;
+  }
+  budget.enter('explain');
+  const resolve = warmVerifier(solved.schedule, budget, options);
+  const baseline = resolve(structuredClone(valid), undefined);
+  const candidates = prioritise(perEntry);
+  // A baseline the time limit cut short is no reference: then nothing is verified, and each candidate says why.
+  const cut = baseline.stats?.stoppedBecause;
+  const singles =
+    cut === 'time-limit' || cut === 'aborted'
+      ? { measured: [], tried: new Set<string>(), stopped: cut }
+      : verifyRepairs(valid, baseline, candidates, resolve, { maxCandidates: options.maxCandidates ?? DEFAULT_MAX_CANDIDATES }, unmetServices, { budget, current: solved.report });
+  const { tried } = singles;
+  // The best pair, verified together: two rooms may serve what one cannot.
+  const pairs = singles.stopped ? undefined : verifyRepairs(valid, baseline, bestPairs(singles.measured, candidates), resolve, {}, unmetServices, { budget, current: solved.report });
+  const measured = rankRepairs([...singles.measured, ...(pairs?.measured.slice(0, 1) ?? [])]);
+  const stopped = singles.stopped;
+  const untried = stopped ? candidates.filter((c) => !tried.has(c.message)) : [];
+  const why = stopped === 'aborted' ? 'not verified: the call was aborted' : 'not verified: the time limit ran out';
+  report.unmet.forEach((entry, i) => {
+    const key = unmetKey(entry, services[i]);
+    const verified = measured
+      .filter((repair) => repair.helps.has(key))
+      .slice(0, limit)
+      .map((repair): Repair => ({ kind: repair.kind, message: repair.message, verified: true, effect: { ...repair.effect }, ...(repair.worseFor.length > 0 ? { worseFor: [...repair.worseFor] } : {}) }));
+    // Candidates the budget left untried are listed as such, after what was verified.
+    const own = new Set((perEntry[i] ?? []).map((c) => c.message));
+    const left = untried.filter((c) => own.has(c.message)).slice(0, limit - verified.length);
+    entry.repairs = [...verified, ...left.map((c): Repair => ({ kind: c.kind, message: `${c.message} (${why})`, verified: false }))];
+  });
+  return report;
+}
+
+/**
+ * A copy of `problem` with `repair` (one of `report.unmet[].repairs`, from {@link explain})
+ * applied, or `undefined` when the repair is not one `explain` would propose for this report.
+ * Lets a clinic app offer "apply this change". Never mutates `problem`.
+ *
+ * @example
+ * ```ts
+ * const top = report.unmet[0]?.repairs[0];
+ * const changed = top && applyRepair(problem, report, top);
+ * if (changed) console.log(solve(changed).report.unmet.length);
+ * ```
+ */
+export function applyRepair(problem: Problem, report: Report, repair: Pick<Repair, 'kind' | 'message'>): Problem | undefined {
+  const valid = assertValidProblem(problem);
+  const compiled = compileProblem(valid);
+  const perEntry = allCandidates(compiled, report.unmet, unmetServices(report), report.unmet.map((entry) => entry.causes), capacityRows(compiled));
+  const all = [...new Map(perEntry.flat().map((c) => [c.message, c])).values()];
+  const pairs = repair.kind === 'combined' ? all.flatMap((a) => all.filter((b) => b !== a && repair.message.startsWith(`Both: ${a.message}; and `)).map((b) => combined(a, b))) : [];
+  for (const candidates of [...perEntry, pairs]) {
+    for (const candidate of candidates) {
+      const named = repair.message === candidate.message || repair.message.startsWith(`${candidate.message}:`) || repair.message.startsWith(`${candidate.message} (`);
+      if (candidate.kind !== repair.kind || !named) continue;
+      const copy = structuredClone(valid);
+      candidate.apply(copy);
+      return copy;
+    }
+  }
+  return undefined;
+}
