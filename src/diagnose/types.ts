@@ -65,7 +65,11 @@ export interface CapacityRow {
   day: string;
   /** The calendar date of that day, `'YYYY-MM-DD'`. */
   date: string;
-  /** Patient-minutes of track group time the track's patients need this day (their weekly minimum spread over their possible days). */
+  /**
+   * Patient-minutes of group time needed inside the track's windows this day, by the patients of
+   * every track whose groups use the same rooms (each patient's group minutes spread evenly over
+   * the times it could attend).
+   */
   seatMinutesDemanded: number;
   /** Patient-minutes the rooms that can host the track's groups offer inside its windows this day. */
   seatMinutesOffered: number;
