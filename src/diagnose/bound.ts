@@ -165,7 +165,7 @@ function invert(set: SlotSet): SlotSet {
   return result;
 }
 
-export function pools(problem: CompiledProblem): Pool[] {
+function pools(problem: CompiledProblem): Pool[] {
   const result: Pool[] = [];
   const seen = new Set<string>();
   const add = (resource: 'rooms' | 'staff', members: readonly number[], label: string): void => {
@@ -184,7 +184,7 @@ export function pools(problem: CompiledProblem): Pool[] {
   return result;
 }
 
-export function periods(problem: CompiledProblem): Period[] {
+function periods(problem: CompiledProblem): Period[] {
   const open = new SlotSet();
   for (let day = 0; day < DAYS; day++) if (!problem.closedDays[day]) open.addRange(day * SLOTS_PER_DAY, (day + 1) * SLOTS_PER_DAY);
   const result: Period[] = [];
@@ -261,7 +261,7 @@ function counting(problem: CompiledProblem): (service: number) => boolean {
 }
 
 /** Groups the patients who may be served into classes; counts those who cannot. */
-export function patientClasses(problem: CompiledProblem, reach: Reach, excluded: ReadonlySet<number>): { classes: PatientClass[]; unservable: number; free: number } {
+function patientClasses(problem: CompiledProblem, reach: Reach, excluded: ReadonlySet<number>): { classes: PatientClass[]; unservable: number; free: number } {
   const byKey = new Map<string, PatientClass>();
   let unservable = 0;
   let free = 0;
