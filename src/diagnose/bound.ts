@@ -31,10 +31,11 @@
  */
 import type { CompiledProblem, CompiledService } from '../compiled/compile.js';
 import { SlotSet } from '../time/slot-set.js';
-import { SLOT_MINUTES, SLOTS_PER_DAY, WEEKDAYS } from '../time/week.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { buildReach, lenientRules, sessionCap, sharedServiceSlots, type Reach } from './reach.js';
 import { enrolled, requiredServices } from './required.js';
 import type { BoundCut, ServedBound } from './types.js';
+import { intersects, periods } from './bound-periods.js';
 
 const DAYS = 7;
 const WORDS_PER_DAY = SLOTS_PER_DAY / 32;
@@ -70,12 +71,6 @@ interface Pool {
   label: string;
 }
 
-/** A stretch of the week the cuts look at. */
-interface Period {
-  slots: SlotSet;
-  label: string;
-}
-
 /** Minutes of `set` outside `removed` on each day (`removed` undefined: all of `set`). */
 function outsideByDay(set: SlotSet, removed: SlotSet): number[] {
   const result = new Array<number>(DAYS).fill(0);
@@ -89,11 +84,6 @@ function outsideByDay(set: SlotSet, removed: SlotSet): number[] {
     if (bits > 0) result[Math.floor(i / WORDS_PER_DAY)]! += bits * SLOT_MINUTES;
   }
   return result;
-}
-
-function intersects(a: SlotSet, b: SlotSet): boolean {
-  for (let i = 0; i < a.words.length; i++) if ((a.words[i]! & (b.words[i] ?? 0)) !== 0) return true;
-  return false;
 }
 
 function groupSize(problem: CompiledProblem, service: CompiledService): number {
@@ -181,78 +171,6 @@ function pools(problem: CompiledProblem): Pool[] {
   }
   add('rooms', problem.rooms.map((r) => r.index), 'every room');
   add('staff', problem.staff.map((s) => s.index), 'all staff');
-  return result;
-}
-
-function periods(problem: CompiledProblem): Period[] {
-  const open = new SlotSet();
-  for (let day = 0; day < DAYS; day++) if (!problem.closedDays[day]) open.addRange(day * SLOTS_PER_DAY, (day + 1) * SLOTS_PER_DAY);
-  const result: Period[] = [];
-  const seen = new Set<string>();
-  const add = (slots: SlotSet, label: string): void => {
-    const key = slots.words.join(',');
-    if (slots.size() === 0 || seen.has(key)) return;
-    seen.add(key);
-    result.push({ slots, label });
-  };
-  const byDay = (slots: SlotSet, label: string): void => {
-    add(slots, label);
-    for (let day = 0; day < DAYS; day++) {
-      const part = new SlotSet();
-      part.addRange(day * SLOTS_PER_DAY, (day + 1) * SLOTS_PER_DAY);
-      part.intersectWith(slots);
-      add(part, `${label}, ${WEEKDAYS[day]}`);
-    }
-  };
-  byDay(open, 'the week');
-  // Track windows, and unions of windows that overlap: the times groups of those tracks compete.
-  const windows = problem.tracks.map((t) => {
-    const slots = t.windows.clone();
-    slots.intersectWith(open);
-    return { slots, ids: [t.id] };
-  });
-  for (const window of windows) byDay(window.slots, `window of ${window.ids[0]}`);
-  const merged: Array<{ slots: SlotSet; ids: string[] }> = [];
-  for (const window of windows) {
-    const joined = { slots: window.slots.clone(), ids: [...window.ids] };
-    for (let i = merged.length - 1; i >= 0; i--) {
-      if (!intersects(merged[i]!.slots, joined.slots)) continue;
-      joined.slots.unionWith(merged[i]!.slots);
-      joined.ids.push(...merged[i]!.ids);
-      merged.splice(i, 1);
-    }
-    merged.push(joined);
-  }
-  // A merge may join two earlier groups that now overlap each other only through it.
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let i = 0; i < merged.length && !changed; i++) {
-      for (let j = i + 1; j < merged.length && !changed; j++) {
-        if (!intersects(merged[i]!.slots, merged[j]!.slots)) continue;
-        merged[i]!.slots.unionWith(merged[j]!.slots);
-        merged[i]!.ids.push(...merged[j]!.ids);
-        merged.splice(j, 1);
-        changed = true;
-      }
-    }
-  }
-  for (const group of merged) if (group.ids.length > 1) byDay(group.slots, `windows of ${group.ids.length} overlapping tracks`);
-  // Every day before and after each time a window opens or closes: the evening (or the morning)
-  // of the whole week, where staff who work other hours cannot help.
-  const times = new Set<number>();
-  for (const track of problem.tracks) {
-    for (let slot = 1; slot < SLOTS_PER_DAY * DAYS; slot++) if (track.windows.has(slot) !== track.windows.has(slot - 1)) times.add(slot % SLOTS_PER_DAY);
-  }
-  for (const time of [...times].sort((a, b) => a - b)) {
-    const before = new SlotSet();
-    for (let day = 0; day < DAYS; day++) before.addRange(day * SLOTS_PER_DAY, day * SLOTS_PER_DAY + time);
-    before.intersectWith(open);
-    const after = open.clone();
-    after.removeAll(before);
-    const clock = `${String(Math.floor((time * SLOT_MINUTES) / 60)).padStart(2, '0')}:${String((time * SLOT_MINUTES) % 60).padStart(2, '0')}`;
-    add(before, `before ${clock} every day`);
-    add(after, `from ${clock} every day`);
-  }
   return result;
 }
 
@@ -406,7 +324,7 @@ function demandOf(group: PatientClass, outside: Outside, rate: (service: number)
  * ```ts
  * const compiled = compileProblem(assertValidProblem(problem));
  * const bound = servedBound(compiled);
- * console.log(`${bound.patients} of ${bound.total} patients at most`, bound.binding?.message);
+ * console.log(`${bound.patients} of ${bound.total} patients at most`, bound.binding?.pool);
  * ```
  */
 export function servedBound(problem: CompiledProblem, impossible: ReadonlySet<number> = new Set(), reach: Reach = buildReach(problem)): ServedBound {
