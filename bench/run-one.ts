@@ -1,6 +1,6 @@
 /**
  * One benchmark run in its own process (so peak RSS is this run's):
- *   tsx bench/run-one.ts --patients N --seed S [--time-limit MS] [--replan]
+ *   tsx bench/run-one.ts --patients N --seed S [--time-limit MS] [--max-iterations N] [--replan]
  * Prints one line `BENCH_RESULT {json}` on stdout. Ids only: nothing about patients is printed.
  */
 import type { Change } from '../src/model/options.js';
@@ -8,6 +8,7 @@ import type { Problem } from '../src/model/problem.js';
 import type { Report } from '../src/model/report.js';
 import type { Schedule } from '../src/model/schedule.js';
 import { loadavg } from 'node:os';
+import { cpuMsSince } from './calibrate.js';
 import { WEEKDAYS } from '../src/time/week.js';
 import { argument } from './args.js';
 import { loadLibrary } from './library.js';
@@ -17,6 +18,8 @@ import { patientWeeks, provenImpossible, servedCounts, staffedLowerBound, staffe
 const patients = Number(argument('patients') ?? '100');
 const seed = Number(argument('seed') ?? '1');
 const timeLimitMs = Number(argument('time-limit') ?? '2000');
+// With an iteration budget the run is a pure function of (instance, seed, iterations, build).
+const maxIterations = argument('max-iterations') === undefined ? undefined : Number(argument('max-iterations'));
 const maxRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 
 function hardOf(report: Report): { count: number; penalty: number } {
@@ -31,8 +34,10 @@ const problem: Problem = generateProgram({ patients, seed });
 const generateMs = performance.now() - generatedAt;
 
 const solvedAt = performance.now();
-const { schedule, report } = solve(problem, { seed, timeLimitMs });
+const solveCpu = process.cpuUsage();
+const { schedule, report } = solve(problem, maxIterations === undefined ? { seed, timeLimitMs } : { seed, timeLimitMs, maxIterations });
 const wallMs = performance.now() - solvedAt;
+const cpuMs = cpuMsSince(solveCpu);
 const rssAfterSolveMb = maxRssMb();
 
 const checkedAt = performance.now();
@@ -50,6 +55,9 @@ const result: Record<string, unknown> = {
   timeLimitMs,
   generateMs,
   wallMs,
+  cpuMs,
+  maxIterations: maxIterations ?? null,
+  loadAverage: loadavg()[0],
   elapsedMs: stats?.elapsedMs ?? null,
   firstCompleteMs: stats?.firstCompleteMs ?? null,
   timeToBestMs: stats?.timeToBestMs ?? null,

@@ -7,6 +7,7 @@
  *   npm run bench -- --sizes 30,100 --runs 1   # a quick check (or BENCH_SIZES / BENCH_RUNS)
  *   npm run bench -- --no-replan --fresh       # skip the re-planning row / forget old rows
  *   npm run bench -- --render                  # rewrite RESULTS.md from results.json only
+ *   npm run bench -- --iterations 20000        # quality by a fixed iteration budget (any machine, any load)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fitExponent, median } from './measure.js';
 import { argument } from './args.js';
+import { calibrate, calibrationLine, type Calibration } from './calibrate.js';
 
 const SIZES = [30, 100, 300, 1000, 3000, 10000];
 /** Solver budget per size, in ms: the targets are 2 s at 1,000 and 30 s at 10,000 patients. */
@@ -35,6 +37,10 @@ const sizes = renderOnly ? [] : (argument('sizes') ?? process.env.BENCH_SIZES)?.
 const runs = Math.max(1, Number(argument('runs') ?? process.env.BENCH_RUNS ?? 3));
 const withReplan = !renderOnly && !process.argv.includes('--no-replan');
 const fresh = process.argv.includes('--fresh');
+const iterations = argument('iterations') === undefined ? undefined : Number(argument('iterations'));
+// Timed first, before the children load the machine: the header says how fast it was.
+const calibration: Calibration | undefined = renderOnly ? undefined : calibrate();
+if (calibration) console.log(calibrationLine(calibration));
 
 type RunResult = Record<string, unknown> & {
   patients: number;
@@ -51,8 +57,10 @@ type RunResult = Record<string, unknown> & {
 };
 
 function runChild(patients: number, seed: number, extra: string[] = []): Promise<RunResult> {
-  const timeLimit = TIME_LIMIT_MS.get(patients) ?? Math.max(1000, Math.round(patients * 3));
-  const args = ['--import', 'tsx', join(here, 'run-one.ts'), '--patients', String(patients), '--seed', String(seed), '--time-limit', String(timeLimit), ...extra];
+  // With an iteration budget the time limit only guards against a hang.
+  const timeLimit = iterations === undefined ? TIME_LIMIT_MS.get(patients) ?? Math.max(1000, Math.round(patients * 3)) : 3_600_000;
+  const budget = iterations === undefined ? [] : ['--max-iterations', String(iterations)];
+  const args = ['--import', 'tsx', join(here, 'run-one.ts'), '--patients', String(patients), '--seed', String(seed), '--time-limit', String(timeLimit), ...budget, ...extra];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -73,6 +81,10 @@ interface SizeRow {
   runs: number;
   timeLimitMs: number;
   medianWallMs: number;
+  /** Median process CPU time (user + system) of the solve call; absent in rows from before it was measured. */
+  medianCpuMs?: number;
+  /** The iteration budget, when quality was measured by iterations rather than time. */
+  maxIterations?: number;
   medianFirstCompleteMs: number;
   medianTimeToBestMs: number;
   medianPeakRssMb: number;
@@ -118,6 +130,8 @@ for (const patients of sizes) {
     runs: results.length,
     timeLimitMs: TIME_LIMIT_MS.get(patients) ?? 0,
     medianWallMs: numbers((r) => r.wallMs),
+    medianCpuMs: numbers((r) => (typeof r.cpuMs === 'number' ? r.cpuMs : null)),
+    ...(iterations === undefined ? {} : { maxIterations: iterations }),
     medianFirstCompleteMs: numbers((r) => r.firstCompleteMs),
     medianTimeToBestMs: numbers((r) => r.timeToBestMs),
     medianPeakRssMb: numbers((r) => r.peakRssMb),
@@ -157,7 +171,8 @@ const exponents = {
   timeToBest: fitExponent(large.map((row) => ({ n: row.patients, t: row.medianTimeToBestMs }))),
 };
 const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, date };
-writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, sizes: sorted, exponents, replan: replanRow, failures }, null, 2)}\n`);
+const shownCalibration = calibration ?? (previous as { calibration?: Calibration }).calibration;
+writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, calibration: shownCalibration, sizes: sorted, exponents, replan: replanRow, failures }, null, 2)}\n`);
 
 const at = (n: number): SizeRow | undefined => rows.get(n);
 const verdict = (row: SizeRow | undefined, limitMs: number): string => {
@@ -200,11 +215,35 @@ const replanText = (): string[] => {
   ];
 };
 
+/** How to rerun the benchmarks and compare with these tables: the same text on every run. */
+const REPRODUCING = [
+  '## Reproducing these figures',
+  '',
+  '- Run on a quiet machine (`uptime`: load average below the number of cores); every table gives the load or the CPU time',
+  '  beside the wall time, and CPU time / wall time near 1 means the run had a core to itself.',
+  '- Scale: each results file starts with a calibration line (bench/calibrate.ts, a fixed integer and sort workload).',
+  '  Run `npx tsx bench/calibrate.ts` on your machine; times here times (your CPU figure / the one printed) are what to',
+  '  expect. On the same machine and load, a rerun matches within 20%: the workloads are fixed, the instances',
+  '  generated from seeds, and times are medians.',
+  '- Quality (served, staffed, the objective) depends on how much search a time limit buys, so it moves with the',
+  '  machine. To compare two versions of the library, or two machines, fix the search instead of the time:',
+  '  `npm run bench -- --iterations 20000`, `npm run bench:bound -- --iterations 10000 --name BOUND-ITERATIONS`,',
+  '  `npm run bench:seeds -- --iterations 30000`: each run is then a pure function of (instance, seed, iterations,',
+  '  build), and equal builds give equal figures anywhere.',
+  '- Instances: many generated clinics rather than a few (the search must not be tuned to one seed):',
+  '  `npm run bench:bound -- --seeds 1-20` runs 20 instances per size and tightness; bench/BOUND.md has the',
+  '  served-against-the-bound rows at tightness 0.9 to 1.5 for 1,000 and 10,000 patients.',
+  '- Exact references: `npm run bench:reference` (bench/REFERENCE.md) compares with HiGHS; `--instances 60:1,80:1 --merge`',
+  '  reruns some instances and keeps the others.',
+  '',
+];
+
 const lines = [
   '# Benchmarks',
   '',
   `Machine: ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}; written ${date}. The machine was shared with other`,
   'work while these ran (2 cores), so times are noisy, and larger sizes were run fewer times (see "runs").',
+  ...(shownCalibration ? [calibrationLine(shownCalibration)] : []),
   '',
   'Generated by `npm run bench` (bench/run.ts). Each run is a child process (`tsx bench/run-one.ts --patients N --seed S`):',
   'it generates the clinic with `generateProgram({ patients, seed })` (bench/generate.ts), solves it with `solve(problem,',
@@ -222,11 +261,11 @@ const lines = [
   '  curriculum and `requires` group minutes) and the effective max size is the group max capped by the largest',
   '  eligible room. It ignores windows and availability, so the ratio overstates the waste on tight clinics.',
   '',
-  '| patients | runs | budget (ms) | wall (ms) | first complete (ms) | best (ms) | iterations | peak RSS (MB) | hard | served / possible | staffed (h) | bound (h) | ratio |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| patients | runs | budget (ms) | wall (ms) | CPU (ms) | first complete (ms) | best (ms) | iterations | peak RSS (MB) | hard | served / possible | staffed (h) | bound (h) | ratio |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...sorted.map(
     (row) =>
-      `| ${row.patients} | ${row.runs} | ${row.timeLimitMs} | ${Math.round(row.medianWallMs)} | ${Math.round(row.medianFirstCompleteMs)} | ${Math.round(row.medianTimeToBestMs)} | ${fixed(row.medianIterations ?? null, 0)} | ${Math.round(row.medianPeakRssMb)} | ${row.maxHardViolations} | ${row.served} / ${row.possible} | ${fixed(row.medianStaffedMinutes / 60, 1)} | ${fixed(row.staffedLowerBound / 60, 1)} | ${fixed(row.medianStaffedRatio)} |`,
+      `| ${row.patients} | ${row.runs} | ${row.maxIterations === undefined ? row.timeLimitMs : `${row.maxIterations} iterations`} | ${Math.round(row.medianWallMs)} | ${row.medianCpuMs === undefined || Number.isNaN(row.medianCpuMs) ? '-' : Math.round(row.medianCpuMs)} | ${Math.round(row.medianFirstCompleteMs)} | ${Math.round(row.medianTimeToBestMs)} | ${fixed(row.medianIterations ?? null, 0)} | ${Math.round(row.medianPeakRssMb)} | ${row.maxHardViolations} | ${row.served} / ${row.possible} | ${fixed(row.medianStaffedMinutes / 60, 1)} | ${fixed(row.staffedLowerBound / 60, 1)} | ${fixed(row.medianStaffedRatio)} |`,
   ),
   '',
   ...(failures.length ? ['', `Failed runs this time: ${failures.map((f) => `${f.patients}/${f.seed}: ${f.error.split('\n')[0]}`).join('; ')}`] : []),
@@ -242,6 +281,7 @@ const lines = [
   '',
   ...replanText(),
   '',
+  ...REPRODUCING,
 ];
 writeFileSync(join(here, 'RESULTS.md'), lines.join('\n'));
 console.log(`exponents ${JSON.stringify(exponents)}`);

@@ -56,6 +56,7 @@ export { renderHtml } from './export/html.js';
 export type { View } from './export/view.js';
 export { diagnose, type DiagnoseOptions } from './diagnose/diagnose.js';
 export type { Bottleneck, CapacityRow, Diagnosis, Finding, FindingUnit } from './diagnose/types.js';
+export type { BoundCut, ServedBound } from './diagnose/types.js';
 export { explain, applyRepair, type ExplainOptions } from './pipeline/explain.js';
 export { formatReport, type FormatReportOptions } from './diagnose/format-report.js';
 export type { RepairBudget, SolveFunction } from './diagnose/repairs.js';

@@ -11,6 +11,7 @@ import { buildReferenceModel, SHORTFALL_WEIGHT } from './model.js';
 import { referenceSchedule, solveWithHighs } from './highs-solve.js';
 import type { Library } from '../library.js';
 import { median } from '../measure.js';
+import { cpuMsSince } from '../calibrate.js';
 
 /**
  * How far `value` lies above `reference`, relative to it (0.02 = 2% worse); against a reference
@@ -82,6 +83,10 @@ export interface ReferenceRow {
     gap: number | null;
     runTimeMs: number;
     timeToBestMs: number | null;
+    /** Process CPU time of the first HiGHS run (HiGHS runs in this thread), ms. */
+    cpuMs: number;
+    /** The time limit HiGHS was given, s. */
+    timeLimitS: number;
   };
   library: {
     objective: CoreObjective;
@@ -93,6 +98,10 @@ export interface ReferenceRow {
     timeToBestMs: number;
     firstCompleteMs: number;
     stoppedBecause: string;
+    /** Process CPU time of the first library run (whole solve), ms. */
+    cpuMs: number;
+    /** The library's time limit, ms. */
+    timeLimitMs: number;
   };
   /** (library - HiGHS) / HiGHS on the core objective value; null without a HiGHS incumbent. */
   relativeGap: number | null;
@@ -121,11 +130,15 @@ export async function compareOnInstance(
 ): Promise<ReferenceRow> {
   const weights = coreWeights();
   const model = buildReferenceModel(problem);
+  const highsCpu = process.cpuUsage();
   const highs = await solveWithHighs(model, options.highsTimeLimitS);
+  const highsCpuMs = cpuMsSince(highsCpu);
   const highsObjective = highs.objective === null ? null : coreObjective(checkSchedule(problem, referenceSchedule(model, highs.values), { weights }));
 
   const solveLibrary = (): ReturnType<Library['solve']> => options.solve(problem, { seed: options.librarySeed ?? 1, timeLimitMs: options.libraryTimeLimitMs, weights });
+  const libraryCpu = process.cpuUsage();
   const { schedule, report } = solveLibrary();
+  const libraryCpuMs = cpuMsSince(libraryCpu);
   const objective = coreObjective(report);
   const checked = coreObjective(checkSchedule(problem, schedule, { weights }));
   const stats = report.stats;
@@ -162,6 +175,8 @@ export async function compareOnInstance(
       gap: highs.gap,
       runTimeMs: Math.round(highsTime),
       timeToBestMs: highsToBest === null ? null : Math.round(highsToBest),
+      cpuMs: Math.round(highsCpuMs),
+      timeLimitS: options.highsTimeLimitS,
     },
     library: {
       objective,
@@ -171,6 +186,8 @@ export async function compareOnInstance(
       timeToBestMs: Math.round(libraryToBest),
       firstCompleteMs: Math.round(stats?.firstCompleteMs ?? 0),
       stoppedBecause: stats?.stoppedBecause ?? 'unknown',
+      cpuMs: Math.round(libraryCpuMs),
+      timeLimitMs: options.libraryTimeLimitMs,
     },
     relativeGap,
     reachesOptimum: reference === null ? null : objective.value <= reference,

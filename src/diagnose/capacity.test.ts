@@ -13,6 +13,16 @@ describe('capacityRows', () => {
     expect(rows[0]!.staffMinutesAvailable).toBe(360);
   });
 
+  it('counts what the patients of every track meeting in the same rooms at the same time need', () => {
+    // Two tracks with the same evenings share room-a (4 seats): three patients each, 540 minutes a week.
+    const problem = eveningOverRoomCapacity();
+    problem.tracks = [...problem.tracks, { ...problem.tracks[0]!, id: 'evening-2' }];
+    problem.patients = problem.patients.map((p, i) => (i < 3 ? p : { ...p, tracks: ['evening-2'] }));
+    const rows = capacityRows(compileProblem(problem));
+    expect(rows.map((r) => `${r.track} ${r.day}`)).toEqual(['evening TU', 'evening WE', 'evening TH', 'evening-2 TU', 'evening-2 WE', 'evening-2 TH']);
+    for (const row of rows) expect(row).toMatchObject({ seatMinutesDemanded: 1080, seatMinutesOffered: 720, utilisation: 1.5 });
+  });
+
   it('saturates, with a finite number, when nothing is offered', () => {
     const problem = tinyProblem();
     problem.staff = problem.staff.map((s) => ({ ...s, availability: { weekly: [] } }));

@@ -8,6 +8,7 @@ import type { Progress } from '../model/options.js';
 import type { Problem } from '../model/problem.js';
 import { budgetOf, type Budget } from '../time/budget.js';
 import { bottlenecks, capacityRows } from './capacity.js';
+import { servedBound } from './bound.js';
 import { checkGroupPopulation } from './check-group-population.js';
 import { checkDailyThreshold, checkPatientDays } from './check-patient-days.js';
 import { checkPatientHours } from './check-patient-hours.js';
@@ -16,7 +17,7 @@ import { checkServiceResources } from './check-service-resources.js';
 import { buildReach, type Reach } from './reach.js';
 import type { Diagnosis, Finding } from './types.js';
 
-export type { Bottleneck, CapacityRow, Diagnosis, Finding, FindingUnit } from './types.js';
+export type { Bottleneck, BoundCut, CapacityRow, Diagnosis, Finding, FindingUnit, ServedBound } from './types.js';
 
 /** Options of {@link diagnose}. */
 export interface DiagnoseOptions {
@@ -54,7 +55,22 @@ export function diagnose(problem: Problem, options: DiagnoseOptions = {}): Diagn
   budget.enter('compile');
   const compiled = compileProblem(valid);
   budget.enter('causes');
-  return diagnoseCompiled(compiled, undefined, budget);
+  const diagnosis = diagnoseCompiled(compiled, undefined, budget);
+  // The bound reads the proven findings; with the budget spent it is left out rather than late.
+  if (diagnosis.complete !== false) diagnosis.bound = servedBound(compiled, provenPatients(compiled, diagnosis.impossible));
+  return diagnosis;
+}
+
+/** Patient indexes that a finding proves unservable. */
+function provenPatients(compiled: CompiledProblem, findings: readonly Finding[]): Set<number> {
+  const indexes = new Set<number>();
+  for (const finding of findings) {
+    for (const id of finding.patients) {
+      const index = compiled.patientIndex.get(id);
+      if (index !== undefined) indexes.add(index);
+    }
+  }
+  return indexes;
 }
 
 /**

@@ -65,7 +65,11 @@ export interface CapacityRow {
   day: string;
   /** The calendar date of that day, `'YYYY-MM-DD'`. */
   date: string;
-  /** Patient-minutes of track group time the track's patients need this day (their weekly minimum spread over their possible days). */
+  /**
+   * Patient-minutes of group time needed inside the track's windows this day, by the patients of
+   * every track whose groups use the same rooms (each patient's group minutes spread evenly over
+   * the times it could attend).
+   */
   seatMinutesDemanded: number;
   /** Patient-minutes the rooms that can host the track's groups offer inside its windows this day. */
   seatMinutesOffered: number;
@@ -116,4 +120,56 @@ export interface Diagnosis {
    * perhaps not every one. Absent when the checks ran to the end.
    */
   complete?: false;
+  /**
+   * An upper bound on the patients any timetable can fully serve ({@link ServedBound}); given by
+   * `diagnose` when its checks ran to the end.
+   */
+  bound?: ServedBound;
+}
+
+/**
+ * The cut of {@link ServedBound}: one shared resource over one stretch of the week whose supply
+ * cannot cover every patient who needs it there.
+ */
+export interface BoundCut {
+  /** Room seats (seat-minutes) or staff time (staff-minutes). */
+  resource: 'rooms' | 'staff';
+  /** Which rooms or staff, e.g. `'rooms for process-group'`, `'staff with LCSW/LMFT'`. */
+  pool: string;
+  /** How many rooms or staff members the pool has. */
+  members: number;
+  /** The stretch of the week, e.g. `'the week'`, `'window of evening, TU'`. */
+  period: string;
+  /** Seat-minutes (rooms) or staff-minutes (staff) the pool offers in the period. */
+  supplyMinutes: number;
+  /** What the patients who need the pool there need of it, at the least, in the same unit. */
+  demandMinutes: number;
+  /** Patients who need the pool in the period. */
+  patientsNeeding: number;
+  /** The most of them whose needs fit the supply together. */
+  patientsFitting: number;
+}
+
+/**
+ * An upper bound on the patients any timetable can fully serve (every requirement met): no
+ * solver can do better, so `served / patients` says how close a timetable is to what the week
+ * allows. A relaxation, so it may be above the true optimum, never below.
+ *
+ * @example
+ * ```ts
+ * const { bound } = diagnose(problem);
+ * if (bound) console.log(`at most ${bound.patients} of ${bound.total} patients can be fully served`);
+ * ```
+ */
+export interface ServedBound {
+  /** The bound: no timetable fully serves more patients. */
+  patients: number;
+  /** All patients of the problem. */
+  total: number;
+  /** Patients proven unservable on their own (a finding, or needs beyond their own availability). */
+  unservable: number;
+  /** Patients with nothing required this week (not enrolled or no requirement): always counted. */
+  free: number;
+  /** The cut that gives the bound, when a shared resource (not single patients) limits it. */
+  binding?: BoundCut;
 }

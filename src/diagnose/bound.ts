@@ -1,0 +1,383 @@
+/**
+ * An upper bound on the patients any timetable can fully serve, from the problem alone: a
+ * relaxation that keeps, one at a time, a single shared resource (seats of a set of rooms, minutes
+ * of a set of staff) over a single stretch of the week, and lets everything else be free.
+ *
+ * Proof that {@link servedBound} is at least the optimum. Take any timetable that keeps the hard
+ * rules and let S be the patients it fully serves. Each p in S attends, for every service s it
+ * certainly needs (`requiredServices`), at least `need(p, s)` minutes of s meetings, all inside
+ * `P(p, s)` = `patientServiceSlots` (an upper bound over every such timetable) and never two at
+ * once (patient-double-booked). Fix a cut: a pool of rooms or of staff and a set of slots T.
+ * - Outside T, p can attend at most |P(p, s) \ T| minutes of s, and at most the minutes of the union
+ *   of its P sets outside T on each day, capped by its daily maximum (patient-max-daily-hours, hard)
+ *   when every service counted toward hours. So inside T it attends at least `need` minus what the
+ *   most expensive services could take outside T: `demand(p, cut)`, computed greedily, which is
+ *   the exact minimum of that small fractional problem.
+ * - A room hosts one meeting at a time (room-double-booked) of at most min(capacity, max size)
+ *   patients (room-capacity, group-max-size): a pool's room-minutes inside T, each weighted by the
+ *   room's seats, cover every in-person minute of its services there. A staff member leads one
+ *   meeting at a time within their availability and daily and weekly maxima (all hard), and every
+ *   seat whose eligible staff all lie in the pool is filled from the pool: the pool's staff-minutes
+ *   inside T cover those seats' minutes, at most `size` patients per meeting.
+ * So the demands of S fit the cut's supply. The largest number of patients whose demands fit is
+ * found by taking the smallest demands first (the exchange argument of the cardinality knapsack),
+ * plus the patients with no demand in the cut; S can be no larger. Patients `diagnose` proves
+ * impossible, and those whose needs exceed their own P sets, are in no S. The bound is the
+ * smallest over every cut tried: each is an upper bound, so their minimum is.
+ *
+ * It ignores what ties the resources together (the room and the staff of one meeting, time
+ * windows of the staff against those of the rooms, minimum group sizes, homogeneity), so it may be
+ * loose; it is never below what a timetable achieves.
+ */
+import type { CompiledProblem, CompiledService } from '../compiled/compile.js';
+import { SlotSet } from '../time/slot-set.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
+import { buildReach, lenientRules, sessionCap, sharedServiceSlots, type Reach } from './reach.js';
+import { enrolled, requiredServices } from './required.js';
+import type { BoundCut, ServedBound } from './types.js';
+import { intersects, periods } from './bound-periods.js';
+
+const DAYS = 7;
+const WORDS_PER_DAY = SLOTS_PER_DAY / 32;
+
+/**
+ * One certain need of a patient: minutes of one of `services`, only inside `slots`. A `requires`
+ * or curriculum minimum names one service; the weekly hours beyond those minima name every
+ * counting service the patient can reach (any of them may give the minutes).
+ */
+interface Need {
+  services: readonly number[];
+  minutes: number;
+  slots: SlotSet;
+}
+
+/** Patients with the same needs, reach and daily cap: the bound treats them alike. */
+interface PatientClass {
+  count: number;
+  needs: Need[];
+  remote: boolean;
+  dailyCap: number;
+  union: SlotSet;
+}
+
+/** A resource shared by many patients: a set of rooms or of staff. */
+interface Pool {
+  resource: 'rooms' | 'staff';
+  members: readonly number[];
+  /** Resource-minutes one patient-minute of `service` uses at least (0: the pool is not needed). */
+  rate: (service: CompiledService, remote: boolean) => number;
+  /** Resource-minutes the pool offers inside `slots`. */
+  supply: (slots: SlotSet) => number;
+  label: string;
+}
+
+/** Minutes of `set` outside `removed` on each day (`removed` undefined: all of `set`). */
+function outsideByDay(set: SlotSet, removed: SlotSet): number[] {
+  const result = new Array<number>(DAYS).fill(0);
+  for (let i = 0; i < set.words.length; i++) {
+    let word = (set.words[i]! & ~(removed.words[i] ?? 0)) >>> 0;
+    let bits = 0;
+    while (word !== 0) {
+      word &= word - 1;
+      bits++;
+    }
+    if (bits > 0) result[Math.floor(i / WORDS_PER_DAY)]! += bits * SLOT_MINUTES;
+  }
+  return result;
+}
+
+function groupSize(problem: CompiledProblem, service: CompiledService): number {
+  if (service.kind === 'individual') return 1;
+  if (service.telehealth !== 'never') return service.maxSize;
+  const largest = Math.max(0, ...service.eligibleRooms.map((r) => problem.rooms[r]!.capacity));
+  return Math.max(1, Math.min(service.maxSize, largest));
+}
+
+function roomPool(problem: CompiledProblem, members: readonly number[], label: string): Pool {
+  const inPool = new Set(members);
+  const served = problem.services.filter((s) => s.telehealth !== 'only' && s.eligibleRooms.length > 0 && s.eligibleRooms.every((r) => inPool.has(r)));
+  // A room's seats: the most patients one meeting of a pool service can hold there.
+  const seats = new Map<number, number>();
+  for (const service of served) {
+    for (const room of service.eligibleRooms) {
+      const size = Math.min(problem.rooms[room]!.capacity, service.kind === 'group' ? service.maxSize : 1);
+      seats.set(room, Math.max(seats.get(room) ?? 0, size));
+    }
+  }
+  const rates = new Map(served.map((s) => [s.index, s.kind === 'group' ? 1 : Math.min(...s.eligibleRooms.map((r) => seats.get(r) ?? 0))]));
+  return {
+    resource: 'rooms',
+    members,
+    label,
+    rate: (service, remote) => (remote && service.telehealth !== 'never' ? 0 : rates.get(service.index) ?? 0),
+    supply: (slots) => {
+      let total = 0;
+      for (const [room, size] of seats) {
+        const open = problem.rooms[room]!.available.clone();
+        open.intersectWith(slots);
+        total += open.size() * SLOT_MINUTES * size;
+      }
+      return total;
+    },
+  };
+}
+
+function staffPool(problem: CompiledProblem, members: readonly number[], label: string): Pool {
+  const inPool = new Set(members);
+  const rates = new Map<number, number>();
+  for (const service of problem.services) {
+    const seats = service.seats.filter((seat) => seat.eligibleStaff.length > 0 && seat.eligibleStaff.every((m) => inPool.has(m)));
+    const count = seats.reduce((sum, seat) => sum + seat.count, 0);
+    if (count > 0) rates.set(service.index, count / groupSize(problem, service));
+  }
+  return {
+    resource: 'staff',
+    members,
+    label,
+    rate: (service) => rates.get(service.index) ?? 0,
+    supply: (slots) => {
+      let total = 0;
+      const elsewhere = invert(slots);
+      for (const member of members) {
+        const staff = problem.staff[member]!;
+        const byDay = outsideByDay(staff.available, elsewhere);
+        const daily = byDay.reduce((sum, minutes) => sum + Math.min(minutes, staff.maxDailyMinutes), 0);
+        total += Math.min(daily, staff.maxWeeklyMinutes);
+      }
+      return total;
+    },
+  };
+}
+
+function invert(set: SlotSet): SlotSet {
+  const result = SlotSet.full();
+  result.removeAll(set);
+  return result;
+}
+
+function pools(problem: CompiledProblem): Pool[] {
+  const result: Pool[] = [];
+  const seen = new Set<string>();
+  const add = (resource: 'rooms' | 'staff', members: readonly number[], label: string): void => {
+    const sorted = [...new Set(members)].sort((a, b) => a - b);
+    const key = `${resource}:${sorted.join(',')}`;
+    if (sorted.length === 0 || seen.has(key)) return;
+    seen.add(key);
+    result.push(resource === 'rooms' ? roomPool(problem, sorted, label) : staffPool(problem, sorted, label));
+  };
+  for (const service of problem.services) {
+    add('rooms', service.eligibleRooms, `rooms for ${service.id}`);
+    for (const seat of service.seats) add('staff', seat.eligibleStaff, `staff with ${[...seat.credentials].sort().join('/')}`);
+  }
+  add('rooms', problem.rooms.map((r) => r.index), 'every room');
+  add('staff', problem.staff.map((s) => s.index), 'all staff');
+  return result;
+}
+
+function counting(problem: CompiledProblem): (service: number) => boolean {
+  return (service) => problem.services[service]!.countsTowardHours;
+}
+
+/** Groups the patients who may be served into classes; counts those who cannot. */
+function patientClasses(problem: CompiledProblem, reach: Reach, excluded: ReadonlySet<number>): { classes: PatientClass[]; unservable: number; free: number } {
+  const byKey = new Map<string, PatientClass>();
+  let unservable = 0;
+  let free = 0;
+  const idOf = interner();
+  // The daily cap depends on the tracks and the patient's own rules only: computed once per track list.
+  const capByTracks = new Map<string, number>();
+  const dailyCapOf = (index: number): number => {
+    const own = problem.source.patients[index]?.rules !== undefined;
+    const key = problem.patients[index]!.tracks.join(',');
+    const known = own ? undefined : capByTracks.get(key);
+    if (known !== undefined) return known;
+    const maxDaily = lenientRules(problem, index).maxDailyHours;
+    const cap = maxDaily === undefined ? Infinity : Math.round(maxDaily * 60);
+    if (!own) capByTracks.set(key, cap);
+    return cap;
+  };
+  problem.patients.forEach((patient, index) => {
+    if (excluded.has(index)) {
+      unservable += 1;
+      return;
+    }
+    const needs = enrolled(problem, index) ? needsOf(problem, reach, index) : [];
+    if (needs.length === 0) {
+      free += 1;
+      return;
+    }
+    const dailyCap = dailyCapOf(index);
+    // A patient whose needs do not fit their own reach is served by no timetable.
+    const union = new SlotSet();
+    for (const need of needs) union.unionWith(need.slots);
+    const alone = { count: 1, needs, remote: patient.telehealth, dailyCap, union };
+    if (needs.some((need) => need.services.length === 0) || demandOf(alone, outsideOf(alone, new SlotSet()), () => 1, counting(problem)) > 0) {
+      unservable += 1;
+      return;
+    }
+    const key = `${patient.telehealth ? 1 : 0}|${dailyCap}|${needs.map((n) => `${n.services.join('+')}:${n.minutes}:${idOf(n.slots)}`).join('|')}`;
+    const known = byKey.get(key);
+    if (known) known.count += 1;
+    else byKey.set(key, { count: 1, needs, remote: patient.telehealth, dailyCap, union });
+  });
+  return { classes: [...byKey.values()], unservable, free };
+}
+
+/** A patient's certain needs: the required sessions, then the weekly minutes they leave. */
+function needsOf(problem: CompiledProblem, reach: Reach, index: number): Need[] {
+  const needs: Need[] = [];
+  let countedMinutes = 0;
+  for (const need of requiredServices(problem, index)) {
+    const service = problem.services[need.service]!;
+    const minutes = need.min * service.durationMinutes;
+    if (service.countsTowardHours) countedMinutes += minutes;
+    needs.push({ services: [need.service], minutes, slots: sharedServiceSlots(reach, index, need.service) });
+  }
+  const weekly = Math.round(lenientRules(problem, index).minWeeklyHours * 60);
+  if (weekly > countedMinutes) {
+    const slots = new SlotSet();
+    const services: number[] = [];
+    for (const service of problem.services) {
+      if (!service.countsTowardHours || sessionCap(problem, index, service.index) <= 0) continue;
+      const reachable = sharedServiceSlots(reach, index, service.index);
+      if (reachable.size() === 0) continue;
+      services.push(service.index);
+      slots.unionWith(reachable);
+    }
+    needs.push({ services, minutes: weekly - countedMinutes, slots });
+  }
+  return needs;
+}
+
+/** Numbers equal slot sets alike: a hash of the words, then a comparison within the bucket. */
+function interner(): (set: SlotSet) => number {
+  const buckets = new Map<number, Array<{ set: SlotSet; id: number }>>();
+  let next = 0;
+  return (set) => {
+    let hash = 2166136261;
+    for (const word of set.words) hash = Math.imul(hash ^ word, 16777619);
+    const bucket = buckets.get(hash) ?? [];
+    const found = bucket.find((entry) => entry.set.words.every((word, i) => word === set.words[i]));
+    if (found) return found.id;
+    bucket.push({ set, id: next });
+    buckets.set(hash, bucket);
+    return next++;
+  };
+}
+
+/** Where one class of patients could be outside a period: the most minutes of each need, and of all. */
+interface Outside {
+  /** Per need, minutes of its slots outside the period. */
+  perNeed: number[];
+  /** Minutes of the union of the needs' slots outside the period, each day capped by the daily maximum. */
+  capped: number;
+  /** The same, uncapped. */
+  total: number;
+}
+
+function outsideOf(group: PatientClass, slots: SlotSet): Outside {
+  const perNeed = group.needs.map((need) => outsideByDay(need.slots, slots).reduce((a, b) => a + b, 0));
+  const byDay = outsideByDay(group.union, slots);
+  return {
+    perNeed,
+    capped: byDay.reduce((sum, minutes) => sum + Math.min(minutes, group.dailyCap), 0),
+    total: byDay.reduce((a, b) => a + b, 0),
+  };
+}
+
+/**
+ * Resource-minutes one patient of `group` must use inside a period: its needs weighted by `rate`,
+ * less what could be attended outside (`outside`), the most expensive needs sent outside first.
+ * The union of all needs' slots stands for the union of the weighted ones: a superset, so the
+ * room outside is over-estimated and the demand never above the true minimum.
+ */
+function demandOf(group: PatientClass, outside: Outside, rate: (service: number) => number, counting: (service: number) => boolean): number {
+  const items: Array<{ rate: number; inside: number; outside: number }> = [];
+  let allCount = true;
+  let reachable = 0;
+  group.needs.forEach((need, k) => {
+    // Minutes any of several services may give cost at least the cheapest of them.
+    const r = need.services.length === 0 ? 0 : Math.min(...need.services.map(rate));
+    if (r <= 0) return;
+    if (!need.services.every(counting)) allCount = false;
+    reachable += outside.perNeed[k]!;
+    items.push({ rate: r, inside: need.minutes, outside: outside.perNeed[k]! });
+  });
+  if (items.length === 0) return 0;
+  let spare = Math.min(reachable, allCount ? outside.capped : outside.total);
+  items.sort((a, b) => b.rate - a.rate);
+  let demand = 0;
+  for (const item of items) {
+    const away = Math.min(item.inside, item.outside, spare);
+    spare -= away;
+    demand += item.rate * (item.inside - away);
+  }
+  return demand;
+}
+
+/**
+ * An upper bound on the patients any timetable that keeps the hard rules can fully serve (every
+ * requirement met); see the module comment for the proof. `impossible` holds patient indexes
+ * already proven unservable (e.g. by `diagnose`'s findings); it may be empty.
+ *
+ * @example
+ * ```ts
+ * const compiled = compileProblem(assertValidProblem(problem));
+ * const bound = servedBound(compiled);
+ * console.log(`${bound.patients} of ${bound.total} patients at most`, bound.binding?.pool);
+ * ```
+ */
+export function servedBound(problem: CompiledProblem, impossible: ReadonlySet<number> = new Set(), reach: Reach = buildReach(problem)): ServedBound {
+  const { classes, unservable, free } = patientClasses(problem, reach, impossible);
+  const total = problem.patients.length;
+  const servable = total - unservable;
+  let best: { patients: number; cut: BoundCut } | undefined;
+  const allPools = pools(problem);
+  const counts = counting(problem);
+  for (const period of periods(problem)) {
+    const touching = classes.filter((c) => intersects(c.union, period.slots));
+    if (touching.length === 0) continue;
+    const outside = touching.map((group) => outsideOf(group, period.slots));
+    for (const pool of allPools) {
+      const items: Array<{ demand: number; count: number }> = [];
+      for (const [k, group] of touching.entries()) {
+        const demand = demandOf(group, outside[k]!, (s) => pool.rate(problem.services[s]!, group.remote), counts);
+        if (demand > 0) items.push({ demand, count: group.count });
+      }
+      if (items.length === 0) continue;
+      const supply = pool.supply(period.slots);
+      const needing = items.reduce((sum, item) => sum + item.count, 0);
+      const demanded = items.reduce((sum, item) => sum + item.demand * item.count, 0);
+      if (demanded <= supply) continue;
+      items.sort((a, b) => a.demand - b.demand);
+      let left = supply;
+      let fitting = 0;
+      for (const item of items) {
+        // A tiny tolerance: rates are fractions, and a patient exactly at the limit still fits.
+        const take = Math.min(item.count, Math.floor(left / item.demand + 1e-9));
+        fitting += take;
+        left -= take * item.demand;
+        if (take < item.count) break;
+      }
+      const patients = servable - needing + fitting;
+      if (best && patients >= best.patients) continue;
+      best = {
+        patients,
+        cut: {
+          resource: pool.resource,
+          pool: pool.label,
+          members: pool.members.length,
+          period: period.label,
+          supplyMinutes: Math.round(supply),
+          demandMinutes: Math.round(demanded),
+          patientsNeeding: needing,
+          patientsFitting: fitting,
+        },
+      };
+    }
+  }
+  const patients = Math.min(servable, best?.patients ?? servable);
+  const bound: ServedBound = { patients, total, unservable, free };
+  if (best && best.patients < servable) bound.binding = best.cut;
+  return bound;
+}
