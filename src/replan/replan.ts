@@ -8,7 +8,7 @@ import type { Problem } from '../model/problem.js';
 import type { Cause, StopReason } from '../model/report.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 import { compileProblem, type CompiledProblem } from '../compiled/compile.js';
-import { createEngine, reportReserveMs } from '../engine/index.js';
+import { constructAffected, createEngine, releaseBroken, reportReserveMs, search, type PublishedMeeting } from '../engine/index.js';
 import { allRules } from '../rules/catalogue.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { buildReportFromBoard } from '../check/report.js';
@@ -19,16 +19,16 @@ import { budgetOf } from '../time/budget.js';
 import { impossibleFindings } from '../diagnose/diagnose.js';
 import { applyChangesInPlace, checkReplanInput } from './changes.js';
 import { diffSchedules } from './diff.js';
-import { addReason, firstOpenMinutes, isOpen, type Driver } from './driver.js';
+import { addReason, firstOpenMinutes, type Driver } from './driver.js';
 import { exportReplanned, nameNewMeetings, readPublished } from './published.js';
 import { previousWeekFrom } from '../compiled/schedule-context.js';
-import { loadAndRepair, type LoadedMeeting } from './repair.js';
-import { serveAffected } from './serve.js';
 import { shortfallCause } from './shortfall-causes.js';
 import { clipToRecord, recordCutoff } from './record.js';
 import type { ChangeReason, ReplanOptions, ReplanResult } from './types.js';
 
 const DEFAULT_REPLAN_TIME_LIMIT_MS = 3000;
+/** Search iterations without a new best after which re-planning stops searching. */
+const REPLAN_PATIENCE = 1000;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function optionIssues(options: ReplanOptions): Issue[] {
@@ -176,27 +176,25 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   });
 
   const seed = Number.isFinite(options.seed) ? Math.trunc(options.seed!) : 1;
-  const engine = createEngine(compiled, rules, weights, seed, { previous: published });
-  // Repair and serving stop early enough to export, report and say why (as solve does).
+  const opensAt = firstOpenMinutes(compiled.dates, compiled.timeZone, cutoff);
+  // The engine itself, from the published week: nothing starts before the cutoff, and the
+  // stability rule scores every change against what was published.
+  const engine = createEngine(compiled, rules, weights, seed, { previous: published, opensAt });
+  // Release, construction and search stop early enough to export, report and say why (as solve does).
   engine.budget = budget.reserve(reportReserveMs(budget.deadline - budget.startedAt, compiled.patients.length, budget.elapsedMs()));
-  const outOfTime = (): boolean => engine.budget.spent();
-  const driver: Driver = {
-    engine,
-    firstOpenMinute: firstOpenMinutes(compiled.dates, compiled.timeZone, cutoff),
-    affected: new Map(),
-    meetingReasons,
-    frozen: new Set(),
-    accepted: 0,
-  };
-  engine.budget.enter('replan', () => ({ bestScore: engine.state.score(), iteration: driver.accepted }));
+  const maxSteps = options.maxIterations !== undefined && Number.isFinite(options.maxIterations) ? Math.max(0, Math.trunc(options.maxIterations)) : Infinity;
+  let steps = 0;
+  engine.budget.enter('replan', () => ({ bestScore: engine.state.score(), iteration: steps }));
+  const affected = new Map<number, ChangeReason[]>();
   for (const change of changes) {
-    if (change.kind === 'admit') driver.affected.set(compiled.patientIndex.get(change.patient.id)!, patientReasons.get(compiled.patientIndex.get(change.patient.id)!) ?? []);
+    if (change.kind === 'admit') affected.set(compiled.patientIndex.get(change.patient.id)!, patientReasons.get(compiled.patientIndex.get(change.patient.id)!) ?? []);
   }
-  for (const [, set] of missed) for (const p of set) driver.affected.set(p, patientReasons.get(p) ?? []);
+  for (const [, set] of missed) for (const p of set) affected.set(p, patientReasons.get(p) ?? []);
 
-  const loaded: LoadedMeeting[] = [];
+  const loaded: PublishedMeeting[] = [];
   for (const m of placed) {
-    const past = !isOpen(driver, m.day, m.start);
+    // A meeting with no-shows is a record too: it was held (a later call with no cutoff keeps it).
+    const past = m.start < opensAt[m.day]! || (m.noShows?.length ?? 0) > 0;
     const gone = missed.get(m.id);
     const patients: number[] = [];
     const absent: number[] = [];
@@ -223,15 +221,32 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
       continue;
     }
     const frozen = past || pinned.has(m.id);
-    if (frozen) driver.frozen.add(m.id);
     loaded.push({ meeting: { ...meeting, pinned: frozen }, frozen, past });
   }
-  loadAndRepair(driver, loaded);
+  const frozen = new Set(loaded.filter((x) => x.frozen).map((x) => x.meeting.id));
+  const release = releaseBroken(engine, loaded);
+  for (const id of release.unpinned) frozen.delete(id);
+  for (const { meeting: m, code, displaced } of release.released) {
+    const why = meetingReasons.get(m.id) ?? [{ change: null, kind: 'requirement', message: `Meeting ${m.id} no longer kept rule ${code} as published.` } as ChangeReason];
+    if (!meetingReasons.has(m.id)) addReason(meetingReasons, m.id, why[0]!);
+    for (const p of displaced) for (const reason of why) addReason(affected, p, { ...reason, message: `${reason.message} Meeting ${m.id} was cancelled.` });
+  }
+  // Only the affected patients' missing sessions are constructed; then the engine's search,
+  // drawing its targeted moves from the patients still short.
+  const serving = [...affected.keys()].sort((a, b) => a - b);
+  steps = constructAffected(engine, serving, maxSteps);
   const firstCompleteMs = budget.elapsedMs();
-  const maxSteps = options.maxIterations !== undefined && Number.isFinite(options.maxIterations) ? Math.max(0, Math.trunc(options.maxIterations)) : Infinity;
-  const steps = serveAffected(driver, outOfTime, maxSteps);
-  const servingCut = steps >= maxSteps || outOfTime();
+  let searched = 0;
+  if (steps < maxSteps && !engine.budget.spent()) {
+    const result = search(engine, { maxIterations: maxSteps - steps, patience: REPLAN_PATIENCE, serving });
+    engine.state.restoreTo(result.best);
+    engine.state.commit();
+    searched = result.iterations;
+  }
+  steps += searched;
+  const servingCut = steps >= maxSteps || engine.budget.spent();
   const cutBy = engine.budget.stopReason();
+  const driver: Driver = { engine, firstOpenMinute: opensAt, affected, meetingReasons, frozen, accepted: 0 };
 
   const publishedById = new Map<string, { placed: PlacedMeeting; meeting: Meeting }>();
   previous.meetings.forEach((meeting) => {
@@ -243,9 +258,9 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   budget.enter('export');
   engine.state.rescore();
   const slots = engine.state.liveMeetings();
-  const live = nameNewMeetings(compiled, slots.map((slot) => engine.state.meetings[slot]!), publishedById.keys());
+  const live = nameNewMeetings(compiled, movedIndividuals(compiled, slots.map((slot) => engine.state.meetings[slot]!), publishedById), publishedById.keys());
   // A pin that could not hold (its meeting was repaired) is no longer one.
-  const schedule = exportReplanned(compiled, live, publishedById, new Set([...pinned].filter((id) => driver.frozen.has(id))));
+  const schedule = exportReplanned(compiled, live, publishedById, new Set([...pinned].filter((id) => frozen.has(id))));
   const ctx = { problem: compiled, meetings: live, ...indexMeetings(compiled, live), previous: published, integrity: [] };
   budget.enter('report');
   const report = buildReportFromBoard(ctx, engine.state.board, ctx.integrity, slots, () => budget.tick());
@@ -308,6 +323,27 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   const held = new Set(schedule.meetings.map((m) => m.id));
   const cancelled = previous.meetings.filter((m) => !held.has(m.id)).map((m) => structuredClone(m));
   return { problem: changedProblem, schedule, report, changed, cancelled };
+}
+
+/**
+ * An individual session the engine took out and placed again for the same patient and service
+ * (to make room for someone) is the same session moved: it keeps its published id, so the
+ * change log says `moved` and calendars update it instead of cancelling it.
+ */
+function movedIndividuals(compiled: CompiledProblem, live: readonly PlacedMeeting[], published: ReadonlyMap<string, { placed: PlacedMeeting }>): PlacedMeeting[] {
+  const held = new Set(live.map((m) => m.id));
+  const gone = new Map<string, string[]>();
+  for (const [id, { placed }] of published) {
+    if (held.has(id) || compiled.services[placed.service]!.kind !== 'individual' || placed.patients.length !== 1) continue;
+    const key = `${placed.service} ${placed.patients[0]!}`;
+    gone.set(key, [...(gone.get(key) ?? []), id]);
+  }
+  if (gone.size === 0) return [...live];
+  return live.map((m) => {
+    if (m.id !== '' || m.patients.length !== 1 || compiled.services[m.service]!.kind !== 'individual') return m;
+    const id = gone.get(`${m.service} ${m.patients[0]!}`)?.shift();
+    return id === undefined ? m : { ...m, id };
+  });
 }
 
 /** Whether meeting `m` has patients enough to be held (its group's minimum, or one for an individual session). */
