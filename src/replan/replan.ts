@@ -19,11 +19,12 @@ import { budgetOf } from '../time/budget.js';
 import { impossibleFindings } from '../diagnose/diagnose.js';
 import { applyChangesInPlace, checkReplanInput } from './changes.js';
 import { diffSchedules } from './diff.js';
-import { addReason, firstOpenMinutes, type Driver } from './driver.js';
+import { addReason, reasonOf } from './reasons.js';
+import type { ReplanView } from './view.js';
 import { exportReplanned, nameNewMeetings, readPublished } from './published.js';
 import { previousWeekFrom } from '../compiled/schedule-context.js';
 import { shortfallCause } from './shortfall-causes.js';
-import { clipToRecord, recordCutoff } from './record.js';
+import { clipToRecord, firstOpenMinutes, recordCutoff } from './record.js';
 import type { ChangeReason, ReplanOptions, ReplanResult } from './types.js';
 
 const DEFAULT_REPLAN_TIME_LIMIT_MS = 3000;
@@ -38,23 +39,6 @@ function optionIssues(options: ReplanOptions): Issue[] {
     return [{ path: 'options.asOf', code: 'invalid-date', message: `'${String(asOf)}' is not an ISO 8601 instant with an offset, e.g. '2026-11-25T07:00:00-08:00'.` }];
   }
   return [];
-}
-
-function reasonOf(change: Change, index: number): ChangeReason {
-  switch (change.kind) {
-    case 'admit':
-      return { change: index, kind: 'admit', message: `Patient ${change.patient.id} is admitted.` };
-    case 'discharge':
-      return { change: index, kind: 'discharge', message: `Patient ${change.patient} is discharged from ${change.from}.` };
-    case 'staff-out':
-      return { change: index, kind: 'staff-out', message: `Staff ${change.staff} is out on ${change.date}${change.start || change.end ? ` ${change.start ?? '00:00'}-${change.end ?? '24:00'}` : ''}.` };
-    case 'room-closed':
-      return { change: index, kind: 'room-closed', message: `Room ${change.room} is closed on ${change.date}${change.start || change.end ? ` ${change.start ?? '00:00'}-${change.end ?? '24:00'}` : ''}.` };
-    case 'missed':
-      return { change: index, kind: 'missed', message: `Patient ${change.patient} missed meeting ${change.meeting}; it is made up later in the week when needed.` };
-    case 'pin':
-      return { change: index, kind: 'pin', message: `Meeting ${change.meeting} is pinned.` };
-  }
 }
 
 function overlapsWindow(m: PlacedMeeting, compiled: CompiledProblem, date: string, start?: string, end?: string): boolean {
@@ -246,7 +230,7 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   steps += searched;
   const servingCut = steps >= maxSteps || engine.budget.spent();
   const cutBy = engine.budget.stopReason();
-  const driver: Driver = { engine, firstOpenMinute: opensAt, affected, meetingReasons, frozen, accepted: 0 };
+  const view: ReplanView = { engine, firstOpenMinute: opensAt, affected, frozen };
 
   const publishedById = new Map<string, { placed: PlacedMeeting; meeting: Meeting }>();
   previous.meetings.forEach((meeting) => {
@@ -267,7 +251,7 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   budget.enter('causes', () => ({ bestScore: report.score, iteration: steps }));
 
   // Causes for what the affected patients still lack (a make-up that found no place, an admission).
-  const affectedIds = new Set([...driver.affected.keys()].map((p) => compiled.patients[p]!.id));
+  const affectedIds = new Set([...affected.keys()].map((p) => compiled.patients[p]!.id));
   const unmetHere = report.unmet.filter((u) => affectedIds.has(u.patient));
   // One pass of pre-solve checks, only for the patients with something unmet (a full diagnosis of
   // a large clinic costs more than the re-planning itself).
@@ -288,7 +272,7 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
           meetings: [meetingId],
         });
       }
-      const why = shortfallCause(driver, compiled.patientIndex.get(entry.patient)!, entry, servingCut);
+      const why = shortfallCause(view, compiled.patientIndex.get(entry.patient)!, entry, servingCut);
       if (why) extra.push(why);
       entry.causes = [...extra, ...(causes[i] ?? [])];
     });
@@ -314,7 +298,7 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   const constructionComplete = stoppedBecause !== 'time-limit' && stoppedBecause !== 'aborted';
   report.stats = { seed, iterations: steps, elapsedMs, firstCompleteMs, timeToBestMs: elapsedMs, stoppedBecause, constructionComplete };
 
-  for (const [p, reasons] of driver.affected) for (const reason of reasons) addReason(patientReasons, p, reason);
+  for (const [p, reasons] of affected) for (const reason of reasons) addReason(patientReasons, p, reason);
   const changed = diffSchedules(previous, schedule, {
     meeting: (id) => meetingReasons.get(id) ?? [],
     patient: (id) => patientReasons.get(compiled.patientIndex.get(id) ?? -1) ?? [],

@@ -3,7 +3,7 @@ import type { Problem } from '../../src/model/problem.js';
 import type { Meeting } from '../../src/model/schedule.js';
 import { replan } from '../../src/replan/replan.js';
 import { scheduleOf } from '../support/tiny.js';
-import { fixtureProblem, group, therapy } from './driver-fixture.js';
+import { fixtureProblem, group, therapy } from './fixture.js';
 
 const OPTIONS = { seed: 1, timeLimitMs: 60_000 };
 
