@@ -28,8 +28,12 @@ import { clipToRecord, firstOpenMinutes, recordCutoff } from './record.js';
 import type { ChangeReason, ReplanOptions, ReplanResult } from './types.js';
 
 const DEFAULT_REPLAN_TIME_LIMIT_MS = 3000;
-/** Search iterations without a new best after which re-planning stops searching. */
-const REPLAN_PATIENCE = 1000;
+/**
+ * Search iterations without a new best after which re-planning stops searching. At 1,000 patients
+ * (call-out + 10 admissions) 300 found what 1,000 did (8 of 10 admitted, 5 unmet entries) in 775
+ * iterations instead of 1,475.
+ */
+const REPLAN_PATIENCE = 300;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function optionIssues(options: ReplanOptions): Issue[] {

@@ -123,10 +123,17 @@ function joinOne(engine: Engine, p: number, candidates: readonly number[]): bool
   return false;
 }
 
-function individual(engine: Engine, p: number): boolean {
+/**
+ * An individual session `p` needs, at a free time or by moving another patient's session. A
+ * service that found neither is not tried again for `p` (`failed`): the patient's own later
+ * sessions only take times away.
+ */
+function individual(engine: Engine, p: number, failed: Set<number>): boolean {
   for (const [s] of individualNeeds(engine, p)) {
+    if (failed.has(s)) continue;
     if (attempt(engine, () => placeIndividual(engine, p, s, false) >= 0)) return true;
     if (attempt(engine, () => placeByEjection(engine, p, s).placed)) return true;
+    failed.add(s);
   }
   return false;
 }
@@ -211,9 +218,10 @@ export function constructAffected(engine: Engine, patients: readonly number[], m
   state.commit();
   const guard = new ServingGuard(engine, patients);
   for (const p of patients) {
+    const failed = new Set<number>();
     while (steps < maxSteps && !engine.budget.spent() && wanting(engine, p)) {
       const candidates = ranked(engine, p, joinable(engine, p));
-      const moved = rejoinPublished(engine, p, candidates) || joinDay(engine, p, candidates) || joinOne(engine, p, candidates) || individual(engine, p) || openBeside(engine, p, guard) || openGroup(engine, p, guard);
+      const moved = rejoinPublished(engine, p, candidates) || joinDay(engine, p, candidates) || joinOne(engine, p, candidates) || individual(engine, p, failed) || openBeside(engine, p, guard) || openGroup(engine, p, guard);
       if (!moved) break;
       steps++;
     }
