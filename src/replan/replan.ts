@@ -57,8 +57,11 @@ function overlapsWindow(m: PlacedMeeting, compiled: CompiledProblem, date: strin
  * times: every published meeting that still keeps the rules stays as it was; one a change broke
  * is re-staffed or re-roomed first, else its patients join a parallel section, else it moves to
  * the nearest time that works, else it is cancelled; then admitted, displaced and missed
- * patients are served in the rest of the week (after `asOf`), touching nobody else's sessions.
- * The `stability` rule scores the result against the published week.
+ * patients are served in the rest of the week (after `asOf`) by the engine itself: a construction
+ * limited to them, then its search, whose changes must serve them and leave every other patient
+ * the sessions they had (another patient may move to a parallel section of the same session, or
+ * have another clinician or room, never lose or gain a session). The `stability` rule scores the
+ * result against the published week.
  *
  * Never mutates its arguments. Same inputs and seed give the same result unless the time limit
  * stops it.
