@@ -26,8 +26,8 @@ export interface SearchLimits {
   /**
    * Re-planning: the patients the changes affected. The search then serves only them: the
    * targeted moves draw from those still short, a change is kept only when it lowers their
-   * shortfall and leaves everyone holding their published sessions (kernel/serving.ts),
-   * and the search stops once none of them is short.
+   * shortfall and leaves every other patient the sessions they had (kernel/serving.ts), no
+   * kicks, and the search stops once none of them is short.
    */
   serving?: readonly number[];
 }
