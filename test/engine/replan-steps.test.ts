@@ -13,6 +13,7 @@ import type { Problem } from '../../src/model/problem.js';
 import type { Meeting } from '../../src/model/schedule.js';
 import { readPublished } from '../../src/replan/published.js';
 import { allRules } from '../../src/rules/catalogue.js';
+import { Budget } from '../../src/time/budget.js';
 import { scheduleOf } from '../support/tiny.js';
 import { fixtureProblem, group, therapy } from '../replan/fixture.js';
 import { exportWithSlots } from '../../src/compiled/export.js';
@@ -62,6 +63,17 @@ describe('releaseBroken', () => {
     // Scored against the published week (stability counts the new clinician), as from scratch.
     const { schedule } = exportWithSlots(engine.problem, engine.state.meetings);
     expect(checkSchedule(problem, schedule, { previous: scheduleOf(WEEK()) }).score).toEqual(engine.state.score());
+  });
+
+  it('still re-staffs in place once the budget is spent (a dissolved group makes all of its patients short)', () => {
+    const problem = fixtureProblem();
+    problem.staff[0]!.availability = { weekly: [{ days: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], start: '00:00', end: '24:00' }], except: [{ date: '2026-11-24' }] };
+    const { engine, published } = start(problem, WEEK());
+    engine.budget = new Budget({ timeLimitMs: 0 });
+    expect(engine.budget.spent()).toBe(true);
+    const { released } = releaseBroken(engine, published);
+    expect(released.map((r) => [r.meeting.id, r.displaced])).toEqual([['tu-skills', []]]);
+    expect(engine.state.meetings.some((m) => m?.id === 'tu-skills')).toBe(true);
   });
 
   it('hands the patients of a group left below its minimum to the affected construction', () => {

@@ -106,7 +106,11 @@ function addEquipped(engine: Engine, m: PlacedMeeting): boolean {
   });
 }
 
-/** Repairs one published meeting that no longer fits; returns its patients left without a place. */
+/**
+ * Repairs one published meeting that no longer fits; returns its patients left without a place.
+ * Once the budget is spent only the cheap repairs are tried (in place, then parallel sections):
+ * a meeting dissolved for want of time makes all of its patients short.
+ */
 function repairOne(engine: Engine, m: PlacedMeeting): number[] {
   const service = engine.problem.services[m.service]!;
   if (m.patients.length === 0) return [];
@@ -114,6 +118,7 @@ function repairOne(engine: Engine, m: PlacedMeeting): number[] {
   if (service.kind === 'group' && m.patients.length < service.minSize) return resection(engine, m, false);
   if (addEquipped(engine, m)) return [];
   if (service.kind === 'group' && resection(engine, m, true).length === 0) return [];
+  if (engine.budget.spent()) return service.kind === 'group' ? resection(engine, m, false) : [...m.patients];
   for (const [day, start] of candidateTimes(engine, m)) {
     if (engine.budget.spent()) break;
     if (addEquipped(engine, { ...m, day, start, end: start + (m.end - m.start) })) return [];
@@ -136,7 +141,8 @@ function breaksHardRule(engine: Engine, m: PlacedMeeting, index: number): boolea
  * other: a future meeting never stays impossible. Every other meeting goes in as published; the
  * catalogue then names those that break a hard rule (directly or through a patient, clinician or
  * room they share), and only those are taken out and checked one by one, in week order. Polls
- * the engine's budget between meetings: once it is spent, what is left is dissolved.
+ * the engine's budget: once it is spent, a meeting is only re-staffed or re-roomed in place or
+ * its patients seated in parallel sections, else dissolved (no search for another time).
  *
  * @example
  * ```ts
@@ -184,7 +190,7 @@ export function releaseBroken(engine: Engine, meetings: readonly PublishedMeetin
   const released: Released[] = [];
   for (const m of pending) {
     const code = blocker(engine, m, -1, true) ?? 'unknown';
-    const displaced = engine.budget.spent() ? [...m.patients] : repairOne(engine, m);
+    const displaced = repairOne(engine, m);
     released.push({ meeting: m, code, displaced });
   }
   return { released, unpinned };
