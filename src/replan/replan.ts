@@ -60,8 +60,9 @@ function overlapsWindow(m: PlacedMeeting, compiled: CompiledProblem, date: strin
  * patients are served in the rest of the week (after `asOf`) by the engine itself: a construction
  * limited to them, then its search, whose changes must serve them and leave every other patient
  * the sessions they had (another patient may move to a parallel section of the same session, or
- * have another clinician or room, never lose or gain a session). The `stability` rule scores the
- * result against the published week.
+ * have another clinician or room, never lose or gain a session; only an individual session may
+ * move to another time of its patient's when no clinician is free otherwise). The `stability`
+ * rule scores the result against the published week.
  *
  * Never mutates its arguments. Same inputs and seed give the same result unless the time limit
  * stops it.
