@@ -11,5 +11,7 @@ export { groupSlots, windowStarts, type GroupSlot } from './kernel/slots.js';
 export { sessionsOf } from './kernel/tally.js';
 export { construct } from './construct/construct.js';
 export { placeOptional } from './construct/optional.js';
+export { releaseBroken, type PublishedMeeting, type Released, type ReleaseResult } from './construct/release.js';
+export { constructAffected } from './construct/affected.js';
 export { individualNeeds } from './construct/individuals.js';
 export { search } from './search.js';

@@ -11,6 +11,7 @@ import { settle, type Engine } from './kernel/engine.js';
 import { completeChain } from './chains/chain.js';
 import { MOVES, RUIN_MOVES } from './moves/index.js';
 import { shortfall } from './kernel/needs.js';
+import { ServingGuard } from './kernel/serving.js';
 
 export interface SearchLimits {
   maxIterations: number;
@@ -22,6 +23,13 @@ export interface SearchLimits {
    * so easy instances finish early. Defaults to `patience`.
    */
   settledPatience?: number;
+  /**
+   * Re-planning: the patients the changes affected. The search then serves only them: the
+   * targeted moves draw from those still short, a change is kept only when it lowers their
+   * shortfall and leaves every other patient the sessions they had (kernel/serving.ts), no
+   * kicks, and the search stops once none of them is short.
+   */
+  serving?: readonly number[];
 }
 
 export interface SearchResult {
@@ -40,6 +48,8 @@ const HISTORY = 400;
  * with three (29 of 40). Two did no better than three on seeds 1-20, six worse at 10,000 iterations.
  */
 const KICK_MOVES = 1;
+/** Targeted moves that move a whole meeting to another time (left out when re-planning serves). */
+const MOVES_MEETINGS: ReadonlySet<string> = new Set(['shift-group-for', 'swap-group-times', 'resection-time']);
 /** Iterations between two looks at the clock (the abort flag is read every iteration). */
 const CLOCK_EVERY = 32;
 
@@ -88,8 +98,13 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
   // While anyone is short, the moves aimed at short patients are drawn more often: in a large
   // clinic a blind move almost never touches one of the few who need it.
   const focus = 3;
+  // Re-planning serves the affected patients only: the blind moves, drawn for anyone, are left
+  // out, and so are the targeted moves that move a whole meeting (its other patients would
+  // lose the session they were told about, which the serving guard refuses anyway).
+  const serving = limits.serving !== undefined;
+  const drawn = MOVES.map(({ name, targeted }) => !serving || (targeted && !MOVES_MEETINGS.has(name)));
   const weightOf = (short: boolean, weight: number, targeted: boolean): number => (short && targeted ? weight * focus : weight);
-  const totals = [false, true].map((short) => MOVES.reduce((sum, { weight, targeted }) => sum + weightOf(short, weight, targeted), 0));
+  const totals = [false, true].map((short) => MOVES.reduce((sum, { weight, targeted }, k) => sum + (drawn[k] ? weightOf(short, weight, targeted) : 0), 0));
   let iteration = 0;
   budget.enter('search', () => ({ bestScore: best, iteration }));
   let stoppedBecause: StopReason = 'iteration-limit';
@@ -104,7 +119,8 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
   // They are the ones off the short list, which the targeted moves also draw from.
   const patients = engine.problem.patients.length;
   const shortList = engine.shortList;
-  const note = (p: number): void => shortList.set(p, shortfall(engine, p) > 0);
+  const guard = limits.serving ? new ServingGuard(engine, limits.serving) : undefined;
+  const note = (p: number): void => shortList.set(p, shortfall(engine, p) > 0 && (!guard || guard.serves(p)));
   for (let p = 0; p < patients; p++) note(p);
   shortList.kept = true;
   const changed: number[] = [];
@@ -137,6 +153,10 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
       stoppedBecause = 'optimal';
       break;
     }
+    if (guard && shortList.next(0) < 0) {
+      stoppedBecause = 'no-improvement';
+      break;
+    }
     if (iteration >= limits.maxIterations) {
       stoppedBecause = 'iteration-limit';
       break;
@@ -162,7 +182,7 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
     // held, move a third group out of the way). When no new best has come for a while and
     // requirements are still short, a few ruin moves are applied whatever they score, from the
     // best timetable, and the search goes on from there; the best is kept throughout.
-    if (best.requirement > 0 && iteration - Math.max(lastImprovement, lastKick) >= stagnation) {
+    if (!guard && best.requirement > 0 && iteration - Math.max(lastImprovement, lastKick) >= stagnation) {
       lastKick = iteration;
       current = kick(engine, bestMeetings);
       history.fill(current);
@@ -173,7 +193,9 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
     const short = current.requirement > 0;
     let roll = engine.random.next() * totals[short ? 1 : 0]!;
     let move = MOVES[0]!.move;
-    for (const { move: candidate, weight, targeted } of MOVES) {
+    for (let k = 0; k < MOVES.length; k++) {
+      const { move: candidate, weight, targeted } = MOVES[k]!;
+      if (!drawn[k]) continue;
       roll -= weightOf(short, weight, targeted);
       if (roll < 0) {
         move = candidate;
@@ -195,8 +217,14 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
       collect(mark);
     }
     const slot = iteration % HISTORY;
+    if (guard && !guard.accepts(changed)) {
+      state.rollback(mark);
+      history[slot] = current;
+      continue;
+    }
     if (noWorse(candidate, current) || (noWorse(candidate, history[slot]!) && !drifts())) {
       for (const p of changed) note(p);
+      guard?.note(changed);
       state.commit();
       current = candidate;
       if (better(current, best)) {

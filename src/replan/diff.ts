@@ -5,7 +5,7 @@
 import type { Meeting, Schedule } from '../model/schedule.js';
 import type { ChangeLog, ChangeReason, MeetingChange, MeetingChangeKind, PersonChange, SessionChange } from './types.js';
 
-/** Where reasons come from: recorded against meetings and against people by the driver. */
+/** Where reasons come from: recorded against meetings and against people by re-planning. */
 export interface ReasonSource {
   meeting(id: string): readonly ChangeReason[];
   patient(id: string): readonly ChangeReason[];

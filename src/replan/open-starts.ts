@@ -2,10 +2,10 @@
  * Where a new meeting of a service could start at all in the current timetable: some
  * credentialed clinician free for the whole of it (at work, not in session, under their daily
  * and weekly maxima) and, unless it is held remotely, some suitable room open and free. A superset
- * of where `equip` can find staff and a room, so the placements below try `equip` (a scan of every
- * clinician's week) only where it may succeed.
+ * of where `equip` can find staff and a room: the causes say from it whether a clinician and a
+ * room were free to open another section.
  */
-import type { Driver } from './driver.js';
+import type { ReplanView } from './view.js';
 import { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 
@@ -28,15 +28,15 @@ function startsOfRuns(free: SlotSet, length: number): SlotSet {
   return result;
 }
 
-const cache = new WeakMap<Driver, Map<number, { version: number; staff: SlotSet; rooms: SlotSet }>>();
+const cache = new WeakMap<ReplanView, Map<number, { staff: SlotSet; rooms: SlotSet }>>();
 
 /**
  * Slots at which a meeting of service `s` could start with a clinician free for all of it and,
  * unless `remote` (held by telehealth), a room (of any size: a superset for groups too).
  */
-export function openStarts(driver: Driver, s: number, remote: boolean): SlotSet {
-  const { staff, rooms } = openParts(driver, s);
-  if (remote || driver.engine.problem.services[s]!.telehealth === 'only') return staff;
+export function openStarts(view: ReplanView, s: number, remote: boolean): SlotSet {
+  const { staff, rooms } = openParts(view, s);
+  if (remote || view.engine.problem.services[s]!.telehealth === 'only') return staff;
   const open = staff.clone();
   open.intersectWith(rooms);
   return open;
@@ -44,23 +44,20 @@ export function openStarts(driver: Driver, s: number, remote: boolean): SlotSet 
 
 /**
  * The two halves of {@link openStarts}: where some credentialed clinician is free for a whole
- * meeting of `s`, and where some suitable room is. Cached while the timetable stays as last kept
- * (the count of kept changes, nothing pending); callers only read the sets.
+ * meeting of `s`, and where some suitable room is. Cached per view (the causes read the
+ * re-planned week, which no longer changes); callers only read the sets.
  */
-export function openParts(driver: Driver, s: number): { staff: SlotSet; rooms: SlotSet } {
-  const settled = driver.engine.state.mark() === 0;
-  let known = cache.get(driver);
-  if (!known) cache.set(driver, (known = new Map()));
-  const hit = known.get(s);
-  if (settled && hit && hit.version === driver.accepted) return hit;
-  const parts = { version: driver.accepted, staff: staffStarts(driver, s), rooms: roomStarts(driver, s) };
-  if (settled) known.set(s, parts);
+export function openParts(view: ReplanView, s: number): { staff: SlotSet; rooms: SlotSet } {
+  let known = cache.get(view);
+  if (!known) cache.set(view, (known = new Map()));
+  let parts = known.get(s);
+  if (!parts) known.set(s, (parts = { staff: staffStarts(view, s), rooms: roomStarts(view, s) }));
   return parts;
 }
 
-function staffStarts(driver: Driver, s: number): SlotSet {
-  const problem = driver.engine.problem;
-  const state = driver.engine.state;
+function staffStarts(view: ReplanView, s: number): SlotSet {
+  const problem = view.engine.problem;
+  const state = view.engine.state;
   const service = problem.services[s]!;
   const staffOpen = new SlotSet();
   for (const member of new Set(service.seats.flatMap((seat) => seat.eligibleStaff))) {
@@ -83,9 +80,9 @@ function staffStarts(driver: Driver, s: number): SlotSet {
   return startsOfRuns(staffOpen, service.durationMinutes / SLOT_MINUTES);
 }
 
-function roomStarts(driver: Driver, s: number): SlotSet {
-  const problem = driver.engine.problem;
-  const state = driver.engine.state;
+function roomStarts(view: ReplanView, s: number): SlotSet {
+  const problem = view.engine.problem;
+  const state = view.engine.state;
   const service = problem.services[s]!;
   const roomOpen = new SlotSet();
   for (const r of service.eligibleRooms) {
@@ -101,7 +98,7 @@ function roomStarts(driver: Driver, s: number): SlotSet {
 }
 
 /** Whether patient `p` may attend service `s` remotely (so it needs no room). */
-export function remoteFor(driver: Driver, s: number, p: number): boolean {
-  const problem = driver.engine.problem;
+export function remoteFor(view: ReplanView, s: number, p: number): boolean {
+  const problem = view.engine.problem;
   return problem.services[s]!.telehealth !== 'never' && problem.patients[p]!.telehealth;
 }

@@ -6,8 +6,8 @@
  */
 import type { Change } from '../model/options.js';
 import type { Schedule } from '../model/schedule.js';
-import { formatLocalTime, parseLocalTime } from '../time/week.js';
-import { firstOpenMinutes } from './driver.js';
+import { formatLocalTime, parseLocalTime, SLOT_MINUTES } from '../time/week.js';
+import { zonedInstant } from '../time/zone.js';
 
 type Closure = Extract<Change, { kind: 'staff-out' | 'room-closed' }>;
 
@@ -75,3 +75,22 @@ export function clipToRecord(change: Closure, previous: Schedule, timeZone: stri
   return { ...change, start: formatLocalTime(start) };
 }
 
+/**
+ * Per day of the week, the first minute at or after `cutoffMs` (an instant), on the wall clock of
+ * `timeZone`. Scans the 5-minute grid, so a DST day is handled like any other.
+ *
+ * @example
+ * ```ts
+ * const opensAt = firstOpenMinutes(compiled.dates, compiled.timeZone, recordCutoff(previous, changes, asOf));
+ * ```
+ */
+export function firstOpenMinutes(dates: readonly string[], timeZone: string, cutoffMs: number): number[] {
+  return dates.map((date) => {
+    if (!Number.isFinite(cutoffMs)) return 0;
+    if (zonedInstant(date, '00:00', timeZone).getTime() >= cutoffMs) return 0;
+    for (let minute = SLOT_MINUTES; minute <= 1440; minute += SLOT_MINUTES) {
+      if (zonedInstant(date, formatLocalTime(minute), timeZone).getTime() >= cutoffMs) return minute;
+    }
+    return 1441;
+  });
+}

@@ -17,6 +17,8 @@ import { SolverState } from './state.js';
 export interface SolveStart {
   initial?: readonly PlacedMeeting[];
   previous?: PreviousWeek;
+  /** Per day, the first minute a meeting may start at (re-planning's cutoff: see `Engine.opensAt`). */
+  opensAt?: readonly number[];
 }
 
 /**
@@ -59,6 +61,7 @@ export function createEngine(
     budget: Budget.unlimited(),
     shortList: new ShortList(compiled.patients.length),
   };
+  if (start.opensAt) engine.opensAt = start.opensAt;
   for (const meeting of start.initial ?? []) state.add({ ...meeting, staff: [...meeting.staff], patients: [...meeting.patients] });
   state.rescore();
   state.commit();

@@ -27,6 +27,11 @@ export interface Engine {
   budget: Budget;
   /** Patients short of a requirement, kept by the search while it runs (`kept`). */
   shortList: ShortList;
+  /**
+   * Re-planning: per day of the week, the first wall-clock minute a meeting may start at (what
+   * started before it has happened; 1441: the whole day has). Absent: every time is open.
+   */
+  opensAt?: readonly number[];
 }
 
 /** Whether `owner`'s slots `[from, to)` hold no meeting but (when given) `replaced`. */
@@ -245,6 +250,8 @@ export function equip(engine: Engine, m: PlacedMeeting, replacing: number, keep:
 
 /** Checks `m` against every hard rule (group minimum only when `checkMinSize`). */
 export function blocker(engine: Engine, m: PlacedMeeting, replacing: number, checkMinSize: boolean): Blocker | null {
+  // The past is a record: nothing is placed or changed before the re-planning's cutoff.
+  if (engine.opensAt !== undefined && m.start < (engine.opensAt[m.day] ?? 1441)) return 'replan-past';
   return meetingBlocker(engine.state, engine.prepared, m, replacing, checkMinSize);
 }
 

@@ -1,6 +1,6 @@
 /**
- * A small clinic and a re-planning driver over a week given meeting by meeting, for tests of the
- * serving moves: one evening track (Tue-Thu 18:00-21:00), two groups (process, skills: 2 to 3
+ * A small clinic and a re-planning view over a week given meeting by meeting, for tests of
+ * re-planning and its causes: one evening track (Tue-Thu 18:00-21:00), two groups (process, skills: 2 to 3
  * patients), an individual service only clin-1 may lead, two clinicians, two group rooms, one
  * office, patients p1-p6 and `new`.
  */
@@ -12,7 +12,7 @@ import { createEngine } from '../../src/engine/kernel/create.js';
 import { allRules } from '../../src/rules/catalogue.js';
 import { readPublished } from '../../src/replan/published.js';
 import { previousWeekFrom } from '../../src/compiled/schedule-context.js';
-import type { Driver } from '../../src/replan/driver.js';
+import type { ReplanView } from '../../src/replan/view.js';
 import { meeting as tinyMeeting, scheduleOf } from '../support/tiny.js';
 import type { Weekday } from '../../src/model/problem.js';
 
@@ -60,8 +60,8 @@ export function therapy(id: string, day: Weekday, start: string, patient: string
   return tinyMeeting({ id, service: 'therapy', day, start, room: 'office', mode: 'in-person', staff: ['clin-1'], patients: [patient] });
 }
 
-/** A driver over `meetings` (scored against them as the published week), serving `affected`. */
-export function driverOver(problem: Problem, meetings: Meeting[], affected: string[]): Driver {
+/** A re-planning view over `meetings` (scored against them as the published week), `affected` served. */
+export function viewOver(problem: Problem, meetings: Meeting[], affected: string[]): ReplanView {
   const compiled = compileProblem(assertValidProblem(problem));
   const read = readPublished(compiled, scheduleOf(meetings));
   if (read.issues.length > 0) throw new Error(read.issues.map((i) => i.message).join('; '));
@@ -70,21 +70,6 @@ export function driverOver(problem: Problem, meetings: Meeting[], affected: stri
     engine,
     firstOpenMinute: [0, 0, 0, 0, 0, 0, 0],
     affected: new Map(affected.map((id) => [compiled.patientIndex.get(id)!, []])),
-    meetingReasons: new Map(),
     frozen: new Set(),
-    accepted: 0,
   };
-}
-
-/** The live meetings of a driver's week, by id (new meetings: `''`). */
-export function liveWeek(driver: Driver): Array<{ id: string; service: string; day: number; start: number; patients: string[] }> {
-  const { problem, state } = driver.engine;
-  return state
-    .liveMeetings()
-    .map((i) => state.meetings[i]!)
-    .map((m) => ({ id: m.id, service: problem.services[m.service]!.id, day: m.day, start: m.start, patients: m.patients.map((p) => problem.patients[p]!.id).sort() }));
-}
-
-export function indexOf(driver: Driver, id: string): number {
-  return driver.engine.problem.patientIndex.get(id)!;
 }
