@@ -272,19 +272,31 @@ function fewestMinutesFirst(engine: Engine, patients: readonly number[]): number
   return [...patients].sort((a, b) => minutes.get(a)! - minutes.get(b)!);
 }
 
+/**
+ * Per track, its patients in index order: those whose first track it is, or (`secondary`) those
+ * who list it later. One pass over the patients, not one per track (O(tracks x patients)).
+ */
+function trackMembers(problem: Engine['problem'], secondary: boolean): number[][] {
+  const members: number[][] = problem.tracks.map(() => []);
+  for (const patient of problem.patients) {
+    patient.tracks.forEach((t, k) => {
+      if (secondary ? k > 0 && patient.tracks.indexOf(t) === k : k === 0) members[t]?.push(patient.index);
+    });
+  }
+  return members;
+}
+
 /** Fills the group slots of every track with the given patients of that track. */
 function constructGroups(engine: Engine, secondary: boolean): boolean {
   const problem = engine.problem;
   let cohortsSoFar = 0;
+  const byTrack = trackMembers(problem, secondary);
   for (const track of constructionOrder(problem)) {
     // Each track first weighs its members against its slots: poll before that too.
     if (engine.budget.spent()) return false;
     const slots = groupSlots(problem, track);
     if (slots.length === 0) continue;
-    const members = problem.patients
-      .filter((patient) => (secondary ? patient.tracks.indexOf(track.index) > 0 : patient.tracks[0] === track.index))
-      .map((patient) => patient.index)
-      .filter((p) => !secondary || minutesOf(engine, p) < engine.prepared.patients[p]!.minWeeklyMinutes);
+    const members = (byTrack[track.index] ?? []).filter((p) => !secondary || minutesOf(engine, p) < engine.prepared.patients[p]!.minWeeklyMinutes);
     if (members.length === 0) continue;
     // Most constrained first: fewest slots the patient can reach.
     const reach = new Map<number, number>();
