@@ -205,21 +205,48 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
   return -1;
 }
 
-/** Places every individual session patients still need (construction); `false` when time ran out. */
-export function constructIndividuals(engine: Engine): boolean {
+/** How {@link constructIndividuals} chooses and orders the sessions it places. */
+export interface IndividualsOrder {
+  /** Only the sessions of the patients it accepts (default: every patient). */
+  only?: (p: number) => boolean;
+  /**
+   * Patient by patient (the most constrained patient first, each one's sessions together)
+   * instead of session by session across all patients: when the time may run out before the
+   * last session, a cut then leaves whole patients served rather than most patients one
+   * session short. Default false.
+   */
+  patientFirst?: boolean;
+}
+
+/**
+ * Places every individual session patients still need (construction); `false` when time ran out.
+ *
+ * @example
+ * ```ts
+ * constructIndividuals(engine); // after the groups
+ * constructIndividuals(engine, { only: (p) => built.has(p), patientFirst: true }); // a short budget
+ * ```
+ */
+export function constructIndividuals(engine: Engine, order: IndividualsOrder = {}): boolean {
+  const { only, patientFirst = false } = order;
   const full = new FullTimes(engine.problem.services.length);
   // Every (patient, service) need, the one with the fewest possible times first across all
   // patients: a family session that only fits two evenings goes before another patient's
   // individual therapy takes that evening's room. Ties: the scarcest service (fewest staff).
   const needs: Array<{ p: number; s: number; freedom: number; scarcity: number }> = [];
   for (const patient of engine.problem.patients) {
+    if (only && !only(patient.index)) continue;
     for (const [s, missing] of individualNeeds(engine, patient.index)) {
       const service = engine.problem.services[s]!;
       const freedom = sessionTimes(patient, service).size();
       for (let i = 0; i < missing; i++) needs.push({ p: patient.index, s, freedom, scarcity: scarcity(engine, s) });
     }
   }
-  needs.sort((a, b) => a.freedom - b.freedom || a.scarcity - b.scarcity || a.p - b.p || a.s - b.s);
+  if (patientFirst) {
+    const least = new Map<number, number>();
+    for (const need of needs) least.set(need.p, Math.min(least.get(need.p) ?? Infinity, need.freedom));
+    needs.sort((a, b) => least.get(a.p)! - least.get(b.p)! || a.p - b.p || a.freedom - b.freedom || a.scarcity - b.scarcity || a.s - b.s);
+  } else needs.sort((a, b) => a.freedom - b.freedom || a.scarcity - b.scarcity || a.p - b.p || a.s - b.s);
   const failed = new Set<string>();
   const unplaced: Array<{ p: number; s: number }> = [];
   for (const need of needs) {
