@@ -7,6 +7,7 @@
  *   npm run bench -- --sizes 30,100 --runs 1   # a quick check (or BENCH_SIZES / BENCH_RUNS)
  *   npm run bench -- --no-replan --fresh       # skip the re-planning row / forget old rows
  *   npm run bench -- --render                  # rewrite RESULTS.md from results.json only
+ *   npm run bench -- --no-anytime              # skip the anytime row (bench/anytime.ts)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fitExponent, median } from './measure.js';
 import { argument } from './args.js';
+import { anytimeRows, anytimeText, type AnytimeRow } from './anytime.js';
 
 const SIZES = [30, 100, 300, 1000, 3000, 10000];
 /** Solver budget per size, in ms: the targets are 2 s at 1,000 and 30 s at 10,000 patients. */
@@ -149,6 +151,10 @@ if (withReplan) {
   }
 }
 
+// The anytime row (bench/anytime.ts): 1,000 patients cut at fractions of their first-complete time.
+let anytime: AnytimeRow[] = (previous as { anytime?: AnytimeRow[] }).anytime ?? [];
+if (!renderOnly && !process.argv.includes('--no-anytime')) anytime = await anytimeRows(1000, runs);
+
 const sorted = [...rows.values()].sort((a, b) => a.patients - b.patients);
 const large = sorted.filter((row) => row.patients >= 1000);
 const exponents = {
@@ -157,7 +163,7 @@ const exponents = {
   timeToBest: fitExponent(large.map((row) => ({ n: row.patients, t: row.medianTimeToBestMs }))),
 };
 const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, date };
-writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, sizes: sorted, exponents, replan: replanRow, failures }, null, 2)}\n`);
+writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, sizes: sorted, exponents, replan: replanRow, failures, anytime }, null, 2)}\n`);
 
 const at = (n: number): SizeRow | undefined => rows.get(n);
 const verdict = (row: SizeRow | undefined, limitMs: number): string => {
@@ -242,6 +248,7 @@ const lines = [
   '',
   ...replanText(),
   '',
+  ...anytimeText(anytime),
 ];
 writeFileSync(join(here, 'RESULTS.md'), lines.join('\n'));
 console.log(`exponents ${JSON.stringify(exponents)}`);
