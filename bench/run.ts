@@ -8,6 +8,7 @@
  *   npm run bench -- --no-replan --fresh       # skip the re-planning row / forget old rows
  *   npm run bench -- --render                  # rewrite RESULTS.md from results.json only
  *   npm run bench -- --iterations 20000        # quality by a fixed iteration budget (any machine, any load)
+ *   npm run bench -- --no-anytime              # skip the anytime row (bench/anytime.ts)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { fitExponent, median } from './measure.js';
 import { argument } from './args.js';
 import { calibrate, calibrationLine, type Calibration } from './calibrate.js';
+import { anytimeRows, anytimeText, type AnytimeRow } from './anytime.js';
 
 const SIZES = [30, 100, 300, 1000, 3000, 10000];
 /** Solver budget per size, in ms: the targets are 2 s at 1,000 and 30 s at 10,000 patients. */
@@ -163,6 +165,10 @@ if (withReplan) {
   }
 }
 
+// The anytime row (bench/anytime.ts): 1,000 patients cut at fractions of their first-complete time.
+let anytime: AnytimeRow[] = (previous as { anytime?: AnytimeRow[] }).anytime ?? [];
+if (!renderOnly && !process.argv.includes('--no-anytime')) anytime = await anytimeRows(1000, runs);
+
 const sorted = [...rows.values()].sort((a, b) => a.patients - b.patients);
 const large = sorted.filter((row) => row.patients >= 1000);
 const exponents = {
@@ -172,7 +178,7 @@ const exponents = {
 };
 const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, date };
 const shownCalibration = calibration ?? (previous as { calibration?: Calibration }).calibration;
-writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, calibration: shownCalibration, sizes: sorted, exponents, replan: replanRow, failures }, null, 2)}\n`);
+writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, calibration: shownCalibration, sizes: sorted, exponents, replan: replanRow, failures, anytime }, null, 2)}\n`);
 
 const at = (n: number): SizeRow | undefined => rows.get(n);
 const verdict = (row: SizeRow | undefined, limitMs: number): string => {
@@ -286,6 +292,7 @@ const lines = [
   '',
   ...replanText(),
   '',
+  ...anytimeText(anytime),
   ...REPRODUCING,
 ];
 writeFileSync(join(here, 'RESULTS.md'), lines.join('\n'));

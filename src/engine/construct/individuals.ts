@@ -52,6 +52,10 @@ export class FullTimes {
   forgetService(s: number): void {
     this.marks.fill(0, s * 7 * 288, (s + 1) * 7 * 288);
   }
+  /** Forgets every mark of service `s` on `day` (one of its clinicians has hours free that day). */
+  forgetServiceDay(s: number, day: number): void {
+    this.marks.fill(0, (s * 7 + day) * 288, (s * 7 + day + 1) * 288);
+  }
   get(s: number, day: number, start: number): number {
     return this.marks[(s * 7 + day) * 288 + start / 5]!;
   }
@@ -205,21 +209,48 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
   return -1;
 }
 
-/** Places every individual session patients still need (construction); `false` when time ran out. */
-export function constructIndividuals(engine: Engine): boolean {
+/** How {@link constructIndividuals} chooses and orders the sessions it places. */
+export interface IndividualsOrder {
+  /** Only the sessions of the patients it accepts (default: every patient). */
+  only?: (p: number) => boolean;
+  /**
+   * Patient by patient (the most constrained patient first, each one's sessions together)
+   * instead of session by session across all patients: when the time may run out before the
+   * last session, a cut then leaves whole patients served rather than most patients one
+   * session short. Default false.
+   */
+  patientFirst?: boolean;
+}
+
+/**
+ * Places every individual session patients still need (construction); `false` when time ran out.
+ *
+ * @example
+ * ```ts
+ * constructIndividuals(engine); // after the groups
+ * constructIndividuals(engine, { only: (p) => built.has(p), patientFirst: true }); // a short budget
+ * ```
+ */
+export function constructIndividuals(engine: Engine, order: IndividualsOrder = {}): boolean {
+  const { only, patientFirst = false } = order;
   const full = new FullTimes(engine.problem.services.length);
   // Every (patient, service) need, the one with the fewest possible times first across all
   // patients: a family session that only fits two evenings goes before another patient's
   // individual therapy takes that evening's room. Ties: the scarcest service (fewest staff).
   const needs: Array<{ p: number; s: number; freedom: number; scarcity: number }> = [];
   for (const patient of engine.problem.patients) {
+    if (only && !only(patient.index)) continue;
     for (const [s, missing] of individualNeeds(engine, patient.index)) {
       const service = engine.problem.services[s]!;
       const freedom = sessionTimes(patient, service).size();
       for (let i = 0; i < missing; i++) needs.push({ p: patient.index, s, freedom, scarcity: scarcity(engine, s) });
     }
   }
-  needs.sort((a, b) => a.freedom - b.freedom || a.scarcity - b.scarcity || a.p - b.p || a.s - b.s);
+  if (patientFirst) {
+    const least = new Map<number, number>();
+    for (const need of needs) least.set(need.p, Math.min(least.get(need.p) ?? Infinity, need.freedom));
+    needs.sort((a, b) => least.get(a.p)! - least.get(b.p)! || a.p - b.p || a.freedom - b.freedom || a.scarcity - b.scarcity || a.s - b.s);
+  } else needs.sort((a, b) => a.freedom - b.freedom || a.scarcity - b.scarcity || a.p - b.p || a.s - b.s);
   const failed = new Set<string>();
   const unplaced: Array<{ p: number; s: number }> = [];
   for (const need of needs) {
@@ -341,13 +372,36 @@ function releaseClinician(engine: Engine, p: number, s: number, staff: ReadonlyS
         engine.state.rollback(mark);
         continue;
       }
-      full?.forgetService(s);
+      if (full) forgetFreed(engine, full, s, m, m.staff.filter((x) => !handed.includes(x)));
       if (placeIndividual(engine, p, s, false, full) >= 0) return { placed: true, work };
       engine.state.rollback(mark);
-      full?.forgetService(s);
+      // Undone: the colleague who took the seat is free again.
+      if (full) forgetFreed(engine, full, s, m, handed.filter((x) => !m.staff.includes(x)));
     }
   }
   return { placed: false, work };
+}
+
+/**
+ * Forgets the marks of service `s` that staff `freed` from group meeting `m` may have made
+ * wrong. Freed, a member is free at `m`'s time and has minutes back on `m`'s day and in the
+ * week; a time on another day was full for want of them only if their weekly maximum stood in
+ * the way, so the other days keep their marks unless a member was within reach of it (with a
+ * margin for a changing clock: an hour either way). Forgetting the whole service after every
+ * hand-off re-tried every time of the week, about a quarter of construction at 10,000 patients;
+ * the marks kept are of times that still fail, so the timetable is the same.
+ */
+function forgetFreed(engine: Engine, full: FullTimes, s: number, m: PlacedMeeting, freed: readonly number[]): void {
+  const duration = engine.problem.services[s]!.durationMinutes;
+  for (const x of freed) {
+    const member = engine.problem.staff[x]!;
+    // Their week with `m` and the session: past the maximum, a time may have been full for it.
+    if (engine.state.staffMinutes[x]! + (m.end - m.start) + duration + 120 > member.maxWeeklyMinutes) {
+      full.forgetService(s);
+      return;
+    }
+  }
+  if (freed.length > 0) full.forgetServiceDay(s, m.day);
 }
 
 /**

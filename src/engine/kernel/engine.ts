@@ -37,19 +37,32 @@ export interface Engine {
 /** Whether `owner`'s slots `[from, to)` hold no meeting but (when given) `replaced`. */
 function vacant(busy: Uint16Array, owner: number, from: number, to: number, replaced: PlacedMeeting | undefined, holds: boolean): boolean {
   const base = owner * SLOTS_PER_WEEK;
+  if (!(holds && replaced)) {
+    for (let slot = from; slot < to; slot++) if (busy[base + slot]! > 0) return false;
+    return true;
+  }
   // The meeting being replaced gives its own slots back.
-  const [ownFrom, ownTo] = holds && replaced ? meetingSlots(replaced) : [0, 0];
+  const [ownFrom, ownTo] = meetingSlots(replaced);
   for (let slot = from; slot < to; slot++) if (busy[base + slot]! - (slot >= ownFrom && slot < ownTo ? 1 : 0) > 0) return false;
   return true;
 }
 
 /** Whether staff member `s` is free for `m` (availability, other meetings, daily and weekly maxima), `taken` aside. */
 export function staffFree(engine: Engine, s: number, m: PlacedMeeting, replacing: number, taken: readonly number[]): boolean {
+  const [from, to] = meetingSlots(m);
+  return staffFreeAt(engine, s, m, from, to, replacing, taken, false);
+}
+
+/**
+ * {@link staffFree} with `m`'s slots `[from, to)` given, and the availability check skipped when
+ * the caller already knows the member is on shift then (`onShift`): the scan over a seat's
+ * candidates computes them once, not once per candidate.
+ */
+function staffFreeAt(engine: Engine, s: number, m: PlacedMeeting, from: number, to: number, replacing: number, taken: readonly number[], onShiftKnown: boolean): boolean {
   if (taken.includes(s)) return false;
   const { state } = engine;
   const member = engine.problem.staff[s]!;
-  const [from, to] = meetingSlots(m);
-  if (!member.available.containsRange(from, to)) return false;
+  if (!onShiftKnown && !member.available.containsRange(from, to)) return false;
   const replaced = replacing >= 0 ? state.meetings[replacing] : undefined;
   const holds = replaced !== undefined && replaced.staff.includes(s);
   if (!vacant(state.staffBusy, s, from, to, replaced, holds)) return false;
@@ -110,6 +123,42 @@ function eligibleFor(engine: Engine, seat: { eligibleStaff: readonly number[] },
   return members[s] === 1;
 }
 
+const shiftCache = new WeakMap<object, Map<number, Uint32Array>>();
+
+/**
+ * Positions in `seat.eligibleStaff` of the members whose availability covers slots `[from, to)`,
+ * ascending (cached per seat and time). At 10,000 patients a seat has hundreds of eligible
+ * members, most of them off shift at any one time: reading each one's availability for every
+ * start construction tries was the largest part of choosing staff.
+ */
+function onShift(engine: Engine, seat: { eligibleStaff: readonly number[] }, from: number, to: number): Uint32Array {
+  let byTime = shiftCache.get(seat);
+  if (!byTime) shiftCache.set(seat, (byTime = new Map()));
+  const key = from * (SLOTS_PER_WEEK + 1) + to;
+  let positions = byTime.get(key);
+  if (!positions) {
+    const list: number[] = [];
+    seat.eligibleStaff.forEach((s, k) => {
+      if (engine.problem.staff[s]!.available.containsRange(from, to)) list.push(k);
+    });
+    positions = Uint32Array.from(list);
+    byTime.set(key, positions);
+  }
+  return positions;
+}
+
+/** The index of the first entry of ascending `sorted` at least `value` (0 when none: the walk wraps). */
+function firstAtLeast(sorted: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === sorted.length ? 0 : lo;
+}
+
 /**
  * Staff for every seat of `m` (keeping current staff who are still free when `keepStaff`),
  * primary therapist first, then the least loaded of the first free candidates from a starting
@@ -147,9 +196,14 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
       const offset = n === 0 ? 0 : shuffle ? engine.random.int(n) : (m.day * 288 + m.start / 5 + m.service * 31 + (m.patients[0] ?? 0) * 17) % n;
       let pickLoad = Infinity;
       let seen = 0;
-      for (let k = 0; k < n && seen < CANDIDATES_WEIGHED; k++) {
-        const s = eligible[(offset + k) % n]!;
-        if (s === exclude || !staffFree(engine, s, m, replacing, chosen)) continue;
+      // The same members in the same order as a walk over every eligible one from `offset`,
+      // those off shift at that time skipped without a look.
+      const [from, to] = meetingSlots(m);
+      const on = onShift(engine, seat, from, to);
+      const first = firstAtLeast(on, offset);
+      for (let k = 0; k < on.length && seen < CANDIDATES_WEIGHED; k++) {
+        const s = eligible[on[(first + k) % on.length]!]!;
+        if (s === exclude || !staffFreeAt(engine, s, m, from, to, replacing, chosen, true)) continue;
         seen += 1;
         if (shuffle) {
           // Reservoir sampling: a uniform pick among the free candidates seen.

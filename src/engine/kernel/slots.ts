@@ -48,11 +48,7 @@ export function trackServices(problem: CompiledProblem, track: CompiledTrack): n
   const every = problem.services.filter((s) => isGroup(s.index)).map((s) => s.index);
   const listed = track.curriculum.map((entry) => entry.service).filter(isGroup);
   if (listed.length === 0) return every;
-  const required = new Set<number>();
-  for (const patient of problem.patients) {
-    if (!patient.tracks.includes(track.index)) continue;
-    for (const entry of patient.requires) if (isGroup(entry.service)) required.add(entry.service);
-  }
+  const required = requiredGroupServices(problem)[track.index] ?? [];
   const held = new Set([...listed, ...required]);
   let mostMinutes = 0;
   for (const entry of track.curriculum) {
@@ -60,6 +56,29 @@ export function trackServices(problem: CompiledProblem, track: CompiledTrack): n
   }
   if (mostMinutes < track.rules.minWeeklyHours * 60) for (const s of every) held.add(s);
   return [...held].sort((a, b) => a - b);
+}
+
+const requiredCache = new WeakMap<CompiledProblem, ReadonlyArray<readonly number[]>>();
+
+/**
+ * Per track, the track-bound group services its patients require, ascending (cached per compiled
+ * problem): one pass over the patients for every track, where asking per track read every patient
+ * for every track (at 10,000 patients and 468 tracks, 7% of construction).
+ */
+function requiredGroupServices(problem: CompiledProblem): ReadonlyArray<readonly number[]> {
+  let cached = requiredCache.get(problem);
+  if (cached) return cached;
+  const sets = problem.tracks.map(() => new Set<number>());
+  for (const patient of problem.patients) {
+    for (const entry of patient.requires) {
+      const service = problem.services[entry.service];
+      if (service?.kind !== 'group' || !service.trackBound) continue;
+      for (const t of patient.tracks) sets[t]?.add(entry.service);
+    }
+  }
+  cached = sets.map((set) => [...set].sort((a, b) => a - b));
+  requiredCache.set(problem, cached);
+  return cached;
 }
 
 function roundUp(value: number, step: number): number {

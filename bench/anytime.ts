@@ -1,0 +1,113 @@
+/**
+ * The anytime row of `npm run bench` (issue 22 item 2): a 1,000-patient clinic solved without a
+ * limit to learn its first-complete time T, then cut at T/8, T/4, T/2 and T (no local search),
+ * each run in its own process. The patients fully served must grow with the limit (no cliff),
+ * and reach 90% at T/2. The limits include what `solve` keeps back for the report (a quarter of
+ * the limit at most), so even T does not finish construction.
+ */
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** One `bench/anytime-one.ts` result. */
+export interface AnytimeRun {
+  patients: number;
+  seed: number;
+  timeLimitMs: number;
+  wallMs: number;
+  cpuMs: number;
+  firstCompleteMs: number | null;
+  constructionComplete: boolean | null;
+  served: number;
+  loadAverage: number;
+}
+
+/** The row of one seed: the unlimited run, then the cuts in order of their fractions. */
+export interface AnytimeRow {
+  seed: number;
+  full: AnytimeRun;
+  cuts: AnytimeRun[];
+}
+
+/** Fractions of the first-complete time the row cuts at. */
+export const ANYTIME_FRACTIONS: readonly number[] = [1 / 8, 1 / 4, 1 / 2, 1];
+
+function runOne(patients: number, seed: number, timeLimitMs: number): Promise<AnytimeRun> {
+  const args = ['--import', 'tsx', join(here, 'anytime-one.ts'), '--patients', String(patients), '--seed', String(seed), '--time-limit', String(timeLimitMs)];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: join(here, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('ANYTIME_RESULT '));
+      if (code !== 0 || !line) reject(new Error(`anytime-one ${patients}/${seed}/${timeLimitMs} exited ${code}: ${err.slice(-1000)}`));
+      else resolve(JSON.parse(line.slice('ANYTIME_RESULT '.length)) as AnytimeRun);
+    });
+  });
+}
+
+/**
+ * Runs the anytime row for seeds 1..`seeds` at `patients` patients.
+ *
+ * @example
+ * ```ts
+ * const rows = await anytimeRows(1000, 3);
+ * console.log(anytimeText(rows).join('\n'));
+ * ```
+ */
+export async function anytimeRows(patients: number, seeds: number): Promise<AnytimeRow[]> {
+  const rows: AnytimeRow[] = [];
+  for (let seed = 1; seed <= seeds; seed++) {
+    const full = await runOne(patients, seed, 600_000);
+    const first = full.firstCompleteMs ?? full.wallMs;
+    const cuts: AnytimeRun[] = [];
+    for (const fraction of ANYTIME_FRACTIONS) cuts.push(await runOne(patients, seed, Math.max(1, Math.round(fraction * first))));
+    rows.push({ seed, full, cuts });
+    console.log(`anytime ${patients} patients, seed ${seed}: first complete ${Math.round(first)} ms; served ${cuts.map((c) => c.served).join(', ')} of ${full.served}`);
+  }
+  return rows;
+}
+
+/** Whether the served counts never fall as the limit grows. */
+export function monotone(row: AnytimeRow): boolean {
+  return row.cuts.every((cut, k) => k === 0 || cut.served >= row.cuts[k - 1]!.served);
+}
+
+/**
+ * The RESULTS.md section of the anytime rows.
+ *
+ * @example
+ * ```ts
+ * lines.push(...anytimeText(rows));
+ * ```
+ */
+export function anytimeText(rows: readonly AnytimeRow[]): string[] {
+  if (rows.length === 0) return [];
+  const half = ANYTIME_FRACTIONS.indexOf(1 / 2);
+  const atHalf = rows.every((row) => row.cuts[half]!.served >= 0.9 * row.full.served);
+  const patients = rows[0]!.full.patients;
+  return [
+    '## Anytime',
+    '',
+    `${patients} patients, no local search (\`maxIterations: 0\`): first complete T from a run without a limit, then the`,
+    'same solve cut at T/8, T/4, T/2 and T, each in its own process. Served: patients with every requirement met (of those the',
+    'uncut run serves). CPU: the uncut run\'s process CPU time for `solve`. The limits include what `solve` keeps back for the',
+    'report (up to a quarter of the limit), so T itself does not finish construction.',
+    '',
+    '| seed | T (ms) | T CPU (ms) | load | served at T/8 | T/4 | T/2 | T | uncut | monotone |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.seed} | ${Math.round(row.full.firstCompleteMs ?? row.full.wallMs)} | ${Math.round(row.full.cpuMs)} | ${row.full.loadAverage.toFixed(1)} | ${row.cuts.map((c) => c.served).join(' | ')} | ${row.full.served} | ${monotone(row) ? 'yes' : 'NO'} |`,
+    ),
+    '',
+    `- Served counts monotone in the limit: ${rows.every(monotone) ? '**met**' : '**missed**'}.`,
+    `- At least 90% served at T/2: ${atHalf ? '**met**' : '**missed**'}.`,
+    '',
+  ];
+}
