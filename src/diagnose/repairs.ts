@@ -12,6 +12,7 @@ import type { Schedule } from '../model/schedule.js';
 import { resolveHoursRules } from '../input/defaults.js';
 import { LEGAL_MAX_GROUP_SIZE, LEGAL_MAX_WEEKLY_HOURS_EXCLUSIVE, type RepairCandidate } from './repair-candidates.js';
 import { hoursText, plural } from './words.js';
+import { minutesShort } from '../rules/patients-short.js';
 
 /** The solver, injected so repairs can be verified with any implementation of `solve`. */
 export type SolveFunction = (
@@ -129,7 +130,7 @@ export function verifyRepairs(
     if (report.score.hard > baseline.score.hard) continue;
     const afterUnmet = unmetPatients(report);
     const newlyMet = [...beforeUnmet].filter((p) => !afterUnmet.has(p)).length;
-    const reduced = baseline.score.requirement - report.score.requirement;
+    const reduced = minutesShort(baseline) - minutesShort(report);
     if (newlyMet <= 0 && reduced <= 0) continue;
     const afterServices = serviceOf(report);
     const after = new Map<string, number>();

@@ -12,12 +12,13 @@ import { ISSUE_CODES } from './issue-codes.js';
 import { LIMITS } from './limits.js';
 import { readMeta } from './meta.js';
 import { readArray, readRecord } from './read.js';
-import { readBoolean, readId, readTextList } from './scalars.js';
+import { readBoolean, readId, readNumber, readTextList } from './scalars.js';
 import { readSessionCounts } from './session-counts.js';
 
 const PATIENT_KEYS: ReadonlySet<string> = new Set([
   'id', 'tracks', 'availability', 'familyAvailability', 'tags', 'rules', 'requires', 'primaryStaff', 'avoid',
   'telehealth', 'admittedOn', 'dischargedOn', 'preferences', 'meta',
+  'priority',
 ]);
 const PREFERENCE_KEYS: ReadonlySet<string> = new Set(['days', 'avoidDays']);
 
@@ -69,6 +70,8 @@ export function readPatient(value: unknown, path: string, context: Context): Dra
   }
   const meta = readMeta(fields.optional('meta'), fields.at('meta'), context);
   if (meta !== undefined) patient.meta = meta;
+  const priority = readNumber(fields.optional('priority'), fields.at('priority'), context, 'priority', { integer: true, min: -1000, max: 1000 });
+  if (priority !== undefined) patient.priority = priority;
   return patient;
 }
 

@@ -268,6 +268,11 @@ export interface Patient {
    * bounded (`LIMITS.metaLength` characters, `LIMITS.metaDepth` levels) and copies it.
    */
   meta?: Record<string, unknown>;
+  /**
+   * Who is served first when the week is over-full (`SolveOptions.triage: 'whole-patients'`):
+   * higher first. Default 0; a whole number from -1000 to 1000.
+   */
+  priority?: number;
 }
 
 /**

@@ -11,7 +11,7 @@ const HARD = [
   'patient-max-days', 'curriculum-max', 'requires-max', 'start-grid', 'meeting-duration', 'meeting-outside-week', 'nonexistent-time',
   'telehealth-policy', 'family-availability',
 ];
-const REQUIREMENT = ['patient-min-weekly-hours', 'patient-min-days', 'curriculum-min', 'requires-min', 'daily-min-minutes', 'daily-min-services'];
+const REQUIREMENT = ['patient-min-weekly-hours', 'patient-min-days', 'curriculum-min', 'requires-min', 'daily-min-minutes', 'daily-min-services', 'patients-short'];
 const SOFT = ['continuity-peers', 'continuity-facilitator', 'primary-therapist', 'compact-days', 'day-preferences', 'group-size-balance', 'staff-load-balance', 'staffed-hours', 'stability'];
 const LEVEL_ORDER = { hard: 0, requirement: 1, soft: 2 } as const;
 

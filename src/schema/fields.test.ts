@@ -40,6 +40,7 @@ const ROOM = { id: true, name: true, capacity: true, features: true, availabilit
 const PATIENT = {
   id: true, tracks: true, availability: true, familyAvailability: true, tags: true, rules: true, requires: true, primaryStaff: true,
   avoid: true, telehealth: true, admittedOn: true, dischargedOn: true, preferences: true, meta: true,
+  priority: true,
 } satisfies Fields<Patient>;
 const SCHEDULE = { timeZone: true, weekStart: true, meetings: true } satisfies Fields<Schedule>;
 const MEETING = {

@@ -206,6 +206,7 @@ function problemDefinitions(): Record<string, JsonSchema> {
         avoidDays: list('Days the patient would rather not attend; each one attended costs a soft penalty. Default none.', ref('Weekday'), LIMITS.listItems),
       }),
       meta: ref('Meta'),
+      priority: integer("Who is served first when the week is over-full (triage 'whole-patients'): higher first. Default 0.", -1000, 1000, { default: 0 }),
     }, ['id', 'tracks']),
   };
 }
