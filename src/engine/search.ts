@@ -9,7 +9,8 @@ import type { Score, StopReason } from '../model/report.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { settle, type Engine } from './kernel/engine.js';
 import { completeChain } from './chains/chain.js';
-import { MOVES, RUIN_MOVES } from './moves/index.js';
+import { MOVES, RUIN_MOVES, type MoveEntry } from './moves/index.js';
+import { triageOn } from './moves/triage.js';
 import { shortfall } from './kernel/needs.js';
 
 export interface SearchLimits {
@@ -88,8 +89,11 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
   // While anyone is short, the moves aimed at short patients are drawn more often: in a large
   // clinic a blind move almost never touches one of the few who need it.
   const focus = 3;
-  const weightOf = (short: boolean, weight: number, targeted: boolean): number => (short && targeted ? weight * focus : weight);
-  const totals = [false, true].map((short) => MOVES.reduce((sum, { weight, targeted }) => sum + weightOf(short, weight, targeted), 0));
+  // The triage moves are drawn only while someone is short and whole patients count.
+  const triage = triageOn(engine);
+  const weightOf = (short: boolean, { weight, targeted, triage: forTriage }: MoveEntry): number =>
+    forTriage === true && !(short && triage) ? 0 : short && targeted ? weight * focus : weight;
+  const totals = [false, true].map((short) => MOVES.reduce((sum, entry) => sum + weightOf(short, entry), 0));
   let iteration = 0;
   budget.enter('search', () => ({ bestScore: best, iteration }));
   let stoppedBecause: StopReason = 'iteration-limit';
@@ -173,10 +177,10 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
     const short = current.requirement > 0;
     let roll = engine.random.next() * totals[short ? 1 : 0]!;
     let move = MOVES[0]!.move;
-    for (const { move: candidate, weight, targeted } of MOVES) {
-      roll -= weightOf(short, weight, targeted);
+    for (const entry of MOVES) {
+      roll -= weightOf(short, entry);
       if (roll < 0) {
-        move = candidate;
+        move = entry.move;
         break;
       }
     }
