@@ -11,6 +11,7 @@ import { assertValidProblem } from '../../src/input/validate.js';
 import type { SolveOptions } from '../../src/model/options.js';
 import type { Report } from '../../src/model/report.js';
 import { solveDetailed } from '../../src/pipeline/solve.js';
+import { sampleClinic } from '../../src/sample/clinic.js';
 import { allRules } from '../../src/rules/catalogue.js';
 import { minutesShort, TRIAGE_OFF } from '../../src/rules/patients-short.js';
 import { applyLikeSearch, expectScoreFromScratch } from './engine-kit.js';
@@ -61,5 +62,13 @@ describe('whole-patient triage', () => {
     // Under 'spread' there is no queue to serve: the move declines.
     const off = createEngine(compiled, allRules(), new Map([TRIAGE_OFF]), 0, { initial: start });
     expect(serveWhole(off)).toBe(false);
+  });
+
+  it('leaves a week where everyone can be served as it was: the same timetable under both modes', () => {
+    const options: SolveOptions = { seed: 2, maxIterations: 1000, timeLimitMs: 60_000 };
+    const whole = solveDetailed(sampleClinic(), options);
+    const spread = solveDetailed(sampleClinic(), { ...options, triage: 'spread' });
+    expect(whole.report.allMet).toBe(true);
+    expect(whole.schedule).toEqual(spread.schedule);
   });
 });
