@@ -19,7 +19,14 @@ import { HOUR_EQUIVALENT, enrolledThisWeek, forEachRequirement } from './require
 import { patientWeek } from './patient-week.js';
 import type { Rule, RuleContext } from './types.js';
 
-/** The rule's code. */
+/**
+ * The rule's code.
+ *
+ * @example
+ * ```ts
+ * const row = report.byRule.find((r) => r.rule === PATIENTS_SHORT);
+ * ```
+ */
 export const PATIENTS_SHORT = 'patients-short';
 
 /**
@@ -46,7 +53,14 @@ export interface TriageWeights {
 
 const memo = new WeakMap<CompiledProblem, TriageWeights>();
 
-/** A patient's priority as given (0 when absent or not a finite number). */
+/**
+ * A patient's priority as given (0 when absent or not a finite number).
+ *
+ * @example
+ * ```ts
+ * priorityOf(compiled, 0); // 0 unless patients[0].priority says otherwise
+ * ```
+ */
 export function priorityOf(problem: CompiledProblem, patient: number): number {
   const value = problem.source.patients[patient]?.priority;
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
@@ -119,7 +133,14 @@ function requirementsShort(ctx: RuleContext, patient: number): number {
   return short;
 }
 
-/** A patient short of any requirement. Penalty: the patient's triage weight. */
+/**
+ * A patient short of any requirement. Penalty: the patient's triage weight.
+ *
+ * @example
+ * ```ts
+ * patientsShort.evaluate(ctx, 3, (penalty) => console.log(penalty)); // the weight, when patient 3 is short
+ * ```
+ */
 export const patientsShort: Rule = {
   code: PATIENTS_SHORT,
   level: 'requirement',
