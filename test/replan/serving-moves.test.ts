@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shortfallOf } from '../../src/replan/driver.js';
+import { triageWeights } from '../../src/rules/patients-short.js';
 import { displaceIndividual } from '../../src/replan/displace.js';
 import { openBeside, reshuffle } from '../../src/replan/reshuffle.js';
 import { serveAffected } from '../../src/replan/serve.js';
@@ -23,7 +24,8 @@ describe('reshuffle: the patient\u2019s own week changes to keep a requirement',
       ['new'],
     );
     const p = indexOf(driver, 'new');
-    expect(shortfallOf(driver, p)).toBe(60);
+    // 60 minutes short, besides the whole-patient triage weight (rule patients-short).
+    expect(shortfallOf(driver, p) - triageWeights(driver.engine.problem).weight[p]!).toBe(60);
     expect(reshuffle(driver, p)).toBe(true);
     const mine = liveWeek(driver).filter((m) => m.patients.includes('new')).map((m) => m.id).sort();
     expect(mine).toEqual(['th-process', 'tu-skills', 'we-skills']);
