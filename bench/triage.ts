@@ -27,9 +27,9 @@ interface Row {
 }
 
 const rows: Row[] = [];
-// Instances and seeds outermost, so that a run cut short still covers every tightness.
-for (let instance = 1; instance <= instances; instance++) {
-  for (let seed = 1; seed <= seeds; seed++) {
+// Seeds, then instances outermost, so that a run cut short still covers every instance and tightness.
+for (let seed = 1; seed <= seeds; seed++) {
+  for (let instance = 1; instance <= instances; instance++) {
     for (const tightness of tightnesses) {
       const problem = generateProgram({ patients, seed: instance, tightness });
       for (const triage of ['whole-patients', 'spread'] as const) {
