@@ -22,7 +22,7 @@ export type {
   Violation,
 } from './model/report.js';
 export type { PartialWeekSummary } from './model/report.js';
-export type { Change, Progress, ProgressPhase, SolveOptions, Weights } from './model/options.js';
+export type { Change, Progress, ProgressPhase, SolveOptions, Triage, Weights } from './model/options.js';
 export { ProblemError, type Issue } from './model/issue.js';
 export { validateProblem, assertValidProblem, type ValidationResult } from './input/validate.js';
 export { ISSUE_CODES, ISSUE_CODE_DESCRIPTIONS, WARNING_CODES, type IssueCode, type WarningCode } from './input/issue-codes.js';

@@ -64,7 +64,7 @@ const { solve } = await loadLibrary();
 const WARM_UP: readonly [number, number] = [12, 99];
 const warmUp = referenceInstance(...WARM_UP);
 if (!render) {
-  solve(warmUp, { seed: 1, maxIterations: 20_000, timeLimitMs: 5_000, weights: coreWeights() });
+  solve(warmUp, { seed: 1, maxIterations: 20_000, timeLimitMs: 5_000, weights: coreWeights(), triage: 'spread' });
   await solveWithHighs(buildReferenceModel(warmUp), 5);
 }
 
@@ -94,7 +94,7 @@ for (const row of rows) {
   if (reference === undefined || reference === 0) continue;
   const runs: SeedRuns = { patients: row.patients, seed: row.seed, gaps: [row.relativeGap ?? 0], timesToBestMs: [row.library.timeToBestMs], highsMs: row.highs.runTimeMs };
   for (let librarySeed = 2; librarySeed <= librarySeeds; librarySeed++) {
-    const { report } = solve(referenceInstance(row.patients, row.seed), { seed: librarySeed, timeLimitMs: libraryLimitFor(row.patients), weights: coreWeights() });
+    const { report } = solve(referenceInstance(row.patients, row.seed), { seed: librarySeed, timeLimitMs: libraryLimitFor(row.patients), weights: coreWeights(), triage: 'spread' });
     runs.gaps.push(gapTo(coreObjective(report).value, reference));
     runs.timesToBestMs.push(Math.round(report.stats?.timeToBestMs ?? 0));
   }

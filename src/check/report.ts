@@ -14,7 +14,7 @@ import { closeEvaluationScope, openEvaluationScope } from '../rules/evaluation-s
 import { patientWeek } from '../rules/patient-week.js';
 import { cadenceSummaries } from '../rules/cadence-window.js';
 import { measureRequirements, requirementMessage, requirementStatus } from '../rules/requirements.js';
-import { collectViolations, subjectCount, type ScoreBoard } from '../rules/score-board.js';
+import { collectViolations, ruleWeight, subjectCount, type ScoreBoard } from '../rules/score-board.js';
 import type { Emit, Rule, RuleContext, RuleScope, ViolationDetail } from '../rules/types.js';
 import { WEEKDAYS } from '../time/week.js';
 
@@ -58,10 +58,6 @@ function patientReport(ctx: RuleContext, patient: number): { summary: PatientSum
   return { summary, unmet };
 }
 
-function weightOf(rule: Rule, weights: ReadonlyMap<string, number>): number {
-  return rule.level === 'soft' ? (weights.get(rule.code) ?? rule.defaultWeight ?? 1) : 1;
-}
-
 /**
  * Runs every rule on every subject of `ctx` and assembles the report. `extraHard` holds
  * breaches found outside the catalogue (schedule integrity). `tick`, when given, is called every
@@ -85,7 +81,7 @@ export function buildReport(
     { rule: 'schedule-integrity', level: 'hard', violations: extraHard.length, penalty: extraHard.length, weighted: extraHard.length },
   ];
   for (const rule of rules) {
-    const weight = weightOf(rule, weights);
+    const weight = ruleWeight(rule, weights);
     let penalty = 0;
     let count = 0;
     const n = weight === 0 ? 0 : subjectCount(ctx, rule.scope);

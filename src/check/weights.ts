@@ -6,6 +6,8 @@
 import type { Weights } from '../model/options.js';
 import { ProblemError, type Issue } from '../model/issue.js';
 import type { Rule } from '../rules/types.js';
+import { TRIAGE_OFF } from '../rules/patients-short.js';
+import type { Triage } from '../model/options.js';
 
 /**
  * The weights map the score board and report read: only soft rules' codes, each a finite number
@@ -39,4 +41,24 @@ export function resolveWeights(rules: readonly Rule[], weights: Partial<Weights>
   }
   if (issues.length > 0) throw new ProblemError(issues);
   return resolved;
+}
+
+/**
+ * The resolved weights with the triage mode applied: under `'spread'` the `patients-short` rule
+ * is off, so the requirement score is the minutes short alone; under `'whole-patients'` (the
+ * default, `undefined`) it counts.
+ *
+ * @throws {ProblemError} when `triage` is neither mode.
+ *
+ * @example
+ * ```ts
+ * const weights = withTriage(resolveWeights(allRules(), options.weights), options.triage);
+ * ```
+ */
+export function withTriage(weights: Map<string, number>, triage: Triage | undefined): Map<string, number> {
+  if (triage === undefined || triage === 'whole-patients') return weights;
+  if (triage !== 'spread') {
+    throw new ProblemError([{ path: 'triage', code: 'invalid-triage', message: "triage must be 'whole-patients' or 'spread'." }]);
+  }
+  return new Map([...weights, TRIAGE_OFF]);
 }

@@ -12,6 +12,7 @@ import type { Schedule } from '../model/schedule.js';
 import { resolveHoursRules } from '../input/defaults.js';
 import { LEGAL_MAX_GROUP_SIZE, LEGAL_MAX_WEEKLY_HOURS_EXCLUSIVE, type RepairCandidate } from './repair-candidates.js';
 import { hoursText, listText, plural } from './words.js';
+import { minutesShort } from '../rules/patients-short.js';
 
 /** The shape of `solve`, as `explain` once took it (deprecated there: `explain` verifies with its own). */
 export type SolveFunction = (
@@ -168,7 +169,7 @@ export function verifyRepairs(
     if (report.score.hard > baseline.score.hard) continue;
     const after = shortfallByPatient(report);
     const newlyMet = [...before.keys()].filter((p) => !after.has(p)).length;
-    const reduced = baseline.score.requirement - report.score.requirement;
+    const reduced = minutesShort(baseline) - minutesShort(report);
     if (newlyMet <= 0 && reduced <= 0) continue;
     const worse = new Map([...after].filter(([patient, minutes]) => minutes > worst(patient)).map(([patient, minutes]) => [patient, minutes - worst(patient)]));
     const afterServices = serviceOf(report);

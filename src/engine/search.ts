@@ -9,7 +9,8 @@ import type { Score, StopReason } from '../model/report.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { settle, type Engine } from './kernel/engine.js';
 import { completeChain } from './chains/chain.js';
-import { MOVES, RUIN_MOVES } from './moves/index.js';
+import { MOVES, RUIN_MOVES, type MoveEntry } from './moves/index.js';
+import { triageOn } from './moves/triage.js';
 import { shortfall } from './kernel/needs.js';
 import { ServingGuard } from './kernel/serving.js';
 
@@ -103,8 +104,11 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
   // lose the session they were told about, which the serving guard refuses anyway).
   const serving = limits.serving !== undefined;
   const drawn = MOVES.map(({ name, targeted }) => !serving || (targeted && !MOVES_MEETINGS.has(name)));
-  const weightOf = (short: boolean, weight: number, targeted: boolean): number => (short && targeted ? weight * focus : weight);
-  const totals = [false, true].map((short) => MOVES.reduce((sum, { weight, targeted }, k) => sum + (drawn[k] ? weightOf(short, weight, targeted) : 0), 0));
+  // The triage moves are drawn only while someone is short and whole patients count.
+  const triage = triageOn(engine);
+  const weightOf = (short: boolean, { weight, targeted, triage: forTriage }: MoveEntry, k: number): number =>
+    !drawn[k] || (forTriage === true && !(short && triage)) ? 0 : short && targeted ? weight * focus : weight;
+  const totals = [false, true].map((short) => MOVES.reduce((sum, entry, k) => sum + weightOf(short, entry, k), 0));
   let iteration = 0;
   budget.enter('search', () => ({ bestScore: best, iteration }));
   let stoppedBecause: StopReason = 'iteration-limit';
@@ -194,11 +198,10 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
     let roll = engine.random.next() * totals[short ? 1 : 0]!;
     let move = MOVES[0]!.move;
     for (let k = 0; k < MOVES.length; k++) {
-      const { move: candidate, weight, targeted } = MOVES[k]!;
-      if (!drawn[k]) continue;
-      roll -= weightOf(short, weight, targeted);
+      const entry = MOVES[k]!;
+      roll -= weightOf(short, entry, k);
       if (roll < 0) {
-        move = candidate;
+        move = entry.move;
         break;
       }
     }

@@ -14,8 +14,8 @@ const CADENCE_KEYS: ReadonlySet<string> = new Set(['minDays', 'maxDays']);
 const HISTORY_KEYS: ReadonlySet<string> = new Set(['service', 'date', 'status']);
 const STATUSES = ['attended', 'no-show', 'cancelled'] as const;
 
-/** Bound of `priority` either side of 0: far past any ranking a clinic uses, and exact in a double. */
-export const PRIORITY_BOUND = 1_000_000;
+/** Bound of `priority` either side of 0: far past any ranking a clinic uses. */
+export const PRIORITY_BOUND = 1_000;
 
 /**
  * A cadence `{ minDays, maxDays }`: whole days from 1 to `LIMITS.cadenceDays`, `minDays <= maxDays`.
@@ -78,7 +78,8 @@ function readHistoryEntry(value: unknown, path: string, context: Context): Parti
 }
 
 /**
- * A priority: a finite number within `PRIORITY_BOUND` of 0.
+ * A priority: a whole number within `PRIORITY_BOUND` of 0 (whole, so triage can weigh each level
+ * above all the levels below it in exact integers: rules/patients-short.ts).
  *
  * @example
  * ```ts
@@ -86,5 +87,5 @@ function readHistoryEntry(value: unknown, path: string, context: Context): Parti
  * ```
  */
 export function readPriority(value: unknown, path: string, context: Context): number | undefined {
-  return readNumber(value, path, context, 'priority', { min: -PRIORITY_BOUND, max: PRIORITY_BOUND });
+  return readNumber(value, path, context, 'priority', { integer: true, min: -PRIORITY_BOUND, max: PRIORITY_BOUND });
 }

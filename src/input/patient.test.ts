@@ -34,4 +34,11 @@ describe('patients', () => {
       'patients[0].familyAvailability.weekly[0].end empty-window',
     ]);
   });
+  it('keeps a whole-number priority and rejects others', () => {
+    const result = validateProblem(changed((p) => Object.assign(p.patients[0], { priority: 2 })));
+    if (!result.ok) throw new Error('must be valid');
+    expect(result.problem.patients[0]?.priority).toBe(2);
+    expect(issuesAfter((p) => Object.assign(p.patients[0], { priority: 1.5 }))).toEqual(['patients[0].priority not-integer']);
+    expect(issuesAfter((p) => Object.assign(p.patients[0], { priority: '1' }))).toEqual(['patients[0].priority invalid-type']);
+  });
 });

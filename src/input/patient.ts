@@ -12,7 +12,7 @@ import { ISSUE_CODES } from './issue-codes.js';
 import { LIMITS } from './limits.js';
 import { readMeta } from './meta.js';
 import { readArray, readRecord } from './read.js';
-import { readBoolean, readId, readTextList } from './scalars.js';
+import { readBoolean, readId, readNumber, readTextList } from './scalars.js';
 import { readSessionCounts } from './session-counts.js';
 import { readHistory, readPriority } from './ledger.js';
 

@@ -70,7 +70,25 @@ export interface SolveOptions {
   onProgress?: (progress: Progress) => void;
   /** Soft-rule weights, by rule code; unspecified rules keep their defaults. */
   weights?: Partial<Weights>;
+  /**
+   * What an over-full week gives up. `'whole-patients'` (default): the most patients fully
+   * served, higher `Patient.priority` first, then the least shortfall (rule `patients-short`);
+   * the others are reported unmet with their causes. `'spread'`: the least total shortfall,
+   * shared among everyone (every patient may end a little short).
+   */
+  triage?: Triage;
 }
+
+/**
+ * How an over-full week is shared (see `SolveOptions.triage`).
+ *
+ * @example
+ * ```ts
+ * const triage: Triage = 'spread';
+ * solve(problem, { triage });
+ * ```
+ */
+export type Triage = 'whole-patients' | 'spread';
 
 /** A change to the week that `replan` absorbs. */
 export type Change =

@@ -280,11 +280,6 @@ export interface Patient {
    * At most `LIMITS.historyEntries` entries.
    */
   history?: HistoryEntry[];
-  /**
-   * Higher is served first when the week is over-full (read by triage). Default 0. Any finite
-   * number between -1,000,000 and 1,000,000.
-   */
-  priority?: number;
   /** The patient's primary therapist (a staff id). */
   primaryStaff?: string;
   /** Patients who must never share a group with this one (family, co-workers). */
@@ -308,6 +303,11 @@ export interface Patient {
    * bounded (`LIMITS.metaLength` characters, `LIMITS.metaDepth` levels) and copies it.
    */
   meta?: Record<string, unknown>;
+  /**
+   * Who is served first when the week is over-full (`SolveOptions.triage: 'whole-patients'`):
+   * higher first. Default 0; a whole number from -1000 to 1000.
+   */
+  priority?: number;
 }
 
 /**

@@ -84,7 +84,10 @@ describe('checkSchedule', () => {
   it('builds unmet entries from the same measurements as the requirement violations', () => {
     const { problem, schedule } = busyWeek();
     const report = checkSchedule(problem, schedule);
-    const requirementViolations = report.violations.filter((v) => v.level === 'requirement');
+    // The triage rule counts patients short, one violation each; the others are the requirements.
+    const requirementViolations = report.violations.filter((v) => v.level === 'requirement' && v.rule !== 'patients-short');
+    const shortPatients = report.violations.filter((v) => v.rule === 'patients-short').map((v) => v.patients[0]);
+    expect(shortPatients).toEqual([...new Set(report.unmet.map((u) => u.patient))]);
     expect(report.unmet.map((u) => [u.rule, u.patient, u.shortfall, u.message])).toEqual(
       // unmet is in patient order; violations in rule order: compare as sets.
       expect.arrayContaining(requirementViolations.map((v) => [v.rule, v.patients[0], v.penalty, v.message])),

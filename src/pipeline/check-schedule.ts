@@ -1,12 +1,12 @@
 import type { Problem } from '../model/problem.js';
 import type { Report } from '../model/report.js';
 import type { Schedule } from '../model/schedule.js';
-import type { Progress, Weights } from '../model/options.js';
+import type { Progress, Triage, Weights } from '../model/options.js';
 import { compileProblem } from '../compiled/compile.js';
 import { allRules } from '../rules/catalogue.js';
 import { buildReport } from '../check/report.js';
 import { previousWeekOf, scheduleContext } from '../compiled/schedule-context.js';
-import { resolveWeights } from '../check/weights.js';
+import { resolveWeights, withTriage } from '../check/weights.js';
 import { assertValidProblem } from '../input/validate.js';
 import { withCauses } from '../diagnose/attach-causes.js';
 import { budgetOf } from '../time/budget.js';
@@ -22,6 +22,8 @@ export const DEFAULT_CHECK_TIME_LIMIT_MS = 3000;
 export interface CheckOptions {
   /** Soft-rule weights by rule code; unspecified rules keep their defaults, 0 switches one off. */
   weights?: Partial<Weights>;
+  /** How the requirement score weighs an over-full week, as `solve`'s option of the same name. Default `'whole-patients'`. */
+  triage?: Triage;
   /** A previously published timetable: turns on the `stability` rule against it. */
   previous?: Schedule;
   /**
@@ -59,7 +61,7 @@ export function checkSchedule(problem: Problem, schedule: Schedule, options: Che
   budget.enter('validate');
   const valid = assertValidProblem(problem);
   const rules = allRules();
-  const weights = resolveWeights(rules, options.weights);
+  const weights = withTriage(resolveWeights(rules, options.weights), options.triage);
   budget.enter('compile');
   const compiled = compileProblem(valid);
   const previous = options.previous === undefined ? undefined : previousWeekOf(compiled, options.previous);

@@ -10,7 +10,7 @@ import { allRules } from '../rules/catalogue.js';
 import type { Rule } from '../rules/types.js';
 import { buildReportFromBoard } from '../check/report.js';
 import { scheduleContext } from '../compiled/schedule-context.js';
-import { resolveWeights } from '../check/weights.js';
+import { resolveWeights, withTriage } from '../check/weights.js';
 import { withCauses } from '../diagnose/attach-causes.js';
 import { compileProblem, type CompiledProblem } from '../compiled/compile.js';
 import { ConflictStats, construct, search, createEngine, placeOptional, reportReserveMs, type SolveStart } from '../engine/index.js';
@@ -62,7 +62,7 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
   budget.enter('compile');
   const compiled = compileProblem(valid);
   const rules: readonly Rule[] = allRules();
-  const weights = resolveWeights(rules, options.weights);
+  const weights = withTriage(resolveWeights(rules, options.weights), options.triage);
   const seed = Number.isFinite(options.seed) ? Math.trunc(options.seed!) : DEFAULT_SEED;
   const maxIterations = options.maxIterations !== undefined && Number.isFinite(options.maxIterations) ? Math.max(0, Math.trunc(options.maxIterations)) : Infinity;
 

@@ -13,7 +13,7 @@ const HARD = [
   'staff-caseload',
   'cadence-window',
 ];
-const REQUIREMENT = ['patient-min-weekly-hours', 'patient-min-days', 'curriculum-min', 'requires-min', 'daily-min-minutes', 'daily-min-services'];
+const REQUIREMENT = ['patient-min-weekly-hours', 'patient-min-days', 'curriculum-min', 'requires-min', 'daily-min-minutes', 'daily-min-services', 'patients-short'];
 const SOFT = ['continuity-peers', 'continuity-facilitator', 'primary-therapist', 'compact-days', 'day-preferences', 'group-size-balance', 'staff-load-balance', 'staffed-hours', 'stability',
   'staff-preferences',
   'optional-sessions',

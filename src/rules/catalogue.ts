@@ -33,6 +33,7 @@ import { patientMaxDays } from './patient-max-days.js';
 import { patientMaxWeeklyHours } from './patient-max-weekly-hours.js';
 import { patientMinDays } from './patient-min-days.js';
 import { patientMinWeeklyHours } from './patient-min-weekly-hours.js';
+import { patientsShort } from './patients-short.js';
 import { primaryStaffOnly } from './primary-staff-only.js';
 import { primaryTherapist } from './primary-therapist.js';
 import { requiresMax } from './requires-max.js';
@@ -103,6 +104,7 @@ const RULES: readonly Rule[] = Object.freeze([
   requiresMin,
   dailyMinMinutes,
   dailyMinServices,
+  patientsShort,
   // soft
   continuityFacilitator,
   continuityPeers,

@@ -5,6 +5,7 @@
  */
 import type { Score } from '../model/report.js';
 import { closeEvaluationScope, openEvaluationScope } from './evaluation-scope.js';
+import { PATIENTS_SHORT } from './patients-short.js';
 import type { Emit, Rule, RuleContext, RuleScope, ViolationDetail } from './types.js';
 
 const SCOPES: readonly RuleScope[] = ['meeting', 'patient', 'staff', 'room'];
@@ -21,6 +22,21 @@ export function subjectCount(ctx: RuleContext, scope: RuleScope): number {
     case 'room':
       return ctx.problem.rooms.length;
   }
+}
+
+/**
+ * The weight a rule scores with: a soft rule's from `weights` or its default; a hard or
+ * requirement rule weighs 1, except that `weights` may switch the triage rule off with 0 (the
+ * pipeline's `triage: 'spread'`; users cannot weigh it, `resolveWeights` refuses).
+ *
+ * @example
+ * ```ts
+ * ruleWeight(patientsShort, new Map([TRIAGE_OFF])); // 0
+ * ```
+ */
+export function ruleWeight(rule: Rule, weights: ReadonlyMap<string, number>): number {
+  if (rule.level === 'soft') return weights.get(rule.code) ?? rule.defaultWeight ?? 1;
+  return rule.code === PATIENTS_SHORT && weights.get(rule.code) === 0 ? 0 : 1;
 }
 
 export class ScoreBoard {
@@ -41,16 +57,14 @@ export class ScoreBoard {
 
   constructor(rules: readonly Rule[], weights: ReadonlyMap<string, number>) {
     this.rules = rules;
-    this.weights = Float64Array.from(rules, (rule) =>
-      rule.level === 'soft' ? (weights.get(rule.code) ?? rule.defaultWeight ?? 1) : 1,
-    );
+    this.weights = Float64Array.from(rules, (rule) => ruleWeight(rule, weights));
     this.penalties = rules.map(() => []);
     this.counts = rules.map(() => []);
     this.totalPenalty = new Float64Array(rules.length);
     this.totalCount = new Float64Array(rules.length);
     this.rulesByScope = new Map(SCOPES.map((scope) => [scope, [] as number[]]));
     rules.forEach((rule, index) => {
-      if (rule.level !== 'soft' || this.weights[index] !== 0) this.rulesByScope.get(rule.scope)!.push(index);
+      if (this.weights[index] !== 0) this.rulesByScope.get(rule.scope)!.push(index);
     });
   }
 

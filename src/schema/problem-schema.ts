@@ -220,7 +220,7 @@ function problemDefinitions(): Record<string, JsonSchema> {
       }),
       meta: ref('Meta'),
       history: list('The ledger: sessions the patient had (or missed) before weekStart. Cadence reads the last attended one per service.', ref('HistoryEntry'), LIMITS.historyEntries),
-      priority: number('Higher is served first when the week is over-full. Default 0.', -PRIORITY_BOUND, PRIORITY_BOUND),
+      priority: integer("Who is served first when the week is over-full (triage 'whole-patients'): higher first. Default 0.", -PRIORITY_BOUND, PRIORITY_BOUND, { default: 0 }),
     }, ['id', 'tracks']),
     Requirement: object('Sessions of one service a patient needs: a weekly count, or a cadence across weeks.', {
       service: refDescribed('Id', 'The service (id) counted.'),

@@ -19,7 +19,8 @@ function overFull(): Problem {
 
 describe('construction', () => {
   it('passes the seats round when there are fewer than the hours wanted, instead of filling every hour with the same patients', () => {
-    const { schedule, report } = solve(overFull(), { seed: 1, maxIterations: 0 });
+    // Under triage 'spread': the default whole-patient triage serves three of the five wholly instead.
+    const { schedule, report } = solve(overFull(), { seed: 1, maxIterations: 0, triage: 'spread' });
     expect(report.stats?.iterations).toBe(0);
     expect(report.score.hard).toBe(0);
     const seats = schedule.meetings.reduce((sum, m) => sum + m.patients.length, 0);

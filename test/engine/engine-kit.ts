@@ -49,3 +49,13 @@ export function expectScoreFromScratch(problem: Problem, engine: Engine): void {
   expect(report.score.requirement).toBe(score.requirement);
   expect(report.score.soft).toBeCloseTo(score.soft, 6);
 }
+
+/**
+ * The engine's requirement shortfall in minute-equivalents alone: its requirement score without
+ * the whole-patient triage weights of rule `patients-short` (what the move tests measure).
+ */
+export function shortMinutes(engine: Engine): number {
+  const board = engine.state.board;
+  const triage = board.rules.findIndex((rule) => rule.code === 'patients-short');
+  return engine.state.score().requirement - (triage < 0 ? 0 : board.ruleTotals(triage).penalty * board.weights[triage]!);
+}

@@ -10,6 +10,7 @@ import { MOVES } from '../../src/engine/moves/index.js';
 import { createEngine } from '../../src/engine/kernel/create.js';
 import { assertValidProblem } from '../../src/input/validate.js';
 import { allRules } from '../../src/rules/catalogue.js';
+import { TRIAGE_OFF } from '../../src/rules/patients-short.js';
 import type { Problem } from '../../src/model/problem.js';
 import { problemArbitrary } from '../support/arbitraries/random-problem.js';
 import { feasibleProblemArbitrary } from '../support/arbitraries.js';
@@ -21,7 +22,7 @@ function expectAgreement(engine: Engine): void {
   const schedule = exportSchedule(engine.problem, engine.state.meetings);
   const ctx = scheduleContext(engine.problem, schedule);
   expect(ctx.integrity).toEqual([]);
-  const report = buildReport(ctx, allRules(), new Map(), ctx.integrity);
+  const report = buildReport(ctx, allRules(), weights, ctx.integrity);
   const fromScratch = new Map(report.byRule.map((row) => [row.rule, row]));
   engine.state.board.rules.forEach((rule, index) => {
     const kept = engine.state.board.ruleTotals(index);
@@ -33,9 +34,12 @@ function expectAgreement(engine: Engine): void {
   expect(engine.state.score().hard).toBe(0);
 }
 
+/** Weights of the run: `TRIAGE_OFF` for triage 'spread', none for the default whole-patient triage. */
+let weights: ReadonlyMap<string, number> = new Map();
+
 function engineFor(problem: Problem, seed: number): Engine {
   const compiled = compileProblem(assertValidProblem(problem));
-  return createEngine(compiled, allRules(), new Map(), seed);
+  return createEngine(compiled, allRules(), weights, seed);
 }
 
 const applied = new Map<string, number>();
@@ -99,5 +103,17 @@ describe('incremental scoring', () => {
     for (const { name } of MOVES) expect({ name, applied: (applied.get(name) ?? 0) > 0 }).toEqual({ name, applied: true });
     // The programme's soft rule (issue 24) was scored, not only zero all along.
     expect(penalised.has('staff-preferences')).toBe(true);
+  });
+  it('agrees with priorities (whole-patient triage weights), and under triage spread', () => {
+    const prioritised = fc
+      .tuple(feasibleProblemArbitrary({ maxPatients: 12 }), fc.array(fc.integer({ min: -2, max: 3 }), { minLength: 12, maxLength: 12 }))
+      .map(([{ problem }, priorities]) => ({ ...problem, patients: problem.patients.map((patient, i) => ({ ...patient, priority: priorities[i]! })) }));
+    fc.assert(fc.property(prioritised, fc.integer({ min: 0, max: 1000 }), (problem, seed) => exercise(problem, seed, 3 * MOVES.length)), { numRuns: 6, seed: 22 });
+    weights = new Map([TRIAGE_OFF]);
+    try {
+      fc.assert(fc.property(prioritised, fc.integer({ min: 0, max: 1000 }), (problem, seed) => exercise(problem, seed, 2 * MOVES.length)), { numRuns: 4, seed: 23 });
+    } finally {
+      weights = new Map();
+    }
   });
 });

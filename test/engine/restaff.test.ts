@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { freeStaffByChain, placeIndividualByChain, placeIndividualInPlaceOf } from '../../src/engine/chains/restaff.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
-import { engineWith, expectScoreFromScratch, live } from './engine-kit.js';
+import { engineWith, expectScoreFromScratch, live, shortMinutes } from './engine-kit.js';
 import { chainClinic } from './scenario-kit.js';
 
 const THERAPIST = 0;
@@ -84,7 +84,7 @@ describe('a session in the place of another patient\'s', () => {
   it('gives the therapist\'s 18:00 hour to the patient who can come only then; the other session moves to a free hour', () => {
     const problem = inPlaceClinic('17:00');
     const engine = engineWith(problem, inPlaceWeek(false));
-    expect(engine.state.score().requirement).toBe(60);
+    expect(shortMinutes(engine)).toBe(60);
     expect(placeIndividualInPlaceOf(engine, 4, 1, false)).toBe(true);
     const sessions = live(engine).filter((m) => m.service === 1);
     expect(sessions.find((m) => m.patients[0] === 4)).toMatchObject({ start: 18 * 60, staff: [THERAPIST] });

@@ -9,7 +9,7 @@ import { assertValidProblem } from '../../src/input/validate.js';
 import type { Patient, Problem } from '../../src/model/problem.js';
 import { allRules } from '../../src/rules/catalogue.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
-import { live } from './engine-kit.js';
+import { live, shortMinutes } from './engine-kit.js';
 import { clinic, nineOClock } from './scenario-kit.js';
 
 /** An evening track of two 90-minute blocks, a 45-minute check-in group and a 90-minute process group. */
@@ -69,8 +69,8 @@ describe('moves aimed at short patients', () => {
   it('switch-service turns a short group into a longer service at a time of the same day it fits, for a patient short of hours', () => {
     const problem = eveningClinic(['a']);
     const compiled = compileProblem(assertValidProblem(problem));
-    const before = createEngine(compiled, allRules(), new Map(), 0, { initial: [mondayCheckIn([0])] }).state.score();
-    expect(before.requirement).toBe(45);
+    const before = createEngine(compiled, allRules(), new Map(), 0, { initial: [mondayCheckIn([0])] });
+    expect(shortMinutes(before)).toBe(45);
     const engine = applyOnce(problem, [mondayCheckIn([0])], switchService);
     const meetings = live(engine);
     expect(meetings.map((m) => ({ service: m.service, day: m.day, start: m.start, end: m.end, patients: m.patients }))).toEqual([
@@ -94,7 +94,7 @@ describe('moves aimed at short patients', () => {
     );
     const initial = [nineOClock(0, 1, 0, [1, 2]), nineOClock(4, 0, 1, [0, 1, 2])];
     const compiled = compileProblem(assertValidProblem(problem));
-    expect(createEngine(compiled, allRules(), new Map(), 0, { initial }).state.score().requirement).toBe(60);
+    expect(shortMinutes(createEngine(compiled, allRules(), new Map(), 0, { initial }))).toBe(60);
     const engine = applyOnce(problem, initial, switchService);
     const meetings = live(engine).map((m) => ({ day: m.day, service: m.service, staff: m.staff, patients: m.patients }));
     expect(meetings.sort((a, b) => a.day - b.day)).toEqual([

@@ -10,6 +10,7 @@
  * the day. The score decides whether the result is better.
  */
 import type { PlacedMeeting } from '../../rules/types.js';
+import { PATIENTS_SHORT } from '../../rules/patients-short.js';
 import { canLeave, removePatient, type Engine } from '../kernel/engine.js';
 import { individualNeeds, placeIndividual } from '../construct/individuals.js';
 import { enter, patientFits, shortfall, trackMeetings } from '../kernel/needs.js';
@@ -173,6 +174,17 @@ function repair(engine: Engine, p: number, day: number): boolean {
 }
 
 const dailyRuleIndexes = new WeakMap<object, number[]>();
+const triageIndexes = new WeakMap<object, number>();
+
+/** The board's index of rule `patients-short` (-1 when it has none). */
+function triageIndex(board: Engine['state']['board']): number {
+  let index = triageIndexes.get(board);
+  if (index === undefined) {
+    index = board.rules.findIndex((rule) => rule.code === PATIENTS_SHORT);
+    triageIndexes.set(board, index);
+  }
+  return index;
+}
 
 /**
  * Whether every requirement shortfall left is a per-day one (`daily-min-minutes`,
@@ -193,7 +205,9 @@ export function onlyDaysShort(engine: Engine): boolean {
   }
   let daily = 0;
   for (const index of indexes) daily += board.ruleTotals(index).penalty * board.weights[index]!;
-  return daily >= requirement;
+  // The triage weights (rule patients-short) count who is short, not what they lack.
+  const triage = triageIndex(board);
+  return daily >= requirement - (triage < 0 ? 0 : board.ruleTotals(triage).penalty * board.weights[triage]!);
 }
 
 /** A patient's day below the per-day thresholds is repaired (see the module comment). */
