@@ -10,7 +10,7 @@ import { SLOTS_PER_WEEK } from '../../time/week.js';
 import { meetingMinutes, type CompiledProblem } from '../../compiled/compile.js';
 import { ConflictStats } from './conflicts.js';
 import { meetingBlocker, type Blocker } from './feasible.js';
-import type { Prepared } from './prepared.js';
+import type { Prepared } from '../../compiled/prepared.js';
 import type { Random } from './random.js';
 import type { ShortList } from './short-list.js';
 import { meetingSlots, type SolverState } from './state.js';

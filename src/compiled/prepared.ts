@@ -7,8 +7,8 @@
  * rules apply is derived from the timetable and may change as the search moves meetings: the
  * tightest bound keeps every hard maximum safe whichever track ends up applying.
  */
-import { resolveHoursRules } from '../../input/defaults.js';
-import type { CompiledProblem } from '../../compiled/compile.js';
+import { resolveHoursRules } from '../input/defaults.js';
+import type { CompiledProblem } from './compile.js';
 
 export interface PreparedPatient {
   tags: ReadonlySet<string>;
