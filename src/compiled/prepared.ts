@@ -9,6 +9,7 @@
  */
 import { resolveHoursRules } from '../input/defaults.js';
 import type { CompiledProblem } from './compile.js';
+import { staffWork, type StaffWork } from './staff-work.js';
 
 export interface PreparedPatient {
   tags: ReadonlySet<string>;
@@ -36,6 +37,8 @@ export interface Prepared {
   reservedMinutes: Float64Array;
   /** Per service: most patients one meeting can hold (its maximum size, or the largest room it may use). */
   sectionCap: Int32Array;
+  /** The staff work rules in minutes: breaks, longest runs, notes time. */
+  work: StaffWork;
 }
 
 const NO_LIMIT = 1_000_000;
@@ -112,5 +115,5 @@ export function prepare(problem: CompiledProblem): Prepared {
     const largestRoom = service.telehealth === 'only' ? service.maxSize : Math.max(0, ...service.eligibleRooms.map((r) => problem.rooms[r]!.capacity));
     return Math.max(1, Math.min(service.maxSize, service.telehealth === 'allowed' ? service.maxSize : largestRoom));
   });
-  return { patients, homogeneity, seatOfPosition, reservedMinutes, sectionCap };
+  return { patients, homogeneity, seatOfPosition, reservedMinutes, sectionCap, work: staffWork(problem) };
 }

@@ -8,8 +8,9 @@ import { LIMITS } from './limits.js';
 import { readMeta } from './meta.js';
 import { readRecord } from './read.js';
 import { readId, readNumber, readText, readTextList } from './scalars.js';
+import { readStaffWork, STAFF_WORK_KEYS } from './staff-work.js';
 
-const STAFF_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'credentials', 'tags', 'availability', 'maxWeeklyHours', 'maxDailyHours', 'meta']);
+const STAFF_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'credentials', 'tags', 'availability', 'maxWeeklyHours', 'maxDailyHours', 'meta', ...STAFF_WORK_KEYS]);
 const ROOM_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'capacity', 'features', 'availability', 'meta']);
 
 /**
@@ -40,6 +41,7 @@ export function readStaff(value: unknown, path: string, context: Context): Draft
   if (maxDailyHours !== undefined) staff.maxDailyHours = maxDailyHours;
   const meta = readMeta(fields.optional('meta'), fields.at('meta'), context);
   if (meta !== undefined) staff.meta = meta;
+  readStaffWork(fields, staff, context);
   return staff;
 }
 

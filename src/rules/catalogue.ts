@@ -41,9 +41,12 @@ import { roomDoubleBooked } from './room-double-booked.js';
 import { roomFeatures } from './room-features.js';
 import { stability } from './stability.js';
 import { staffAvailability } from './staff-availability.js';
+import { staffBreaks } from './staff-breaks.js';
+import { staffContinuousWork } from './staff-continuous-work.js';
 import { staffDailyMax } from './staff-daily-max.js';
 import { staffDoubleBooked } from './staff-double-booked.js';
 import { staffLoadBalance } from './staff-load-balance.js';
+import { staffNotesTime } from './staff-notes-time.js';
 import { staffSeats } from './staff-seats.js';
 import { staffWeeklyMax } from './staff-weekly-max.js';
 import { staffedHours } from './staffed-hours.js';
@@ -90,6 +93,9 @@ const RULES: readonly Rule[] = Object.freeze([
   nonexistentTime,
   telehealthPolicy,
   familyAvailability,
+  staffNotesTime,
+  staffContinuousWork,
+  staffBreaks,
   // requirement
   patientMinWeeklyHours,
   patientMinDays,

@@ -35,6 +35,9 @@ import { roomCapacity } from '../../rules/room-capacity.js';
 import { roomDoubleBooked } from '../../rules/room-double-booked.js';
 import { roomFeatures } from '../../rules/room-features.js';
 import { staffAvailability } from '../../rules/staff-availability.js';
+import { staffBreaks } from '../../rules/staff-breaks.js';
+import { staffContinuousWork } from '../../rules/staff-continuous-work.js';
+import { staffNotesTime } from '../../rules/staff-notes-time.js';
 import { staffDailyMax } from '../../rules/staff-daily-max.js';
 import { staffDoubleBooked } from '../../rules/staff-double-booked.js';
 import { staffSeats } from '../../rules/staff-seats.js';
@@ -54,6 +57,9 @@ export type Blocker = string;
 export function overlaps(a: PlacedMeeting, day: number, start: number, end: number): boolean {
   return a.day === day && a.start < end && start < a.end;
 }
+
+/** The staff work rules: seat checks only, which choosing a member for a seat runs too. */
+const WORK_RULES: readonly Rule[] = [staffNotesTime, staffContinuousWork, staffBreaks];
 
 /**
  * The order in which the stages of `Rule.fast` run: cheapest and most often decisive first, so a
@@ -83,7 +89,7 @@ export const FAST_ORDER: { readonly [Stage in keyof FastCheck]-?: readonly Rule[
     staffSeats,
     nonexistentTime,
   ],
-  seat: [staffSeats, staffAvailability, staffDoubleBooked, staffDailyMax, staffWeeklyMax],
+  seat: [staffSeats, staffAvailability, staffDoubleBooked, staffDailyMax, staffWeeklyMax, ...WORK_RULES],
   meeting: [primaryStaffOnly, roomDoubleBooked],
   patient: [
     admissionDates,
@@ -171,4 +177,23 @@ export function patientBlocker(
 ): Blocker | null {
   // Judged alone: whom `p` would share the meeting with is the caller's concern (as it always was).
   return patientOf(probe.aim(state, prepared, m, replacing, true, from, to), p, -1);
+}
+
+const WORK = stage('seat', WORK_RULES);
+
+/**
+ * The first staff work rule (breaks, longest run, notes time) that staff member `s` would break by
+ * leading `m` in place of the meeting at `replacing`: what choosing a member for a seat asks
+ * beyond availability, other meetings and maxima. `null` at once when no work rule is set.
+ *
+ * @example
+ * ```ts
+ * if (staffWorkBlocker(engine.state, engine.prepared, meeting, s, -1) !== null) continue; // try another member
+ * ```
+ */
+export function staffWorkBlocker(state: SolverState, prepared: Prepared, m: PlacedMeeting, s: number, replacing: number): Blocker | null {
+  if (!prepared.work.any) return null;
+  const at = probe.aim(state, prepared, m, replacing, true);
+  for (let k = 0; k < WORK.checks.length; k++) if (WORK.checks[k]!(at, s, -1)) return WORK.codes[k]!;
+  return null;
 }
