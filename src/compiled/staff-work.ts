@@ -115,7 +115,14 @@ export function forEachRun(spans: readonly WorkSpan[], found: (start: number, en
   if (start >= 0) found(start, end);
 }
 
-/** Minutes of work in sorted `spans` (sessions and notes time, overlaps counted once). */
+/**
+ * Minutes of work in sorted `spans` (sessions and notes time, overlaps counted once).
+ *
+ * @example
+ * ```ts
+ * workedMinutes([{ start: 540, end: 600, notesEnd: 610 }, { start: 615, end: 675, notesEnd: 685 }]); // 140
+ * ```
+ */
 export function workedMinutes(spans: readonly WorkSpan[]): number {
   let total = 0;
   let reach = -Infinity;
