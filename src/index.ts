@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export type { Availability, HoursRules, LocalDate, LocalTime, Patient, Problem, Room, Service, Staff, Track, Weekday } from './model/problem.js';
+export type { StaffBreak } from './model/problem.js';
 export type { Meeting, Schedule, Solution } from './model/schedule.js';
 export type { Cadence, HistoryEntry } from './model/problem.js';
 export type { CadenceState, CadenceSummary } from './model/report.js';

@@ -8,6 +8,12 @@ import type { CompiledProblem } from '../compiled/compile.js';
 import type { PlacedMeeting, RuleContext } from '../rules/types.js';
 import { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
+import { prepare, type Prepared } from '../compiled/prepared.js';
+import { Probe } from '../compiled/probe.js';
+import { staffWork } from '../compiled/staff-work.js';
+import { staffBreaks } from '../rules/staff-breaks.js';
+import { staffContinuousWork } from '../rules/staff-continuous-work.js';
+import { staffNotesTime } from '../rules/staff-notes-time.js';
 import { attendableDays, eligible, lenientRules, sessionCap } from './reach.js';
 
 /** What one rule blocked for one patient. */
@@ -209,6 +215,10 @@ function newMeetingBlocker(
   const off: string[] = [];
   const taken: string[] = [];
   const maxed: string[] = [];
+  // Free but for a staff work rule (a break, a longest run, notes time): the first such rule's code.
+  const worn: string[] = [];
+  let wornBy = '';
+  const workRule = staffWorkRule(ctx, service, track, day, start, end);
   const free = new Set<number>();
   for (const member of new Set(s.seats.flatMap((seat) => seat.eligibleStaff))) {
     const staff = problem.staff[member]!;
@@ -224,13 +234,21 @@ function newMeetingBlocker(
         if (m.day === day) today += m.end - m.start;
       }
       if (week > staff.maxWeeklyMinutes || today > staff.maxDailyMinutes) maxed.push(staff.id);
-      else free.add(member);
+      else {
+        const code = workRule(member);
+        if (code === null) free.add(member);
+        else {
+          worn.push(staff.id);
+          wornBy ||= code;
+        }
+      }
     }
   }
   const seatsOk = s.seats.every((seat) => seat.eligibleStaff.filter((m) => free.has(m)).length >= seat.count) && free.size >= s.staffNeeded;
   if (!seatsOk) {
     if (taken.length > 0) return { code: 'staff-double-booked', extra: { staff: taken } };
     if (maxed.length > 0) return { code: 'staff-weekly-max', extra: { staff: maxed } };
+    if (worn.length > 0) return { code: wornBy, extra: { staff: worn } };
     return { code: 'staff-availability', extra: { staff: off } };
   }
   // Room: unless the patient can join by telehealth.
@@ -257,4 +275,25 @@ function newMeetingBlocker(
     if (peers.length + 1 < s.minSize) return { code: 'group-min-size', extra: { patients: peers } };
   }
   return { code: 'unused-opening' };
+}
+
+const WORK_RULES = [staffNotesTime, staffContinuousWork, staffBreaks];
+const preparedOf = new WeakMap<CompiledProblem, Prepared>();
+
+/**
+ * Which staff work rule (notes time, longest run, breaks) would stop member `s` from leading a new
+ * meeting of `service` at that time: the rules' own fast checks, so diagnosis names the rule the
+ * solver met. Always `null` (at no cost) when the problem sets no work rule.
+ */
+function staffWorkRule(ctx: RuleContext, service: number, track: number, day: number, start: number, end: number): (s: number) => string | null {
+  const problem = ctx.problem;
+  if (!staffWork(problem).any) return () => null;
+  let prepared = preparedOf.get(problem);
+  if (!prepared) {
+    prepared = prepare(problem);
+    preparedOf.set(problem, prepared);
+  }
+  const meeting: PlacedMeeting = { id: '', service, track, day, start, end, room: -1, telehealth: false, staff: [], patients: [], pinned: false };
+  const probe = new Probe().aim(ctx, prepared, meeting, -1, true);
+  return (s) => WORK_RULES.find((rule) => rule.fast?.seat?.(probe, s, -1))?.code ?? null;
 }

@@ -65,6 +65,12 @@ function tallyMessage(patient: string, tally: BlockTally): string {
     case 'staff-weekly-max':
     case 'staff-daily-max':
       return `${staff} would exceed their maximum hours leading ${services} at ${when} (${n} blocked).`;
+    case 'staff-breaks':
+      return `${staff} would lose their break leading ${services} at ${when} (${n} blocked).`;
+    case 'staff-continuous-work':
+      return `${staff} would work too long without a pause leading ${services} at ${when} (${n} blocked).`;
+    case 'staff-notes-time':
+      return `${staff} would have no time for notes leading ${services} at ${when} (${n} blocked).`;
     case 'group-min-size':
       return `Too few other patients are free at ${when} to open another ${services} group${tally.patients.size > 0 ? ` (only ${others})` : ''} (${n} blocked).`;
     case 'patient-availability':

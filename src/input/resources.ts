@@ -9,8 +9,9 @@ import { readMeta } from './meta.js';
 import { readRecord } from './read.js';
 import { readId, readNumber, readText, readTextList } from './scalars.js';
 import { readStaffProgramme, STAFF_PROGRAMME_KEYS } from './staff-programme.js';
+import { readStaffWork, STAFF_WORK_KEYS } from './staff-work.js';
 
-const STAFF_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'credentials', 'tags', 'availability', 'maxWeeklyHours', 'maxDailyHours', 'meta', ...STAFF_PROGRAMME_KEYS]);
+const STAFF_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'credentials', 'tags', 'availability', 'maxWeeklyHours', 'maxDailyHours', 'meta', ...STAFF_PROGRAMME_KEYS, ...STAFF_WORK_KEYS]);
 const ROOM_KEYS: ReadonlySet<string> = new Set(['id', 'name', 'capacity', 'features', 'availability', 'meta']);
 
 /**
@@ -42,6 +43,7 @@ export function readStaff(value: unknown, path: string, context: Context): Draft
   readStaffProgramme(fields, staff, context);
   const meta = readMeta(fields.optional('meta'), fields.at('meta'), context);
   if (meta !== undefined) staff.meta = meta;
+  readStaffWork(fields, staff, context);
   return staff;
 }
 

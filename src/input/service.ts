@@ -10,12 +10,14 @@ import { LIMITS } from './limits.js';
 import { readMeta } from './meta.js';
 import { readArray, readRecord } from './read.js';
 import { readBoolean, readChoice, readId, readNumber, readText, readTextList } from './scalars.js';
+import { readNotesMinutes } from './staff-work.js';
 
 type Seat = Service['staff'][number];
 
 const SERVICE_KEYS: ReadonlySet<string> = new Set([
   'id', 'name', 'kind', 'durationMinutes', 'minSize', 'maxSize', 'staff', 'primaryOnly', 'room', 'telehealth',
   'withFamily', 'countsTowardHours', 'eligibility', 'homogeneousBy', 'trackBound', 'meta',
+  'notesMinutes',
 ]);
 const SEAT_KEYS: ReadonlySet<string> = new Set(['credentials', 'tags', 'count']);
 const ROOM_NEEDS_KEYS: ReadonlySet<string> = new Set(['features']);
@@ -89,6 +91,7 @@ export function readService(value: unknown, path: string, context: Context): Dra
   service.trackBound = readBoolean(fields.optional('trackBound'), fields.at('trackBound'), context, 'trackBound') ?? kind === 'group';
   const meta = readMeta(fields.optional('meta'), fields.at('meta'), context);
   if (meta !== undefined) service.meta = meta;
+  readNotesMinutes(fields, service, context);
   return service;
 }
 

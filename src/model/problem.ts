@@ -182,6 +182,11 @@ export interface Service {
    * bounded (`LIMITS.metaLength` characters, `LIMITS.metaDepth` levels) and copies it.
    */
   meta?: Record<string, unknown>;
+  /**
+   * Minutes each facilitator keeps after every session for its notes (hard, rule
+   * `staff-notes-time`): they lead nothing else then; the room is free. Default 0, at most 120.
+   */
+  notesMinutes?: number;
 }
 
 /** A clinician, counsellor, nurse, technician or peer-support worker. */
@@ -223,6 +228,29 @@ export interface Staff {
    * bounded (`LIMITS.metaLength` characters, `LIMITS.metaDepth` levels) and copies it.
    */
   meta?: Record<string, unknown>;
+  /**
+   * Breaks (hard, rule `staff-breaks`): on every day the member works, a free stretch of
+   * `minutes` inside the `within` window, wherever it falls (no session and no notes time in it).
+   * With `afterMinutes`, owed only on days they work more than that (sessions plus notes time),
+   * e.g. a 30-minute meal break after 5 hours: `{ minutes: 30, within: { start: '11:00', end: '14:00' }, afterMinutes: 300 }`.
+   */
+  breaks?: StaffBreak[];
+  /**
+   * Longest run of work in minutes (hard, rule `staff-continuous-work`): a run goes on while the
+   * gap between the end of one session (its notes time included) and the start of the next is
+   * under 15 minutes. Default none.
+   */
+  maxContinuousMinutes?: number;
+}
+
+/** A floating break of {@link Staff.breaks}. */
+export interface StaffBreak {
+  /** Length of the break, in minutes (a multiple of 5). */
+  minutes: number;
+  /** The window the break falls in, wall clock on each working day. */
+  within: { start: LocalTime; end: LocalTime };
+  /** Owed only on days the member works more than this many minutes. Default: every working day. */
+  afterMinutes?: number;
 }
 
 /** A group room, an office, a family room. */

@@ -25,4 +25,10 @@ export const admissionDates: Rule = {
       }));
     }
   },
+  fast: {
+    patient({ m, problem }, p) {
+      const patient = problem.patients[p]!;
+      return m.day < patient.firstDay || m.day >= patient.endDay;
+    },
+  },
 };

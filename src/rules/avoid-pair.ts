@@ -27,4 +27,13 @@ export const avoidPair: Rule = {
       }
     }
   },
+  fast: {
+    patient({ m, problem }, p, position) {
+      // Compilation makes `avoid` symmetric, so one side's set answers for the pair.
+      const avoid = problem.patients[p]!.avoid;
+      if (avoid.size === 0) return false;
+      for (let j = 0; j < position; j++) if (avoid.has(m.patients[j]!)) return true;
+      return false;
+    },
+  },
 };

@@ -40,6 +40,14 @@ export const cadenceWindow: Rule = {
       }
     }
   },
+  fast: {
+    patient({ m, prepared }, p) {
+      for (const window of prepared.patients[p]!.cadenceWindows) {
+        if (window.service === m.service && (m.day < window.firstDay || m.day > window.lastDay)) return true;
+      }
+      return false;
+    },
+  },
 };
 
 function outside(cadence: WeekCadence, day: number): string {

@@ -10,6 +10,8 @@ const HARD = [
   'closed-date', 'admission-dates', 'staff-daily-max', 'staff-weekly-max', 'patient-max-weekly-hours', 'patient-max-daily-hours',
   'patient-max-days', 'curriculum-max', 'requires-max', 'start-grid', 'meeting-duration', 'meeting-outside-week', 'nonexistent-time',
   'telehealth-policy', 'family-availability',
+  // issue 24 item 1: staff work rules
+  'staff-notes-time', 'staff-continuous-work', 'staff-breaks',
   'staff-caseload',
   'cadence-window',
 ];

@@ -44,10 +44,13 @@ import { roomDoubleBooked } from './room-double-booked.js';
 import { roomFeatures } from './room-features.js';
 import { stability } from './stability.js';
 import { staffAvailability } from './staff-availability.js';
+import { staffBreaks } from './staff-breaks.js';
 import { staffCaseload } from './staff-caseload.js';
+import { staffContinuousWork } from './staff-continuous-work.js';
 import { staffDailyMax } from './staff-daily-max.js';
 import { staffDoubleBooked } from './staff-double-booked.js';
 import { staffLoadBalance } from './staff-load-balance.js';
+import { staffNotesTime } from './staff-notes-time.js';
 import { staffPreferences } from './staff-preferences.js';
 import { staffSeats } from './staff-seats.js';
 import { staffWeeklyMax } from './staff-weekly-max.js';
@@ -97,6 +100,9 @@ const RULES: readonly Rule[] = Object.freeze([
   familyAvailability,
   staffCaseload,
   cadenceWindow,
+  staffNotesTime,
+  staffContinuousWork,
+  staffBreaks,
   // requirement
   patientMinWeeklyHours,
   patientMinDays,

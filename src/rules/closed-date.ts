@@ -17,4 +17,7 @@ export const closedDate: Rule = {
       ...onDay(ctx, meeting.day),
     }));
   },
+  fast: {
+    shape: ({ m, problem }) => problem.closedDays[m.day] === true,
+  },
 };

@@ -23,4 +23,8 @@ export const curriculumMax: Rule = {
       }));
     }
   },
+  fast: {
+    // The tightest maximum of every track the patient lists (and of their `requires`).
+    patient: (probe, p) => probe.patientLoad(p).sessions > probe.prepared.patients[p]!.maxSessions[probe.m.service]!,
+  },
 };

@@ -32,4 +32,12 @@ export const eligibility: Rule = {
       }));
     }
   },
+  fast: {
+    patient({ service, prepared }, p) {
+      const tags = prepared.patients[p]!.tags;
+      for (const tag of service.requireTags) if (!tags.has(tag)) return true;
+      for (const tag of service.excludeTags) if (tags.has(tag)) return true;
+      return false;
+    },
+  },
 };

@@ -23,4 +23,7 @@ export const familyAvailability: Rule = {
       }));
     }
   },
+  fast: {
+    patient: ({ problem, service, from, to }, p) => service.withFamily && !problem.patients[p]!.family.containsRange(from, to),
+  },
 };

@@ -21,4 +21,7 @@ export const groupMaxSize: Rule = {
       ...onDay(ctx, meeting.day),
     }));
   },
+  fast: {
+    shape: ({ m, service }) => m.patients.length > service.maxSize,
+  },
 };

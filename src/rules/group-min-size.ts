@@ -25,4 +25,8 @@ export const groupMinSize: Rule = {
       ...onDay(ctx, meeting.day),
     }));
   },
+  fast: {
+    // A compound move (open a group, then fill it) judges the minimum at its end only.
+    shape: ({ m, service, checkMinSize }) => checkMinSize && service.kind === 'group' && m.patients.length < service.minSize,
+  },
 };

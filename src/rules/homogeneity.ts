@@ -39,4 +39,12 @@ export const homogeneity: Rule = {
       }
     }
   },
+  fast: {
+    patient({ m, prepared }, p, position) {
+      const keys = prepared.homogeneity[m.service];
+      if (keys === undefined) return false;
+      for (let j = 0; j < position; j++) if (keys[m.patients[j]!] !== keys[p]) return true;
+      return false;
+    },
+  },
 };

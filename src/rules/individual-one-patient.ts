@@ -24,4 +24,7 @@ export const individualOnePatient: Rule = {
       ...onDay(ctx, meeting.day),
     }));
   },
+  fast: {
+    shape: ({ m, service }) => service.kind === 'individual' && m.patients.length !== 1,
+  },
 };

@@ -30,4 +30,7 @@ export const meetingDuration: Rule = {
       ...onDay(ctx, meeting.day),
     }));
   },
+  fast: {
+    shape: ({ m, service }) => m.end - m.start !== service.durationMinutes,
+  },
 };

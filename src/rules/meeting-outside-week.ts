@@ -15,4 +15,8 @@ export const meetingOutsideWeek: Rule = {
       meetings: [meeting.id],
     }));
   },
+  fast: {
+    // Stricter than evaluate: the meeting must fit inside its day too.
+    shape: ({ m }) => m.day < 0 || m.day > 6 || m.end > 1440 || m.start < 0,
+  },
 };

@@ -22,4 +22,7 @@ export const patientAvailability: Rule = {
       }));
     }
   },
+  fast: {
+    patient: ({ problem, from, to }, p) => !problem.patients[p]!.available.containsRange(from, to),
+  },
 };

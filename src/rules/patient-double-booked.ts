@@ -19,4 +19,11 @@ export const patientDoubleBooked: Rule = {
       }));
     });
   },
+  fast: {
+    patient(probe, p, position) {
+      // The same patient twice on one roster, or at the same time in another meeting.
+      for (let j = 0; j < position; j++) if (probe.m.patients[j] === p) return true;
+      return probe.patientLoad(p).overlaps;
+    },
+  },
 };

@@ -24,4 +24,7 @@ export const patientMaxDailyHours: Rule = {
       }));
     }
   },
+  fast: {
+    patient: (probe, p) => probe.patientLoad(p).dayMinutes > probe.prepared.patients[p]!.maxDailyMinutes,
+  },
 };

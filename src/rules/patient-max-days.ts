@@ -19,4 +19,7 @@ export const patientMaxDays: Rule = {
       patients: [ctx.problem.patients[patient]!.id],
     }));
   },
+  fast: {
+    patient: (probe, p) => probe.patientLoad(p).days > probe.prepared.patients[p]!.maxDays,
+  },
 };

@@ -21,4 +21,8 @@ export const patientMaxWeeklyHours: Rule = {
       patients: [ctx.problem.patients[patient]!.id],
     }));
   },
+  fast: {
+    // The tightest maximum of every track the patient lists: the track that applies may change.
+    patient: (probe, p) => probe.patientLoad(p).weekMinutes > probe.prepared.patients[p]!.maxWeeklyMinutes,
+  },
 };

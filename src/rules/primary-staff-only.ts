@@ -29,4 +29,14 @@ export const primaryStaffOnly: Rule = {
       }
     }
   },
+  fast: {
+    meeting({ m, problem, service }) {
+      if (!service.primaryOnly) return false;
+      for (const p of m.patients) {
+        const primary = problem.patients[p]!.primaryStaff;
+        if (primary < 0 || !m.staff.includes(primary)) return true;
+      }
+      return false;
+    },
+  },
 };

@@ -25,4 +25,12 @@ export const requiresMax: Rule = {
       }));
     }
   },
+  fast: {
+    patient(probe, p) {
+      for (const entry of probe.problem.patients[p]!.requires) {
+        if (entry.service === probe.m.service && probe.patientLoad(p).sessions > entry.max) return true;
+      }
+      return false;
+    },
+  },
 };

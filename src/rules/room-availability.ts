@@ -20,4 +20,10 @@ export const roomAvailability: Rule = {
       ...onDay(ctx, meeting.day),
     }));
   },
+  fast: {
+    shape({ m, problem, from, to }) {
+      const room = problem.rooms[m.room];
+      return !m.telehealth && room !== undefined && !room.available.containsRange(from, to);
+    },
+  },
 };

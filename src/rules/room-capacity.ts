@@ -21,4 +21,7 @@ export const roomCapacity: Rule = {
       ...(dateOf(ctx, meeting.day) ? { date: dateOf(ctx, meeting.day)! } : {}),
     }));
   },
+  fast: {
+    shape: ({ m, problem }) => !m.telehealth && m.patients.length > (problem.rooms[m.room]?.capacity ?? Infinity),
+  },
 };

@@ -19,4 +19,14 @@ export const roomDoubleBooked: Rule = {
       }));
     });
   },
+  fast: {
+    meeting({ m, ctx, replacing }) {
+      if (m.room < 0) return false;
+      for (const other of ctx.roomMeetings[m.room] ?? []) {
+        const o = ctx.meetings[other];
+        if (other !== replacing && o !== undefined && o.day === m.day && o.start < m.end && m.start < o.end) return true;
+      }
+      return false;
+    },
+  },
 };

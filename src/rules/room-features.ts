@@ -25,4 +25,7 @@ export const roomFeatures: Rule = {
       return;
     }
   },
+  fast: {
+    shape: ({ m, problem, service }) => !m.telehealth && (problem.rooms[m.room] === undefined || !service.eligibleRooms.includes(m.room)),
+  },
 };

@@ -22,4 +22,7 @@ export const staffAvailability: Rule = {
       }));
     }
   },
+  fast: {
+    seat: ({ problem, from, to }, s) => !(problem.staff[s]?.available.containsRange(from, to) ?? false),
+  },
 };

@@ -33,4 +33,7 @@ export const staffDailyMax: Rule = {
       }));
     }
   },
+  fast: {
+    seat: (probe, s) => probe.staffLoad(s).dayMinutes > probe.problem.staff[s]!.maxDailyMinutes,
+  },
 };

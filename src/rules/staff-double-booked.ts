@@ -19,4 +19,7 @@ export const staffDoubleBooked: Rule = {
       }));
     });
   },
+  fast: {
+    seat: (probe, s) => probe.staffLoad(s).overlaps,
+  },
 };

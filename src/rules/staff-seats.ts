@@ -74,4 +74,14 @@ export const staffSeats: Rule = {
       ...onDay(ctx, meeting.day),
     }));
   },
+  fast: {
+    shape: ({ m, service }) => m.staff.length !== service.staffNeeded,
+    // Stricter than the matching evaluate judges: the member at position i fills seat position i,
+    // a look-up instead of a search (the solver fills seats in that order).
+    seat({ m, service, prepared }, s, i) {
+      for (let j = 0; j < i; j++) if (m.staff[j] === s) return true;
+      const seat = service.seats[prepared.seatOfPosition[m.service]?.[i] ?? -1];
+      return seat === undefined || !seat.eligibleStaff.includes(s);
+    },
+  },
 };

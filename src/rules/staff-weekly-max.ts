@@ -24,4 +24,7 @@ export const staffWeeklyMax: Rule = {
       staff: [staff.id],
     }));
   },
+  fast: {
+    seat: (probe, s) => probe.staffLoad(s).weekMinutes > probe.problem.staff[s]!.maxWeeklyMinutes,
+  },
 };

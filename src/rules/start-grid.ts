@@ -17,4 +17,7 @@ export const startGrid: Rule = {
       ...onDay(ctx, meeting.day),
     }));
   },
+  fast: {
+    shape: ({ m, problem }) => m.start % problem.granularityMinutes !== 0,
+  },
 };

@@ -38,4 +38,9 @@ export const telehealthPolicy: Rule = {
       }));
     }
   },
+  fast: {
+    // Stricter than evaluate: a telehealth meeting holds no room either.
+    shape: ({ m, service }) => (m.telehealth ? service.telehealth === 'never' || m.room >= 0 : service.telehealth === 'only'),
+    patient: ({ m, problem }, p) => m.telehealth && !problem.patients[p]!.telehealth,
+  },
 };

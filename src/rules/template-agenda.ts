@@ -85,4 +85,8 @@ export const templateAgenda: Rule = {
       ...onDay(ctx, meeting.day),
     }));
   },
+  fast: {
+    // Every move that changes a group's service or time, or opens one, passes here.
+    shape: ({ m, problem }) => !onAgenda(problem, m),
+  },
 };

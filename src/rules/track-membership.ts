@@ -22,4 +22,7 @@ export const trackMembership: Rule = {
       }));
     }
   },
+  fast: {
+    patient: ({ m, problem }, p) => m.track >= 0 && !problem.patients[p]!.tracks.includes(m.track),
+  },
 };

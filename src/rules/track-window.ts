@@ -22,4 +22,7 @@ export const trackWindow: Rule = {
       ...onDay(ctx, meeting.day),
     }));
   },
+  fast: {
+    shape: ({ m, problem, service, from, to }) => service.trackBound && !(problem.tracks[m.track]?.windows.containsRange(from, to) ?? false),
+  },
 };

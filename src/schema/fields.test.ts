@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateProblem } from '../input/validate.js';
-import type { Availability, Cadence, HistoryEntry, HoursRules, Patient, Problem, Room, Service, Staff, Track } from '../model/problem.js';
+import type { Availability, Cadence, HistoryEntry, HoursRules, Patient, Problem, Room, Service, Staff, StaffBreak, Track } from '../model/problem.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 import type { Loose } from '../../test/input/support.js';
 import { tinyProblem } from '../../test/support/tiny.js';
@@ -34,13 +34,16 @@ const TEMPLATE_ENTRY = { service: true, day: true, start: true } satisfies Field
 const SERVICE = {
   id: true, name: true, kind: true, durationMinutes: true, minSize: true, maxSize: true, staff: true, primaryOnly: true, room: true,
   telehealth: true, withFamily: true, countsTowardHours: true, eligibility: true, homogeneousBy: true, trackBound: true, meta: true,
+  notesMinutes: true,
 } satisfies Fields<Service>;
 const SEAT = { credentials: true, tags: true, count: true } satisfies Fields<Item<Service['staff']>>;
 const STAFF = {
   id: true, name: true, credentials: true, tags: true, availability: true, maxWeeklyHours: true, maxDailyHours: true, meta: true,
   maxCaseload: true, preferences: true,
+  breaks: true, maxContinuousMinutes: true,
 } satisfies Fields<Staff>;
 const STAFF_PREFERENCES = { days: true, avoidDays: true, avoid: true, services: true } satisfies Fields<NonNullable<Staff['preferences']>>;
+const STAFF_BREAK = { minutes: true, within: true, afterMinutes: true } satisfies Fields<StaffBreak>;
 const ROOM = { id: true, name: true, capacity: true, features: true, availability: true, meta: true } satisfies Fields<Room>;
 const PATIENT = {
   id: true, tracks: true, availability: true, familyAvailability: true, tags: true, rules: true, requires: true, primaryStaff: true,
@@ -78,6 +81,7 @@ describe('the schema defines exactly the fields of the model', () => {
     ['Service', problemDefs['Service'], SERVICE],
     ['Seat', problemDefs['Seat'], SEAT],
     ['Staff', problemDefs['Staff'], STAFF],
+    ['StaffBreak', problemDefs['StaffBreak'], STAFF_BREAK],
     ['Room', problemDefs['Room'], ROOM],
     ['Staff.preferences', (problemDefs['Staff'] as { properties: Record<string, unknown> }).properties['preferences'], STAFF_PREFERENCES],
     ['Patient', problemDefs['Patient'], PATIENT],
@@ -113,6 +117,7 @@ describe('the validator knows every field of the model', () => {
     ['service', (p) => p.services[0], SERVICE],
     ['seat', (p) => p.services[0].staff[0], SEAT],
     ['staff', (p) => p.staff[0], STAFF],
+    ['staff break', (p) => ((p.staff[0].breaks = [{}]), p.staff[0].breaks[0]), STAFF_BREAK],
     ['room', (p) => p.rooms[0], ROOM],
     ['staff preferences', (p) => ((p.staff[0].preferences = {}), p.staff[0].preferences), STAFF_PREFERENCES],
     ['patient', (p) => p.patients[0], PATIENT],

@@ -13,6 +13,7 @@
 import { PRIORITY_BOUND } from '../input/ledger.js';
 import { LIMITS } from '../input/limits.js';
 import { MINUTES_PER_DAY, SLOT_MINUTES } from '../time/week.js';
+import { MAX_NOTES_MINUTES } from '../input/staff-work.js';
 
 /** A JSON Schema, as plain JSON data. */
 export type JsonSchema = { [key: string]: unknown };
@@ -172,6 +173,7 @@ function problemDefinitions(): Record<string, JsonSchema> {
       homogeneousBy: textList("Tag prefixes every participant shares, e.g. ['age:'] keeps adolescents and adults apart."),
       trackBound: boolean("Held in a track's windows, for that track's patients. Default true for groups, false for individual sessions."),
       meta: ref('Meta'),
+      notesMinutes: integer('Minutes each facilitator keeps after every session for its notes: they lead nothing else then; the room is free. A multiple of 5. Default 0.', 0, MAX_NOTES_MINUTES, { multipleOf: SLOT_MINUTES, default: 0 }),
     }, ['id', 'kind', 'durationMinutes', 'staff'], {
       if: { properties: { kind: { const: 'individual' } }, required: ['kind'] },
       then: { properties: { minSize: { const: 1 }, maxSize: { const: 1 } } },
@@ -192,7 +194,17 @@ function problemDefinitions(): Record<string, JsonSchema> {
         services: idList('Services (ids) the member prefers to lead; when given, each session of another service costs a soft penalty. Default none.'),
       }),
       meta: ref('Meta'),
+      breaks: list('Breaks: on every day the member works, a free stretch of the given minutes inside a window (no session, no notes time).', ref('StaffBreak'), LIMITS.windows),
+      maxContinuousMinutes: duration('Longest run of work in minutes: a run goes on while the gap between the end of one session (its notes time included) and the next is under 15 minutes. Default none.'),
     }, ['id', 'credentials']),
+    StaffBreak: object('A floating break: minutes free somewhere inside a window, on every day the member works.', {
+      minutes: duration('Length of the break in minutes: a positive multiple of 5, no longer than its window.'),
+      within: object('The window the break falls in (wall clock).', {
+        start: refDescribed('StartTime', 'Earliest start of the break.'),
+        end: refDescribed('EndTime', 'Latest end of the break; after start.'),
+      }, ['start', 'end']),
+      afterMinutes: integer('Owed only on days the member works more than this many minutes (sessions and notes time). Default: every working day.', 0, MINUTES_PER_DAY),
+    }, ['minutes', 'within']),
     Room: object('A group room, an office, a family room.', {
       id: refDescribed('Id', 'Unique among rooms.'),
       name: text('Display name.'),

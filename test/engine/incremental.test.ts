@@ -13,6 +13,7 @@ import { allRules } from '../../src/rules/catalogue.js';
 import { TRIAGE_OFF } from '../../src/rules/patients-short.js';
 import type { Problem } from '../../src/model/problem.js';
 import { problemArbitrary } from '../support/arbitraries/random-problem.js';
+import { withStaffWork } from '../support/staff-work.js';
 import { feasibleProblemArbitrary } from '../support/arbitraries.js';
 import { withTemplates } from '../support/templated.js';
 import { generousProblemArbitrary } from './generous.js';
@@ -99,6 +100,11 @@ describe('incremental scoring', () => {
     fc.assert(
       fc.property(feasibleProblemArbitrary({ maxPatients: 12 }), fc.integer({ min: 0, max: 1000 }), ({ problem }, seed) => exercise(problem, seed, 6 * MOVES.length)),
       { numRuns: 12, seed: 2026 },
+    );
+    // Notes time, breaks and longest runs (issue 24): the moves keep them, and the board agrees.
+    fc.assert(
+      fc.property(problemArbitrary({ maxPatients: 10 }), fc.integer({ min: 0, max: 1000 }), (problem, seed) => exercise(withStaffWork(problem), seed, 2 * MOVES.length)),
+      { numRuns: 4, seed: 2024 },
     );
     for (const { name } of MOVES) expect({ name, applied: (applied.get(name) ?? 0) > 0 }).toEqual({ name, applied: true });
     // The programme's soft rule (issue 24) was scored, not only zero all along.

@@ -8,7 +8,7 @@ import type { Rule } from '../../rules/types.js';
 import { Budget } from '../../time/budget.js';
 import { ConflictStats } from './conflicts.js';
 import type { Engine } from './engine.js';
-import { prepare } from './prepared.js';
+import { prepare } from '../../compiled/prepared.js';
 import { Random } from './random.js';
 import { ShortList } from './short-list.js';
 import { SolverState } from './state.js';

@@ -9,8 +9,8 @@ import type { Budget } from '../../time/budget.js';
 import { SLOTS_PER_WEEK } from '../../time/week.js';
 import { meetingMinutes, type CompiledProblem } from '../../compiled/compile.js';
 import { ConflictStats } from './conflicts.js';
-import { meetingBlocker, type Blocker } from './feasible.js';
-import type { Prepared } from './prepared.js';
+import { meetingBlocker, staffWorkBlocker, type Blocker } from './feasible.js';
+import type { Prepared } from '../../compiled/prepared.js';
 import type { Random } from './random.js';
 import type { ShortList } from './short-list.js';
 import { meetingSlots, type SolverState } from './state.js';
@@ -66,7 +66,8 @@ function staffFreeAt(engine: Engine, s: number, m: PlacedMeeting, from: number, 
   const replaced = replacing >= 0 ? state.meetings[replacing] : undefined;
   const holds = replaced !== undefined && replaced.staff.includes(s);
   if (!vacant(state.staffBusy, s, from, to, replaced, holds)) return false;
-  return staffDayMinutesWith(engine, s, m, replacing) <= member.maxDailyMinutes && staffWeekMinutesWith(engine, s, m, replacing) <= member.maxWeeklyMinutes;
+  if (staffDayMinutesWith(engine, s, m, replacing) > member.maxDailyMinutes || staffWeekMinutesWith(engine, s, m, replacing) > member.maxWeeklyMinutes) return false;
+  return staffWorkBlocker(state, engine.prepared, m, s, replacing) === null;
 }
 
 /** The meeting at `replacing` when staff member `s` holds a seat in it (its minutes are given back). */

@@ -1,18 +1,55 @@
 /**
- * Fast, dedicated checks of every hard rule for one meeting as it would be after a change,
- * against the rest of the timetable. They return the code of the first hard rule the change
- * would break (for conflict statistics), or `null` when it breaks none.
+ * The hard rules' fast checks of one change, run in a fixed order: the meeting as it would be
+ * after the change, against the rest of the timetable. Each check lives beside its rule
+ * (`Rule.fast`, src/rules/); this file only orders them and runs them, and returns the code of
+ * the first hard rule the change would break (for conflict statistics), or `null`.
  *
- * These checks are conservative (stricter than or equal to the catalogue): after applying, the
+ * The checks are conservative (stricter than or equal to the catalogue): after applying, the
  * solver still checks the catalogue's own hard total and undoes a change that raised it, so the
  * catalogue remains the single source of truth.
  */
-import { onAgenda } from '../../rules/template-agenda.js';
-import type { PlacedMeeting } from '../../rules/types.js';
-import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
+import { Probe } from '../../compiled/probe.js';
+import type { Prepared } from '../../compiled/prepared.js';
+import { admissionDates } from '../../rules/admission-dates.js';
+import { cadenceWindow } from '../../rules/cadence-window.js';
+import { avoidPair } from '../../rules/avoid-pair.js';
+import { closedDate } from '../../rules/closed-date.js';
+import { curriculumMax } from '../../rules/curriculum-max.js';
+import { eligibility } from '../../rules/eligibility.js';
+import { familyAvailability } from '../../rules/family-availability.js';
+import { groupMaxSize } from '../../rules/group-max-size.js';
+import { groupMinSize } from '../../rules/group-min-size.js';
+import { homogeneity } from '../../rules/homogeneity.js';
+import { individualOnePatient } from '../../rules/individual-one-patient.js';
+import { meetingDuration } from '../../rules/meeting-duration.js';
+import { meetingOutsideWeek } from '../../rules/meeting-outside-week.js';
+import { nonexistentTime } from '../../rules/nonexistent-time.js';
+import { patientAvailability } from '../../rules/patient-availability.js';
+import { patientDoubleBooked } from '../../rules/patient-double-booked.js';
+import { patientMaxDailyHours } from '../../rules/patient-max-daily-hours.js';
+import { patientMaxDays } from '../../rules/patient-max-days.js';
+import { patientMaxWeeklyHours } from '../../rules/patient-max-weekly-hours.js';
+import { primaryStaffOnly } from '../../rules/primary-staff-only.js';
+import { requiresMax } from '../../rules/requires-max.js';
+import { roomAvailability } from '../../rules/room-availability.js';
+import { roomCapacity } from '../../rules/room-capacity.js';
+import { roomDoubleBooked } from '../../rules/room-double-booked.js';
+import { roomFeatures } from '../../rules/room-features.js';
+import { staffAvailability } from '../../rules/staff-availability.js';
+import { staffBreaks } from '../../rules/staff-breaks.js';
+import { staffContinuousWork } from '../../rules/staff-continuous-work.js';
+import { staffNotesTime } from '../../rules/staff-notes-time.js';
+import { staffDailyMax } from '../../rules/staff-daily-max.js';
+import { staffDoubleBooked } from '../../rules/staff-double-booked.js';
+import { staffSeats } from '../../rules/staff-seats.js';
+import { staffWeeklyMax } from '../../rules/staff-weekly-max.js';
+import { startGrid } from '../../rules/start-grid.js';
+import { telehealthPolicy } from '../../rules/telehealth-policy.js';
+import { templateAgenda } from '../../rules/template-agenda.js';
+import { trackMembership } from '../../rules/track-membership.js';
+import { trackWindow } from '../../rules/track-window.js';
+import type { FastCheck, PlacedMeeting, Rule } from '../../rules/types.js';
 import type { SolverState } from './state.js';
-import type { Prepared } from './prepared.js';
-import { meetingMinutes } from '../../compiled/compile.js';
 
 /** Codes returned by the checks: rule codes of the catalogue. */
 export type Blocker = string;
@@ -22,36 +59,79 @@ export function overlaps(a: PlacedMeeting, day: number, start: number, end: numb
   return a.day === day && a.start < end && start < a.end;
 }
 
-/** Whether the meeting's fields, on their own, keep the meeting-level hard rules (size minimum aside). */
-export function meetingShapeBlocker(state: SolverState, m: PlacedMeeting): Blocker | null {
-  const problem = state.problem;
-  const service = problem.services[m.service]!;
-  if (m.day < 0 || m.day > 6 || m.end > 1440 || m.start < 0) return 'meeting-outside-week';
-  if (problem.closedDays[m.day]) return 'closed-date';
-  if (m.start % problem.granularityMinutes !== 0) return 'start-grid';
-  if (m.end - m.start !== service.durationMinutes) return 'meeting-duration';
-  const from = m.day * SLOTS_PER_DAY + m.start / SLOT_MINUTES;
-  const to = m.day * SLOTS_PER_DAY + m.end / SLOT_MINUTES;
-  if (service.trackBound) {
-    const track = problem.tracks[m.track];
-    if (!track || !track.windows.containsRange(from, to)) return 'track-window';
-  }
-  // A templated track's groups hold only the template's (service, day, start): every move that
-  // changes a group's service or time, or opens one, passes here.
-  if (!onAgenda(problem, m)) return 'template-agenda';
-  if (service.telehealth === 'never' && m.telehealth) return 'telehealth-policy';
-  if (service.telehealth === 'only' && !m.telehealth) return 'telehealth-policy';
-  if (m.telehealth) {
-    if (m.room >= 0) return 'telehealth-policy';
-  } else {
-    const room = problem.rooms[m.room];
-    if (!room) return 'room-features';
-    if (!service.eligibleRooms.includes(m.room)) return 'room-features';
-    if (!room.available.containsRange(from, to)) return 'room-availability';
-    if (m.patients.length > room.capacity) return 'room-capacity';
-  }
-  if (service.kind === 'individual' && m.patients.length !== 1) return 'individual-one-patient';
-  if (m.patients.length > service.maxSize) return 'group-max-size';
+/** The staff work rules: seat checks only, which choosing a member for a seat runs too. */
+const WORK_RULES: readonly Rule[] = [staffNotesTime, staffContinuousWork, staffBreaks];
+
+/**
+ * The order in which the stages of `Rule.fast` run: cheapest and most often decisive first, so a
+ * refused change costs a few comparisons. Which rule answers first is the code conflict
+ * statistics count, so the order is part of what causes report. Every hard rule of the
+ * catalogue appears in the stages its fast check has (a test holds the two together).
+ *
+ * A check may rely on every rule before it (by first appearance, stage by stage) holding; the
+ * loops below run every check unless one refuses, so whatever change breaks a hard rule, the
+ * broken rule's own check refuses it or an earlier one did (test/engine/fast-checks.property.test.ts).
+ */
+export const FAST_ORDER: { readonly [Stage in keyof FastCheck]-?: readonly Rule[] } = {
+  shape: [
+    meetingOutsideWeek,
+    closedDate,
+    startGrid,
+    meetingDuration,
+    trackWindow,
+    templateAgenda,
+    telehealthPolicy,
+    roomFeatures,
+    roomAvailability,
+    roomCapacity,
+    individualOnePatient,
+    groupMaxSize,
+    groupMinSize,
+    staffSeats,
+    nonexistentTime,
+  ],
+  seat: [staffSeats, staffAvailability, staffDoubleBooked, staffDailyMax, staffWeeklyMax, ...WORK_RULES],
+  meeting: [primaryStaffOnly, roomDoubleBooked],
+  patient: [
+    admissionDates,
+    cadenceWindow,
+    patientAvailability,
+    trackMembership,
+    eligibility,
+    telehealthPolicy,
+    familyAvailability,
+    patientDoubleBooked,
+    patientMaxWeeklyHours,
+    patientMaxDailyHours,
+    patientMaxDays,
+    curriculumMax,
+    requiresMax,
+    avoidPair,
+    homogeneity,
+  ],
+};
+
+/** One stage as parallel arrays (codes, checks): the loops below run them without a lookup. */
+function stage<S extends keyof FastCheck>(name: S, rules: readonly Rule[] = FAST_ORDER[name]): { codes: string[]; checks: Array<NonNullable<FastCheck[S]>> } {
+  const checks = rules.map((rule) => {
+    const check = rule.fast?.[name];
+    if (!check) throw new Error(`${rule.code} has no fast ${name} check`);
+    return check as NonNullable<FastCheck[S]>;
+  });
+  return { codes: rules.map((rule) => rule.code), checks };
+}
+
+const SHAPE = stage('shape');
+const SEAT = stage('seat');
+const MEETING = stage('meeting');
+const PATIENT = stage('patient');
+
+// One probe for every change: the checks run synchronously and never re-enter.
+const probe = new Probe();
+
+function shapeOf(at: Probe): Blocker | null {
+  const { codes, checks } = SHAPE;
+  for (let k = 0; k < checks.length; k++) if (checks[k]!(at)) return codes[k]!;
   return null;
 }
 
@@ -66,60 +146,24 @@ export function meetingBlocker(
   replacing: number,
   checkMinSize: boolean,
 ): Blocker | null {
-  const shape = meetingShapeBlocker(state, m);
+  const at = probe.aim(state, prepared, m, replacing, checkMinSize);
+  const shape = shapeOf(at);
   if (shape) return shape;
-  const problem = state.problem;
-  const service = problem.services[m.service]!;
-  if (checkMinSize && service.kind === 'group' && m.patients.length < service.minSize) return 'group-min-size';
-  const from = m.day * SLOTS_PER_DAY + m.start / SLOT_MINUTES;
-  const to = m.day * SLOTS_PER_DAY + m.end / SLOT_MINUTES;
-  const minutes = meetingMinutes(problem, m);
-
-  // Staff: seats, availability, double booking, daily and weekly maxima.
-  if (m.staff.length !== service.staffNeeded) return 'staff-seats';
-  const positions = prepared.seatOfPosition[m.service]!;
   for (let i = 0; i < m.staff.length; i++) {
     const s = m.staff[i]!;
-    for (let j = 0; j < i; j++) if (m.staff[j] === s) return 'staff-seats';
-    if (!service.seats[positions[i]!]!.eligibleStaff.includes(s)) return 'staff-seats';
-    const member = problem.staff[s]!;
-    if (!member.available.containsRange(from, to)) return 'staff-availability';
-    let day = minutes;
-    let week = minutes;
-    for (const other of state.staffMeetings[s]!) {
-      if (other === replacing) continue;
-      const o = state.meetings[other]!;
-      if (overlaps(o, m.day, m.start, m.end)) return 'staff-double-booked';
-      const held = meetingMinutes(problem, o);
-      week += held;
-      if (o.day === m.day) day += held;
-    }
-    if (day > member.maxDailyMinutes) return 'staff-daily-max';
-    if (week > member.maxWeeklyMinutes) return 'staff-weekly-max';
+    for (let k = 0; k < SEAT.checks.length; k++) if (SEAT.checks[k]!(at, s, i)) return SEAT.codes[k]!;
   }
-  if (service.primaryOnly) {
-    for (const p of m.patients) {
-      const primary = problem.patients[p]!.primaryStaff;
-      if (primary < 0 || !m.staff.includes(primary)) return 'primary-staff-only';
-    }
-  }
-  if (m.room >= 0) {
-    for (const other of state.roomMeetings[m.room]!) {
-      if (other !== replacing && overlaps(state.meetings[other]!, m.day, m.start, m.end)) return 'room-double-booked';
-    }
-  }
-  const keys = prepared.homogeneity[m.service];
+  for (let k = 0; k < MEETING.checks.length; k++) if (MEETING.checks[k]!(at)) return MEETING.codes[k]!;
   for (let i = 0; i < m.patients.length; i++) {
-    const p = m.patients[i]!;
-    const blocker = patientBlocker(state, prepared, m, p, replacing, from, to);
+    const blocker = patientOf(at, m.patients[i]!, i);
     if (blocker) return blocker;
-    for (let j = 0; j < i; j++) {
-      const q = m.patients[j]!;
-      if (q === p) return 'patient-double-booked';
-      if (problem.patients[p]!.avoid.has(q)) return 'avoid-pair';
-      if (keys && keys[p] !== keys[q]) return 'homogeneity';
-    }
   }
+  return null;
+}
+
+function patientOf(at: Probe, p: number, position: number): Blocker | null {
+  const { codes, checks } = PATIENT;
+  for (let k = 0; k < checks.length; k++) if (checks[k]!(at, p, position)) return codes[k]!;
   return null;
 }
 
@@ -133,46 +177,25 @@ export function patientBlocker(
   from: number,
   to: number,
 ): Blocker | null {
-  const problem = state.problem;
-  const service = problem.services[m.service]!;
-  const patient = problem.patients[p]!;
-  const limits = prepared.patients[p]!;
-  if (m.day < patient.firstDay || m.day >= patient.endDay) return 'admission-dates';
-  for (const window of limits.cadenceWindows) {
-    if (window.service === m.service && (m.day < window.firstDay || m.day > window.lastDay)) return 'cadence-window';
-  }
-  if (!patient.available.containsRange(from, to)) return 'patient-availability';
-  if (m.track >= 0 && !patient.tracks.includes(m.track)) return 'track-membership';
-  for (const tag of service.requireTags) if (!limits.tags.has(tag)) return 'eligibility';
-  for (const tag of service.excludeTags) if (limits.tags.has(tag)) return 'eligibility';
-  if (m.telehealth && !patient.telehealth) return 'telehealth-policy';
-  if (service.withFamily && !patient.family.containsRange(from, to)) return 'family-availability';
-  const counts = service.countsTowardHours;
-  let week = counts ? meetingMinutes(problem, m) : 0;
-  let day = week;
-  let sessions = 1;
-  let dayMask = 1 << m.day;
-  for (const other of state.patientMeetings[p]!) {
-    if (other === replacing) continue;
-    const o = state.meetings[other]!;
-    if (overlaps(o, m.day, m.start, m.end)) return 'patient-double-booked';
-    if (o.day >= 0) dayMask |= 1 << o.day;
-    if (o.service === m.service) sessions += 1;
-    if (problem.services[o.service]!.countsTowardHours) {
-      const held = meetingMinutes(problem, o);
-      week += held;
-      if (o.day === m.day) day += held;
-    }
-  }
-  if (week > limits.maxWeeklyMinutes) return 'patient-max-weekly-hours';
-  if (day > limits.maxDailyMinutes) return 'patient-max-daily-hours';
-  if (bitCount(dayMask) > limits.maxDays) return 'patient-max-days';
-  if (sessions > limits.maxSessions[m.service]!) return 'curriculum-max';
-  return null;
+  // Judged alone: whom `p` would share the meeting with is the caller's concern (as it always was).
+  return patientOf(probe.aim(state, prepared, m, replacing, true, from, to), p, -1);
 }
 
-function bitCount(mask: number): number {
-  let n = 0;
-  for (let m = mask; m !== 0; m &= m - 1) n++;
-  return n;
+const WORK = stage('seat', WORK_RULES);
+
+/**
+ * The first staff work rule (breaks, longest run, notes time) that staff member `s` would break by
+ * leading `m` in place of the meeting at `replacing`: what choosing a member for a seat asks
+ * beyond availability, other meetings and maxima. `null` at once when no work rule is set.
+ *
+ * @example
+ * ```ts
+ * if (staffWorkBlocker(engine.state, engine.prepared, meeting, s, -1) !== null) continue; // try another member
+ * ```
+ */
+export function staffWorkBlocker(state: SolverState, prepared: Prepared, m: PlacedMeeting, s: number, replacing: number): Blocker | null {
+  if (!prepared.work.any) return null;
+  const at = probe.aim(state, prepared, m, replacing, true);
+  for (let k = 0; k < WORK.checks.length; k++) if (WORK.checks[k]!(at, s, -1)) return WORK.codes[k]!;
+  return null;
 }

@@ -7,9 +7,10 @@
  * rules apply is derived from the timetable and may change as the search moves meetings: the
  * tightest bound keeps every hard maximum safe whichever track ends up applying.
  */
-import { resolveHoursRules } from '../../input/defaults.js';
-import type { CompiledProblem } from '../../compiled/compile.js';
-import { prorateRules } from '../../compiled/partial-week.js';
+import { resolveHoursRules } from '../input/defaults.js';
+import type { CompiledProblem } from './compile.js';
+import { prorateRules } from './partial-week.js';
+import { staffWork, type StaffWork } from './staff-work.js';
 
 export interface PreparedPatient {
   tags: ReadonlySet<string>;
@@ -39,6 +40,8 @@ export interface Prepared {
   reservedMinutes: Float64Array;
   /** Per service: most patients one meeting can hold (its maximum size, or the largest room it may use). */
   sectionCap: Int32Array;
+  /** The staff work rules in minutes: breaks, longest runs, notes time. */
+  work: StaffWork;
 }
 
 const NO_LIMIT = 1_000_000;
@@ -118,5 +121,5 @@ export function prepare(problem: CompiledProblem): Prepared {
     const largestRoom = service.telehealth === 'only' ? service.maxSize : Math.max(0, ...service.eligibleRooms.map((r) => problem.rooms[r]!.capacity));
     return Math.max(1, Math.min(service.maxSize, service.telehealth === 'allowed' ? service.maxSize : largestRoom));
   });
-  return { patients, homogeneity, seatOfPosition, reservedMinutes, sectionCap };
+  return { patients, homogeneity, seatOfPosition, reservedMinutes, sectionCap, work: staffWork(problem) };
 }
