@@ -27,6 +27,12 @@ import { withTemplates } from '../support/templated.js';
  * The fast check may be stricter, never laxer.
  */
 const HARD = allRules().filter((rule) => rule.level === 'hard');
+/**
+ * Hard rules the input decides, not the timetable: no change of a meeting can break them (the
+ * caseload counts who names a member `primaryStaff`), so they have no fast check and no place in
+ * the order; the test below holds that no change ever raised their penalty.
+ */
+const DECIDED_BY_INPUT: ReadonlySet<string> = new Set(['staff-caseload']);
 /** The hard rules in the order their checks may rely on: by first appearance, stage by stage. */
 const SEQUENCE = [...new Set(Object.values(FAST_ORDER).flat())];
 
@@ -106,12 +112,14 @@ function change(engine: Engine, [kind, a, b, c]: readonly number[]): { m: Placed
 }
 
 /**
- * Half the problems are tightened before solving (a third of the patients carry a tag every group
- * excludes; groups keep 10 minutes of notes time; staff take breaks in hour-long windows or work
- * at most two hours on end) and after it (every staff member's and patient's maxima set to what
- * the timetable already gives them), so that the changes also reach eligibility, the staff work
- * rules and the weekly, daily and day maxima; a quarter get a template (withTemplates), so that
- * they reach the template agenda.
+ * Half of the first 14 problems are tightened before solving (a third of the patients carry a tag
+ * every group excludes; groups keep 10 minutes of notes time; staff take breaks in hour-long
+ * windows or work at most two hours on end) and after it (every staff member's and patient's
+ * maxima set to what the timetable already gives them, every room's seats to its fullest
+ * meeting), so that the changes also reach eligibility, the staff work rules, room capacity and
+ * the weekly, daily and day maxima; a quarter get a template (withTemplates), so that they reach
+ * the template agenda, and a quarter a cadence (withCadence), so that they reach the cadence
+ * window. The next 8 are drawn as they come.
  */
 function excludeSome(problem: Problem): Problem {
   return {
@@ -130,6 +138,29 @@ function excludeSome(problem: Problem): Problem {
   };
 }
 
+/**
+ * Every other patient on a 14-28-day cadence of the first individual service they do not yet
+ * require: last attended 24 days before the week (due by its fifth day) or 12 days before (not
+ * before its third), so that moving such a session to another day can break the cadence window.
+ */
+function withCadence(problem: Problem): Problem {
+  const individual = problem.services.find((service) => service.kind === 'individual');
+  if (!individual) return problem;
+  const daysBefore = (days: number): string => new Date(Date.parse(`${problem.weekStart}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+  return {
+    ...problem,
+    patients: problem.patients.map((patient, i) =>
+      i % 2 === 1 || (patient.requires ?? []).some((entry) => entry.service === individual.id)
+        ? patient
+        : {
+            ...patient,
+            requires: [...(patient.requires ?? []), { service: individual.id, cadence: { minDays: 14, maxDays: 28 } }],
+            history: [...(patient.history ?? []), { service: individual.id, date: daysBefore(i % 4 === 0 ? 24 : 12), status: 'attended' as const }],
+          },
+    ),
+  };
+}
+
 function atMostWhatItHas(problem: Problem, schedule: Schedule): Problem {
   const minutes = (m: Meeting): number => clockMinutes(m.end)! - clockMinutes(m.start)!;
   const counted = new Set(problem.services.filter((s) => s.countsTowardHours !== false).map((s) => s.id));
@@ -140,6 +171,11 @@ function atMostWhatItHas(problem: Problem, schedule: Schedule): Problem {
   };
   return {
     ...problem,
+    // Rooms seat no more than their fullest meeting: one patient more breaks room-capacity.
+    rooms: problem.rooms.map((room) => {
+      const fullest = Math.max(0, ...schedule.meetings.filter((m) => m.room === room.id).map((m) => m.patients.length));
+      return fullest > 0 ? { ...room, capacity: fullest } : room;
+    }),
     staff: problem.staff.map((member) => {
       const { week, day } = load(schedule.meetings.filter((m) => m.staff.includes(member.id)), () => true);
       return { ...member, maxWeeklyHours: week / 60, maxDailyHours: day / 60 };
@@ -168,13 +204,14 @@ describe('each hard rule: its fast check is at least as strict as its evaluate',
   beforeAll(() => {
     // A fixed sample (fast-check seed 2027) so that what each rule was tried on is the same every run.
     const draws = fc.array(fc.array(fc.nat(1_000), { minLength: 4, maxLength: 4 }), { minLength: 60, maxLength: 60 });
-    const cases = fc.sample(fc.tuple(problemArbitrary({ maxPatients: 12 }), draws), { numRuns: 14, seed: 2027 });
+    const cases = fc.sample(fc.tuple(problemArbitrary({ maxPatients: 12 }), draws), { numRuns: 22, seed: 2027 });
     // And a night whose clock skips an hour (2026-03-08 02:00-03:00), so that changes reach nonexistent-time.
     cases.push([sundayNightClinic(SPRING_WEEK, '00:00', '05:00'), fc.sample(draws, { numRuns: 1, seed: 2027 })[0]!]);
     const probe = new Probe();
     unsafe = [];
     cases.forEach(([drawnProblem, draws], run) => {
-      let problem = run >= 14 ? drawnProblem : run % 4 === 1 ? withTemplates(drawnProblem) : run % 2 === 0 ? excludeSome(drawnProblem) : drawnProblem;
+      let problem =
+        run >= 14 ? drawnProblem : run % 4 === 1 ? withTemplates(drawnProblem) : run % 2 === 0 ? excludeSome(drawnProblem) : withCadence(drawnProblem);
       const { schedule } = solve(problem, { seed: 1, maxIterations: 300, timeLimitMs: 60_000 });
       if (run % 2 === 0 && run < 14) problem = atMostWhatItHas(problem, schedule);
       const compiled = compileProblem(assertValidProblem(problem));
@@ -206,7 +243,11 @@ describe('each hard rule: its fast check is at least as strict as its evaluate',
     });
   }, 60_000);
 
-  it.each(HARD.map((rule) => rule.code))('%s: some changes break it, and none of them passes its fast check', (code) => {
+  it.each(HARD.filter((rule) => DECIDED_BY_INPUT.has(rule.code)).map((rule) => rule.code))('%s: no change of a meeting breaks it', (code) => {
+    expect(tallies.get(code)!.broke).toBe(0);
+  });
+
+  it.each(HARD.filter((rule) => !DECIDED_BY_INPUT.has(rule.code)).map((rule) => rule.code))('%s: some changes break it, and none of them passes its fast check', (code) => {
     expect(tallies.get(code)!.broke).toBeGreaterThan(0);
     expect(tallies.get(code)!.missed).toEqual([]);
   });
@@ -216,7 +257,7 @@ describe('each hard rule: its fast check is at least as strict as its evaluate',
   });
 
   it('judged most drawn changes', () => {
-    // 15 problems x 60 draws; a draw that names no one (an empty clinic's list) is skipped.
+    // 23 problems x 60 draws; a draw that names no one (an empty clinic's list) is skipped.
     expect(judged).toBeGreaterThan(600);
   });
 });
@@ -224,7 +265,7 @@ describe('each hard rule: its fast check is at least as strict as its evaluate',
 describe('the fixed order of the fast checks', () => {
   it('lists every hard rule, each in every stage its fast check has, and nothing else', () => {
     const listed = new Set(Object.values(FAST_ORDER).flat());
-    expect([...listed].map((rule) => rule.code).sort()).toEqual(HARD.map((rule) => rule.code).sort());
+    expect([...listed].map((rule) => rule.code).sort()).toEqual(HARD.filter((rule) => !DECIDED_BY_INPUT.has(rule.code)).map((rule) => rule.code).sort());
     for (const rule of HARD) {
       const stages = Object.keys(rule.fast ?? {}).sort();
       const inOrder = Object.entries(FAST_ORDER).filter(([, rules]) => rules.includes(rule)).map(([stage]) => stage).sort();
