@@ -74,8 +74,31 @@ export interface ExplainOptions {
   onProgress?: (progress: Progress) => void;
 }
 
-/** Candidates across every unmet entry, the ones aimed at the most patients first, then the cheapest. */
+/**
+ * Candidates across every unmet entry, the ones aimed at the most patients first, then the
+ * cheapest, taken one kind at a time (the best of each kind, then the second best of each, ...):
+ * at 1,000 patients a single staff member's extra day is aimed at hundreds of patients, and
+ * without the turn taking the few verified slots went to six such days while the room and the
+ * per-diem clinician the capacity rows call for were never tried (no repair helped).
+ */
 function prioritise(perEntry: readonly RepairCandidate[][]): RepairCandidate[] {
+  const ranked = byReach(perEntry);
+  const kinds = new Map<string, RepairCandidate[]>();
+  for (const candidate of ranked) {
+    const list = kinds.get(candidate.kind) ?? [];
+    list.push(candidate);
+    kinds.set(candidate.kind, list);
+  }
+  const lists = [...kinds.values()];
+  const turns: RepairCandidate[] = [];
+  for (let round = 0; turns.length < ranked.length; round++) {
+    for (const list of lists) if (list[round] !== undefined) turns.push(list[round]!);
+  }
+  return turns;
+}
+
+/** Candidates across every unmet entry, the ones aimed at the most patients first, then the cheapest. */
+function byReach(perEntry: readonly RepairCandidate[][]): RepairCandidate[] {
   const byMessage = new Map<string, { candidate: RepairCandidate; patients: Set<string>; order: number }>();
   perEntry.flat().forEach((candidate, order) => {
     const known = byMessage.get(candidate.message);
