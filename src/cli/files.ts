@@ -33,14 +33,21 @@ export function readJson(path: string): unknown {
 
 /**
  * The valid problem in `path`, or a {@link CliError} listing every issue as `path: message`.
+ * Validation warnings (the problem is valid, but e.g. a caseload is exceeded) go to `io.stderr`
+ * as `path: message (code)`: the messages name ids only, never patient data.
  *
  * @example
  * ```ts
- * const problem = readProblem('problem.json');
+ * const problem = readProblem('problem.json', io);
  * ```
  */
-export function readProblem(path: string): Problem {
+export function readProblem(path: string, io?: Pick<CliIo, 'stderr'>): Problem {
   const result = validateProblem(readJson(path));
+  const warnings = result.warnings ?? [];
+  if (io !== undefined && warnings.length > 0) {
+    const lines = warnings.map((w) => `  ${terminalSafe(w.path || '(root)')}: ${terminalSafe(w.message)} (${terminalSafe(w.code)})`);
+    io.stderr(`iop-scheduler: ${path}: ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`);
+  }
   if (result.ok) return result.problem;
   throw new CliError(
     [`${path} is not a valid problem (${result.issues.length} issue${result.issues.length === 1 ? '' : 's'}):`, ...result.issues.map((i) => `  ${terminalSafe(i.path || '(root)')}: ${terminalSafe(i.message)}`)].join('\n'),

@@ -15,6 +15,8 @@ Commands:
       --seed N            seed of the random choices (default 1)
       --time-limit MS     wall-time budget in milliseconds (default 3000)
       --max-iterations N  iteration budget; with a seed, gives the same timetable every run
+      --triage T          what an over-full week gives up: whole-patients (default: the most
+                          patients fully served) or spread (the least total shortfall, shared)
       --out FILE          write the schedule as JSON ('-' for stdout)
       --report FILE       write the report as JSON ('-' for stdout)
       --ics DIR           write iCalendar files: the week, and one per patient, staff member and room
@@ -52,5 +54,7 @@ Exit codes:
   3  internal error (a bug: please report it), or a command not available in this build
 
 A progress bar is drawn on stderr during solve when stderr is a terminal.
+Validation warnings (e.g. caseload-exceeded, partial-hospitalization) are printed on stderr as
+path: message (code); they do not stop the run.
 Outputs name patients by id only.
 `;

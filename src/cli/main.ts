@@ -111,7 +111,7 @@ function expectFiles(command: string, files: readonly string[], names: readonly 
 }
 
 function solveCommand([problemFile]: string[], values: Values, settings: Settings, io: CliIo): number {
-  const problem = readProblem(problemFile ?? '');
+  const problem = readProblem(problemFile ?? '', io);
   const { options, done } = solveOptions(values, settings, io);
   let result: { schedule: Schedule; report: Report };
   try {
@@ -123,13 +123,13 @@ function solveCommand([problemFile]: string[], values: Values, settings: Setting
 }
 
 function checkCommand([problemFile, scheduleFile]: string[], values: Values, settings: Settings, io: CliIo): number {
-  const problem = readProblem(problemFile ?? '');
+  const problem = readProblem(problemFile ?? '', io);
   const schedule = readSchedule(scheduleFile ?? '');
   return finish(problem, schedule, checkSchedule(problem, schedule), values, settings, io);
 }
 
 function diagnoseCommand([problemFile]: string[], values: Values, io: CliIo): number {
-  const problem = readProblem(problemFile ?? '');
+  const problem = readProblem(problemFile ?? '', io);
   const diagnosis = diagnose(problem);
   if (values.json === true) {
     io.stdout(`${JSON.stringify(diagnosis, null, 2)}\n`);
@@ -147,7 +147,7 @@ function diagnoseCommand([problemFile]: string[], values: Values, io: CliIo): nu
 }
 
 async function replanCommand([problemFile, scheduleFile, changesFile]: string[], values: Values, settings: Settings, io: CliIo): Promise<number> {
-  const problem = readProblem(problemFile ?? '');
+  const problem = readProblem(problemFile ?? '', io);
   const previous = readSchedule(scheduleFile ?? '');
   const changes = readJson(changesFile ?? '');
   if (!Array.isArray(changes) || !changes.every((c) => typeof c === 'object' && c !== null && typeof (c as { kind?: unknown }).kind === 'string')) {
@@ -171,7 +171,7 @@ async function replanCommand([problemFile, scheduleFile, changesFile]: string[],
 }
 
 function solveOptions(values: Values, settings: Settings, io: CliIo): { options: SolveOptions; done: () => void } {
-  const { seed, timeLimitMs, maxIterations } = settings;
+  const { seed, timeLimitMs, maxIterations, triage } = settings;
   const bar =
     values.quiet === true
       ? { done: () => undefined }
@@ -180,6 +180,7 @@ function solveOptions(values: Values, settings: Settings, io: CliIo): { options:
     ...(seed !== undefined ? { seed } : {}),
     ...(timeLimitMs !== undefined ? { timeLimitMs } : {}),
     ...(maxIterations !== undefined ? { maxIterations } : {}),
+    ...(triage !== undefined ? { triage } : {}),
     ...('onProgress' in bar && bar.onProgress ? { onProgress: bar.onProgress } : {}),
   };
   return { options, done: bar.done };

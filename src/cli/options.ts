@@ -5,6 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Triage } from '../model/options.js';
 import { CliError } from './io.js';
 
 /** Every option `parseArgs` knows, for every command. */
@@ -25,6 +26,7 @@ export const OPTIONS = {
   json: { type: 'boolean' },
   explain: { type: 'boolean' },
   quiet: { type: 'boolean' },
+  triage: { type: 'string' },
 } as const;
 
 /** The parsed options, as `parseArgs` gives them. */
@@ -37,7 +39,7 @@ const SOLVING: readonly Option[] = ['seed', 'time-limit', 'max-iterations'];
 
 /** The options each command takes (besides --help and --version). */
 const TAKES: Readonly<Record<string, readonly Option[]>> = {
-  solve: [...SOLVING, ...OUTPUTS],
+  solve: [...SOLVING, 'triage', ...OUTPUTS],
   check: OUTPUTS,
   diagnose: ['json', 'quiet'],
   replan: [...SOLVING, 'as-of', ...OUTPUTS],
@@ -56,6 +58,8 @@ export interface Settings {
   asOf?: string;
   /** `--stamp`: the calendars' DTSTAMP. */
   stamp?: string;
+  /** `--triage`: what an over-full week gives up (solve's `triage`). */
+  triage?: Triage;
 }
 
 /**
@@ -90,12 +94,14 @@ export function checkOptions(command: string, values: Values): Settings {
   const maxIterations = integerOption(values['max-iterations'], '--max-iterations', 0);
   const asOf = instantOption(values['as-of'], '--as-of');
   const stamp = instantOption(values.stamp, '--stamp');
+  const triage = triageOption(values.triage);
   return {
     ...(seed !== undefined ? { seed } : {}),
     ...(timeLimitMs !== undefined ? { timeLimitMs } : {}),
     ...(maxIterations !== undefined ? { maxIterations } : {}),
     ...(asOf !== undefined ? { asOf } : {}),
     ...(stamp !== undefined ? { stamp } : {}),
+    ...(triage !== undefined ? { triage } : {}),
   };
 }
 
@@ -120,4 +126,13 @@ function instantOption(value: string | undefined, name: string): string | undefi
     throw new CliError(`Usage: ${name} must be an ISO 8601 instant with an offset, e.g. 2026-12-02T07:00:00-08:00 (got '${value}').`);
   }
   return value;
+}
+
+const TRIAGES: readonly Triage[] = ['whole-patients', 'spread'];
+
+function triageOption(value: string | undefined): Triage | undefined {
+  if (value === undefined) return undefined;
+  const triage = TRIAGES.find((t) => t === value);
+  if (triage === undefined) throw new CliError(`Usage: --triage must be whole-patients or spread (got '${value}').`);
+  return triage;
 }

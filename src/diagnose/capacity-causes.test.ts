@@ -39,7 +39,7 @@ describe('the causes of a short patient in an over-full track', () => {
     const causes = findCauses(scheduleContext(compiled, schedule), report, [], undefined, undefined, rows);
     const p4 = causes[report.unmet.findIndex((u) => u.patient === 'p4' && u.rule === 'patient-min-weekly-hours')]!;
     expect(p4[0]).toMatchObject({ code: 'track-rooms-full', rooms: ['room-a'] });
-    expect(p4[0]!.message).toMatch(/^Track evening's group rooms are over-full, .*: Tue 18 seat-hours needed, 9 offered \(200%\)/);
+    expect(p4[0]!.message).toMatch(/^The evening track's group rooms are over-full, .*: Tue 18 seat-hours needed, 9 offered \(200%\)/);
     // The day track's Monday meeting was never p4's to join.
     for (const entry of causes) expect(entry.map((c) => c.code)).not.toContain('track-membership');
   });

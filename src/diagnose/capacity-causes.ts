@@ -56,8 +56,8 @@ export function capacityCause(problem: CompiledProblem, patient: number, rule: s
     code: CAPACITY_CODES[binding],
     message:
       binding === 'rooms'
-        ? `Track ${track.id}'s group rooms are over-full, so not every patient fits every group: ${figures.join('; ')}.`
-        : `Track ${track.id} has too few credentialed staff-hours to lead the groups its patients need: ${figures.join('; ')}.`,
+        ? `The ${track.id} track's group rooms are over-full, so not every patient fits every group: ${figures.join('; ')}.`
+        : `The ${track.id} track has too few credentialed staff-hours to lead the groups its patients need: ${figures.join('; ')}.`,
   };
   if (binding === 'rooms') cause.rooms = [...new Set(groups.flatMap((s) => s.eligibleRooms))].map((r) => problem.rooms[r]!.id);
   else cause.staff = [...new Set(groups.flatMap((s) => s.seats.flatMap((seat) => seat.eligibleStaff)))].map((m) => problem.staff[m]!.id);

@@ -10,11 +10,30 @@ import { enrolled } from './required.js';
 import { dayShort, hoursOf, windowsText } from './words.js';
 import { SlotSet } from '../time/slot-set.js';
 import { dayGaps } from './day-gaps.js';
+import { compactWindowText } from './window-text.js';
+import { SLOTS_PER_DAY, SLOT_MINUTES } from '../time/week.js';
 
 function trackWindows(reach: Reach, patient: number): SlotSet {
   const union = new SlotSet();
   for (const track of reach.problem.patients[patient]!.tracks) union.unionWith(reach.windows[track]!);
   return union;
+}
+
+/**
+ * The patient's track windows on the days they are enrolled and the clinic is open, and how many
+ * minutes those hold: when fewer than the weekly minimum, the window itself binds and the proof
+ * names it (no room, clinician or availability could make up for it).
+ */
+function openWindow(reach: Reach, patient: number): { window: SlotSet; minutes: number } {
+  const problem = reach.problem;
+  const p = problem.patients[patient]!;
+  const days = new SlotSet();
+  for (let day = Math.max(0, p.firstDay); day < Math.min(7, p.endDay); day++) {
+    if (!problem.closedDays[day]) days.addRange(day * SLOTS_PER_DAY, (day + 1) * SLOTS_PER_DAY);
+  }
+  const window = trackWindows(reach, patient);
+  window.intersectWith(days);
+  return { window, minutes: window.size() * SLOT_MINUTES };
 }
 
 /** Findings `'availability-hours'`, `'late-admission'`, `'early-discharge'` (unit minutes) and `'resources-hours'`. */
@@ -57,6 +76,19 @@ export function checkPatientHours(reach: Reach): Finding[] {
       return;
     }
     const gaps = dayGaps(reach, patient);
+    const open = openWindow(reach, patient);
+    if (open.minutes < needed) {
+      const tracks = trackIds.length === 1 ? `the ${trackIds[0]} track's window` : `the ${trackIds.join('/')} tracks' windows`;
+      const days = gaps.text.length > 0 ? `; ${gaps.text.join('; ')}` : '';
+      findings.push({
+        ...base,
+        staff: gaps.staff,
+        rooms: gaps.rooms,
+        code: 'resources-hours',
+        message: `Patient ${p.id} ${shortText}, even if free all week: ${tracks} ${compactWindowText(open.window)} holds at most ${hoursOf(open.minutes)}${days}.`,
+      });
+      return;
+    }
     findings.push({
       ...base,
       staff: gaps.staff,

@@ -59,6 +59,15 @@ function briefText(entry: Unmet): string {
   }
 }
 
+/**
+ * A cause as it reads after "because": its first word in lower case ("because the staff who ..."),
+ * without the solver's count of ruled-out placements, which means nothing to a director.
+ */
+function causeText(message: string): string {
+  const plain = message.replace(/ \(\d+ placements? blocked\)/g, '');
+  return /^[A-Z][a-z]/.test(plain) ? plain.charAt(0).toLowerCase() + plain.slice(1) : plain;
+}
+
 function hurts(repair: Repair): number {
   return Number((repair.worseFor?.length ?? 0) > 0);
 }
@@ -103,7 +112,7 @@ function patientLines(report: Report, patient: string): string[] {
   entries.forEach((entry, i) => lines.push(...wrapped(i === 0 ? `- ${patient}: ` : '  ', `${shortfallText(entry)}.`, 4)));
   const causes = new Map<string, string>();
   for (const entry of entries) for (const cause of entry.causes.slice(0, 2)) if (!causes.has(cause.message)) causes.set(cause.message, cause.code);
-  for (const message of [...causes.keys()].slice(0, 2)) lines.push(...wrapped('    because ', message, 6));
+  for (const message of [...causes.keys()].slice(0, 2)) lines.push(...wrapped('    because ', causeText(message), 6));
   return lines;
 }
 
@@ -122,7 +131,7 @@ function patientLines(report: Report, patient: string): string[] {
  * // 1. Add a room with group-room seating 12 for track evening Tue 18:00-21:00: 3 more patients meet every requirement
  * //
  * // Who falls short, and why:
- * // - 3 patients, because Track evening's group rooms are over-full, ...
+ * // - 3 patients, because the evening track's group rooms are over-full, ...
  * //     p-07 (3 h), p-11 (skills-group) and p-12 (skills-group)
  * ```
  */
@@ -151,7 +160,7 @@ export function formatReport(report: Report, options: FormatReportOptions = {}):
   const unnamed: string[] = [];
   for (const group of byCause(report, short)) {
     if (group.cause !== undefined) {
-      lines.push(...wrapped(`- ${group.patients.length} patients, because `, group.cause, 6));
+      lines.push(...wrapped(`- ${group.patients.length} patients, because `, causeText(group.cause), 6));
       const each = group.patients.map((p) => `${p} (${[...new Set(report.unmet.filter((u) => u.patient === p).map(briefText))].join(', ')})`);
       lines.push(...wrapped('    ', `${each.join(', ')}.`, 4));
     } else if (described < maxPatients) {
@@ -160,6 +169,6 @@ export function formatReport(report: Report, options: FormatReportOptions = {}):
     } else unnamed.push(group.patients[0]!);
   }
   // Every patient is named, however many: the ones past maxPatients on one line.
-  if (unnamed.length > 0) lines.push(...wrapped('- Also short: ', `${unnamed.join(', ')}.`, 4));
+  if (unnamed.length > 0) lines.push(...wrapped('- Also short, each for a cause of their own (see the report): ', `${unnamed.join(', ')}.`, 4));
   return lines.join('\n');
 }

@@ -136,7 +136,8 @@ export function candidatesFor(compiled: CompiledProblem, unmet: Unmet, service: 
           candidates.push({
             kind: 'open-room',
             message: `Open ${room.id} ${dayShort(day)} ${formatLocalTime(start)}-${formatLocalTime(end)}`,
-            cost: 2,
+            // After the whole programme's opening (cost 2 + days / 10): explain verifies one of each kind first.
+            cost: 2.5,
             patients: who,
             apply(problem) {
               const target = problem.rooms.find((r) => r.id === room.id);

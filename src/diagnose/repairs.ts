@@ -84,6 +84,21 @@ function shortfallByPatient(report: Report): Map<string, number> {
  * raised past the legal bound (or at all when it was already past it), no weekly maximum raised to 20 hours or more.
  */
 export function keepsLegalBounds(before: Problem, after: Problem): boolean {
+  // Most repairs touch no hours rule: then no requirement can have moved, and the patient-by-track
+  // walk below (a quarter of explain's time at 1,000 patients) is skipped.
+  if (!sameHoursRules(before, after)) return hoursRulesKept(before, after) && groupBoundsKept(before, after);
+  return groupBoundsKept(before, after);
+}
+
+/** Whether every hours rule `keepsLegalBounds` reads (programme, each track, each patient) is the same object value in both. */
+function sameHoursRules(before: Problem, after: Problem): boolean {
+  const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+  if (!same(before.rules, after.rules)) return false;
+  if (!before.tracks.every((track) => same(track.rules, after.tracks.find((t) => t.id === track.id)?.rules))) return false;
+  return before.patients.length === after.patients.length && before.patients.every((patient, i) => same(patient.rules, after.patients[i]?.rules));
+}
+
+function hoursRulesKept(before: Problem, after: Problem): boolean {
   const rulesOf = (problem: Problem, patient: number, track: string | undefined) =>
     resolveHoursRules(problem.rules, problem.tracks.find((t) => t.id === track)?.rules, problem.patients[patient]?.rules);
   for (let i = 0; i < before.patients.length; i++) {
@@ -95,6 +110,10 @@ export function keepsLegalBounds(before: Problem, after: Problem): boolean {
       if (b.maxWeeklyHours > a.maxWeeklyHours && b.maxWeeklyHours >= LEGAL_MAX_WEEKLY_HOURS_EXCLUSIVE) return false;
     }
   }
+  return true;
+}
+
+function groupBoundsKept(before: Problem, after: Problem): boolean {
   for (const service of after.services) {
     const old = before.services.find((s) => s.id === service.id);
     if (!old) return false;

@@ -15,7 +15,7 @@ import { findCauses, unmetServices, type ConflictCounts } from '../diagnose/caus
 import { impossibleFindings } from '../diagnose/diagnose.js';
 import { allCandidates } from '../diagnose/all-candidates.js';
 import { capacityRows } from '../diagnose/capacity.js';
-import type { RepairCandidate } from '../diagnose/repair-candidates.js';
+import { prioritise } from '../diagnose/prioritise.js';
 import { bestPairs, combined, rankRepairs, unmetKey, verifyRepairs, type SolveFunction, type Verifier } from '../diagnose/repairs.js';
 import type { Diagnosis } from '../diagnose/types.js';
 import { solveDetailed } from './solve.js';
@@ -72,19 +72,6 @@ export interface ExplainOptions {
   signal?: AbortSignal;
   /** Called with the phase (`causes`, then `explain` for the re-solves) when each begins and at most 10 times a second within it. */
   onProgress?: (progress: Progress) => void;
-}
-
-/** Candidates across every unmet entry, the ones aimed at the most patients first, then the cheapest. */
-function prioritise(perEntry: readonly RepairCandidate[][]): RepairCandidate[] {
-  const byMessage = new Map<string, { candidate: RepairCandidate; patients: Set<string>; order: number }>();
-  perEntry.flat().forEach((candidate, order) => {
-    const known = byMessage.get(candidate.message);
-    if (known) for (const p of candidate.patients) known.patients.add(p);
-    else byMessage.set(candidate.message, { candidate, patients: new Set(candidate.patients), order });
-  });
-  return [...byMessage.values()]
-    .sort((a, b) => b.patients.size - a.patients.size || a.candidate.cost - b.candidate.cost || a.order - b.order)
-    .map((entry) => ({ ...entry.candidate, patients: [...entry.patients] }));
 }
 
 /** The call's budget: `totalTimeLimitMs` (the old name) wins over `timeLimitMs`. */

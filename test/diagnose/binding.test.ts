@@ -63,6 +63,8 @@ describe('one resource binds', () => {
     for (const entry of result.report.unmet.filter((u) => u.rule === 'patient-min-weekly-hours')) {
       expect(entry.causes[0]).toMatchObject({ code: 'resources-hours' });
       expect(entry.causes[0]!.message).toContain('can get at most 6 hours of care this week; the minimum is 9 hours');
+      // The window that binds, by name, days and hours: no room or clinician could make up for it.
+      expect(entry.causes[0]!.message).toContain("even if free all week: the evening track's window Tue-Thu 18:00-20:00 holds at most 6 hours.");
     }
     expect(result.top).toMatchObject({ kind: 'extend-track-window' });
     expect(result.top.message).toMatch(/^Extend track evening's window to 21:00 on Tue, Wed and Thu: 4 more patients meet/);

@@ -148,7 +148,7 @@ describe('conflict-report scenarios', () => {
     expect(text).toContain('1 of 4 patients falls short');
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
     expect(text).toContain('- p-x:');
-    expect(text).toContain('because Patient p-x');
+    expect(text).toContain('because patient p-x');
     expect(text).toMatch(/1\. Ask p-x to come Wed 18:00-21:00/);
     expect(text.split('\n').length).toBeLessThan(20);
   });
