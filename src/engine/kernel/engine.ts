@@ -364,3 +364,24 @@ export function settle(engine: Engine, mark: number, hardBefore: number): boolea
   }
   return true;
 }
+
+/**
+ * {@link settle} on the hard rules alone (construction: see `SolverState.hardScore`), with
+ * `hardBefore` read by `state.hardScore()` after `mark`. The requirement and soft rules are
+ * evaluated when the score is next read.
+ *
+ * @example
+ * ```ts
+ * const mark = engine.state.mark();
+ * const hard = engine.state.hardScore();
+ * if (tryAdd(engine, meeting) >= 0 && settleHard(engine, mark, hard)) placed += 1;
+ * ```
+ */
+export function settleHard(engine: Engine, mark: number, hardBefore: number): boolean {
+  if (engine.state.hardScore() > hardBefore) {
+    engine.safetyRejections += 1;
+    engine.state.rollback(mark);
+    return false;
+  }
+  return true;
+}
