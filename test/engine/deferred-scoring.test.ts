@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileProblem, type CompiledProblem } from '../../src/compiled/compile.js';
 import { SolverState } from '../../src/engine/kernel/state.js';
+import { createEngine } from '../../src/engine/kernel/create.js';
+import { settleHard } from '../../src/engine/kernel/engine.js';
+import { construct } from '../../src/engine/construct/construct.js';
 import { Random } from '../../src/engine/kernel/random.js';
 import { allRules } from '../../src/rules/catalogue.js';
 import type { PlacedMeeting, Rule } from '../../src/rules/types.js';
@@ -98,5 +101,29 @@ describe('SolverState deferred scoring (hardScore)', () => {
     state.add({ id: '', service: 1, track: -1, day: 4, start: 1080, end: 1140, room: -1, telehealth: true, staff: [1], patients: [0], pinned: false });
     state.rescore();
     expect(evaluations).toBe(2);
+  });
+
+  it("defers only while construction runs: afterwards (the search's moves) settleHard scores every rule at once", () => {
+    let evaluations = 0;
+    const spy: Rule = {
+      code: 'spy-soft',
+      level: 'soft',
+      scope: 'patient',
+      title: 'Spy',
+      description: 'Counts its evaluations of patient 0.',
+      evaluate(_ctx, patient) {
+        if (patient === 0) evaluations += 1;
+      },
+    };
+    const engine = createEngine(compileProblem(tinyProblem()), [...allRules(), spy], new Map(), 1);
+    construct(engine);
+    expect(engine.deferScoring).toBe(false);
+    expect(engine.state.score()).toEqual(fresh(engine.problem, [...allRules(), spy], engine.state));
+    evaluations = 0;
+    const mark = engine.state.mark();
+    const hard = engine.state.hardScore();
+    engine.state.add({ id: '', service: 1, track: -1, day: 5, start: 600, end: 660, room: -1, telehealth: true, staff: [0], patients: [0], pinned: false });
+    settleHard(engine, mark, hard);
+    expect(evaluations).toBeGreaterThan(0);
   });
 });

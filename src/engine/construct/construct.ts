@@ -337,7 +337,7 @@ function constructGroups(engine: Engine, secondary: boolean, done?: Set<number>)
       const wanting = secondary ? here.filter((p) => minutesOf(engine, p) < engine.prepared.patients[p]!.minWeeklyMinutes) : fewestMinutesFirst(engine, here);
       fillSlot(engine, slot, wanting, cohortOf);
       // Nothing rolls back past a filled slot: forgetting the undo log keeps it small.
-      engine.state.commit();
+      engine.state.forgetLog();
     }
     done?.add(track.index);
   }
@@ -383,7 +383,7 @@ function constructFreeGroups(engine: Engine): boolean {
       if (!best || bestCount < service.minSize) break;
       const before = engine.state.liveMeetings().length;
       fillSlot(engine, best, sample.filter((p) => canAttend(engine, best, service.index, p, false)));
-      engine.state.commit();
+      engine.state.forgetLog();
       if (engine.state.liveMeetings().length === before) break;
     }
   }
@@ -453,6 +453,17 @@ function constructFirstTracks(engine: Engine): boolean {
  * ```
  */
 export function construct(engine: Engine): boolean {
+  engine.deferScoring = true;
+  try {
+    return constructAll(engine);
+  } finally {
+    engine.deferScoring = false;
+    // Ends deferred scoring: every rule is current again for the search.
+    engine.state.commit();
+  }
+}
+
+function constructAll(engine: Engine): boolean {
   const budget = engine.budget;
   const startedAt = budget.now();
   if (!constructFirstTracks(engine)) {

@@ -261,7 +261,7 @@ export function constructIndividuals(engine: Engine, order: IndividualsOrder = {
       failed.add(key);
       unplaced.push(need);
     }
-    engine.state.commit();
+    engine.state.forgetLog();
   }
   // The repair's work is bounded by a count (not the clock, which would make the timetable
   // depend on the machine): an over-full clinic can leave thousands unplaced.
@@ -269,7 +269,7 @@ export function constructIndividuals(engine: Engine, order: IndividualsOrder = {
   for (const { p, s } of unplaced) {
     if (engine.budget.spent() || budget <= 0) return !engine.budget.spent();
     budget -= placeByEjection(engine, p, s, false, full).work;
-    engine.state.commit();
+    engine.state.forgetLog();
   }
   return true;
 }

@@ -32,6 +32,12 @@ export interface Engine {
    * started before it has happened; 1441: the whole day has). Absent: every time is open.
    */
   opensAt?: readonly number[];
+  /**
+   * Construction is running (`construct` sets it): `settleHard` then scores by the hard rules
+   * alone and defers the others (see `SolverState.hardScore`). Outside it (the search's moves
+   * place individual sessions through the same functions) it settles every rule, as `settle`.
+   */
+  deferScoring?: boolean;
 }
 
 /** Whether `owner`'s slots `[from, to)` hold no meeting but (when given) `replaced`. */
@@ -366,9 +372,9 @@ export function settle(engine: Engine, mark: number, hardBefore: number): boolea
 }
 
 /**
- * {@link settle} on the hard rules alone (construction: see `SolverState.hardScore`), with
- * `hardBefore` read by `state.hardScore()` after `mark`. The requirement and soft rules are
- * evaluated when the score is next read.
+ * {@link settle} on the hard rules alone while construction runs (`engine.deferScoring`, see
+ * `SolverState.hardScore`), with `hardBefore` read by `state.hardScore()` after `mark`. The
+ * requirement and soft rules are evaluated when the score is next read.
  *
  * @example
  * ```ts
@@ -378,6 +384,7 @@ export function settle(engine: Engine, mark: number, hardBefore: number): boolea
  * ```
  */
 export function settleHard(engine: Engine, mark: number, hardBefore: number): boolean {
+  if (engine.deferScoring !== true) return settle(engine, mark, hardBefore);
   if (engine.state.hardScore() > hardBefore) {
     engine.safetyRejections += 1;
     engine.state.rollback(mark);

@@ -156,6 +156,30 @@ export class SolverState implements RuleContext {
     this.scores.forget();
   }
 
+  /**
+   * {@link commit} between construction's placements: the undo log is forgotten, and deferred
+   * scoring (see `hardScore`) stays on, so a patient placed in every slot of a track has their
+   * requirement and soft rules evaluated once, not once a slot. `commit` ends it.
+   *
+   * @example
+   * ```ts
+   * for (const slot of slots) {
+   *   fillSlot(engine, slot, wanting);
+   *   state.forgetLog();
+   * }
+   * state.commit();
+   * ```
+   */
+  forgetLog(): void {
+    if (!this.deferring) {
+      this.commit();
+      return;
+    }
+    if (this.dirty()) this.rescoreHard();
+    this.log.length = 0;
+    this.scores.forget();
+  }
+
   private dirty(): boolean {
     return this.touchedMeetings.items.length + this.touchedPatients.items.length + this.touchedStaff.items.length + this.touchedRooms.items.length > 0;
   }
