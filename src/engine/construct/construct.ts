@@ -473,8 +473,11 @@ function constructAll(engine: Engine): boolean {
   // What is left may not hold the rest (about as long again as the groups took): then the
   // individual sessions go patient by patient, so a cut leaves whole patients served.
   const patientFirst = budget.remainingMs() < REST_PER_GROUPS * (budget.now() - startedAt);
-  const complete = constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine, { patientFirst }) && polish(engine) && placeOptional(engine);
+  const placed = constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine, { patientFirst });
+  // Polish and the optional sessions compare whole scores and probe with undo (a deferred rule
+  // would be evaluated again after every probe): every rule is current from here.
+  engine.deferScoring = false;
   engine.state.commit();
-  return complete;
+  return placed && polish(engine) && placeOptional(engine);
 }
 
