@@ -15,8 +15,7 @@
 import type { CompiledProblem } from '../compiled/compile.js';
 import type { Report } from '../model/report.js';
 import { resolvedRules } from './problem-memo.js';
-import { HOUR_EQUIVALENT, enrolledThisWeek, forEachRequirement } from './requirements.js';
-import { patientWeek } from './patient-week.js';
+import { HOUR_EQUIVALENT, enrolledThisWeek, requirementsOf } from './requirements.js';
 import type { Rule, RuleContext } from './types.js';
 
 /**
@@ -127,9 +126,7 @@ export function triageWeights(problem: CompiledProblem): TriageWeights {
 /** How many requirements of `patient` fall short in `ctx`. */
 function requirementsShort(ctx: RuleContext, patient: number): number {
   let short = 0;
-  forEachRequirement(ctx, patient, patientWeek(ctx, patient), undefined, (requirement) => {
-    if (requirement.shortfall > 0) short += 1;
-  });
+  for (const requirement of requirementsOf(ctx, patient)) if (requirement.shortfall > 0) short += 1;
   return short;
 }
 

@@ -3,8 +3,7 @@
  * the score, the violations and the report's requirement statuses are one computation.
  */
 import { onDay } from './describe.js';
-import { patientWeek } from './patient-week.js';
-import { enrolledThisWeek, forEachRequirement, requirementMessage, type RequirementCode } from './requirements.js';
+import { enrolledThisWeek, requirementMessage, requirementsOf, type RequirementCode } from './requirements.js';
 import type { Rule } from './types.js';
 
 export function requirementRule(code: RequirementCode, title: string, description: string): Rule {
@@ -16,14 +15,15 @@ export function requirementRule(code: RequirementCode, title: string, descriptio
     description,
     evaluate(ctx, patient, emit) {
       if (!enrolledThisWeek(ctx, patient)) return;
-      forEachRequirement(ctx, patient, patientWeek(ctx, patient), code, (requirement) => {
-        if (requirement.shortfall <= 0) return;
+      // The six requirement rules and the triage rule share one measurement per evaluation.
+      for (const requirement of requirementsOf(ctx, patient)) {
+        if (requirement.rule !== code || requirement.shortfall <= 0) continue;
         emit(requirement.shortfall, () => ({
           message: requirementMessage(ctx, patient, requirement),
           patients: [ctx.problem.patients[patient]!.id],
           ...onDay(ctx, requirement.day),
         }));
-      });
+      }
     },
   };
 }

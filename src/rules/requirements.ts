@@ -5,7 +5,8 @@
  */
 import type { RequirementStatus } from '../model/report.js';
 import { dateOf, dayName, hoursOf, plural } from './describe.js';
-import type { PatientWeek } from './patient-week.js';
+import { evaluationEpoch } from './evaluation-scope.js';
+import { patientWeek, type PatientWeek } from './patient-week.js';
 import type { RuleContext } from './types.js';
 import type { WeekCadence } from '../compiled/cadence.js';
 
@@ -110,6 +111,35 @@ function sessionsInWindow(ctx: RuleContext, patient: number, service: number, ca
     if (meeting && meeting.service === service && meeting.day >= cadence.firstDay && meeting.day <= cadence.lastDay) count++;
   }
   return count;
+}
+
+let memoEpoch = -1;
+let memoCtx: RuleContext | undefined;
+let memoPatient = -1;
+let memoRequirements: readonly MeasuredRequirement[] = [];
+
+/**
+ * Every requirement of `patient`, met or not, measured on the patient's week: the list the six
+ * requirement rules and the triage rule read. Within one `ScoreBoard.evaluate` call it is measured
+ * once for all of them (memoised like `patientWeek`, see `evaluation-scope.ts`); outside one it is
+ * measured afresh. Callers must not mutate the result (it may be shared).
+ *
+ * @example
+ * ```ts
+ * const short = requirementsOf(ctx, 3).filter((r) => r.shortfall > 0).length;
+ * ```
+ */
+export function requirementsOf(ctx: RuleContext, patient: number): readonly MeasuredRequirement[] {
+  const epoch = evaluationEpoch();
+  if (epoch >= 0 && epoch === memoEpoch && ctx === memoCtx && patient === memoPatient) return memoRequirements;
+  const requirements = enrolledThisWeek(ctx, patient) ? measureRequirements(ctx, patient, patientWeek(ctx, patient)) : [];
+  if (epoch >= 0) {
+    memoEpoch = epoch;
+    memoCtx = ctx;
+    memoPatient = patient;
+    memoRequirements = requirements;
+  }
+  return requirements;
 }
 
 /** Every requirement of `patient`, met or not, measured on `week`. */

@@ -49,6 +49,9 @@ export class ScoreBoard {
   private readonly totalPenalty: Float64Array;
   private readonly totalCount: Float64Array;
   private readonly rulesByScope: Map<RuleScope, number[]>;
+  /** The hard rules of each scope, and the others (requirement and soft), for scoring in two steps. */
+  private readonly hardByScope: Map<RuleScope, number[]>;
+  private readonly otherByScope: Map<RuleScope, number[]>;
   /**
    * Undo journal: (rule, subject, previous penalty, previous count) per value changed since
    * `checkpoint`, so `restore` returns to a checkpoint without evaluating any rule again.
@@ -63,8 +66,12 @@ export class ScoreBoard {
     this.totalPenalty = new Float64Array(rules.length);
     this.totalCount = new Float64Array(rules.length);
     this.rulesByScope = new Map(SCOPES.map((scope) => [scope, [] as number[]]));
+    this.hardByScope = new Map(SCOPES.map((scope) => [scope, [] as number[]]));
+    this.otherByScope = new Map(SCOPES.map((scope) => [scope, [] as number[]]));
     rules.forEach((rule, index) => {
-      if (this.weights[index] !== 0) this.rulesByScope.get(rule.scope)!.push(index);
+      if (this.weights[index] === 0) return;
+      this.rulesByScope.get(rule.scope)!.push(index);
+      (rule.level === 'hard' ? this.hardByScope : this.otherByScope).get(rule.scope)!.push(index);
     });
   }
 
@@ -78,7 +85,26 @@ export class ScoreBoard {
 
   /** Re-evaluates every rule of `scope` on one subject, updating totals. */
   evaluate(ctx: RuleContext, scope: RuleScope, subject: number): void {
-    const ruleIndexes = this.rulesByScope.get(scope)!;
+    this.evaluateRules(ctx, this.rulesByScope.get(scope)!, subject, true);
+  }
+
+  /**
+   * Re-evaluates only the hard rules of `scope` on one subject (`hard`), or only the others, updating
+   * totals; `journal: false` records nothing for `restore` (the caller takes care that no restore
+   * needs these values: see SolverState's deferred scoring). Construction needs the hard total
+   * after every placement but the rest only when it reads it: scoring in two steps lets it
+   * evaluate the requirement and soft rules once for a patient placed many times.
+   *
+   * @example
+   * ```ts
+   * board.evaluateLevel(state, 'patient', 3, true, true); // the hard total is current for patient 3
+   * ```
+   */
+  evaluateLevel(ctx: RuleContext, scope: RuleScope, subject: number, hard: boolean, journal: boolean): void {
+    this.evaluateRules(ctx, (hard ? this.hardByScope : this.otherByScope).get(scope)!, subject, journal);
+  }
+
+  private evaluateRules(ctx: RuleContext, ruleIndexes: readonly number[], subject: number, journal: boolean): void {
     const opened = openEvaluationScope();
     try {
       for (const ruleIndex of ruleIndexes) {
@@ -90,7 +116,7 @@ export class ScoreBoard {
         const oldPenalty = penalties[subject] ?? 0;
         const oldCount = counts[subject] ?? 0;
         if (oldPenalty === this.pending && oldCount === this.pendingCount) continue;
-        this.journal.push(ruleIndex, subject, oldPenalty, oldCount);
+        if (journal) this.journal.push(ruleIndex, subject, oldPenalty, oldCount);
         this.totalPenalty[ruleIndex]! += this.pending - oldPenalty;
         this.totalCount[ruleIndex]! += this.pendingCount - oldCount;
         penalties[subject] = this.pending;
@@ -137,6 +163,22 @@ export class ScoreBoard {
       for (let subject = 0; subject < n; subject++) this.evaluate(ctx, scope, subject);
     }
     this.forget();
+  }
+
+  /**
+   * The weighted total of the hard rules alone (what `score().hard` says, without building a score).
+   *
+   * @example
+   * ```ts
+   * if (board.hardTotal() > before) state.rollback(mark);
+   * ```
+   */
+  hardTotal(): number {
+    let total = 0;
+    for (let index = 0; index < this.rules.length; index++) {
+      if (this.rules[index]!.level === 'hard') total += this.totalPenalty[index]! * this.weights[index]!;
+    }
+    return total;
   }
 
   score(): Score {

@@ -17,7 +17,7 @@
  */
 import type { PlacedMeeting } from '../../rules/types.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
-import { equip, settle, tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
+import { equip, settleHard, tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
 import { patientBlocker } from '../kernel/feasible.js';
 import { formCohorts } from './cohorts.js';
 import { constructIndividuals } from './individuals.js';
@@ -122,9 +122,9 @@ function openSections(engine: Engine, slot: GroupSlot, service: number, members:
       const equipped = equip(engine, { ...base, patients: roster }, -1, false, false);
       if (equipped) {
         const mark = engine.state.mark();
-        const hard = engine.state.score().hard;
+        const hard = engine.state.hardScore();
         const index = tryAdd(engine, equipped);
-        if (index >= 0 && settle(engine, mark, hard)) {
+        if (index >= 0 && settleHard(engine, mark, hard)) {
           opened.push(index);
           break;
         }
@@ -144,10 +144,10 @@ function joinOpened(engine: Engine, opened: readonly number[], p: number): boole
     const m = engine.state.meetings[index];
     if (!m || m.patients.includes(p)) continue;
     const mark = engine.state.mark();
-    const hard = engine.state.score().hard;
-    if (tryReplace(engine, index, { ...m, patients: [...m.patients, p] }) && settle(engine, mark, hard)) return true;
+    const hard = engine.state.hardScore();
+    if (tryReplace(engine, index, { ...m, patients: [...m.patients, p] }) && settleHard(engine, mark, hard)) return true;
     const equipped = equip(engine, { ...m, patients: [...m.patients, p] }, index, true, false);
-    if (equipped && tryReplace(engine, index, equipped) && settle(engine, mark, hard)) return true;
+    if (equipped && tryReplace(engine, index, equipped) && settleHard(engine, mark, hard)) return true;
   }
   return false;
 }
@@ -171,11 +171,11 @@ function splitOpened(engine: Engine, slot: GroupSlot, opened: number[], p: numbe
     if (moving < service.minSize - 1 || m.patients.length - moving < service.minSize) continue;
     const movers = movable.slice(movable.length - moving);
     const mark = engine.state.mark();
-    const hard = engine.state.score().hard;
+    const hard = engine.state.hardScore();
     engine.state.replace(index, { ...m, patients: m.patients.filter((q) => !movers.includes(q)) });
     const equipped = equip(engine, { ...probe(slot, m.service), end: slot.start + service.durationMinutes, patients: [p, ...movers] }, -1, false, false);
     const added = equipped ? tryAdd(engine, equipped) : -1;
-    if (added >= 0 && settle(engine, mark, hard)) {
+    if (added >= 0 && settleHard(engine, mark, hard)) {
       opened.push(added);
       return true;
     }
@@ -337,7 +337,7 @@ function constructGroups(engine: Engine, secondary: boolean, done?: Set<number>)
       const wanting = secondary ? here.filter((p) => minutesOf(engine, p) < engine.prepared.patients[p]!.minWeeklyMinutes) : fewestMinutesFirst(engine, here);
       fillSlot(engine, slot, wanting, cohortOf);
       // Nothing rolls back past a filled slot: forgetting the undo log keeps it small.
-      engine.state.commit();
+      engine.state.forgetLog();
     }
     done?.add(track.index);
   }
@@ -383,7 +383,7 @@ function constructFreeGroups(engine: Engine): boolean {
       if (!best || bestCount < service.minSize) break;
       const before = engine.state.liveMeetings().length;
       fillSlot(engine, best, sample.filter((p) => canAttend(engine, best, service.index, p, false)));
-      engine.state.commit();
+      engine.state.forgetLog();
       if (engine.state.liveMeetings().length === before) break;
     }
   }
@@ -453,6 +453,17 @@ function constructFirstTracks(engine: Engine): boolean {
  * ```
  */
 export function construct(engine: Engine): boolean {
+  engine.deferScoring = true;
+  try {
+    return constructAll(engine);
+  } finally {
+    engine.deferScoring = false;
+    // Ends deferred scoring: every rule is current again for the search.
+    engine.state.commit();
+  }
+}
+
+function constructAll(engine: Engine): boolean {
   const budget = engine.budget;
   const startedAt = budget.now();
   if (!constructFirstTracks(engine)) {
@@ -462,8 +473,11 @@ export function construct(engine: Engine): boolean {
   // What is left may not hold the rest (about as long again as the groups took): then the
   // individual sessions go patient by patient, so a cut leaves whole patients served.
   const patientFirst = budget.remainingMs() < REST_PER_GROUPS * (budget.now() - startedAt);
-  const complete = constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine, { patientFirst }) && polish(engine) && placeOptional(engine);
+  const placed = constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine, { patientFirst });
+  // Polish and the optional sessions compare whole scores and probe with undo (a deferred rule
+  // would be evaluated again after every probe): every rule is current from here.
+  engine.deferScoring = false;
   engine.state.commit();
-  return complete;
+  return placed && polish(engine) && placeOptional(engine);
 }
 

@@ -6,7 +6,7 @@ import type { PlacedMeeting } from '../../rules/types.js';
 import type { SlotSet } from '../../time/slot-set.js';
 import type { CompiledPatient, CompiledService } from '../../compiled/compile.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
-import { canLeave, chooseRoom, chooseStaff, equip, removePatient, settle, tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
+import { canLeave, chooseRoom, chooseStaff, equip, removePatient, settleHard, tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
 import { patientBlocker } from '../kernel/feasible.js';
 import { sessionsOf } from '../kernel/tally.js';
 
@@ -200,9 +200,9 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
         continue;
       }
       const mark = engine.state.mark();
-      const hard = engine.state.score().hard;
+      const hard = engine.state.hardScore();
       const index = tryAdd(engine, equipped);
-      if (index >= 0 && settle(engine, mark, hard)) return index;
+      if (index >= 0 && settleHard(engine, mark, hard)) return index;
     }
   }
   if (lastCode !== null) engine.conflicts.blockPatient(patient.id, lastCode);
@@ -261,7 +261,7 @@ export function constructIndividuals(engine: Engine, order: IndividualsOrder = {
       failed.add(key);
       unplaced.push(need);
     }
-    engine.state.commit();
+    engine.state.forgetLog();
   }
   // The repair's work is bounded by a count (not the clock, which would make the timetable
   // depend on the machine): an over-full clinic can leave thousands unplaced.
@@ -269,7 +269,7 @@ export function constructIndividuals(engine: Engine, order: IndividualsOrder = {
   for (const { p, s } of unplaced) {
     if (engine.budget.spent() || budget <= 0) return !engine.budget.spent();
     budget -= placeByEjection(engine, p, s, false, full).work;
-    engine.state.commit();
+    engine.state.forgetLog();
   }
   return true;
 }
@@ -367,8 +367,8 @@ function releaseClinician(engine: Engine, p: number, s: number, staff: ReadonlyS
       const handed = chooseStaff(engine, { ...m, staff: m.staff.map((x) => (x === member ? -1 : x)) }, index, true, false, member);
       if (!handed) continue;
       const mark = engine.state.mark();
-      const hard = engine.state.score().hard;
-      if (!tryReplace(engine, index, { ...m, staff: handed }) || !settle(engine, mark, hard)) {
+      const hard = engine.state.hardScore();
+      if (!tryReplace(engine, index, { ...m, staff: handed }) || !settleHard(engine, mark, hard)) {
         engine.state.rollback(mark);
         continue;
       }

@@ -32,6 +32,12 @@ export interface Engine {
    * started before it has happened; 1441: the whole day has). Absent: every time is open.
    */
   opensAt?: readonly number[];
+  /**
+   * Construction is running (`construct` sets it): `settleHard` then scores by the hard rules
+   * alone and defers the others (see `SolverState.hardScore`). Outside it (the search's moves
+   * place individual sessions through the same functions) it settles every rule, as `settle`.
+   */
+  deferScoring?: boolean;
 }
 
 /** Whether `owner`'s slots `[from, to)` hold no meeting but (when given) `replaced`. */
@@ -91,10 +97,15 @@ export function staffWeekMinutesWith(engine: Engine, s: number, m: PlacedMeeting
 
 /** Whether room `r` is free and large enough for `m`. */
 export function roomFree(engine: Engine, r: number, m: PlacedMeeting, replacing: number): boolean {
+  const [from, to] = meetingSlots(m);
+  return roomFreeAt(engine, r, m, from, to, replacing);
+}
+
+/** {@link roomFree} with `m`'s slots `[from, to)` given: a scan over rooms computes them once, not once per room. */
+function roomFreeAt(engine: Engine, r: number, m: PlacedMeeting, from: number, to: number, replacing: number): boolean {
   const { state } = engine;
   const room = engine.problem.rooms[r]!;
   if (room.capacity < m.patients.length) return false;
-  const [from, to] = meetingSlots(m);
   if (!room.available.containsRange(from, to)) return false;
   const replaced = replacing >= 0 ? state.meetings[replacing] : undefined;
   return vacant(state.roomBusy, r, from, to, replaced, replaced !== undefined && replaced.room === r);
@@ -170,10 +181,11 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
   const service = engine.problem.services[m.service]!;
   const positions = engine.prepared.seatOfPosition[m.service]!;
   const chosen: number[] = [];
+  const [from, to] = meetingSlots(m);
   for (let i = 0; i < positions.length; i++) {
     const seat = service.seats[positions[i]!]!;
     const current = keepStaff ? m.staff[i] : undefined;
-    if (current !== undefined && current >= 0 && eligibleFor(engine, seat, current) && staffFree(engine, current, m, replacing, chosen)) {
+    if (current !== undefined && current >= 0 && eligibleFor(engine, seat, current) && staffFreeAt(engine, current, m, from, to, replacing, chosen, false)) {
       chosen.push(current);
       continue;
     }
@@ -183,7 +195,7 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
     if (!shuffle || service.primaryOnly) {
       for (const p of m.patients) {
         const primary = engine.problem.patients[p]!.primaryStaff;
-        if (primary >= 0 && primary !== exclude && eligibleFor(engine, seat, primary) && staffFree(engine, primary, m, replacing, chosen)) {
+        if (primary >= 0 && primary !== exclude && eligibleFor(engine, seat, primary) && staffFreeAt(engine, primary, m, from, to, replacing, chosen, false)) {
           pick = primary;
           break;
         }
@@ -199,7 +211,6 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
       let seen = 0;
       // The same members in the same order as a walk over every eligible one from `offset`,
       // those off shift at that time skipped without a look.
-      const [from, to] = meetingSlots(m);
       const on = onShift(engine, seat, from, to);
       const first = firstAtLeast(on, offset);
       for (let k = 0; k < on.length && seen < CANDIDATES_WEIGHED; k++) {
@@ -244,6 +255,7 @@ export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, 
   const service = engine.problem.services[m.service]!;
   if (service.telehealth === 'only') return { room: -1, telehealth: true };
   let room = -1;
+  const [from, to] = meetingSlots(m);
   if (shuffle) {
     // A uniform pick among the first few free rooms from a random start.
     const eligible = service.eligibleRooms;
@@ -251,7 +263,7 @@ export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, 
     let seen = 0;
     for (let k = 0; k < eligible.length && seen < CANDIDATES_WEIGHED; k++) {
       const r = eligible[(offset + k) % eligible.length]!;
-      if (!roomFree(engine, r, m, replacing)) continue;
+      if (!roomFreeAt(engine, r, m, from, to, replacing)) continue;
       seen += 1;
       if (engine.random.int(seen) === 0) room = r;
     }
@@ -259,7 +271,7 @@ export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, 
     // The room fewest other services can use, then the smallest: a family room that doubles as
     // an office is kept for the family session only it can host. The first free in that order.
     for (const r of roomsInPreference(engine.problem, m.service)) {
-      if (roomFree(engine, r, m, replacing)) {
+      if (roomFreeAt(engine, r, m, from, to, replacing)) {
         room = r;
         break;
       }
@@ -358,6 +370,28 @@ export function groupsHeld(engine: Engine, indexes: readonly number[]): boolean 
 export function settle(engine: Engine, mark: number, hardBefore: number): boolean {
   engine.state.rescore();
   if (engine.state.score().hard > hardBefore) {
+    engine.safetyRejections += 1;
+    engine.state.rollback(mark);
+    return false;
+  }
+  return true;
+}
+
+/**
+ * {@link settle} on the hard rules alone while construction runs (`engine.deferScoring`, see
+ * `SolverState.hardScore`), with `hardBefore` read by `state.hardScore()` after `mark`. The
+ * requirement and soft rules are evaluated when the score is next read.
+ *
+ * @example
+ * ```ts
+ * const mark = engine.state.mark();
+ * const hard = engine.state.hardScore();
+ * if (tryAdd(engine, meeting) >= 0 && settleHard(engine, mark, hard)) placed += 1;
+ * ```
+ */
+export function settleHard(engine: Engine, mark: number, hardBefore: number): boolean {
+  if (engine.deferScoring !== true) return settle(engine, mark, hardBefore);
+  if (engine.state.hardScore() > hardBefore) {
     engine.safetyRejections += 1;
     engine.state.rollback(mark);
     return false;

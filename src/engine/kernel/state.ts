@@ -78,7 +78,7 @@ export class SolverState implements RuleContext {
   readonly staffMeetings: number[][];
   readonly roomMeetings: number[][];
   readonly previous: PreviousWeek | undefined;
-  readonly board: ScoreBoard;
+  private readonly scores: ScoreBoard;
   /** Minutes each staff member leads this week (kept with the lists, for balanced staffing choices). */
   readonly staffMinutes: Float64Array;
   /** Minutes each staff member leads per day: `[staff * 7 + day]`. */
@@ -98,6 +98,16 @@ export class SolverState implements RuleContext {
   private readonly touchedPatients: TouchSet;
   private readonly touchedStaff: TouchSet;
   private readonly touchedRooms: TouchSet;
+  /**
+   * Deferred scoring (construction, see `hardScore`): subjects whose hard rules are current but
+   * whose requirement and soft rules are not. Empty outside it.
+   */
+  private readonly deferredMeetings = new TouchSet(64);
+  private readonly deferredPatients: TouchSet;
+  private readonly deferredStaff: TouchSet;
+  private readonly deferredRooms: TouchSet;
+  /** Whether scoring has been deferred since the last `commit` (then undo cannot restore the deferred rules). */
+  private deferring = false;
 
   constructor(problem: CompiledProblem, rules: readonly Rule[], weights: ReadonlyMap<string, number>, previous?: PreviousWeek) {
     this.problem = problem;
@@ -112,25 +122,124 @@ export class SolverState implements RuleContext {
     this.touchedPatients = new TouchSet(problem.patients.length);
     this.touchedStaff = new TouchSet(problem.staff.length);
     this.touchedRooms = new TouchSet(problem.rooms.length);
-    this.board = new ScoreBoard(rules, weights);
-    this.board.evaluateAll(this);
+    this.deferredPatients = new TouchSet(problem.patients.length);
+    this.deferredStaff = new TouchSet(problem.staff.length);
+    this.deferredRooms = new TouchSet(problem.rooms.length);
+    this.scores = new ScoreBoard(rules, weights);
+    this.scores.evaluateAll(this);
   }
 
-  /** A position in the change log to roll back to (the score is brought up to date first). */
+  /** The score board, every rule current (deferred rules are evaluated first). */
+  get board(): ScoreBoard {
+    if (this.deferring) this.evaluateDeferred();
+    return this.scores;
+  }
+
+  /**
+   * A position in the change log to roll back to (the score is brought up to date first; while
+   * scoring is deferred, its hard rules only).
+   */
   mark(): number {
-    if (this.dirty()) this.rescore();
+    if (this.dirty()) {
+      if (this.deferring) this.rescoreHard();
+      else this.rescore();
+    }
     return this.log.length;
   }
 
   /** Forgets the change log: the current timetable becomes the one undo returns to. */
   commit(): void {
     if (this.dirty()) this.rescore();
+    if (this.deferring) this.evaluateDeferred();
+    this.deferring = false;
     this.log.length = 0;
-    this.board.forget();
+    this.scores.forget();
+  }
+
+  /**
+   * {@link commit} between construction's placements: the undo log is forgotten, and deferred
+   * scoring (see `hardScore`) stays on, so a patient placed in every slot of a track has their
+   * requirement and soft rules evaluated once, not once a slot. `commit` ends it.
+   *
+   * @example
+   * ```ts
+   * for (const slot of slots) {
+   *   fillSlot(engine, slot, wanting);
+   *   state.forgetLog();
+   * }
+   * state.commit();
+   * ```
+   */
+  forgetLog(): void {
+    if (!this.deferring) {
+      this.commit();
+      return;
+    }
+    if (this.dirty()) this.rescoreHard();
+    this.log.length = 0;
+    this.scores.forget();
   }
 
   private dirty(): boolean {
     return this.touchedMeetings.items.length + this.touchedPatients.items.length + this.touchedStaff.items.length + this.touchedRooms.items.length > 0;
+  }
+
+  /**
+   * The hard total with every change so far scored by the hard rules only; the requirement and
+   * soft rules of the subjects touched wait until the score, the board or a commit is read
+   * (construction checks the hard total after every placement, and a patient placed in twenty
+   * meetings had every rule of theirs evaluated twenty times). Until the next `commit`, undo
+   * marks what it restores for evaluation again instead of restoring those rules from the journal.
+   *
+   * @example
+   * ```ts
+   * const mark = state.mark();
+   * const hard = state.hardScore();
+   * state.add(meeting);
+   * if (state.hardScore() > hard) state.rollback(mark);
+   * ```
+   */
+  hardScore(): number {
+    if (this.dirty()) this.rescoreHard();
+    return this.scores.hardTotal();
+  }
+
+  /** Evaluates the hard rules of every touched subject; the others wait (deferred). */
+  private rescoreHard(): void {
+    this.deferring = true;
+    const board = this.scores;
+    for (const m of this.touchedMeetings.items) if (m < this.meetings.length) board.evaluateLevel(this, 'meeting', m, true, true);
+    for (const p of this.touchedPatients.items) board.evaluateLevel(this, 'patient', p, true, true);
+    for (const s of this.touchedStaff.items) board.evaluateLevel(this, 'staff', s, true, true);
+    for (const r of this.touchedRooms.items) board.evaluateLevel(this, 'room', r, true, true);
+    this.deferTouched();
+  }
+
+  /** Moves every touched subject to the deferred ones (their hard rules are current). */
+  private deferTouched(): void {
+    for (const m of this.touchedMeetings.items) this.deferredMeetings.add(m);
+    for (const p of this.touchedPatients.items) this.deferredPatients.add(p);
+    for (const s of this.touchedStaff.items) this.deferredStaff.add(s);
+    for (const r of this.touchedRooms.items) this.deferredRooms.add(r);
+    this.untouch();
+  }
+
+  /**
+   * Evaluates the requirement and soft rules of the deferred subjects, outside the undo journal:
+   * an undo back past this point marks every subject it changes as deferred again, and a subject
+   * it does not change keeps values that hold for it before and after.
+   */
+  private evaluateDeferred(): void {
+    const board = this.scores;
+    // Past the end too: an undo that dropped an appended slot restores no value written here.
+    for (const m of this.deferredMeetings.items) board.evaluateLevel(this, 'meeting', m, false, false);
+    for (const p of this.deferredPatients.items) board.evaluateLevel(this, 'patient', p, false, false);
+    for (const s of this.deferredStaff.items) board.evaluateLevel(this, 'staff', s, false, false);
+    for (const r of this.deferredRooms.items) board.evaluateLevel(this, 'room', r, false, false);
+    this.deferredMeetings.clear();
+    this.deferredPatients.clear();
+    this.deferredStaff.clear();
+    this.deferredRooms.clear();
   }
 
   /** Adds a meeting in a free slot; returns its index. */
@@ -138,20 +247,20 @@ export class SolverState implements RuleContext {
     const reused = this.free.length > 0;
     const index = reused ? this.free.pop()! : this.meetings.length;
     if (!reused) this.meetings.push(undefined);
-    this.log.push({ index, old: undefined, freed: false, allocated: reused, checkpoint: this.board.checkpoint() });
+    this.log.push({ index, old: undefined, freed: false, allocated: reused, checkpoint: this.scores.checkpoint() });
     this.place(index, meeting);
     return index;
   }
 
   /** Replaces the meeting at `index` (which must exist). */
   replace(index: number, meeting: PlacedMeeting): void {
-    this.log.push({ index, old: this.meetings[index], freed: false, allocated: false, checkpoint: this.board.checkpoint() });
+    this.log.push({ index, old: this.meetings[index], freed: false, allocated: false, checkpoint: this.scores.checkpoint() });
     this.place(index, meeting);
   }
 
   /** Removes the meeting at `index`; its slot becomes free. */
   remove(index: number): void {
-    this.log.push({ index, old: this.meetings[index], freed: true, allocated: false, checkpoint: this.board.checkpoint() });
+    this.log.push({ index, old: this.meetings[index], freed: true, allocated: false, checkpoint: this.scores.checkpoint() });
     this.place(index, undefined);
     this.free.push(index);
   }
@@ -175,8 +284,11 @@ export class SolverState implements RuleContext {
         else if (entry.index === this.meetings.length - 1) this.meetings.pop(); // appended by `add`: drop it again
       }
     }
-    this.untouch();
-    this.board.restore(checkpoint);
+    // The journal restores the hard rules exactly (they were current at `mark`); while scoring is
+    // deferred the others may not have been, so what the undo changed is evaluated again later.
+    if (this.deferring) this.deferTouched();
+    else this.untouch();
+    this.scores.restore(checkpoint);
   }
 
   /**
@@ -199,7 +311,7 @@ export class SolverState implements RuleContext {
         }
         const at = this.free.indexOf(index);
         if (at >= 0) this.free.splice(at, 1);
-        this.log.push({ index, old: undefined, freed: false, allocated: true, checkpoint: this.board.checkpoint() });
+        this.log.push({ index, old: undefined, freed: false, allocated: true, checkpoint: this.scores.checkpoint() });
         this.place(index, wanted);
       }
     }
@@ -216,7 +328,7 @@ export class SolverState implements RuleContext {
 
   /** Re-evaluates every touched subject. */
   rescore(): void {
-    const board = this.board;
+    const board = this.scores;
     for (const m of this.touchedMeetings.items) if (m < this.meetings.length) board.evaluate(this, 'meeting', m);
     for (const p of this.touchedPatients.items) board.evaluate(this, 'patient', p);
     for (const s of this.touchedStaff.items) board.evaluate(this, 'staff', s);
@@ -232,7 +344,8 @@ export class SolverState implements RuleContext {
   }
 
   score(): Score {
-    return this.board.score();
+    if (this.deferring) this.evaluateDeferred();
+    return this.scores.score();
   }
 
   /** Indexes of the meetings that exist, ascending. */
