@@ -172,7 +172,8 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   const opensAt = firstOpenMinutes(compiled.dates, compiled.timeZone, cutoff);
   // The engine itself, from the published week: nothing starts before the cutoff, and the
   // stability rule scores every change against what was published.
-  const engine = createEngine(compiled, rules, weights, seed, { previous: published, opensAt });
+  // Scored once the release has loaded the published week, not empty first.
+  const engine = createEngine(compiled, rules, weights, seed, { previous: published, opensAt, scoreLater: true });
   // Release, construction and search stop early enough to export, report and say why (as solve does).
   engine.budget = budget.reserve(reportReserveMs(budget.deadline - budget.startedAt, compiled.patients.length, budget.elapsedMs()));
   const maxSteps = options.maxIterations !== undefined && Number.isFinite(options.maxIterations) ? Math.max(0, Math.trunc(options.maxIterations)) : Infinity;

@@ -98,8 +98,19 @@ export class SolverState implements RuleContext {
   private readonly touchedPatients: TouchSet;
   private readonly touchedStaff: TouchSet;
   private readonly touchedRooms: TouchSet;
+  /**
+   * Not scored yet (`scoreLater`): the first rescore evaluates every subject. Re-planning loads
+   * the whole published week first; scoring the empty week before it cost a full evaluation
+   * (every patient short of everything, every published session lost) that the load undid.
+   */
+  private unscored: boolean;
 
-  constructor(problem: CompiledProblem, rules: readonly Rule[], weights: ReadonlyMap<string, number>, previous?: PreviousWeek) {
+  /**
+   * `scoreLater`: leave the board unscored until the first {@link SolverState.rescore} (or
+   * `mark`, `commit`, `score`), which then evaluates every subject once, for a caller that adds
+   * many meetings first.
+   */
+  constructor(problem: CompiledProblem, rules: readonly Rule[], weights: ReadonlyMap<string, number>, previous?: PreviousWeek, scoreLater = false) {
     this.problem = problem;
     this.previous = previous;
     this.patientMeetings = problem.patients.map(() => []);
@@ -113,18 +124,19 @@ export class SolverState implements RuleContext {
     this.touchedStaff = new TouchSet(problem.staff.length);
     this.touchedRooms = new TouchSet(problem.rooms.length);
     this.board = new ScoreBoard(rules, weights);
-    this.board.evaluateAll(this);
+    this.unscored = scoreLater;
+    if (!scoreLater) this.board.evaluateAll(this);
   }
 
   /** A position in the change log to roll back to (the score is brought up to date first). */
   mark(): number {
-    if (this.dirty()) this.rescore();
+    if (this.unscored || this.dirty()) this.rescore();
     return this.log.length;
   }
 
   /** Forgets the change log: the current timetable becomes the one undo returns to. */
   commit(): void {
-    if (this.dirty()) this.rescore();
+    if (this.unscored || this.dirty()) this.rescore();
     this.log.length = 0;
     this.board.forget();
   }
@@ -217,6 +229,12 @@ export class SolverState implements RuleContext {
   /** Re-evaluates every touched subject. */
   rescore(): void {
     const board = this.board;
+    if (this.unscored) {
+      this.unscored = false;
+      this.untouch();
+      board.evaluateAll(this);
+      return;
+    }
     for (const m of this.touchedMeetings.items) if (m < this.meetings.length) board.evaluate(this, 'meeting', m);
     for (const p of this.touchedPatients.items) board.evaluate(this, 'patient', p);
     for (const s of this.touchedStaff.items) board.evaluate(this, 'staff', s);
@@ -232,6 +250,7 @@ export class SolverState implements RuleContext {
   }
 
   score(): Score {
+    if (this.unscored) this.rescore();
     return this.board.score();
   }
 
