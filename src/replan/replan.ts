@@ -56,8 +56,10 @@ function overlapsWindow(m: PlacedMeeting, compiled: CompiledProblem, date: strin
 /**
  * Re-plans a published week after `changes`, keeping pinned and unaffected meetings, rosters and
  * times: every published meeting that still keeps the rules stays as it was; one a change broke
- * is re-staffed or re-roomed first, else its patients join a parallel section, else it moves to
- * the nearest time that works, else it is cancelled; then admitted, displaced and missed
+ * is re-staffed or re-roomed first, else its patients join a parallel section, else (a group) a
+ * clinician who could lead it is freed by moving one of their individual sessions to another
+ * time its patient can come, else it moves to the nearest time that works, else it is
+ * cancelled; then admitted, displaced and missed
  * patients are served in the rest of the week (after `asOf`) by the engine itself: a construction
  * limited to them, then its search, whose changes must serve them and leave every other patient
  * the sessions they had (another patient may move to a parallel section of the same session, or

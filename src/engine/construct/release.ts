@@ -3,8 +3,9 @@
  * only what a change broke is released. Meetings already held and pinned ones go in untouched;
  * every other meeting is kept when it still keeps every hard rule; the rest, in week order, is
  * re-staffed or re-roomed in place, else its patients join parallel sections of the same
- * session, else it moves to the nearest time that works, else it is dissolved and its patients
- * are handed to the affected construction (affected.ts).
+ * session, else (a group) a clinician is freed for it by moving one individual session, else it
+ * moves to the nearest time that works, else it is dissolved and its patients are handed to the
+ * affected construction (affected.ts).
  */
 import type { PlacedMeeting } from '../../rules/types.js';
 import { blocker, equip, settle, tryAdd, type Engine } from '../kernel/engine.js';
