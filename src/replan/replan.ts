@@ -180,7 +180,9 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   engine.budget = budget.reserve(reportReserveMs(budget.deadline - budget.startedAt, compiled.patients.length, budget.elapsedMs()));
   const maxSteps = options.maxIterations !== undefined && Number.isFinite(options.maxIterations) ? Math.max(0, Math.trunc(options.maxIterations)) : Infinity;
   let steps = 0;
-  engine.budget.enter('replan', () => ({ bestScore: engine.state.score(), iteration: steps }));
+  // The board's score, not the state's: asking the state would score the empty week before the
+  // release loads the published one (scoreLater); until then it reads 0, as validation's reports do.
+  engine.budget.enter('replan', () => ({ bestScore: engine.state.board.score(), iteration: steps }));
   const affected = new Map<number, ChangeReason[]>();
   for (const change of changes) {
     if (change.kind === 'admit') affected.set(compiled.patientIndex.get(change.patient.id)!, patientReasons.get(compiled.patientIndex.get(change.patient.id)!) ?? []);
