@@ -3,7 +3,7 @@
  * replan-compare.ts (two builds side by side on one published week).
  */
 import type { Change } from '../src/model/options.js';
-import type { Problem } from '../src/model/problem.js';
+import type { Patient, Problem } from '../src/model/problem.js';
 import type { Report } from '../src/model/report.js';
 import type { Schedule } from '../src/model/schedule.js';
 import { loadavg } from 'node:os';
@@ -17,6 +17,39 @@ function hardOf(report: Report): { count: number; penalty: number } {
 }
 
 /**
+ * The scenario's changes on `problem`'s published week `previous`: the clinician with the most
+ * group meetings out for their busiest day, and 10 admissions (copies of existing patients under
+ * new ids); `null` when the week has no group meeting.
+ *
+ * @example
+ * ```ts
+ * const scenario = scenarioChanges(problem, schedule);
+ * if (scenario) replan(problem, schedule, scenario.changes, { seed: 1, maxIterations: 20_000 });
+ * ```
+ */
+export function scenarioChanges(problem: Problem, previous: Schedule): { staffId: string; date: string; admitted: Patient[]; changes: Change[] } | null {
+  const groupServices = new Set(problem.services.filter((s) => s.kind === 'group').map((s) => s.id));
+  const load = new Map<string, number>();
+  for (const meeting of previous.meetings) {
+    if (!groupServices.has(meeting.service)) continue;
+    for (const staff of meeting.staff) load.set(`${staff} ${meeting.date}`, (load.get(`${staff} ${meeting.date}`) ?? 0) + 1);
+  }
+  const busiest = [...load].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  if (!busiest) return null;
+  const [staffId, date] = busiest[0].split(' ') as [string, string];
+  const admitted = Array.from({ length: 10 }, (_, k): Patient => {
+    const template = problem.patients[(k * 97) % problem.patients.length]!;
+    const { avoid: _avoid, admittedOn: _admitted, dischargedOn: _discharged, ...rest } = template;
+    return { ...structuredClone(rest), id: `bench-admit-${k + 1}`, admittedOn: problem.weekStart };
+  });
+  const changes: Change[] = [
+    { kind: 'staff-out', staff: staffId, date },
+    ...admitted.map((patient): Change => ({ kind: 'admit', patient })),
+  ];
+  return { staffId, date, admitted, changes };
+}
+
+/**
  * A 1,000-patient week re-planned after the clinician with the most group meetings calls out for
  * their busiest day and 10 patients (copies of existing ones under new ids) are admitted.
  *
@@ -27,25 +60,9 @@ function hardOf(report: Report): { count: number; penalty: number } {
  */
 export function replanScenario(library: Pick<Library, 'replan' | 'checkSchedule' | 'diagnose'>, problem: Problem, previous: Schedule, previousReport: Report): Record<string, unknown> {
   const { replan, checkSchedule, diagnose } = library;
-  const groupServices = new Set(problem.services.filter((s) => s.kind === 'group').map((s) => s.id));
-  const load = new Map<string, number>();
-  for (const meeting of previous.meetings) {
-    if (!groupServices.has(meeting.service)) continue;
-    for (const staff of meeting.staff) load.set(`${staff} ${meeting.date}`, (load.get(`${staff} ${meeting.date}`) ?? 0) + 1);
-  }
-  const busiest = [...load].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-  if (!busiest) return { available: true, error: 'no group meeting to take a clinician out of' };
-  const [staffId, date] = busiest[0].split(' ') as [string, string];
-
-  const admitted = Array.from({ length: 10 }, (_, k) => {
-    const template = problem.patients[(k * 97) % problem.patients.length]!;
-    const { avoid: _avoid, admittedOn: _admitted, dischargedOn: _discharged, ...rest } = template;
-    return { ...structuredClone(rest), id: `bench-admit-${k + 1}`, admittedOn: problem.weekStart };
-  });
-  const changes: Change[] = [
-    { kind: 'staff-out', staff: staffId, date },
-    ...admitted.map((patient): Change => ({ kind: 'admit', patient })),
-  ];
+  const scenario = scenarioChanges(problem, previous);
+  if (!scenario) return { available: true, error: 'no group meeting to take a clinician out of' };
+  const { staffId, date, admitted, changes } = scenario;
   // The problem as it now stands, for the checker: the clinician away that day, the admissions in.
   const changed: Problem = structuredClone(problem);
   changed.patients.push(...structuredClone(admitted));

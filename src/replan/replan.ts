@@ -56,8 +56,10 @@ function overlapsWindow(m: PlacedMeeting, compiled: CompiledProblem, date: strin
 /**
  * Re-plans a published week after `changes`, keeping pinned and unaffected meetings, rosters and
  * times: every published meeting that still keeps the rules stays as it was; one a change broke
- * is re-staffed or re-roomed first, else its patients join a parallel section, else it moves to
- * the nearest time that works, else it is cancelled; then admitted, displaced and missed
+ * is re-staffed or re-roomed first, else its patients join a parallel section, else (a group) a
+ * clinician who could lead it is freed by moving one of their individual sessions to another
+ * time its patient can come, else it moves to the nearest time that works, else it is
+ * cancelled; then admitted, displaced and missed
  * patients are served in the rest of the week (after `asOf`) by the engine itself: a construction
  * limited to them, then its search, whose changes must serve them and leave every other patient
  * the sessions they had (another patient may move to a parallel section of the same session, or
@@ -172,12 +174,15 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   const opensAt = firstOpenMinutes(compiled.dates, compiled.timeZone, cutoff);
   // The engine itself, from the published week: nothing starts before the cutoff, and the
   // stability rule scores every change against what was published.
-  const engine = createEngine(compiled, rules, weights, seed, { previous: published, opensAt });
+  // Scored once the release has loaded the published week, not empty first.
+  const engine = createEngine(compiled, rules, weights, seed, { previous: published, opensAt, scoreLater: true });
   // Release, construction and search stop early enough to export, report and say why (as solve does).
   engine.budget = budget.reserve(reportReserveMs(budget.deadline - budget.startedAt, compiled.patients.length, budget.elapsedMs()));
   const maxSteps = options.maxIterations !== undefined && Number.isFinite(options.maxIterations) ? Math.max(0, Math.trunc(options.maxIterations)) : Infinity;
   let steps = 0;
-  engine.budget.enter('replan', () => ({ bestScore: engine.state.score(), iteration: steps }));
+  // The board's score, not the state's: asking the state would score the empty week before the
+  // release loads the published one (scoreLater); until then it reads 0, as validation's reports do.
+  engine.budget.enter('replan', () => ({ bestScore: engine.state.board.score(), iteration: steps }));
   const affected = new Map<number, ChangeReason[]>();
   for (const change of changes) {
     if (change.kind === 'admit') affected.set(compiled.patientIndex.get(change.patient.id)!, patientReasons.get(compiled.patientIndex.get(change.patient.id)!) ?? []);

@@ -84,6 +84,25 @@ describe('releaseBroken', () => {
     expect(released.map((r) => [r.meeting.id, r.displaced])).toEqual([['tu-skills', [index(engine, 'p1')]]]);
     expect(engine.state.meetings.some((m) => m?.id === 'tu-skills')).toBe(false);
   });
+
+  it("frees a clinician for a group by moving one patient's individual session, not the whole group", () => {
+    // clin-2 is out on Tuesday; clin-1, the only other who may lead, holds p6's therapy at 19:00.
+    // Moving the group to 20:00 (where clin-1 is free) would change three patients' weeks; moving
+    // the therapy changes one.
+    const problem = fixtureProblem();
+    problem.staff[1]!.availability = { weekly: [{ days: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'], start: '00:00', end: '24:00' }], except: [{ date: '2026-11-24' }] };
+    const meetings = [...WEEK(), therapy('tu-therapy', 'TU', '19:00', 'p6')];
+    const { engine, published } = start(problem, meetings);
+    const { released } = releaseBroken(engine, published);
+    expect(released.map((r) => [r.meeting.id, r.displaced])).toEqual([['tu-process', []]]);
+    const process = engine.state.meetings.find((m) => m?.id === 'tu-process')!;
+    expect([process.day, process.start, process.staff, process.patients]).toEqual([1, 19 * 60, [engine.problem.staffIndex.get('clin-1')!], [index(engine, 'p3'), index(engine, 'p4'), index(engine, 'p5')]]);
+    expect(weekOf(engine, 'p6')).toHaveLength(1);
+    expect(weekOf(engine, 'p6')).not.toEqual(['therapy 1 1140']);
+    expect(engine.state.score().hard).toBe(0);
+    const { schedule } = exportWithSlots(engine.problem, engine.state.meetings);
+    expect(checkSchedule(problem, schedule, { previous: scheduleOf(meetings) }).score).toEqual(engine.state.score());
+  });
 });
 
 describe('constructAffected', () => {

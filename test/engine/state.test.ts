@@ -50,4 +50,34 @@ describe('SolverState', () => {
     state.rollback(mark);
     expect(state.meetings).toEqual([]);
   });
+
+  it('scoreLater scores once, when first asked, to the same score as scoring as it goes', () => {
+    const compiled = compileProblem(tinyProblem());
+    let evaluations = 0;
+    const counted = allRules().map((rule) => {
+      const wrapped = Object.create(rule) as typeof rule;
+      wrapped.evaluate = (ctx, subject, emit) => {
+        evaluations += 1;
+        rule.evaluate(ctx, subject, emit);
+      };
+      return wrapped;
+    });
+    const eager = new SolverState(compiled, allRules(), new Map());
+    const lazy = new SolverState(compiled, counted, new Map(), undefined, true);
+    // Nothing is evaluated for the empty week: the caller loads its meetings first.
+    expect(evaluations).toBe(0);
+    for (const state of [eager, lazy]) {
+      state.add(group({}));
+      state.add(group({ start: 1140, end: 1200, patients: [2, 3] }));
+    }
+    eager.rescore();
+    expect(lazy.score()).toEqual(eager.score());
+    expect(evaluations).toBeGreaterThan(0);
+    // From then on it is an ordinary state: a change and its undo come back to the same score.
+    const mark = lazy.mark();
+    lazy.add(group({ day: 2 }));
+    lazy.rescore();
+    lazy.rollback(mark);
+    expect(lazy.score()).toEqual(eager.score());
+  });
 });

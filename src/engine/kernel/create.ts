@@ -19,6 +19,11 @@ export interface SolveStart {
   previous?: PreviousWeek;
   /** Per day, the first minute a meeting may start at (re-planning's cutoff: see `Engine.opensAt`). */
   opensAt?: readonly number[];
+  /**
+   * Score the week only when first asked (see `SolverState`), for a caller that loads a whole
+   * week into the engine right after (re-planning's release). The result is the same.
+   */
+  scoreLater?: boolean;
 }
 
 /**
@@ -50,7 +55,7 @@ export function createEngine(
   seed: number,
   start: SolveStart = {},
 ): Engine {
-  const state = new SolverState(compiled, rules, weights, start.previous);
+  const state = new SolverState(compiled, rules, weights, start.previous, start.scoreLater === true);
   const engine: Engine = {
     problem: compiled,
     state,
@@ -63,6 +68,7 @@ export function createEngine(
   };
   if (start.opensAt) engine.opensAt = start.opensAt;
   for (const meeting of start.initial ?? []) state.add({ ...meeting, staff: [...meeting.staff], patients: [...meeting.patients] });
+  if (start.scoreLater === true) return engine;
   state.rescore();
   state.commit();
   return engine;

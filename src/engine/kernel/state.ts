@@ -108,8 +108,19 @@ export class SolverState implements RuleContext {
   private readonly deferredRooms: TouchSet;
   /** Whether scoring has been deferred since the last `commit` (then undo cannot restore the deferred rules). */
   private deferring = false;
+  /**
+   * Not scored yet (`scoreLater`): the first rescore evaluates every subject. Re-planning loads
+   * the whole published week first; scoring the empty week before it cost a full evaluation
+   * (every patient short of everything, every published session lost) that the load undid.
+   */
+  private unscored: boolean;
 
-  constructor(problem: CompiledProblem, rules: readonly Rule[], weights: ReadonlyMap<string, number>, previous?: PreviousWeek) {
+  /**
+   * `scoreLater`: leave the board unscored until the first {@link SolverState.rescore} (or
+   * `mark`, `commit`, `score`), which then evaluates every subject once, for a caller that adds
+   * many meetings first.
+   */
+  constructor(problem: CompiledProblem, rules: readonly Rule[], weights: ReadonlyMap<string, number>, previous?: PreviousWeek, scoreLater = false) {
     this.problem = problem;
     this.previous = previous;
     this.patientMeetings = problem.patients.map(() => []);
@@ -126,7 +137,8 @@ export class SolverState implements RuleContext {
     this.deferredStaff = new TouchSet(problem.staff.length);
     this.deferredRooms = new TouchSet(problem.rooms.length);
     this.scores = new ScoreBoard(rules, weights);
-    this.scores.evaluateAll(this);
+    this.unscored = scoreLater;
+    if (!scoreLater) this.scores.evaluateAll(this);
   }
 
   /** The score board, every rule current (deferred rules are evaluated first). */
@@ -140,7 +152,8 @@ export class SolverState implements RuleContext {
    * scoring is deferred, its hard rules only).
    */
   mark(): number {
-    if (this.dirty()) {
+    if (this.unscored) this.rescore();
+    else if (this.dirty()) {
       if (this.deferring) this.rescoreHard();
       else this.rescore();
     }
@@ -149,7 +162,7 @@ export class SolverState implements RuleContext {
 
   /** Forgets the change log: the current timetable becomes the one undo returns to. */
   commit(): void {
-    if (this.dirty()) this.rescore();
+    if (this.unscored || this.dirty()) this.rescore();
     if (this.deferring) this.evaluateDeferred();
     this.deferring = false;
     this.log.length = 0;
@@ -200,7 +213,8 @@ export class SolverState implements RuleContext {
    * ```
    */
   hardScore(): number {
-    if (this.dirty()) this.rescoreHard();
+    if (this.unscored) this.rescore();
+    else if (this.dirty()) this.rescoreHard();
     return this.scores.hardTotal();
   }
 
@@ -329,6 +343,12 @@ export class SolverState implements RuleContext {
   /** Re-evaluates every touched subject. */
   rescore(): void {
     const board = this.scores;
+    if (this.unscored) {
+      this.unscored = false;
+      this.untouch();
+      board.evaluateAll(this);
+      return;
+    }
     for (const m of this.touchedMeetings.items) if (m < this.meetings.length) board.evaluate(this, 'meeting', m);
     for (const p of this.touchedPatients.items) board.evaluate(this, 'patient', p);
     for (const s of this.touchedStaff.items) board.evaluate(this, 'staff', s);
@@ -344,6 +364,7 @@ export class SolverState implements RuleContext {
   }
 
   score(): Score {
+    if (this.unscored) this.rescore();
     if (this.deferring) this.evaluateDeferred();
     return this.scores.score();
   }
