@@ -9,7 +9,8 @@ import { replan } from '../../src/replan/replan.js';
 import { sampleClinic } from '../../src/sample/clinic.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { Meeting, Schedule } from '../../src/model/schedule.js';
-import { makeUpClinic, makeUpWeek } from '../support/make-up-week.js';
+import { nextWeek } from '../../src/replan/next-week.js';
+import { makeUpClinic, makeUpWeek, OPEN_DAY_PATIENTS } from '../support/make-up-week.js';
 
 const BUDGET = { seed: 1, maxIterations: 1_000, timeLimitMs: 60_000 } as const;
 const minutes = (m: Meeting): number => (Date.parse(m.endsAt) - Date.parse(m.startsAt)) / 60_000;
@@ -64,6 +65,18 @@ describe('make-up tracks', () => {
     const { missedMinutes, added } = missFirst(problem, solve(problem, BUDGET).schedule, 2);
     expect(missedMinutes).toBe(120);
     expect(added.reduce((sum, m) => sum + minutes(m), 0)).toBe(120);
+  });
+
+  it('are a record of one week: the next week carries the missed session, not its make-up', () => {
+    const { problem, schedule } = makeUpWeek();
+    const carried = nextWeek(problem, schedule);
+    const report = checkSchedule(carried.problem, carried.schedule);
+    expect(report.violations.filter((v) => v.level === 'hard')).toEqual([]);
+    for (const id of OPEN_DAY_PATIENTS) {
+      const tracks = new Set(carried.schedule.meetings.filter((m) => m.patients.includes(id) && m.track !== null).map((m) => m.track));
+      expect([...tracks], id).toEqual(['day']);
+      expect(carried.problem.patients.find((p) => p.id === id)!.history!.filter((h) => h.status === 'no-show')).toHaveLength(1);
+    }
   });
 
   it('keep a week with earlier make-ups valid when it is re-planned again', () => {
