@@ -17,6 +17,7 @@ import {
   type Report,
 } from '../src/index.js';
 import { columns, table, wrap, write, writeCalendars } from './lib/out.js';
+import { workRows } from './lib/work.js';
 
 const rule = (title: string): void => console.log(`\n${`== ${title} `.padEnd(100, '=')}\n`);
 const seconds = (ms: number | undefined): string => `${((ms ?? 0) / 1000).toFixed(2)} s`;
@@ -65,6 +66,13 @@ for (const track of problem.tracks) {
 rule('Patients');
 const rows = report.patients.map((row) => [row.patient, row.hours.toFixed(1), row.days.join(' '), row.met ? 'yes' : 'NO']);
 console.log(columns(chunks(rows, Math.ceil(rows.length / 2)).map((part) => table(['patient', 'hours', 'days', 'met'], part))));
+
+rule('Staff: meal breaks and notes time');
+// Every group leaves its facilitator 10 minutes of notes; every clinician has a 30-minute meal
+// break inside a window. Each break is shown where it falls first (it may float within its window).
+const breakLengths = [...new Set(problem.staff.flatMap((m) => (m.breaks ?? []).map((b) => `${b.minutes} min in ${b.within.start}-${b.within.end}`)))];
+console.log(wrap(`Breaks: ${breakLengths.join('; ')}. Notes after each group: ${problem.services.filter((s) => s.notesMinutes).map((s) => `${s.id} ${s.notesMinutes} min`).join(', ')}.`));
+console.log(table(['staff', 'break starts (30 min)', 'notes time'], workRows(problem, schedule)));
 
 rule('Report');
 console.log(wrap(formatReport(report)));

@@ -53,8 +53,10 @@ export interface CompiledService {
 export interface CompiledPatient {
   index: number;
   id: string;
-  /** Track indexes, preferred first. */
+  /** Track indexes, preferred first; then, when compiled for a make-up, the patient's make-up tracks. */
   tracks: readonly number[];
+  /** The make-up tracks among `tracks` (see {@link CompileOptions.makeUpFor}); empty otherwise. */
+  makeUpTracks: readonly number[];
   /** When the patient can come (availability only; admission and closed days are separate). */
   available: SlotSet;
   /** When the family can join; empty when not given. */
@@ -148,8 +150,25 @@ function dayIndexes(days: readonly Weekday[] | undefined): Set<number> {
   return new Set((days ?? []).map(weekdayIndex));
 }
 
-/** Compiles `problem`, which must be valid (see `validateProblem`). Never mutates it. */
-export function compileProblem(problem: Problem): CompiledProblem {
+/** Options of {@link compileProblem}. */
+export interface CompileOptions {
+  /**
+   * Patients (ids) whose `makeUpTracks` join their tracks, after their own: those making up a
+   * missed session (`replan`, and `checkSchedule` of a week with their no-show). Default none: a
+   * regular week keeps every patient in their own tracks.
+   */
+  makeUpFor?: ReadonlySet<string>;
+}
+
+/**
+ * Compiles `problem`, which must be valid (see `validateProblem`). Never mutates it.
+ *
+ * @example
+ * ```ts
+ * const compiled = compileProblem(assertValidProblem(problem), { makeUpFor: new Set(['p-01']) });
+ * ```
+ */
+export function compileProblem(problem: Problem, options: CompileOptions = {}): CompiledProblem {
   const week = problem.weekStart;
   const clock = weekClock(week, problem.timeZone);
   // Times that do not exist are closed to everyone: taken out where availability is compiled, so
@@ -253,10 +272,14 @@ export function compileProblem(problem: Problem): CompiledProblem {
   const dayOf = (date: string | undefined, fallback: number): number =>
     date === undefined ? fallback : Math.max(0, Math.min(7, (dayNumber(date) ?? weekDay) - weekDay));
 
+  const trackIndexes = (ids: readonly string[] | undefined): number[] => (ids ?? []).map((id) => trackIndex.get(id) ?? -1).filter((t) => t >= 0);
+  const makeUpOf = (patient: Problem['patients'][number]): number[] =>
+    options.makeUpFor?.has(patient.id) === true ? trackIndexes(patient.makeUpTracks).filter((t) => !patient.tracks.includes(problem.tracks[t]!.id)) : [];
   const patients: CompiledPatient[] = problem.patients.map((patient, index) => ({
     index,
     id: patient.id,
-    tracks: patient.tracks.map((id) => trackIndex.get(id) ?? -1).filter((t) => t >= 0),
+    tracks: [...trackIndexes(patient.tracks), ...makeUpOf(patient)],
+    makeUpTracks: makeUpOf(patient),
     available: availabilitySlots(patient.availability, week),
     family: patient.familyAvailability === undefined ? new SlotSet() : availabilitySlots(patient.familyAvailability, week),
     tags: patient.tags ?? [],

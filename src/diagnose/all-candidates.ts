@@ -7,6 +7,7 @@ import type { CompiledProblem } from '../compiled/compile.js';
 import type { Cause, Unmet } from '../model/report.js';
 import { capacityCandidates, credentialCandidates, windowCandidates } from './capacity-repairs.js';
 import { candidatesFor, type RepairCandidate } from './repair-candidates.js';
+import { makeUpCandidates } from './make-up-candidates.js';
 import type { CapacityRow } from './types.js';
 
 /**
@@ -28,6 +29,7 @@ export function allCandidates(
   // The entry's own first: unmeasured, the smaller change (open a room the clinic has) comes first.
   return unmet.map((entry, i) => [
     ...candidatesFor(compiled, entry, services[i], causes[i] ?? []),
+    ...makeUpCandidates(compiled, entry),
     ...(track[i] ?? []),
     ...credentialCandidates(compiled, entry, services[i], causes[i] ?? []),
     ...windowCandidates(compiled, entry, causes[i] ?? []),

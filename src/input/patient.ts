@@ -20,6 +20,7 @@ const PATIENT_KEYS: ReadonlySet<string> = new Set([
   'id', 'tracks', 'availability', 'familyAvailability', 'tags', 'rules', 'requires', 'primaryStaff', 'avoid',
   'telehealth', 'admittedOn', 'dischargedOn', 'preferences', 'meta',
   'history', 'priority',
+  'makeUpTracks',
 ]);
 const PREFERENCE_KEYS: ReadonlySet<string> = new Set(['days', 'avoidDays']);
 
@@ -75,6 +76,8 @@ export function readPatient(value: unknown, path: string, context: Context): Dra
   if (history !== undefined) patient.history = history;
   const priority = readPriority(fields.optional('priority'), fields.at('priority'), context);
   if (priority !== undefined) patient.priority = priority;
+  const makeUpTracks = readIdList(fields.optional('makeUpTracks'), fields.at('makeUpTracks'), context, 'makeUpTracks');
+  if (makeUpTracks !== undefined) patient.makeUpTracks = makeUpTracks;
   return patient;
 }
 

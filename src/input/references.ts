@@ -9,6 +9,7 @@ import { parseLocalTime, MINUTES_PER_DAY } from '../time/week.js';
 import { type Context, pathOf, quote, type Draft } from './context.js';
 import { checkResolvedRules } from './hours-rules.js';
 import { ISSUE_CODES } from './issue-codes.js';
+import { checkMakeUpTracks } from './make-up-tracks.js';
 
 type Collection = 'tracks' | 'services' | 'staff' | 'rooms' | 'patients';
 
@@ -76,6 +77,7 @@ export function checkReferences(problem: Draft<Problem>, context: Context, granu
       else resolve(other, patientIds, `${path}.avoid[${a}]`, 'patient', context);
     });
     checkPatientRules(problem, path, patient.rules, [...listed.keys()], trackIds, context);
+    checkMakeUpTracks(patient.makeUpTracks, listed, path, trackIds, context);
   });
 }
 

@@ -336,6 +336,18 @@ export interface Patient {
    * higher first. Default 0; a whole number from -1000 to 1000.
    */
   priority?: number;
+  /**
+   * Tracks (ids) where the patient may make up a missed session, and nowhere else: `replan` adds
+   * them, after {@link Patient.tracks}, for a patient with a `missed` change, and gives back at
+   * most the minutes missed; a regular solve never uses them. None of them may be in `tracks`.
+   * Default none.
+   *
+   * @example
+   * ```ts
+   * const dayPatient: Patient = { id: 'p-01', tracks: ['day'], makeUpTracks: ['evening'] };
+   * ```
+   */
+  makeUpTracks?: string[];
 }
 
 /**

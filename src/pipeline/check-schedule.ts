@@ -3,6 +3,7 @@ import type { Report } from '../model/report.js';
 import type { Schedule } from '../model/schedule.js';
 import type { Progress, Triage, Weights } from '../model/options.js';
 import { compileProblem } from '../compiled/compile.js';
+import { noShowPatients } from '../compiled/no-shows.js';
 import { allRules } from '../rules/catalogue.js';
 import { buildReport } from '../check/report.js';
 import { previousWeekOf, scheduleContext } from '../compiled/schedule-context.js';
@@ -63,7 +64,8 @@ export function checkSchedule(problem: Problem, schedule: Schedule, options: Che
   const rules = allRules();
   const weights = withTriage(resolveWeights(rules, options.weights), options.triage);
   budget.enter('compile');
-  const compiled = compileProblem(valid);
+  // A patient the week records as a no-show may have made the session up in a make-up track.
+  const compiled = compileProblem(valid, { makeUpFor: noShowPatients(schedule) });
   const previous = options.previous === undefined ? undefined : previousWeekOf(compiled, options.previous);
   budget.enter('report');
   const ctx = scheduleContext(compiled, schedule, previous);

@@ -15,6 +15,7 @@ import type { Issue } from '../model/issue.js';
 import type { Change } from '../model/options.js';
 import { ISSUE_CODES } from '../input/issue-codes.js';
 import { LIMITS } from '../input/limits.js';
+import { makeUpTracksOf } from './make-up.js';
 
 /**
  * What `nextWeek` may be told about the week that ended.
@@ -78,11 +79,14 @@ export function nextWeek(
   const next: Problem = { ...structuredClone(valid), weekStart };
   appendWeek(next, valid.weekStart, schedule, attendance.status);
   const dischargedOn = new Map(valid.patients.filter((p) => p.dischargedOn !== undefined).map((p) => [p.id, p.dischargedOn!]));
+  const madeUp = makeUpTracksOf(valid);
   const meetings: Meeting[] = [];
   for (const meeting of schedule.meetings) {
     const date = addDays(meeting.date, 7);
-    // This week's no-shows are on next week's roster again: a no-show is a record of one week.
+    // This week's no-shows are on next week's roster again: a no-show is a record of one week,
+    // and so is its make-up in a make-up track.
     const patients = [...meeting.patients, ...(meeting.noShows ?? [])].filter((id) => {
+      if (madeUp(id, meeting.track)) return false;
       const until = dischargedOn.get(id);
       return until === undefined || date < until;
     });

@@ -27,6 +27,7 @@ import { previousWeekFrom } from '../compiled/schedule-context.js';
 import { shortfallCause } from './shortfall-causes.js';
 import { clipToRecord, firstOpenMinutes, recordCutoff } from './record.js';
 import type { ChangeReason, ReplanOptions, ReplanResult } from './types.js';
+import { makeUpPatients } from './make-up.js';
 
 const DEFAULT_REPLAN_TIME_LIMIT_MS = 3000;
 /**
@@ -131,7 +132,8 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   }
   const changedProblem = applyChangesInPlace(checked.problem, effective, checked.admitted);
   budget.enter('compile');
-  const compiled = compileProblem(changedProblem);
+  // A patient who missed a session may make it up in their make-up tracks, in this re-planning only.
+  const compiled = compileProblem(changedProblem, { makeUpFor: makeUpPatients(changes, previous) });
   // Admitted patients are appended: the published week reads the same against the changed problem.
   const read = readPublished(compiled, previous);
   if (read.issues.length > 0) throw new ProblemError(read.issues);

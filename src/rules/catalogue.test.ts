@@ -14,6 +14,8 @@ const HARD = [
   'staff-notes-time', 'staff-continuous-work', 'staff-breaks',
   'staff-caseload',
   'cadence-window',
+  // issue 24 item 4: a make-up gives back what was missed, not more
+  'make-up-minutes',
 ];
 const REQUIREMENT = ['patient-min-weekly-hours', 'patient-min-days', 'curriculum-min', 'requires-min', 'daily-min-minutes', 'daily-min-services', 'patients-short'];
 const SOFT = ['continuity-peers', 'continuity-facilitator', 'primary-therapist', 'compact-days', 'day-preferences', 'group-size-balance', 'staff-load-balance', 'staffed-hours', 'stability',

@@ -59,6 +59,7 @@ import { startGrid } from './start-grid.js';
 import { telehealthPolicy } from './telehealth-policy.js';
 import { templateAgenda } from './template-agenda.js';
 import { trackMembership } from './track-membership.js';
+import { makeUpMinutes } from './make-up-minutes.js';
 import { trackWindow } from './track-window.js';
 import type { Rule, RuleScope } from './types.js';
 
@@ -103,6 +104,7 @@ const RULES: readonly Rule[] = Object.freeze([
   staffNotesTime,
   staffContinuousWork,
   staffBreaks,
+  makeUpMinutes,
   // requirement
   patientMinWeeklyHours,
   patientMinDays,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSchedule } from '../pipeline/check-schedule.js';
+import { solve } from '../pipeline/solve.js';
 import { validateProblem } from '../input/validate.js';
 import type { Report } from '../model/report.js';
 import { sampleClinic } from './clinic.js';
@@ -27,13 +28,30 @@ describe('sampleClinic', () => {
   });
 
   it('can be fully met: a greedy timetable gives every patient 9+ hours, 3+ days, the curriculum and individual sessions', () => {
-    const problem = sampleClinic();
+    // The greedy witness knows nothing of notes time and breaks: it is held to the clinic without them.
+    const problem = sampleClinic({ workRules: false });
     const schedule = greedyWeek(problem);
     expect(shortfalls(problem, schedule, 540)).toEqual([]);
     const report = checkSchedule(problem, schedule);
     expect(hardViolations(report)).toEqual([]);
     expect(report.unmet).toEqual([]);
     expect(report.patients.every((row) => row.hours >= 9 && row.hours <= 19)).toBe(true);
+  });
+
+  it('gives every group 10 minutes of notes and every clinician a meal break, and is still fully served', () => {
+    const problem = sampleClinic();
+    expect(problem.services.filter((s) => s.kind === 'group').every((s) => s.notesMinutes === 10)).toBe(true);
+    expect(problem.staff.every((member) => member.breaks?.length === 1 && member.breaks[0]!.minutes === 30)).toBe(true);
+    const { schedule, report } = solve(problem, { seed: 1, maxIterations: 3_000, timeLimitMs: 60_000 });
+    expect(report.allMet).toBe(true);
+    const checked = checkSchedule(problem, schedule);
+    expect(hardViolations(checked)).toEqual([]);
+    expect(checked.unmet).toEqual([]);
+    // Without them it is the same clinic.
+    const plain = sampleClinic({ workRules: false });
+    expect(plain.staff.some((member) => member.breaks !== undefined)).toBe(false);
+    expect(plain.services.some((s) => s.notesMinutes !== undefined)).toBe(false);
+    expect(plain.patients).toEqual(problem.patients);
   });
 
   it('overbooked: more evening patients than the group rooms seat, one free only two evenings', () => {

@@ -6,15 +6,22 @@
  * - Day track (MO/WE/FR 09:00-12:00) holds 18 patients, evening track (TU/WE/TH 18:00-21:00) 22.
  *   Each track has 9 group hours a week; three group rooms seat 12 + 12 + 10 = 34, so a track
  *   offers 306 seat-hours against 162 (day) and 198 (evening) needed for 9 hours each.
- * - Two cohorts per track run side by side: 36 group hours a week, led by two licensed
+ * - Two cohorts per track run side by side: 36 group hours a week, led by three licensed
  *   clinicians and the CADC counsellor in the morning, three licensed clinicians and the
  *   counsellor in the evening.
  * - 40 individual sessions (each with the patient's primary clinician, in an office or by
  *   telehealth) and 9 medication reviews of 30 minutes fit the clinicians' free hours.
+ * - Humane work (`workRules`, default on): every group leaves its facilitator 10 minutes of
+ *   notes, so nobody leads two groups back to back and a block of two cohorts' three
+ *   back-to-back groups needs four facilitators (two at the first and last hour, two at the
+ *   middle one); every clinician has a 30-minute meal break, at lunch (11:30-13:30) or, on the
+ *   evening shift, before the evening block (16:30-18:00). The morning's fourth facilitator is a
+ *   part-time LPC (s-08) who also sees the two parents free only until 13:00, after their last
+ *   group: their primary must not lead the 11:00 group, whose notes run past noon.
  *
  * @module
  */
-import type { Patient, Problem, Service, Staff, Track } from '../model/problem.js';
+import type { Patient, Problem, Service, Staff, StaffBreak, Track } from '../model/problem.js';
 
 /** Options of {@link sampleClinic}. */
 export interface SampleClinicOptions {
@@ -32,6 +39,12 @@ export interface SampleClinicOptions {
    * report. Default false.
    */
   thanksgiving?: boolean;
+  /**
+   * Staff breaks and notes time (rules `staff-breaks`, `staff-notes-time`): 10 minutes of notes
+   * after every group and a 30-minute meal break for every clinician. Default true; false gives
+   * the same clinic without them (to measure what humane schedules cost).
+   */
+  workRules?: boolean;
 }
 
 const LICENSED = ['LCSW', 'LMFT', 'LPC', 'PsyD'];
@@ -97,7 +110,16 @@ const STAFF: readonly Staff[] = [
     availability: { weekly: [{ days: ['MO'], start: '12:00', end: '20:00' }, { days: ['FR'], start: '12:00', end: '16:00' }] },
     maxWeeklyHours: 12,
   },
+  // Part-time: the morning's fourth group facilitator, and primary of the two parents free only until 13:00.
+  { id: 's-08', credentials: ['LPC'], availability: { weekly: [{ days: ['MO', 'WE', 'FR'], start: '08:00', end: '14:00' }] }, maxWeeklyHours: 16 },
 ];
+
+/** Notes time after every group, in minutes (rule `staff-notes-time`). */
+const GROUP_NOTES_MINUTES = 10;
+/** Meal breaks (rule `staff-breaks`): lunch for the day shift, dinner before the evening block for the evening shift. */
+const LUNCH: StaffBreak = { minutes: 30, within: { start: '11:30', end: '13:30' } };
+const DINNER: StaffBreak = { minutes: 30, within: { start: '16:30', end: '18:00' } };
+const EVENING_SHIFT: ReadonlySet<string> = new Set(['s-03', 's-04', 's-06']);
 
 const ROOMS: Problem['rooms'] = [
   { id: 'r-group-1', capacity: 12, features: ['group-room'] },
@@ -147,14 +169,14 @@ const DAY_PATIENTS: readonly PatientSpec[] = [
   { pattern: 'nightShift', primary: 's-02', psychiatry: true },
   { pattern: 'student', primary: 's-01', telehealth: true },
   { pattern: 'open', primary: 's-02' },
-  { pattern: 'narrowDay', primary: 's-01' },
+  { pattern: 'narrowDay', primary: 's-08' },
   { pattern: 'nightShift', primary: 's-02', telehealth: true, psychiatry: true },
   { pattern: 'student', primary: 's-01' },
   { pattern: 'open', primary: 's-02' },
   { pattern: 'nightShift', primary: 's-01' },
   { pattern: 'open', primary: 's-02', psychiatry: true },
   { pattern: 'student', primary: 's-01', telehealth: true },
-  { pattern: 'narrowDay', primary: 's-02', telehealth: true },
+  { pattern: 'narrowDay', primary: 's-08', telehealth: true },
   { pattern: 'open', primary: 's-01' },
   { pattern: 'nightShift', primary: 's-02', psychiatry: true },
   { pattern: 'open', primary: 's-01' },
@@ -222,8 +244,9 @@ function makePatient(id: string, track: string, spec: PatientSpec): Patient {
  * 60-minute groups a block with a curriculum of process, CBT/DBT skills and psychoeducation
  * groups (3 of each: 9 group hours), weekly individual therapy with the primary clinician
  * (office or telehealth), medication management by the psychiatric NP for 9 patients this week,
- * six clinicians (LCSW, LMFT, PsyD, LPC, CADC), part-timers with weekly limits, three group
- * rooms and two offices. The base week can be fully met. Every call returns a fresh copy.
+ * seven clinicians (LCSW, LMFT, PsyD, LPC, CADC), part-timers with weekly limits, 10 minutes of
+ * notes after every group and a 30-minute meal break for every clinician (`workRules`), three
+ * group rooms and two offices. The base week can be fully met. Every call returns a fresh copy.
  *
  * @example
  * ```ts
@@ -235,6 +258,7 @@ function makePatient(id: string, track: string, spec: PatientSpec): Patient {
  */
 export function sampleClinic(options: SampleClinicOptions = {}): Problem {
   const thanksgiving = options.thanksgiving ?? false;
+  const workRules = options.workRules ?? true;
   const evening: Track = {
     id: 'evening',
     name: 'Evening IOP',
@@ -265,8 +289,12 @@ export function sampleClinic(options: SampleClinicOptions = {}): Problem {
     granularityMinutes: 15,
     ...(thanksgiving ? { closedDates: ['2026-11-26'] } : {}),
     tracks: [day, evening],
-    services: structuredClone([...SERVICES]),
-    staff: structuredClone([...STAFF]),
+    services: structuredClone([...SERVICES]).map((service) =>
+      workRules && service.kind === 'group' ? { ...service, notesMinutes: GROUP_NOTES_MINUTES } : service,
+    ),
+    staff: structuredClone([...STAFF]).map((member) =>
+      workRules ? { ...member, breaks: [structuredClone(EVENING_SHIFT.has(member.id) ? DINNER : LUNCH)] } : member,
+    ),
     rooms: structuredClone(ROOMS),
     patients,
   };

@@ -49,6 +49,7 @@ const PATIENT = {
   id: true, tracks: true, availability: true, familyAvailability: true, tags: true, rules: true, requires: true, primaryStaff: true,
   avoid: true, telehealth: true, admittedOn: true, dischargedOn: true, preferences: true, meta: true,
   history: true, priority: true,
+  makeUpTracks: true,
 } satisfies Fields<Patient>;
 const REQUIREMENT = { service: true, min: true, max: true, cadence: true } satisfies Fields<Item<Patient['requires']>>;
 const CADENCE = { minDays: true, maxDays: true } satisfies Fields<Cadence>;

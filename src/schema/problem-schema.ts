@@ -233,6 +233,7 @@ function problemDefinitions(): Record<string, JsonSchema> {
       meta: ref('Meta'),
       history: list('The ledger: sessions the patient had (or missed) before weekStart. Cadence reads the last attended one per service.', ref('HistoryEntry'), LIMITS.historyEntries),
       priority: integer("Who is served first when the week is over-full (triage 'whole-patients'): higher first. Default 0.", -PRIORITY_BOUND, PRIORITY_BOUND, { default: 0 }),
+      makeUpTracks: idList('Tracks (ids) where the patient may make up a missed session (replan only, at most the minutes missed); never used in a regular week, none of them in tracks. Default none.'),
     }, ['id', 'tracks']),
     Requirement: object('Sessions of one service a patient needs: a weekly count, or a cadence across weeks.', {
       service: refDescribed('Id', 'The service (id) counted.'),

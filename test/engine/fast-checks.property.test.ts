@@ -16,6 +16,8 @@ import { parseLocalTime as clockMinutes } from '../../src/time/week.js';
 import { problemArbitrary } from '../support/arbitraries.js';
 import { SPRING_WEEK, sundayNightClinic } from '../support/dst-clinic.js';
 import { withTemplates } from '../support/templated.js';
+import { makeUpWeek } from '../support/make-up-week.js';
+import { noShowPatients } from '../../src/compiled/no-shows.js';
 
 /**
  * Each hard rule's fast check (`Rule.fast`, beside its `evaluate`) against the rule run from
@@ -204,17 +206,21 @@ describe('each hard rule: its fast check is at least as strict as its evaluate',
   beforeAll(() => {
     // A fixed sample (fast-check seed 2027) so that what each rule was tried on is the same every run.
     const draws = fc.array(fc.array(fc.nat(1_000), { minLength: 4, maxLength: 4 }), { minLength: 60, maxLength: 60 });
-    const cases = fc.sample(fc.tuple(problemArbitrary({ maxPatients: 12 }), draws), { numRuns: 22, seed: 2027 });
+    const cases: Array<[Problem, number[][], Schedule?]> = fc.sample(fc.tuple(problemArbitrary({ maxPatients: 12 }), draws), { numRuns: 22, seed: 2027 });
     // And a night whose clock skips an hour (2026-03-08 02:00-03:00), so that changes reach nonexistent-time.
     cases.push([sundayNightClinic(SPRING_WEEK, '00:00', '05:00'), fc.sample(draws, { numRuns: 1, seed: 2027 })[0]!]);
+    // And a re-planned week with no-shows made up in make-up tracks, so that changes reach make-up-minutes.
+    const makeUps = makeUpWeek();
+    cases.push([makeUps.problem, fc.sample(draws, { numRuns: 5, seed: 2027 }).flat(), makeUps.schedule]);
     const probe = new Probe();
     unsafe = [];
-    cases.forEach(([drawnProblem, draws], run) => {
+    cases.forEach(([drawnProblem, draws, ready], run) => {
       let problem =
-        run >= 14 ? drawnProblem : run % 4 === 1 ? withTemplates(drawnProblem) : run % 2 === 0 ? excludeSome(drawnProblem) : withCadence(drawnProblem);
-      const { schedule } = solve(problem, { seed: 1, maxIterations: 300, timeLimitMs: 60_000 });
+        ready !== undefined || run >= 14 ? drawnProblem : run % 4 === 1 ? withTemplates(drawnProblem) : run % 2 === 0 ? excludeSome(drawnProblem) : withCadence(drawnProblem);
+      const schedule = ready ?? solve(problem, { seed: 1, maxIterations: 300, timeLimitMs: 60_000 }).schedule;
       if (run % 2 === 0 && run < 14) problem = atMostWhatItHas(problem, schedule);
-      const compiled = compileProblem(assertValidProblem(problem));
+      // Compiled as checkSchedule compiles a week: its no-shows may use their make-up tracks.
+      const compiled = compileProblem(assertValidProblem(problem), { makeUpFor: noShowPatients(schedule) });
       const engine = createEngine(compiled, allRules(), new Map(), 0, { initial: scheduleContext(compiled, schedule).meetings });
       const state = engine.state;
       const before = new Map(HARD.map((rule) => [rule.code, fromScratch(rule, state)]));

@@ -48,6 +48,7 @@ import { telehealthPolicy } from '../../rules/telehealth-policy.js';
 import { templateAgenda } from '../../rules/template-agenda.js';
 import { trackMembership } from '../../rules/track-membership.js';
 import { trackWindow } from '../../rules/track-window.js';
+import { makeUpMinutes } from '../../rules/make-up-minutes.js';
 import type { FastCheck, PlacedMeeting, Rule } from '../../rules/types.js';
 import type { SolverState } from './state.js';
 
@@ -108,6 +109,7 @@ export const FAST_ORDER: { readonly [Stage in keyof FastCheck]-?: readonly Rule[
     requiresMax,
     avoidPair,
     homogeneity,
+    makeUpMinutes,
   ],
 };
 
