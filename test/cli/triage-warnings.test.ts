@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/model/problem.js';
 import type { Report } from '../../src/model/report.js';
-import { sampleClinic } from '../../src/sample/clinic.js';
+import { overFullEvening } from '../engine/over-full-evening.js';
 import { folderWith, runCli } from './run-cli.js';
 
 const EXAMPLE = JSON.parse(readFileSync(join(import.meta.dirname, '../../examples/problem.json'), 'utf8')) as Problem;
@@ -15,10 +15,11 @@ const BUDGET = ['--seed', '3', '--max-iterations', '300', '--time-limit', '60000
 
 describe('solve --triage and validation warnings', () => {
   it('--triage reaches the solver: whole-patients serves more patients fully than spread', async () => {
-    const dir = folderWith({ 'problem.json': sampleClinic({ variant: 'overbooked' }) });
+    // One 12-seat room for 20 evening patients: 12 whole weeks under whole-patients, none under spread.
+    const dir = folderWith({ 'problem.json': overFullEvening() });
     const reports: Record<string, Report> = {};
     for (const triage of ['whole-patients', 'spread']) {
-      const result = await runCli(['solve', join(dir, 'problem.json'), ...BUDGET, '--triage', triage, '--report', '-']);
+      const result = await runCli(['solve', join(dir, 'problem.json'), '--seed', '1', '--max-iterations', '5000', '--time-limit', '60000', '--quiet', '--triage', triage, '--report', '-']);
       expect(result.code, result.stderr).toBe(1);
       reports[triage] = JSON.parse(result.stdout) as Report;
     }
