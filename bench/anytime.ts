@@ -5,9 +5,9 @@
  * and reach 90% at T/2. The limits include what `solve` keeps back for the report (a quarter of
  * the limit at most), so even T does not finish construction.
  */
-import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runMarked } from './child.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -35,20 +35,8 @@ export interface AnytimeRow {
 export const ANYTIME_FRACTIONS: readonly number[] = [1 / 8, 1 / 4, 1 / 2, 1];
 
 function runOne(patients: number, seed: number, timeLimitMs: number): Promise<AnytimeRun> {
-  const args = ['--import', 'tsx', join(here, 'anytime-one.ts'), '--patients', String(patients), '--seed', String(seed), '--time-limit', String(timeLimitMs)];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: join(here, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('ANYTIME_RESULT '));
-      if (code !== 0 || !line) reject(new Error(`anytime-one ${patients}/${seed}/${timeLimitMs} exited ${code}: ${err.slice(-1000)}`));
-      else resolve(JSON.parse(line.slice('ANYTIME_RESULT '.length)) as AnytimeRun);
-    });
-  });
+  const args = ['--patients', String(patients), '--seed', String(seed), '--time-limit', String(timeLimitMs)];
+  return runMarked<AnytimeRun>(join(here, 'anytime-one.ts'), args, 'ANYTIME_RESULT', join(here, '..'));
 }
 
 /**

@@ -10,13 +10,13 @@
  *   npm run bench -- --iterations 20000        # quality by a fixed iteration budget (any machine, any load)
  *   npm run bench -- --no-anytime              # skip the anytime row (bench/anytime.ts)
  */
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fitExponent, median } from './measure.js';
 import { argument } from './args.js';
+import { runMarked } from './child.js';
 import { calibrate, calibrationLine, type Calibration } from './calibrate.js';
 import { anytimeRows, anytimeText, type AnytimeRow } from './anytime.js';
 
@@ -62,20 +62,8 @@ function runChild(patients: number, seed: number, extra: string[] = []): Promise
   // With an iteration budget the time limit only guards against a hang.
   const timeLimit = iterations === undefined ? TIME_LIMIT_MS.get(patients) ?? Math.max(1000, Math.round(patients * 3)) : 3_600_000;
   const budget = iterations === undefined ? [] : ['--max-iterations', String(iterations)];
-  const args = ['--import', 'tsx', join(here, 'run-one.ts'), '--patients', String(patients), '--seed', String(seed), '--time-limit', String(timeLimit), ...budget, ...extra];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
-      if (code !== 0 || !line) reject(new Error(`run-one ${patients}/${seed} exited ${code}: ${err.slice(-2000)}`));
-      else resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as RunResult);
-    });
-  });
+  const args = ['--patients', String(patients), '--seed', String(seed), '--time-limit', String(timeLimit), ...budget, ...extra];
+  return runMarked<RunResult>(join(here, 'run-one.ts'), args, 'BENCH_RESULT', root);
 }
 
 interface SizeRow {
