@@ -49,8 +49,6 @@ const HISTORY = 400;
  * with three (29 of 40). Two did no better than three on seeds 1-20, six worse at 10,000 iterations.
  */
 const KICK_MOVES = 1;
-/** Targeted moves that move a whole meeting to another time (left out when re-planning serves). */
-const MOVES_MEETINGS: ReadonlySet<string> = new Set(['shift-group-for', 'swap-group-times', 'resection-time']);
 /** Iterations between two looks at the clock (the abort flag is read every iteration). */
 const CLOCK_EVERY = 32;
 
@@ -103,7 +101,7 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
   // out, and so are the targeted moves that move a whole meeting (its other patients would
   // lose the session they were told about, which the serving guard refuses anyway).
   const serving = limits.serving !== undefined;
-  const drawn = MOVES.map(({ name, targeted }) => !serving || (targeted && !MOVES_MEETINGS.has(name)));
+  const drawn = MOVES.map(({ targeted, movesMeeting }) => !serving || (targeted && movesMeeting !== true));
   // The triage moves are drawn only while someone is short and whole patients count.
   const triage = triageOn(engine);
   const weightOf = (short: boolean, { weight, targeted, triage: forTriage }: MoveEntry, k: number): number =>
