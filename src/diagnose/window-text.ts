@@ -3,22 +3,7 @@
  * of three or more as a range ("Tue-Thu 18:00-21:00"), so a proof can say which window binds.
  */
 import type { SlotSet } from '../time/slot-set.js';
-import { formatLocalTime, SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
-import { dayShort, listText } from './words.js';
-
-function rangesOf(set: SlotSet, day: number): string[] {
-  const ranges: string[] = [];
-  let start = -1;
-  for (let slot = 0; slot <= SLOTS_PER_DAY; slot++) {
-    const inside = slot < SLOTS_PER_DAY && set.has(day * SLOTS_PER_DAY + slot);
-    if (inside && start < 0) start = slot;
-    if (!inside && start >= 0) {
-      ranges.push(`${formatLocalTime(start * SLOT_MINUTES)}-${formatLocalTime(slot * SLOT_MINUTES)}`);
-      start = -1;
-    }
-  }
-  return ranges;
-}
+import { dayRanges, dayShort, listText } from './words.js';
 
 function daysText(days: readonly number[]): string {
   const runs: number[][] = [];
@@ -43,7 +28,7 @@ function daysText(days: readonly number[]): string {
 export function compactWindowText(set: SlotSet): string {
   const byHours = new Map<string, number[]>();
   for (let day = 0; day < 7; day++) {
-    const hours = rangesOf(set, day).join(' and ');
+    const hours = dayRanges(set, day).join(' and ');
     if (hours === '') continue;
     const days = byHours.get(hours) ?? [];
     days.push(day);

@@ -27,20 +27,32 @@ export function listText(items: readonly string[], max = 6): string {
   return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
+/**
+ * The ranges of `set` on `day`, in order: `['09:00-12:00', '13:00-15:00']`.
+ *
+ * @example
+ * ```ts
+ * dayRanges(track.windows, 1); // ['18:00-21:00']
+ * ```
+ */
+export function dayRanges(set: SlotSet, day: number): string[] {
+  const ranges: string[] = [];
+  let start = -1;
+  for (let slot = 0; slot <= SLOTS_PER_DAY; slot++) {
+    const inside = slot < SLOTS_PER_DAY && set.has(day * SLOTS_PER_DAY + slot);
+    if (inside && start < 0) start = slot;
+    if (!inside && start >= 0) {
+      ranges.push(`${formatLocalTime(start * SLOT_MINUTES)}-${formatLocalTime(slot * SLOT_MINUTES)}`);
+      start = -1;
+    }
+  }
+  return ranges;
+}
+
 /** The windows of a slot set per day: `Tue 18:00-21:00, Thu 18:00-21:00`. */
 export function windowsText(set: SlotSet, maxParts = 6): string {
   const parts: string[] = [];
-  for (let day = 0; day < 7; day++) {
-    let start = -1;
-    for (let slot = 0; slot <= SLOTS_PER_DAY; slot++) {
-      const inside = slot < SLOTS_PER_DAY && set.has(day * SLOTS_PER_DAY + slot);
-      if (inside && start < 0) start = slot;
-      if (!inside && start >= 0) {
-        parts.push(`${dayShort(day)} ${formatLocalTime(start * SLOT_MINUTES)}-${formatLocalTime(slot * SLOT_MINUTES)}`);
-        start = -1;
-      }
-    }
-  }
+  for (let day = 0; day < 7; day++) for (const range of dayRanges(set, day)) parts.push(`${dayShort(day)} ${range}`);
   if (parts.length === 0) return 'no time at all';
   return parts.length > maxParts ? `${parts.slice(0, maxParts).join(', ')} and ${parts.length - maxParts} more windows` : parts.join(', ');
 }
