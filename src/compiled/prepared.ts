@@ -7,9 +7,8 @@
  * rules apply is derived from the timetable and may change as the search moves meetings: the
  * tightest bound keeps every hard maximum safe whichever track ends up applying.
  */
-import { resolveHoursRules } from '../input/defaults.js';
 import type { CompiledProblem } from './compile.js';
-import { prorateRules } from './partial-week.js';
+import { resolvedRules } from './hours-rules.js';
 import { staffWork, type StaffWork } from './staff-work.js';
 
 export interface PreparedPatient {
@@ -48,15 +47,13 @@ const NO_LIMIT = 1_000_000;
 
 /** Derives the solver's lookup tables. */
 export function prepare(problem: CompiledProblem): Prepared {
-  const source = problem.source;
   const patients = problem.patients.map((patient, p): PreparedPatient => {
-    const own = source.patients[p]?.rules;
     const trackList = patient.tracks.length > 0 ? patient.tracks : [-1];
     let maxWeekly = Infinity;
     let maxDaily = Infinity;
     let maxDays = Infinity;
     for (const track of trackList) {
-      const rules = resolveHoursRules(source.rules, track >= 0 ? source.tracks[track]?.rules : undefined, own);
+      const rules = resolvedRules(problem, p, track);
       maxWeekly = Math.min(maxWeekly, Math.round(rules.maxWeeklyHours * 60));
       if (rules.maxDailyHours !== undefined) maxDaily = Math.min(maxDaily, Math.round(rules.maxDailyHours * 60));
       maxDays = Math.min(maxDays, rules.maxDays);
@@ -77,7 +74,7 @@ export function prepare(problem: CompiledProblem): Prepared {
       wantSessions[entry.service] = Math.max(wantSessions[entry.service]!, entry.min);
     }
     for (let s = 0; s < wantSessions.length; s++) wantSessions[s] = Math.min(wantSessions[s]!, maxSessions[s]!);
-    const first = prorateRules(problem, p, patient.tracks[0] ?? -1, resolveHoursRules(source.rules, source.tracks[patient.tracks[0] ?? -1]?.rules, own));
+    const first = resolvedRules(problem, p, patient.tracks[0] ?? -1);
     return {
       tags: new Set(patient.tags),
       maxWeeklyMinutes: maxWeekly,

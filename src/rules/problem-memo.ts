@@ -3,13 +3,12 @@
  * mutated after `compileProblem`, so these memos are always correct; they spare the solver's hot
  * path from re-resolving hours rules and from allocating sets on every evaluation.
  */
-import { resolveHoursRules, type ResolvedHoursRules } from '../input/defaults.js';
 import type { CompiledProblem } from '../compiled/compile.js';
-import { prorateRules } from '../compiled/partial-week.js';
+
+// The hours rules are memoised one floor down, where the solver's tables read them too.
+export { resolvedRules } from '../compiled/hours-rules.js';
 
 interface ProblemMemo {
-  /** rulesByPatient[patient][track + 1]: resolved rules, built on first use. */
-  rulesByPatient: Array<Array<ResolvedHoursRules | undefined> | undefined>;
   /** Scratch marks for counting distinct patients without a Set (see `DistinctCounter`). */
   patientMarks: DistinctCounter;
   staffMarks: DistinctCounter;
@@ -21,27 +20,12 @@ function memoOf(problem: CompiledProblem): ProblemMemo {
   let memo = memos.get(problem);
   if (!memo) {
     memo = {
-      rulesByPatient: [],
       patientMarks: new DistinctCounter(problem.patients.length),
       staffMarks: new DistinctCounter(problem.staff.length),
     };
     memos.set(problem, memo);
   }
   return memo;
-}
-
-/** The hours rules of `patient` when its rules come from `track` (-1: the program's), minimums scaled for a partial week. */
-export function resolvedRules(problem: CompiledProblem, patient: number, track: number): ResolvedHoursRules {
-  const memo = memoOf(problem);
-  const byTrack = (memo.rulesByPatient[patient] ??= []);
-  let rules = byTrack[track + 1];
-  if (!rules) {
-    const source = problem.source;
-    const whole = resolveHoursRules(source.rules, track >= 0 ? source.tracks[track]?.rules : undefined, source.patients[patient]?.rules);
-    rules = prorateRules(problem, patient, track, whole);
-    byTrack[track + 1] = rules;
-  }
-  return rules;
 }
 
 /**

@@ -1,0 +1,37 @@
+/**
+ * A patient's hours rules resolved through program, track and patient, with minimums scaled for a
+ * partial week: memoised per compiled problem (never mutated after `compileProblem`), so the
+ * solver's tables and the rules resolve each (patient, track) once.
+ */
+import { resolveHoursRules, type ResolvedHoursRules } from '../input/defaults.js';
+import type { CompiledProblem } from './compile.js';
+import { prorateRules } from './partial-week.js';
+
+/** byPatient[patient][track + 1]: resolved rules, built on first use. */
+const memos = new WeakMap<CompiledProblem, Array<Array<ResolvedHoursRules | undefined> | undefined>>();
+
+/**
+ * The hours rules of `patient` when its rules come from `track` (-1: the program's), minimums
+ * scaled for a partial week.
+ *
+ * @example
+ * ```ts
+ * resolvedRules(compiled, 0, compiled.patients[0]!.tracks[0] ?? -1).minWeeklyHours; // 9
+ * ```
+ */
+export function resolvedRules(problem: CompiledProblem, patient: number, track: number): ResolvedHoursRules {
+  let byPatient = memos.get(problem);
+  if (!byPatient) {
+    byPatient = [];
+    memos.set(problem, byPatient);
+  }
+  const byTrack = (byPatient[patient] ??= []);
+  let rules = byTrack[track + 1];
+  if (!rules) {
+    const source = problem.source;
+    const whole = resolveHoursRules(source.rules, track >= 0 ? source.tracks[track]?.rules : undefined, source.patients[patient]?.rules);
+    rules = prorateRules(problem, patient, track, whole);
+    byTrack[track + 1] = rules;
+  }
+  return rules;
+}
