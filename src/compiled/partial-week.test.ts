@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { group, reportOf, tiny } from '../../test/support/rule-verifier.js';
+import { group, individual, reportOf, tiny } from '../../test/support/rule-verifier.js';
 import type { HoursRules } from '../model/problem.js';
 import { resolveHoursRules } from '../input/defaults.js';
 import { compileProblem } from './compile.js';
-import { partialWeekShare, programmeDays, prorateRules } from './partial-week.js';
+import { prepare } from './prepared.js';
+import { partialWeekShare, programmeDays, prorateCount, prorateRules } from './partial-week.js';
 
 // The tiny clinic's evening track runs Tue, Wed and Thu; p3 is admitted on Thursday.
 const thursday = (rules?: HoursRules): ReturnType<typeof tiny> =>
@@ -68,5 +69,56 @@ describe('partial weeks', () => {
     ]);
     const exempt = reportOf(thursday({ partialWeek: 'exempt' }), meetings);
     expect(exempt.patients[2]).toMatchObject({ met: true, partialWeek: { mode: 'exempt' } });
+  });
+});
+
+describe('partial weeks: session counts', () => {
+  // A curriculum of 3 process groups a week and 2 individual sessions of p3's own.
+  const counted = (rules?: HoursRules): ReturnType<typeof tiny> =>
+    tiny((p) => {
+      p.tracks[0]!.curriculum = [{ service: 'process', min: 3 }];
+      p.patients[2]!.admittedOn = '2026-11-26';
+      p.patients[2]!.requires = [{ service: 'individual', min: 2 }];
+      if (rules) p.rules = rules;
+    });
+  const thursdayWeek = [group('g-TH-18', 'TH', '18:00', ['p3', 'p4']), individual('i-TH-19', 'TH', '19:00', 'p3'), group('g-TH-20', 'TH', '20:00', ['p3', 'p4'])];
+
+  it('prorates curriculum and requires minimums like days: the share rounded up', () => {
+    const compiled = compileProblem(counted());
+    expect(prorateCount(compiled, 2, 0, 3, 'prorate')).toBe(1);
+    expect(prorateCount(compiled, 2, 0, 2, 'prorate')).toBe(1);
+    expect(prorateCount(compiled, 2, 0, 3, 'full')).toBe(3);
+    expect(prorateCount(compiled, 2, 0, 3, 'exempt')).toBe(0);
+    // A whole week keeps the count.
+    expect(prorateCount(compiled, 3, 0, 3, 'prorate')).toBe(3);
+    const weekdays = compileProblem(
+      tiny((p) => {
+        p.tracks[0]!.windows = { weekly: [{ days: ['MO', 'TU', 'WE', 'TH', 'FR'], start: '18:00', end: '21:00' }] };
+        p.patients[0]!.admittedOn = '2026-11-26';
+      }),
+    );
+    expect(prorateCount(weekdays, 0, 0, 3, 'prorate')).toBe(2);
+  });
+
+  it("gives the solver the prorated counts as its targets", () => {
+    const wants = prepare(compileProblem(counted())).patients.map((p) => [...p.wantSessions]);
+    // Services: process, individual. p3 is the Thursday admission; p4 is enrolled all week.
+    expect(wants[2]).toEqual([1, 1]);
+    expect(wants[3]).toEqual([3, 0]);
+  });
+
+  it('reports a Thursday admission with a 3-group curriculum and 2 individual sessions met on a full Thursday', () => {
+    const summary = reportOf(counted(), thursdayWeek).patients.find((row) => row.patient === 'p3')!;
+    expect(summary.requirements.find((r) => r.rule === 'curriculum-min')).toMatchObject({ target: 1, actual: 2, met: true });
+    expect(summary.requirements.find((r) => r.rule === 'requires-min')).toMatchObject({ target: 1, actual: 1, met: true });
+    expect(summary).toMatchObject({ met: true, partialWeek: { mode: 'prorate', enrolledDays: 1, programmeDays: 3 } });
+    // With full, the whole week's counts stand.
+    const full = reportOf(counted({ partialWeek: 'full' }), thursdayWeek).unmet.filter((u) => u.patient === 'p3');
+    expect(full.map((u) => [u.rule, u.shortfall])).toEqual(
+      expect.arrayContaining([
+        ['curriculum-min', 60],
+        ['requires-min', 60],
+      ]),
+    );
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Partial weeks: a patient admitted or discharged mid-week cannot attend the whole week, so the
- * week's minimum hours and days scale with the programme days they are enrolled on
- * (`HoursRules.partialWeek`). Here, beside the compiled problem, because the requirement rules,
+ * week's minimum hours, days and session counts (curriculum, `requires`) scale with the programme
+ * days they are enrolled on (`HoursRules.partialWeek`). Here, beside the compiled problem, because the requirement rules,
  * the solver's targets and the report all read the same scaled minimums.
  *
  * A programme day is a day the track's windows open that is not a closed date (a patient without
@@ -100,4 +100,24 @@ export function prorateRules(problem: CompiledProblem, patient: number, track: n
 export function partialWeekSummary(problem: CompiledProblem, patient: number, track: number, mode: PartialWeekMode): { partialWeek?: PartialWeekSummary } {
   const share = partialWeekShare(problem, patient, track);
   return share === undefined ? {} : { partialWeek: { mode, enrolledDays: share.enrolled, programmeDays: share.programme } };
+}
+
+/**
+ * A weekly session count (a curriculum or `requires` minimum, `min`) for `patient` when their
+ * rules come from `track`, counted by `mode`: with `'prorate'`, scaled by the enrolled share and
+ * rounded up as days are (a count is whole, and a patient enrolled at all still gets a part of
+ * each service: 1 of 3 groups for a Thursday admission to a Tue-Thu track); with `'exempt'`, 0;
+ * with `'full'`, or in a whole week, `min` itself.
+ *
+ * @example
+ * ```ts
+ * prorateCount(compiled, 3, 0, 3, 'prorate'); // 1: admitted on Thursday to a Tue-Thu track
+ * ```
+ */
+export function prorateCount(problem: CompiledProblem, patient: number, track: number, min: number, mode: PartialWeekMode): number {
+  if (mode === 'full' || min <= 0) return min;
+  const share = partialWeekShare(problem, patient, track);
+  if (share === undefined) return min;
+  if (mode === 'exempt') return 0;
+  return Math.min(min, Math.ceil((min * share.enrolled) / share.programme - 1e-9));
 }

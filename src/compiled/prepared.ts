@@ -9,6 +9,7 @@
  */
 import type { CompiledProblem } from './compile.js';
 import { resolvedRules } from './hours-rules.js';
+import { prorateCount } from './partial-week.js';
 import { staffWork, type StaffWork } from './staff-work.js';
 
 export interface PreparedPatient {
@@ -65,13 +66,17 @@ export function prepare(problem: CompiledProblem): Prepared {
         if (entry.service >= 0 && entry.max !== Infinity) maxSessions[entry.service] = Math.min(maxSessions[entry.service]!, entry.max);
       }
     }
-    for (const entry of problem.tracks[patient.tracks[0] ?? -1]?.curriculum ?? []) {
-      if (entry.service >= 0) wantSessions[entry.service] = Math.max(wantSessions[entry.service]!, entry.min);
+    // The counts the requirement rules ask for: a partial week's are prorated (compiled/partial-week.ts).
+    const home = patient.tracks[0] ?? -1;
+    const mode = resolvedRules(problem, p, home).partialWeek;
+    for (const entry of problem.tracks[home]?.curriculum ?? []) {
+      if (entry.service >= 0) wantSessions[entry.service] = Math.max(wantSessions[entry.service]!, prorateCount(problem, p, home, entry.min, mode));
     }
     for (const entry of patient.requires) {
       if (entry.service < 0) continue;
       if (entry.max !== Infinity) maxSessions[entry.service] = Math.min(maxSessions[entry.service]!, entry.max);
-      wantSessions[entry.service] = Math.max(wantSessions[entry.service]!, entry.min);
+      const min = entry.cadence === undefined ? prorateCount(problem, p, home, entry.min, mode) : entry.min;
+      wantSessions[entry.service] = Math.max(wantSessions[entry.service]!, min);
     }
     for (let s = 0; s < wantSessions.length; s++) wantSessions[s] = Math.min(wantSessions[s]!, maxSessions[s]!);
     const first = resolvedRules(problem, p, patient.tracks[0] ?? -1);

@@ -7,7 +7,9 @@ import type { CompiledProblem } from '../compiled/compile.js';
 import type { Cause, Unmet } from '../model/report.js';
 import { capacityCandidates, credentialCandidates, windowCandidates } from './capacity-repairs.js';
 import { candidatesFor, type RepairCandidate } from './repair-candidates.js';
+import { caseloadCandidates } from './caseload.js';
 import { makeUpCandidates } from './make-up-candidates.js';
+import { staffWorkCandidates } from './staff-work-repairs.js';
 import type { CapacityRow } from './types.js';
 
 /**
@@ -30,6 +32,8 @@ export function allCandidates(
   return unmet.map((entry, i) => [
     ...candidatesFor(compiled, entry, services[i], causes[i] ?? []),
     ...makeUpCandidates(compiled, entry),
+    ...staffWorkCandidates(compiled, entry, services[i], causes[i] ?? []),
+    ...caseloadCandidates(compiled, entry, services[i]),
     ...(track[i] ?? []),
     ...credentialCandidates(compiled, entry, services[i], causes[i] ?? []),
     ...windowCandidates(compiled, entry, causes[i] ?? []),

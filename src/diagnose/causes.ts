@@ -10,6 +10,7 @@ import type { Budget } from '../time/budget.js';
 import { blockedPlacements, type BlockTally } from './blocking.js';
 import { sessionCap } from './reach.js';
 import { capacityCause } from './capacity-causes.js';
+import { caseloadCauses } from './caseload.js';
 import type { CapacityRow, Finding } from './types.js';
 import { listText, plural, windowsText } from './words.js';
 
@@ -200,6 +201,7 @@ export function findCauses(
     const patient = problem.patientIndex.get(entry.patient);
     const binding = patient === undefined ? undefined : capacityCause(problem, patient, entry.rule, service, capacity);
     if (binding) causes.push(binding);
+    causes.push(...caseloadCauses(problem, entry, service));
     let relevant: number[] = [];
     // Re-analysing placements costs milliseconds an entry (seconds in a large empty week): a
     // caller with a deadline gets the counted conflicts only once its time is up.

@@ -21,6 +21,12 @@ describe('makeUpCandidates', () => {
     expect(validateProblem(copy).ok).toBe(true);
   });
 
+  it('proposes nothing for a track already open to the patient this week (a re-planned week with their no-show)', () => {
+    const problem = sampleClinic();
+    problem.patients[0]!.makeUpTracks = ['evening'];
+    expect(makeUpCandidates(compileProblem(problem, { makeUpFor: new Set(['p-01']) }), unmet)).toEqual([]);
+  });
+
   it('proposes nothing for a patient without make-up tracks', () => {
     expect(makeUpCandidates(compileProblem(sampleClinic()), unmet)).toEqual([]);
   });

@@ -8,7 +8,8 @@ import type { Unmet } from '../model/report.js';
 import type { RepairCandidate } from './repair-candidates.js';
 
 /**
- * One candidate per make-up track of the unmet entry's patient (none without make-up tracks):
+ * One candidate per make-up track of the unmet entry's patient (none without make-up tracks, nor
+ * for a track already open to them this week, a re-planned week with their no-show):
  * "Let p-01 make up in track evening this week", applied by adding the track to their `tracks`
  * in the verifying copy.
  *
@@ -22,8 +23,10 @@ export function makeUpCandidates(compiled: CompiledProblem, unmet: Unmet): Repai
   const index = compiled.patientIndex.get(unmet.patient);
   const source = index === undefined ? undefined : compiled.source.patients[index];
   if (!source) return [];
+  // A week that records their no-show already opens their make-up tracks (compiled with `makeUpFor`).
+  const open = new Set(compiled.patients[index!]!.makeUpTracks.map((t) => compiled.tracks[t]!.id));
   return (source.makeUpTracks ?? [])
-    .filter((track) => !source.tracks.includes(track) && compiled.trackIndex.has(track))
+    .filter((track) => !source.tracks.includes(track) && !open.has(track) && compiled.trackIndex.has(track))
     .map((track) => ({
       kind: 'make-up-track',
       message: `Let ${unmet.patient} make up in track ${track} this week`,

@@ -1,9 +1,12 @@
 /**
  * Which sessions a patient certainly needs this week, whichever of their tracks ends up giving
  * their rules: `requires` minima always; a curriculum minimum only when every track the patient
- * may belong to asks for it (otherwise a timetable could make the other track apply).
+ * may belong to asks for it (otherwise a timetable could make the other track apply); in a partial
+ * week, the prorated counts the requirement rules ask for.
  */
 import type { CompiledProblem } from '../compiled/compile.js';
+import { resolvedRules } from '../compiled/hours-rules.js';
+import { prorateCount } from '../compiled/partial-week.js';
 
 /** One certain need: at least `min` sessions of `service`, measured by requirement `rule`. */
 export interface RequiredService {
@@ -18,18 +21,28 @@ export function enrolled(problem: CompiledProblem, patient: number): boolean {
   return p.endDay > p.firstDay;
 }
 
+/**
+ * The fewest sessions a count asks of `patient` whichever of `tracks` gives their rules: `minOf`
+ * of each track, prorated for a partial week by that track's rules.
+ */
+function leastCount(problem: CompiledProblem, patient: number, tracks: readonly number[], minOf: (track: number) => number): number {
+  return Math.min(...tracks.map((t) => prorateCount(problem, patient, t, minOf(t), resolvedRules(problem, patient, t).partialWeek)));
+}
+
 /** The sessions `patient` certainly needs this week. */
 export function requiredServices(problem: CompiledProblem, patient: number): RequiredService[] {
   const p = problem.patients[patient]!;
   if (!enrolled(problem, patient)) return [];
   const needs: RequiredService[] = [];
+  const tracks = p.tracks.length > 0 ? p.tracks : [-1];
   for (const entry of p.requires) {
-    if (entry.service >= 0 && entry.min > 0) needs.push({ service: entry.service, rule: 'requires-min', min: entry.min });
+    // A cadence's window already stands in the dates: its count is not prorated.
+    const min = entry.cadence === undefined ? leastCount(problem, patient, tracks, () => entry.min) : entry.min;
+    if (entry.service >= 0 && min > 0) needs.push({ service: entry.service, rule: 'requires-min', min });
   }
   if (p.tracks.length === 0) return needs;
   for (const service of problem.services) {
-    const mins = p.tracks.map((t) => problem.tracks[t]!.curriculum.find((e) => e.service === service.index)?.min ?? 0);
-    const min = Math.min(...mins);
+    const min = leastCount(problem, patient, p.tracks, (t) => problem.tracks[t]!.curriculum.find((e) => e.service === service.index)?.min ?? 0);
     if (min > 0) needs.push({ service: service.index, rule: 'curriculum-min', min });
   }
   return needs;

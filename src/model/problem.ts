@@ -83,8 +83,9 @@ export interface HoursRules {
   minDailyServices?: number;
   /**
    * A patient admitted or discharged mid-week (a partial week): `'prorate'` (the default) scales
-   * `minWeeklyHours` and `minDays` by the share of the track's programme days the patient is
-   * enrolled on; `'full'` keeps the whole week's minimums; `'exempt'` drops both minimums for that week.
+   * `minWeeklyHours` and `minDays`, and the curriculum and `requires` session minimums, by the share
+   * of the track's programme days the patient is enrolled on (days and sessions rounded up);
+   * `'full'` keeps the whole week's minimums; `'exempt'` drops them for that week.
    */
   partialWeek?: 'prorate' | 'full' | 'exempt';
 }

@@ -5,6 +5,7 @@
  */
 import { scheduleContext } from '../compiled/schedule-context.js';
 import { compileProblem } from '../compiled/compile.js';
+import { noShowPatients } from '../compiled/no-shows.js';
 import { assertValidProblem } from '../input/validate.js';
 import type { Progress, SolveOptions } from '../model/options.js';
 import type { Problem } from '../model/problem.js';
@@ -86,18 +87,22 @@ function callBudget(options: ExplainOptions): Budget {
  * difference measured is the repair's, and a few hundred iterations suffice (a cold solve spends
  * most of its time rebuilding what the week already has). Each gets what is left of the call's
  * budget and the caller's signal (its own progress is not forwarded: the call reports `explain`).
+ * The patients of `makeUpFor` keep their make-up tracks, as in the week explained, and the
+ * meetings they missed stay where they were held. (The rest of a re-planned week's past is not
+ * known here: `explain` has no `asOf`, so a re-solve may still move a meeting replan had frozen.)
  */
-function warmVerifier(schedule: Schedule, budget: Budget, options: ExplainOptions): Verifier {
+function warmVerifier(schedule: Schedule, budget: Budget, options: ExplainOptions, makeUpFor: ReadonlySet<string>): Verifier {
   const solveOptions: SolveOptions = { seed: options.seed ?? 1, maxIterations: options.maxIterations ?? DEFAULT_VERIFY_ITERATIONS };
   return (problem, candidate) => {
-    const compiled = compileProblem(assertValidProblem(problem));
+    const compiled = compileProblem(assertValidProblem(problem), { makeUpFor });
     const unseat = new Set((candidate?.unseat ?? []).map((id) => compiled.patientIndex.get(id)));
     const initial = scheduleContext(compiled, schedule)
       .meetings.filter((m) => m.day >= 0)
-      .map((m) => ({ ...m, patients: m.patients.filter((p) => !unseat.has(p)) }))
+      // A meeting with a no-show was held (replan froze it too): a re-solve neither moves nor reuses it.
+      .map((m) => ({ ...m, patients: m.patients.filter((p) => !unseat.has(p)), ...((m.noShows?.length ?? 0) > 0 ? { pinned: true } : {}) }))
       .filter((m) => m.patients.length > 0);
     const limits = { timeLimitMs: budget.remainingMs(), ...(options.signal ? { signal: options.signal } : {}) };
-    return solveDetailed(problem, { ...solveOptions, ...limits }, { initial }, { causes: false }).report;
+    return solveDetailed(problem, { ...solveOptions, ...limits }, { initial }, { causes: false, makeUpFor }).report;
   };
 }
 
@@ -121,7 +126,10 @@ export function explain(problem: Problem, solved: { schedule: Schedule; report: 
   budget.enter('validate');
   const valid = assertValidProblem(problem);
   budget.enter('compile');
-  const compiled = compileProblem(valid);
+  // A re-planned week's make-ups (the patients it records as no-shows) are compiled as replan and
+  // checkSchedule compile them: else they read as breaches, and every re-solve would undo them.
+  const makeUpFor = noShowPatients(solved.schedule);
+  const compiled = compileProblem(valid, { makeUpFor });
   const ctx = scheduleContext(compiled, solved.schedule);
   const report: Report = structuredClone(solved.report);
   budget.enter('causes');
@@ -142,7 +150,7 @@ export function explain(problem: Problem, solved: { schedule: Schedule; report: 
     return report;
   }
   budget.enter('explain');
-  const resolve = warmVerifier(solved.schedule, budget, options);
+  const resolve = warmVerifier(solved.schedule, budget, options, makeUpFor);
   const baseline = resolve(structuredClone(valid), undefined);
   const candidates = prioritise(perEntry);
   // A baseline the time limit cut short is no reference: then nothing is verified, and each candidate says why.
@@ -175,7 +183,9 @@ export function explain(problem: Problem, solved: { schedule: Schedule; report: 
 /**
  * A copy of `problem` with `repair` (one of `report.unmet[].repairs`, from {@link explain})
  * applied, or `undefined` when the repair is not one `explain` would propose for this report.
- * Lets a clinic app offer "apply this change". Never mutates `problem`.
+ * Lets a clinic app offer "apply this change". Never mutates `problem`. For a re-planned week with
+ * make-ups, pass the week explained as `week`: its no-shows open their make-up tracks to the
+ * patients as `explain` compiled them (some repairs name those tracks).
  *
  * @example
  * ```ts
@@ -184,9 +194,9 @@ export function explain(problem: Problem, solved: { schedule: Schedule; report: 
  * if (changed) console.log(solve(changed).report.unmet.length);
  * ```
  */
-export function applyRepair(problem: Problem, report: Report, repair: Pick<Repair, 'kind' | 'message'>): Problem | undefined {
+export function applyRepair(problem: Problem, report: Report, repair: Pick<Repair, 'kind' | 'message'>, week?: Pick<Schedule, 'meetings'>): Problem | undefined {
   const valid = assertValidProblem(problem);
-  const compiled = compileProblem(valid);
+  const compiled = compileProblem(valid, { makeUpFor: noShowPatients(week) });
   const perEntry = allCandidates(compiled, report.unmet, unmetServices(report), report.unmet.map((entry) => entry.causes), capacityRows(compiled));
   const all = [...new Map(perEntry.flat().map((c) => [c.message, c])).values()];
   const pairs = repair.kind === 'combined' ? all.flatMap((a) => all.filter((b) => b !== a && repair.message.startsWith(`Both: ${a.message}; and `)).map((b) => combined(a, b))) : [];

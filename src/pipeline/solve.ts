@@ -46,7 +46,9 @@ export interface DetailedSolution {
 
 /**
  * Solves and returns, besides the schedule and report, the conflict statistics and internals.
- * `want.causes: false` leaves the unmet entries without causes (for callers that only count them).
+ * `want.causes: false` leaves the unmet entries without causes (for callers that only count them);
+ * `want.makeUpFor` compiles those patients with their make-up tracks, as `replan` did for the week
+ * being explained (see `CompileOptions.makeUpFor`).
  *
  * @example
  * ```ts
@@ -54,13 +56,13 @@ export interface DetailedSolution {
  * console.log(conflicts.byPatient.get('p-07'));
  * ```
  */
-export function solveDetailed(problem: Problem, options: SolveOptions = {}, start: SolveStart = {}, want: { causes?: boolean } = {}): DetailedSolution {
+export function solveDetailed(problem: Problem, options: SolveOptions = {}, start: SolveStart = {}, want: { causes?: boolean; makeUpFor?: ReadonlySet<string> } = {}): DetailedSolution {
   // The call's one budget, from here to the end of the causes.
   const budget = budgetOf(options, DEFAULT_TIME_LIMIT_MS);
   budget.enter('validate');
   const valid = assertValidProblem(problem);
   budget.enter('compile');
-  const compiled = compileProblem(valid);
+  const compiled = compileProblem(valid, want.makeUpFor ? { makeUpFor: want.makeUpFor } : {});
   const rules: readonly Rule[] = allRules();
   const weights = withTriage(resolveWeights(rules, options.weights), options.triage);
   const seed = Number.isFinite(options.seed) ? Math.trunc(options.seed!) : DEFAULT_SEED;

@@ -9,6 +9,7 @@ import { evaluationEpoch } from './evaluation-scope.js';
 import { patientWeek, type PatientWeek } from './patient-week.js';
 import type { RuleContext } from './types.js';
 import type { WeekCadence } from '../compiled/cadence.js';
+import { prorateCount } from '../compiled/partial-week.js';
 
 export type RequirementCode =
   | 'patient-min-weekly-hours'
@@ -72,18 +73,22 @@ export function forEachRequirement(
   if (wants('curriculum-min')) {
     for (const entry of ctx.problem.tracks[week.track]?.curriculum ?? []) {
       const service = services[entry.service];
-      if (!service || entry.min <= 0) continue;
+      // A partial week asks for the enrolled share of the count, as of the hours and days.
+      const min = prorateCount(ctx.problem, patient, week.track, entry.min, rules.partialWeek);
+      if (!service || min <= 0) continue;
       const count = week.serviceCounts[entry.service] ?? 0;
-      visit(measured('curriculum-min', entry.min, count, (entry.min - count) * service.durationMinutes, -1, entry.service));
+      visit(measured('curriculum-min', min, count, (min - count) * service.durationMinutes, -1, entry.service));
     }
   }
   if (wants('requires-min')) {
     for (const entry of ctx.problem.patients[patient]!.requires) {
       const service = services[entry.service];
-      if (!service || entry.min <= 0) continue;
+      // A cadence's window already stands in the dates; other counts are prorated for a partial week.
+      const min = entry.cadence === undefined ? prorateCount(ctx.problem, patient, week.track, entry.min, rules.partialWeek) : entry.min;
+      if (!service || min <= 0) continue;
       // A session outside a cadence's window (a hard breach) does not keep the interval: not counted.
       const count = entry.cadence === undefined ? (week.serviceCounts[entry.service] ?? 0) : sessionsInWindow(ctx, patient, entry.service, entry.cadence);
-      const requirement = measured('requires-min', entry.min, count, (entry.min - count) * service.durationMinutes, -1, entry.service);
+      const requirement = measured('requires-min', min, count, (min - count) * service.durationMinutes, -1, entry.service);
       if (entry.cadence !== undefined) requirement.cadence = entry.cadence;
       visit(requirement);
     }

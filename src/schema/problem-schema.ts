@@ -121,7 +121,7 @@ function problemDefinitions(): Record<string, JsonSchema> {
       maxDailyHours: number('Maximum hours of care on one day. Default none: the track windows bound it.', 0, HOURS_PER_DAY),
       minDailyMinutes: integer('Per-diem threshold: every attended day must hold at least this many minutes of care (e.g. 180). Default none.', 0, MINUTES_PER_DAY),
       minDailyServices: integer('Per-diem threshold: every attended day must hold at least this many counting sessions (e.g. 3). Default none.', 0, MAX_SESSIONS_PER_DAY),
-      partialWeek: described("A patient admitted or discharged mid-week: 'prorate' scales minWeeklyHours and minDays by the share of the track's programme days the patient is enrolled on; 'full' keeps the whole week's minimums; 'exempt' drops both. Default 'prorate'.", {
+      partialWeek: described("A patient admitted or discharged mid-week: 'prorate' scales minWeeklyHours, minDays and the curriculum and requires session minimums by the share of the track's programme days the patient is enrolled on (days and sessions rounded up); 'full' keeps the whole week's minimums; 'exempt' drops them. Default 'prorate'.", {
         type: 'string',
         enum: ['prorate', 'full', 'exempt'],
         default: 'prorate',
