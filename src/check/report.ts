@@ -13,7 +13,7 @@ import { partialWeekSummary } from '../compiled/partial-week.js';
 import { closeEvaluationScope, openEvaluationScope } from '../rules/evaluation-scope.js';
 import { patientWeek } from '../rules/patient-week.js';
 import { cadenceSummaries } from '../rules/cadence-window.js';
-import { measureRequirements, requirementMessage, requirementStatus } from '../rules/requirements.js';
+import { requirementMessage, requirementsOf, requirementStatus } from '../rules/requirements.js';
 import { collectViolations, ruleWeight, subjectCount, type ScoreBoard } from '../rules/score-board.js';
 import type { Emit, Rule, RuleContext, RuleScope, ViolationDetail } from '../rules/types.js';
 import { WEEKDAYS } from '../time/week.js';
@@ -22,7 +22,8 @@ const LEVEL_ORDER = { hard: 0, requirement: 1, soft: 2 } as const;
 
 function patientReport(ctx: RuleContext, patient: number): { summary: PatientSummary; unmet: Unmet[] } {
   const week = patientWeek(ctx, patient);
-  const measured = measureRequirements(ctx, patient, week);
+  // Inside a memo scope the list the requirement rules measured, not a second measurement.
+  const measured = requirementsOf(ctx, patient);
   const requirements = measured.map((requirement) => requirementStatus(ctx, requirement));
   const id = ctx.problem.patients[patient]!.id;
   const unmet: Unmet[] = [];
@@ -46,9 +47,7 @@ function patientReport(ctx: RuleContext, patient: number): { summary: PatientSum
     minutes: week.totalMinutes,
     hours: week.totalMinutes / 60,
     days: WEEKDAYS.filter((_, day) => (week.meetingsByDay[day] ?? 0) > 0),
-    services: ctx.problem.services
-      .map((service) => ({ service: service.id, count: week.serviceCounts[service.index] ?? 0 }))
-      .filter((entry) => entry.count > 0),
+    services: servicesHeld(ctx, week.serviceCounts),
     requirements,
     met: requirements.every((r) => r.met),
     ...partialWeekSummary(ctx.problem, patient, week.track, week.rules.partialWeek),
@@ -56,6 +55,16 @@ function patientReport(ctx: RuleContext, patient: number): { summary: PatientSum
   const cadence = cadenceSummaries(ctx, patient);
   if (cadence.length > 0) summary.cadence = cadence;
   return { summary, unmet };
+}
+
+/** The services a patient's week holds, with their counts, in catalogue order. */
+function servicesHeld(ctx: RuleContext, counts: Int32Array): Array<{ service: string; count: number }> {
+  const held: Array<{ service: string; count: number }> = [];
+  for (const service of ctx.problem.services) {
+    const count = counts[service.index] ?? 0;
+    if (count > 0) held.push({ service: service.id, count });
+  }
+  return held;
 }
 
 /**
@@ -122,8 +131,12 @@ function violationOf(rule: Rule, penalty: number, detail: ViolationDetail): Viol
 
 /** The report of rule rows, violations in catalogue and subject order, and patient rows. */
 function assemble(byRule: RuleScore[], violations: Violation[], patients: PatientSummary[], unmet: Unmet[]): Report {
-  // Array.prototype.sort is stable: within a level, violations keep catalogue and subject order.
-  violations.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+  // By level, each level in catalogue and subject order (what a stable sort by level gives,
+  // without sorting the tens of thousands of entries of a large, empty week).
+  const byLevel: [Violation[], Violation[], Violation[]] = [[], [], []];
+  for (const violation of violations) byLevel[LEVEL_ORDER[violation.level]].push(violation);
+  violations.length = 0;
+  for (const level of byLevel) for (const violation of level) violations.push(violation);
   const score: Score = { hard: 0, requirement: 0, soft: 0 };
   for (const row of byRule) score[row.level] += row.weighted;
   return {
@@ -192,11 +205,13 @@ export function buildReportFromBoard(
   for (const scope of SCOPES) {
     const broken = active.get(scope)!;
     const n = subjectCount(ctx, scope);
+    const due: number[] = [];
     for (let subject = 0; subject < n; subject++) {
       if ((subject & 63) === 0) tick?.();
       const boardSubject = scope === 'meeting' && boardMeetings ? boardMeetings[subject]! : subject;
       // The board keeps each rule's breaches per subject: only those rules run again here.
-      const due = broken.filter((ruleIndex) => board.subjectViolations(ruleIndex, boardSubject) > 0);
+      due.length = 0;
+      for (const ruleIndex of broken) if (board.subjectViolations(ruleIndex, boardSubject) > 0) due.push(ruleIndex);
       if (due.length === 0 && scope !== 'patient') continue;
       // One memo scope per subject: the patient rules and the patient's row share its week.
       const opened = openEvaluationScope();
