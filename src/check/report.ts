@@ -30,16 +30,14 @@ function patientReport(ctx: RuleContext, patient: number): { summary: PatientSum
   measured.forEach((requirement, index) => {
     if (requirement.shortfall === 0) return;
     const status = requirements[index]!;
-    unmet.push({
-      rule: requirement.rule,
-      patient: id,
-      message: requirementMessage(ctx, patient, requirement),
-      shortfall: requirement.shortfall,
-      ...(status.date !== undefined ? { date: status.date } : {}),
-      ...(status.service !== undefined ? { service: status.service } : {}),
-      causes: [],
-      repairs: [],
-    });
+    // Fields set one by one in the order a spread would give them (an empty week has tens of
+    // thousands of these; spreading a conditional object copies it first).
+    const entry = { rule: requirement.rule, patient: id, message: requirementMessage(ctx, patient, requirement), shortfall: requirement.shortfall } as Unmet;
+    if (status.date !== undefined) entry.date = status.date;
+    if (status.service !== undefined) entry.service = status.service;
+    entry.causes = [];
+    entry.repairs = [];
+    unmet.push(entry);
   });
   const summary: PatientSummary = {
     patient: id,
@@ -116,7 +114,7 @@ export function buildReport(
 }
 
 function violationOf(rule: Rule, penalty: number, detail: ViolationDetail): Violation {
-  return {
+  const violation: Violation = {
     rule: rule.code,
     level: rule.level,
     penalty,
@@ -125,8 +123,9 @@ function violationOf(rule: Rule, penalty: number, detail: ViolationDetail): Viol
     patients: detail.patients ?? [],
     staff: detail.staff ?? [],
     rooms: detail.rooms ?? [],
-    ...(detail.date !== undefined ? { date: detail.date } : {}),
   };
+  if (detail.date !== undefined) violation.date = detail.date;
+  return violation;
 }
 
 /** The report of rule rows, violations in catalogue and subject order, and patient rows. */
