@@ -14,7 +14,7 @@ import { closeEvaluationScope, openEvaluationScope } from '../rules/evaluation-s
 import { patientWeek } from '../rules/patient-week.js';
 import { cadenceSummaries } from '../rules/cadence-window.js';
 import { requirementMessage, requirementsOf, requirementStatus } from '../rules/requirements.js';
-import { collectViolations, ruleWeight, subjectCount, type ScoreBoard } from '../rules/score-board.js';
+import { ruleWeight, subjectCount, type ScoreBoard } from '../rules/score-board.js';
 import type { Emit, Rule, RuleContext, RuleScope, ViolationDetail } from '../rules/types.js';
 import { WEEKDAYS } from '../time/week.js';
 
@@ -83,33 +83,48 @@ export function buildReport(
   extraHard: readonly Violation[] = [],
   tick?: () => void,
 ): Report {
+  const found: Violation[][] = rules.map(() => []);
+  const penalties = new Float64Array(rules.length);
+  const ruleWeights = rules.map((rule) => ruleWeight(rule, weights));
+  let current = 0;
+  const emit: Emit = (penalty, detail) => {
+    penalties[current]! += penalty;
+    found[current]!.push(violationOf(rules[current]!, penalty, detail()));
+  };
+  const patients: PatientSummary[] = [];
+  const unmet: Unmet[] = [];
+  // Subject by subject within a scope (each rule's breaches still in subject order): one memo
+  // scope per subject lets the six requirement rules, the triage rule and the patient's row
+  // measure the patient's week once, not eight times.
+  for (const scope of SCOPES) {
+    const ofScope = rules.flatMap((rule, index) => (rule.scope === scope && ruleWeights[index] !== 0 ? [index] : []));
+    const n = subjectCount(ctx, scope);
+    for (let subject = 0; subject < n; subject++) {
+      if ((subject & 63) === 0) tick?.();
+      const opened = openEvaluationScope();
+      try {
+        for (const ruleIndex of ofScope) {
+          current = ruleIndex;
+          rules[ruleIndex]!.evaluate(ctx, subject, emit);
+        }
+        if (scope === 'patient') {
+          const one = patientReport(ctx, subject);
+          patients.push(one.summary);
+          unmet.push(...one.unmet);
+        }
+      } finally {
+        if (opened) closeEvaluationScope();
+      }
+    }
+  }
   const violations: Violation[] = extraHard.map((v) => ({ ...v }));
   const byRule: RuleScore[] = [
     { rule: 'schedule-integrity', level: 'hard', violations: extraHard.length, penalty: extraHard.length, weighted: extraHard.length },
   ];
-  for (const rule of rules) {
-    const weight = ruleWeight(rule, weights);
-    let penalty = 0;
-    let count = 0;
-    const n = weight === 0 ? 0 : subjectCount(ctx, rule.scope);
-    for (let subject = 0; subject < n; subject++) {
-      if ((subject & 63) === 0) tick?.();
-      for (const found of collectViolations(rule, ctx, subject)) {
-        penalty += found.penalty;
-        count += 1;
-        violations.push(violationOf(rule, found.penalty, found.detail));
-      }
-    }
-    byRule.push({ rule: rule.code, level: rule.level, violations: count, penalty, weighted: penalty * weight });
-  }
-  const patients: PatientSummary[] = [];
-  const unmet: Unmet[] = [];
-  for (let patient = 0; patient < ctx.problem.patients.length; patient++) {
-    if ((patient & 63) === 0) tick?.();
-    const one = patientReport(ctx, patient);
-    patients.push(one.summary);
-    unmet.push(...one.unmet);
-  }
+  rules.forEach((rule, index) => {
+    for (const violation of found[index]!) violations.push(violation);
+    byRule.push({ rule: rule.code, level: rule.level, violations: found[index]!.length, penalty: penalties[index]!, weighted: penalties[index]! * ruleWeights[index]! });
+  });
   return assemble(byRule, violations, patients, unmet);
 }
 
