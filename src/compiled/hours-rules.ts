@@ -7,8 +7,11 @@ import { resolveHoursRules, type ResolvedHoursRules } from '../input/defaults.js
 import type { CompiledProblem } from './compile.js';
 import { prorateRules } from './partial-week.js';
 
-/** byPatient[patient][track + 1]: resolved rules, built on first use. */
-const memos = new WeakMap<CompiledProblem, Array<Array<ResolvedHoursRules | undefined> | undefined>>();
+/**
+ * Resolved rules by `patient * (tracks + 1) + track + 1`, built on first use: one map of numbers
+ * (an array per patient indexed by track went sparse, and slow, in a network of 400 tracks).
+ */
+const memos = new WeakMap<CompiledProblem, Map<number, ResolvedHoursRules>>();
 /**
  * byTrack[track + 1]: program and track rules merged, for the patients without rules of their
  * own (in a generated network, all of them): one object per track, shared by its patients, instead
@@ -36,20 +39,20 @@ function trackRules(problem: CompiledProblem, track: number): ResolvedHoursRules
  * ```
  */
 export function resolvedRules(problem: CompiledProblem, patient: number, track: number): ResolvedHoursRules {
-  let byPatient = memos.get(problem);
-  if (!byPatient) {
-    byPatient = [];
-    memos.set(problem, byPatient);
+  let memo = memos.get(problem);
+  if (!memo) {
+    memo = new Map();
+    memos.set(problem, memo);
   }
-  const byTrack = (byPatient[patient] ??= []);
-  let rules = byTrack[track + 1];
+  const key = patient * (problem.tracks.length + 1) + track + 1;
+  let rules = memo.get(key);
   if (!rules) {
     const source = problem.source;
     const own = source.patients[patient]?.rules;
     const whole = own === undefined ? trackRules(problem, track) : resolveHoursRules(source.rules, track >= 0 ? source.tracks[track]?.rules : undefined, own);
     // Shared between patients when no partial week scales it: callers never mutate resolved rules.
     rules = prorateRules(problem, patient, track, whole);
-    byTrack[track + 1] = rules;
+    memo.set(key, rules);
   }
   return rules;
 }
