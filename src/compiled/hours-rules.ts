@@ -8,10 +8,18 @@ import type { CompiledProblem } from './compile.js';
 import { prorateRules } from './partial-week.js';
 
 /**
- * Resolved rules by `patient * (tracks + 1) + track + 1`, built on first use: one map of numbers
- * (an array per patient indexed by track went sparse, and slow, in a network of 400 tracks).
+ * Resolved rules per compiled problem, built on first use: by patient for their first track (what
+ * the rules read for nearly every patient, on every evaluation) and for the program's rules, dense
+ * arrays; for any other track a map by `patient * (tracks + 1) + track + 1`. (An array per patient
+ * indexed by the track went sparse, and slow, in a network of 400 tracks.)
  */
-const memos = new WeakMap<CompiledProblem, Map<number, ResolvedHoursRules>>();
+interface Memo {
+  first: Array<ResolvedHoursRules | undefined>;
+  program: Array<ResolvedHoursRules | undefined>;
+  other: Map<number, ResolvedHoursRules>;
+}
+const memos = new WeakMap<CompiledProblem, Memo>();
+
 /**
  * byTrack[track + 1]: program and track rules merged, for the patients without rules of their
  * own (in a generated network, all of them): one object per track, shared by its patients, instead
@@ -22,7 +30,7 @@ const trackMemos = new WeakMap<CompiledProblem, Array<ResolvedHoursRules | undef
 function trackRules(problem: CompiledProblem, track: number): ResolvedHoursRules {
   let byTrack = trackMemos.get(problem);
   if (!byTrack) {
-    byTrack = [];
+    byTrack = new Array<undefined>(problem.tracks.length + 1).fill(undefined);
     trackMemos.set(problem, byTrack);
   }
   const source = problem.source;
@@ -41,18 +49,21 @@ function trackRules(problem: CompiledProblem, track: number): ResolvedHoursRules
 export function resolvedRules(problem: CompiledProblem, patient: number, track: number): ResolvedHoursRules {
   let memo = memos.get(problem);
   if (!memo) {
-    memo = new Map();
+    const none = (): undefined[] => new Array<undefined>(problem.patients.length).fill(undefined);
+    memo = { first: none(), program: none(), other: new Map() };
     memos.set(problem, memo);
   }
-  const key = patient * (problem.tracks.length + 1) + track + 1;
-  let rules = memo.get(key);
+  const list = track < 0 ? memo.program : track === problem.patients[patient]?.tracks[0] ? memo.first : undefined;
+  const key = list ? 0 : patient * (problem.tracks.length + 1) + track + 1;
+  let rules = list ? list[patient] : memo.other.get(key);
   if (!rules) {
     const source = problem.source;
     const own = source.patients[patient]?.rules;
     const whole = own === undefined ? trackRules(problem, track) : resolveHoursRules(source.rules, track >= 0 ? source.tracks[track]?.rules : undefined, own);
     // Shared between patients when no partial week scales it: callers never mutate resolved rules.
     rules = prorateRules(problem, patient, track, whole);
-    memo.set(key, rules);
+    if (list && patient >= 0 && patient < list.length) list[patient] = rules;
+    else memo.other.set(key, rules);
   }
   return rules;
 }
