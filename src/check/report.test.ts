@@ -11,6 +11,8 @@ import { sessionKey, type PlacedMeeting, type PreviousWeek, type Rule, type Rule
 import { problemArbitrary } from '../../test/support/arbitraries.js';
 import { buildReport, buildReportFromBoard } from './report.js';
 import { indexMeetings } from '../compiled/schedule-context.js';
+import { requirementsOf } from '../rules/requirements.js';
+import { tinyProblem } from '../../test/support/tiny.js';
 
 /** What fast-check draws for one meeting; reduced modulo the problem's sizes when placed. */
 const meetingSeed = fc.record({
@@ -169,5 +171,29 @@ describe('buildReportFromBoard', () => {
       }),
       { numRuns: 8 },
     );
+  });
+});
+
+describe('buildReport from scratch, patient by patient', () => {
+  it("measures a patient's requirements once for every rule and the patient's row (one memo scope per subject)", () => {
+    const compiled = compileProblem(assertValidProblem(tinyProblem()));
+    const ctx: RuleContext = { problem: compiled, meetings: [], ...indexMeetings(compiled, []), previous: undefined };
+    const seen: Array<Map<number, unknown>> = [new Map(), new Map()];
+    const spy = (code: string, at: number): Rule => ({
+      code,
+      level: 'soft',
+      scope: 'patient',
+      title: code,
+      description: code,
+      evaluate(context, patient, emit) {
+        seen[at]!.set(patient, requirementsOf(context, patient));
+        emit(1, () => ({ message: `${code} ${patient}` }));
+      },
+    });
+    const report = buildReport(ctx, [spy('a', 0), spy('b', 1)], new Map());
+    expect(seen[0]!.size).toBe(compiled.patients.length);
+    for (const [patient, list] of seen[0]!) expect(seen[1]!.get(patient)).toBe(list);
+    // Each rule's breaches stay together, in subject order.
+    expect(report.violations.map((v) => v.message)).toEqual([...compiled.patients.map((_, p) => `a ${p}`), ...compiled.patients.map((_, p) => `b ${p}`)]);
   });
 });

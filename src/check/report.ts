@@ -13,8 +13,8 @@ import { partialWeekSummary } from '../compiled/partial-week.js';
 import { closeEvaluationScope, openEvaluationScope } from '../rules/evaluation-scope.js';
 import { patientWeek } from '../rules/patient-week.js';
 import { cadenceSummaries } from '../rules/cadence-window.js';
-import { measureRequirements, requirementMessage, requirementStatus } from '../rules/requirements.js';
-import { collectViolations, ruleWeight, subjectCount, type ScoreBoard } from '../rules/score-board.js';
+import { requirementMessage, requirementsOf, requirementStatus } from '../rules/requirements.js';
+import { ruleWeight, subjectCount, type ScoreBoard } from '../rules/score-board.js';
 import type { Emit, Rule, RuleContext, RuleScope, ViolationDetail } from '../rules/types.js';
 import { WEEKDAYS } from '../time/week.js';
 
@@ -22,23 +22,22 @@ const LEVEL_ORDER = { hard: 0, requirement: 1, soft: 2 } as const;
 
 function patientReport(ctx: RuleContext, patient: number): { summary: PatientSummary; unmet: Unmet[] } {
   const week = patientWeek(ctx, patient);
-  const measured = measureRequirements(ctx, patient, week);
+  // Inside a memo scope the list the requirement rules measured, not a second measurement.
+  const measured = requirementsOf(ctx, patient);
   const requirements = measured.map((requirement) => requirementStatus(ctx, requirement));
   const id = ctx.problem.patients[patient]!.id;
   const unmet: Unmet[] = [];
   measured.forEach((requirement, index) => {
     if (requirement.shortfall === 0) return;
     const status = requirements[index]!;
-    unmet.push({
-      rule: requirement.rule,
-      patient: id,
-      message: requirementMessage(ctx, patient, requirement),
-      shortfall: requirement.shortfall,
-      ...(status.date !== undefined ? { date: status.date } : {}),
-      ...(status.service !== undefined ? { service: status.service } : {}),
-      causes: [],
-      repairs: [],
-    });
+    // Fields set one by one in the order a spread would give them (an empty week has tens of
+    // thousands of these; spreading a conditional object copies it first).
+    const entry = { rule: requirement.rule, patient: id, message: requirementMessage(ctx, patient, requirement), shortfall: requirement.shortfall } as Unmet;
+    if (status.date !== undefined) entry.date = status.date;
+    if (status.service !== undefined) entry.service = status.service;
+    entry.causes = [];
+    entry.repairs = [];
+    unmet.push(entry);
   });
   const summary: PatientSummary = {
     patient: id,
@@ -46,9 +45,7 @@ function patientReport(ctx: RuleContext, patient: number): { summary: PatientSum
     minutes: week.totalMinutes,
     hours: week.totalMinutes / 60,
     days: WEEKDAYS.filter((_, day) => (week.meetingsByDay[day] ?? 0) > 0),
-    services: ctx.problem.services
-      .map((service) => ({ service: service.id, count: week.serviceCounts[service.index] ?? 0 }))
-      .filter((entry) => entry.count > 0),
+    services: servicesHeld(ctx, week.serviceCounts),
     requirements,
     met: requirements.every((r) => r.met),
     ...partialWeekSummary(ctx.problem, patient, week.track, week.rules.partialWeek),
@@ -56,6 +53,16 @@ function patientReport(ctx: RuleContext, patient: number): { summary: PatientSum
   const cadence = cadenceSummaries(ctx, patient);
   if (cadence.length > 0) summary.cadence = cadence;
   return { summary, unmet };
+}
+
+/** The services a patient's week holds, with their counts, in catalogue order. */
+function servicesHeld(ctx: RuleContext, counts: Int32Array): Array<{ service: string; count: number }> {
+  const held: Array<{ service: string; count: number }> = [];
+  for (const service of ctx.problem.services) {
+    const count = counts[service.index] ?? 0;
+    if (count > 0) held.push({ service: service.id, count });
+  }
+  return held;
 }
 
 /**
@@ -76,38 +83,53 @@ export function buildReport(
   extraHard: readonly Violation[] = [],
   tick?: () => void,
 ): Report {
+  const found: Violation[][] = rules.map(() => []);
+  const penalties = new Float64Array(rules.length);
+  const ruleWeights = rules.map((rule) => ruleWeight(rule, weights));
+  let current = 0;
+  const emit: Emit = (penalty, detail) => {
+    penalties[current]! += penalty;
+    found[current]!.push(violationOf(rules[current]!, penalty, detail()));
+  };
+  const patients: PatientSummary[] = [];
+  const unmet: Unmet[] = [];
+  // Subject by subject within a scope (each rule's breaches still in subject order): one memo
+  // scope per subject lets the six requirement rules, the triage rule and the patient's row
+  // measure the patient's week once, not eight times.
+  for (const scope of SCOPES) {
+    const ofScope = rules.flatMap((rule, index) => (rule.scope === scope && ruleWeights[index] !== 0 ? [index] : []));
+    const n = subjectCount(ctx, scope);
+    for (let subject = 0; subject < n; subject++) {
+      if ((subject & 63) === 0) tick?.();
+      const opened = openEvaluationScope();
+      try {
+        for (const ruleIndex of ofScope) {
+          current = ruleIndex;
+          rules[ruleIndex]!.evaluate(ctx, subject, emit);
+        }
+        if (scope === 'patient') {
+          const one = patientReport(ctx, subject);
+          patients.push(one.summary);
+          unmet.push(...one.unmet);
+        }
+      } finally {
+        if (opened) closeEvaluationScope();
+      }
+    }
+  }
   const violations: Violation[] = extraHard.map((v) => ({ ...v }));
   const byRule: RuleScore[] = [
     { rule: 'schedule-integrity', level: 'hard', violations: extraHard.length, penalty: extraHard.length, weighted: extraHard.length },
   ];
-  for (const rule of rules) {
-    const weight = ruleWeight(rule, weights);
-    let penalty = 0;
-    let count = 0;
-    const n = weight === 0 ? 0 : subjectCount(ctx, rule.scope);
-    for (let subject = 0; subject < n; subject++) {
-      if ((subject & 63) === 0) tick?.();
-      for (const found of collectViolations(rule, ctx, subject)) {
-        penalty += found.penalty;
-        count += 1;
-        violations.push(violationOf(rule, found.penalty, found.detail));
-      }
-    }
-    byRule.push({ rule: rule.code, level: rule.level, violations: count, penalty, weighted: penalty * weight });
-  }
-  const patients: PatientSummary[] = [];
-  const unmet: Unmet[] = [];
-  for (let patient = 0; patient < ctx.problem.patients.length; patient++) {
-    if ((patient & 63) === 0) tick?.();
-    const one = patientReport(ctx, patient);
-    patients.push(one.summary);
-    unmet.push(...one.unmet);
-  }
+  rules.forEach((rule, index) => {
+    for (const violation of found[index]!) violations.push(violation);
+    byRule.push({ rule: rule.code, level: rule.level, violations: found[index]!.length, penalty: penalties[index]!, weighted: penalties[index]! * ruleWeights[index]! });
+  });
   return assemble(byRule, violations, patients, unmet);
 }
 
 function violationOf(rule: Rule, penalty: number, detail: ViolationDetail): Violation {
-  return {
+  const violation: Violation = {
     rule: rule.code,
     level: rule.level,
     penalty,
@@ -116,14 +138,19 @@ function violationOf(rule: Rule, penalty: number, detail: ViolationDetail): Viol
     patients: detail.patients ?? [],
     staff: detail.staff ?? [],
     rooms: detail.rooms ?? [],
-    ...(detail.date !== undefined ? { date: detail.date } : {}),
   };
+  if (detail.date !== undefined) violation.date = detail.date;
+  return violation;
 }
 
 /** The report of rule rows, violations in catalogue and subject order, and patient rows. */
 function assemble(byRule: RuleScore[], violations: Violation[], patients: PatientSummary[], unmet: Unmet[]): Report {
-  // Array.prototype.sort is stable: within a level, violations keep catalogue and subject order.
-  violations.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+  // By level, each level in catalogue and subject order (what a stable sort by level gives,
+  // without sorting the tens of thousands of entries of a large, empty week).
+  const byLevel: [Violation[], Violation[], Violation[]] = [[], [], []];
+  for (const violation of violations) byLevel[LEVEL_ORDER[violation.level]].push(violation);
+  violations.length = 0;
+  for (const level of byLevel) for (const violation of level) violations.push(violation);
   const score: Score = { hard: 0, requirement: 0, soft: 0 };
   for (const row of byRule) score[row.level] += row.weighted;
   return {
@@ -192,11 +219,13 @@ export function buildReportFromBoard(
   for (const scope of SCOPES) {
     const broken = active.get(scope)!;
     const n = subjectCount(ctx, scope);
+    const due: number[] = [];
     for (let subject = 0; subject < n; subject++) {
       if ((subject & 63) === 0) tick?.();
       const boardSubject = scope === 'meeting' && boardMeetings ? boardMeetings[subject]! : subject;
       // The board keeps each rule's breaches per subject: only those rules run again here.
-      const due = broken.filter((ruleIndex) => board.subjectViolations(ruleIndex, boardSubject) > 0);
+      due.length = 0;
+      for (const ruleIndex of broken) if (board.subjectViolations(ruleIndex, boardSubject) > 0) due.push(ruleIndex);
       if (due.length === 0 && scope !== 'patient') continue;
       // One memo scope per subject: the patient rules and the patient's row share its week.
       const opened = openEvaluationScope();

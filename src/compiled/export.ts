@@ -25,6 +25,8 @@ export function meetingOf(
   m: PlacedMeeting,
   id: string,
   instant: (date: string, time: string) => string = (date, time) => toOffsetIso(date, time, problem.timeZone),
+  /** The patients to list, when not `m.patients` (the export lists them sorted, without copying the meeting). */
+  patientList: readonly number[] = m.patients,
 ): Meeting {
   const date = problem.dates[m.day]!;
   const start = formatLocalTime(m.start);
@@ -42,7 +44,7 @@ export function meetingOf(
     room: m.telehealth || m.room < 0 ? null : problem.rooms[m.room]!.id,
     mode: m.telehealth ? 'telehealth' : 'in-person',
     staff: m.staff.map((s) => problem.staff[s]!.id),
-    patients: m.patients.map((p) => problem.patients[p]!.id),
+    patients: patientList.map((p) => problem.patients[p]!.id),
   };
   if (m.pinned) meeting.pinned = true;
   return meeting;
@@ -114,7 +116,7 @@ export function exportWithSlots(problem: CompiledProblem, meetings: ReadonlyArra
       counters.set(prefix, n);
       used.add(id);
     }
-    return { meeting: meetingOf(problem, { ...m, patients }, id, instant), slot };
+    return { meeting: meetingOf(problem, m, id, instant, patients), slot };
   });
   result.sort(({ meeting: a }, { meeting: b }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {

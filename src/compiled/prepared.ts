@@ -96,13 +96,21 @@ export function prepare(problem: CompiledProblem): Prepared {
       minDailyServices: first.minDailyServices ?? 0,
     };
   });
+  // Services kept apart by the same prefixes (most often all of them: ['age:']) share one list.
+  const keysByPrefixes = new Map<string, readonly string[]>();
   const homogeneity = problem.services.map((service) => {
     if (service.homogeneousBy.length === 0) return undefined;
-    return problem.patients.map((patient) =>
-      service.homogeneousBy
-        .map((prefix) => patient.tags.filter((tag) => tag.startsWith(prefix)).sort().join('\u0001'))
-        .join('\u0002'),
-    );
+    const prefixes = service.homogeneousBy.join('\u0003');
+    let keys = keysByPrefixes.get(prefixes);
+    if (!keys) {
+      keys = problem.patients.map((patient) =>
+        service.homogeneousBy
+          .map((prefix) => patient.tags.filter((tag) => tag.startsWith(prefix)).sort().join('\u0001'))
+          .join('\u0002'),
+      );
+      keysByPrefixes.set(prefixes, keys);
+    }
+    return keys;
   });
   const seatOfPosition = problem.services.map((service) => {
     const positions: number[] = [];

@@ -56,16 +56,47 @@ function shown(value: unknown): string {
 }
 
 /** Whether an ISO instant names the same moment as a wall-clock date and time in `timeZone`. */
-function sameInstant(iso: unknown, date: string, minutes: number, timeZone: string): boolean {
-  if (typeof iso !== 'string') return false;
-  const parsed = Date.parse(iso);
-  if (Number.isNaN(parsed)) return false;
-  try {
-    const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-    const mm = String(minutes % 60).padStart(2, '0');
-    return zonedInstant(date, `${hh}:${mm}`, timeZone).getTime() === parsed;
-  } catch {
-    return false;
+/**
+ * What a schedule's meetings repeat (dates, clock times, instants) read once per call: a week has
+ * a few dozen of each and thousands of meetings. Same answers as reading each afresh.
+ */
+class Readings {
+  private readonly days = new Map<string, number | undefined>();
+  private readonly times = new Map<string, number | undefined>();
+  private readonly parsed = new Map<string, number>();
+  private readonly zoned = new Map<number, number>();
+
+  constructor(private readonly timeZone: string) {}
+
+  day(date: string): number | undefined {
+    if (!this.days.has(date)) this.days.set(date, dayNumber(date));
+    return this.days.get(date);
+  }
+
+  time(text: string): number | undefined {
+    if (!this.times.has(text)) this.times.set(text, parseLocalTime(text));
+    return this.times.get(text);
+  }
+
+  /** Whether `iso` is the instant of `minutes` past midnight on `date` (day number `dateDay`) in the zone. */
+  sameInstant(iso: unknown, date: string, dateDay: number, minutes: number): boolean {
+    if (typeof iso !== 'string') return false;
+    let parsed = this.parsed.get(iso);
+    if (parsed === undefined) this.parsed.set(iso, (parsed = Date.parse(iso)));
+    if (Number.isNaN(parsed)) return false;
+    const key = dateDay * 2000 + minutes;
+    let instant = this.zoned.get(key);
+    if (instant === undefined) {
+      try {
+        const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+        const mm = String(minutes % 60).padStart(2, '0');
+        instant = zonedInstant(date, `${hh}:${mm}`, this.timeZone).getTime();
+      } catch {
+        instant = Number.NaN;
+      }
+      this.zoned.set(key, instant);
+    }
+    return instant === parsed;
   }
 }
 
@@ -97,6 +128,7 @@ function compileMeetings(problem: CompiledProblem, schedule: unknown): Compiled 
   }
   const weekDay = dayNumber(problem.weekStart) ?? 0;
   const seenIds = new Set<string>();
+  const read = new Readings(problem.timeZone);
   list.forEach((raw: unknown, position) => {
     if (!isRecord(raw)) {
       fail(`Meeting number ${position + 1} is not a meeting; it was left out of the check.`);
@@ -112,9 +144,9 @@ function compileMeetings(problem: CompiledProblem, schedule: unknown): Compiled 
       return;
     }
     const date = typeof raw['date'] === 'string' ? raw['date'] : '';
-    const start = typeof raw['start'] === 'string' ? parseLocalTime(raw['start']) : undefined;
-    const end = typeof raw['end'] === 'string' ? parseLocalTime(raw['end']) : undefined;
-    const dateDay = dayNumber(date);
+    const start = typeof raw['start'] === 'string' ? read.time(raw['start']) : undefined;
+    const end = typeof raw['end'] === 'string' ? read.time(raw['end']) : undefined;
+    const dateDay = read.day(date);
     if (start === undefined || end === undefined || dateDay === undefined) {
       fail(`Meeting ${id} has a malformed date or time (${shown(raw['date'])} ${shown(raw['start'])}-${shown(raw['end'])}); it was left out of the check.`, id);
       return;
@@ -126,7 +158,7 @@ function compileMeetings(problem: CompiledProblem, schedule: unknown): Compiled 
     let day = dateDay - weekDay;
     if (day < 0 || day > 6) day = -1;
     else if (weekdayOf(date) !== raw['day']) fail(`Meeting ${id} says ${shown(raw['day'])} but ${date} is a ${weekdayOf(date)}.`, id);
-    if (!sameInstant(raw['startsAt'], date, start, problem.timeZone) || !sameInstant(raw['endsAt'], date, end, problem.timeZone)) {
+    if (!read.sameInstant(raw['startsAt'], date, dateDay, start) || !read.sameInstant(raw['endsAt'], date, dateDay, end)) {
       fail(`Meeting ${id} has startsAt/endsAt that do not match ${date} ${shown(raw['start'])}-${shown(raw['end'])} in ${problem.timeZone}.`, id);
     }
     const ids = (value: unknown, index: ReadonlyMap<string, number>, kind: string): number[] => {

@@ -58,23 +58,23 @@ export function checkReferences(problem: Draft<Problem>, context: Context, granu
     const listed = new Map<string, number>();
     (patient.tracks ?? []).forEach((track, t) => {
       if (track === undefined) return;
-      const trackPath = `${path}.tracks[${t}]`;
+      const trackPath = (): string => `${path}.tracks[${t}]`;
       const first = listed.get(track);
-      if (first !== undefined) context.report(trackPath, ISSUE_CODES.duplicateEntry, `Track ${quote(track)} is already listed at tracks[${first}].`);
+      if (first !== undefined) context.report(trackPath(), ISSUE_CODES.duplicateEntry, `Track ${quote(track)} is already listed at tracks[${first}].`);
       else listed.set(track, t);
       resolve(track, trackIds, trackPath, 'track', context);
     });
     (patient.requires ?? []).forEach((entry, e) => {
-      resolve(entry?.service, serviceIds, `${path}.requires[${e}].service`, 'service', context);
+      resolve(entry?.service, serviceIds, () => `${path}.requires[${e}].service`, 'service', context);
     });
     (patient.history ?? []).forEach((entry, e) => {
-      resolve(entry?.service, serviceIds, `${path}.history[${e}].service`, 'service', context);
+      resolve(entry?.service, serviceIds, () => `${path}.history[${e}].service`, 'service', context);
     });
-    resolve(patient.primaryStaff, staffIds, `${path}.primaryStaff`, 'staff member', context);
+    resolve(patient.primaryStaff, staffIds, () => `${path}.primaryStaff`, 'staff member', context);
     (patient.avoid ?? []).forEach((other, a) => {
       if (other === undefined) return;
       if (other === patient.id) context.report(`${path}.avoid[${a}]`, ISSUE_CODES.selfReference, 'A patient cannot avoid themselves.');
-      else resolve(other, patientIds, `${path}.avoid[${a}]`, 'patient', context);
+      else resolve(other, patientIds, () => `${path}.avoid[${a}]`, 'patient', context);
     });
     checkPatientRules(problem, path, patient.rules, [...listed.keys()], trackIds, context);
     checkMakeUpTracks(patient.makeUpTracks, listed, path, trackIds, context);
@@ -96,10 +96,11 @@ function indexIds(items: ReadonlyArray<{ id?: string } | undefined> | undefined,
 }
 
 /** Whether `id` names an item of `known`; reports `unknown-reference` when not. Unknown collections resolve everything. */
-function resolve(id: string | undefined, known: ReadonlyMap<string, number> | undefined, path: string, kind: string, context: Context): boolean {
+/** `path` may be a function: built only for an issue (a network's patients name tens of thousands of ids that resolve). */
+function resolve(id: string | undefined, known: ReadonlyMap<string, number> | undefined, path: string | (() => string), kind: string, context: Context): boolean {
   if (id === undefined || known === undefined) return false;
   if (known.has(id)) return true;
-  context.report(path, ISSUE_CODES.unknownReference, `No ${kind} has id ${quote(id)}.`);
+  context.report(typeof path === 'string' ? path : path(), ISSUE_CODES.unknownReference, `No ${kind} has id ${quote(id)}.`);
   return false;
 }
 

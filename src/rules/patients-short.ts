@@ -13,6 +13,7 @@
  * lowest priorities are merged, so the highest keep their order (a clinic has a handful of levels).
  */
 import type { CompiledProblem } from '../compiled/compile.js';
+import type { ResolvedHoursRules } from '../input/defaults.js';
 import type { Report } from '../model/report.js';
 import { resolvedRules } from './problem-memo.js';
 import { HOUR_EQUIVALENT, enrolledThisWeek, requirementsOf } from './requirements.js';
@@ -65,16 +66,34 @@ export function priorityOf(problem: CompiledProblem, patient: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
-/** Most minute-equivalents a patient's requirements can fall short in any week, whichever track's rules apply. */
-function worstShortfall(problem: CompiledProblem, patient: number): number {
+/** Most minute-equivalents one set of hours rules can fall short in a week (its minimums). */
+function rulesShortfall(rules: ResolvedHoursRules): number {
+  return (
+    Math.ceil(rules.minWeeklyHours * 60) +
+    Math.ceil(rules.minDays) * HOUR_EQUIVALENT +
+    7 * (Math.ceil(rules.minDailyMinutes ?? 0) + Math.ceil(rules.minDailyServices ?? 0) * HOUR_EQUIVALENT)
+  );
+}
+
+/**
+ * Most minute-equivalents a patient's requirements can fall short in any week, whichever track's
+ * rules apply. `byRules` keeps the rules' part per resolved rules object: patients without rules
+ * of their own share their track's object, so a network's patients cost a lookup each.
+ */
+function worstShortfall(problem: CompiledProblem, patient: number, byRules: Map<ResolvedHoursRules, number>): number {
   const compiled = problem.patients[patient]!;
   let worst = 0;
-  for (const track of [-1, ...compiled.tracks]) {
+  for (let at = -1; at < compiled.tracks.length; at++) {
+    const track = at < 0 ? -1 : compiled.tracks[at]!;
     const rules = resolvedRules(problem, patient, track);
-    let total = Math.ceil(rules.minWeeklyHours * 60) + Math.ceil(rules.minDays) * HOUR_EQUIVALENT;
-    total += 7 * (Math.ceil(rules.minDailyMinutes ?? 0) + Math.ceil(rules.minDailyServices ?? 0) * HOUR_EQUIVALENT);
-    const counts = [...(track >= 0 ? (problem.tracks[track]?.curriculum ?? []) : []), ...compiled.requires];
-    for (const entry of counts) total += Math.max(0, entry.min) * (problem.services[entry.service]?.durationMinutes ?? 0);
+    let total = byRules.get(rules);
+    if (total === undefined) {
+      total = rulesShortfall(rules);
+      byRules.set(rules, total);
+    }
+    // Curriculum, then the patient's own counts, in this order (the sum is the same as ever).
+    if (track >= 0) for (const entry of problem.tracks[track]?.curriculum ?? []) total += Math.max(0, entry.min) * (problem.services[entry.service]?.durationMinutes ?? 0);
+    for (const entry of compiled.requires) total += Math.max(0, entry.min) * (problem.services[entry.service]?.durationMinutes ?? 0);
     worst = Math.max(worst, total);
   }
   return worst;
@@ -95,7 +114,8 @@ export function triageWeights(problem: CompiledProblem): TriageWeights {
   if (known) return known;
   const n = problem.patients.length;
   let base = 1;
-  for (let p = 0; p < n; p++) base += worstShortfall(problem, p);
+  const byRules = new Map<ResolvedHoursRules, number>();
+  for (let p = 0; p < n; p++) base += worstShortfall(problem, p, byRules);
   const levels = [...new Set(problem.patients.map((_, p) => priorityOf(problem, p)))].sort((a, b) => a - b);
   const count = new Map<number, number>();
   for (let p = 0; p < n; p++) count.set(priorityOf(problem, p), (count.get(priorityOf(problem, p)) ?? 0) + 1);

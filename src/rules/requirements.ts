@@ -210,15 +210,17 @@ export function requirementStatus(ctx: RuleContext, requirement: MeasuredRequire
   const weekly = requirement.rule === 'patient-min-weekly-hours';
   const date = dateOf(ctx, requirement.day);
   const service = ctx.problem.services[requirement.service];
-  return {
+  const status: RequirementStatus = {
     rule: requirement.rule,
     label: requirementLabel(ctx, requirement),
     target: weekly ? requirement.target / 60 : requirement.target,
     actual: weekly ? requirement.actual / 60 : requirement.actual,
     met: requirement.shortfall === 0,
-    ...(date !== undefined ? { date } : {}),
-    ...(service ? { service: service.id } : {}),
   };
+  // Set, not spread: a report lists every requirement of every patient.
+  if (date !== undefined) status.date = date;
+  if (service) status.service = service.id;
+  return status;
 }
 
 /** Every requirement of `patient`, met or not, as report statuses. */

@@ -55,7 +55,11 @@ export function createEngine(
   seed: number,
   start: SolveStart = {},
 ): Engine {
-  const state = new SolverState(compiled, rules, weights, start.previous, start.scoreLater === true);
+  // An empty start (solve) scores its hard rules now and the rest when first read: construction
+  // places most patients before that, so nobody's requirements are measured on the empty week
+  // and again on the built one (the same score: see SolverState's 'hard-first').
+  const emptyStart = start.scoreLater !== true && (start.initial === undefined || start.initial.length === 0);
+  const state = new SolverState(compiled, rules, weights, start.previous, start.scoreLater === true ? true : emptyStart ? 'hard-first' : false);
   const engine: Engine = {
     problem: compiled,
     state,
@@ -68,7 +72,7 @@ export function createEngine(
   };
   if (start.opensAt) engine.opensAt = start.opensAt;
   for (const meeting of start.initial ?? []) state.add({ ...meeting, staff: [...meeting.staff], patients: [...meeting.patients] });
-  if (start.scoreLater === true) return engine;
+  if (start.scoreLater === true || emptyStart) return engine;
   state.rescore();
   state.commit();
   return engine;

@@ -11,7 +11,7 @@
  */
 import type { Score } from '../../model/report.js';
 import { ScoreBoard } from '../../rules/score-board.js';
-import type { PlacedMeeting, PreviousWeek, Rule, RuleContext } from '../../rules/types.js';
+import type { PlacedMeeting, PreviousWeek, Rule, RuleContext, RuleScope } from '../../rules/types.js';
 import { meetingMinutes, type CompiledProblem } from '../../compiled/compile.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY, SLOTS_PER_WEEK } from '../../time/week.js';
 
@@ -120,7 +120,7 @@ export class SolverState implements RuleContext {
    * `mark`, `commit`, `score`), which then evaluates every subject once, for a caller that adds
    * many meetings first.
    */
-  constructor(problem: CompiledProblem, rules: readonly Rule[], weights: ReadonlyMap<string, number>, previous?: PreviousWeek, scoreLater = false) {
+  constructor(problem: CompiledProblem, rules: readonly Rule[], weights: ReadonlyMap<string, number>, previous?: PreviousWeek, scoreLater: boolean | 'hard-first' = false) {
     this.problem = problem;
     this.previous = previous;
     this.patientMeetings = problem.patients.map(() => []);
@@ -137,8 +137,32 @@ export class SolverState implements RuleContext {
     this.deferredStaff = new TouchSet(problem.staff.length);
     this.deferredRooms = new TouchSet(problem.rooms.length);
     this.scores = new ScoreBoard(rules, weights);
-    this.unscored = scoreLater;
-    if (!scoreLater) this.scores.evaluateAll(this);
+    this.unscored = scoreLater === true;
+    if (scoreLater === 'hard-first') this.scoreHardFirst();
+    else if (!scoreLater) this.scores.evaluateAll(this);
+  }
+
+  /**
+   * `'hard-first'`: the hard rules of every subject now, the others deferred (as construction
+   * defers them) until the score, the board or a commit is read. Construction then evaluates the
+   * requirement and soft rules of the patients it places once, with their week, instead of once
+   * on the empty week and again after; a caller that reads the score at once pays the same.
+   */
+  private scoreHardFirst(): void {
+    const board = this.scores;
+    const counts: ReadonlyArray<[RuleScope, number, TouchSet]> = [
+      ['meeting', this.meetings.length, this.deferredMeetings],
+      ['patient', this.problem.patients.length, this.deferredPatients],
+      ['staff', this.problem.staff.length, this.deferredStaff],
+      ['room', this.problem.rooms.length, this.deferredRooms],
+    ];
+    for (const [scope, n, deferred] of counts) {
+      for (let subject = 0; subject < n; subject++) {
+        board.evaluateLevel(this, scope, subject, true, false);
+        deferred.add(subject);
+      }
+    }
+    this.deferring = true;
   }
 
   /** The score board, every rule current (deferred rules are evaluated first). */
