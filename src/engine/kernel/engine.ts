@@ -9,6 +9,7 @@ import type { Budget } from '../../time/budget.js';
 import { SLOTS_PER_WEEK } from '../../time/week.js';
 import { meetingMinutes, type CompiledProblem } from '../../compiled/compile.js';
 import { ConflictStats } from './conflicts.js';
+import { FreeTimes } from './free-times.js';
 import { meetingBlocker, staffWorkBlocker, type Blocker } from './feasible.js';
 import type { Prepared } from '../../compiled/prepared.js';
 import type { Random } from './random.js';
@@ -61,8 +62,8 @@ export function staffFree(engine: Engine, s: number, m: PlacedMeeting, replacing
 
 /**
  * {@link staffFree} with `m`'s slots `[from, to)` given, and the availability check skipped when
- * the caller already knows the member is on shift then (`onShift`): the scan over a seat's
- * candidates computes them once, not once per candidate.
+ * the caller already knows the member is on shift then (`candidateStaff`): the scan over a
+ * seat's candidates computes them once, not once per candidate.
  */
 function staffFreeAt(engine: Engine, s: number, m: PlacedMeeting, from: number, to: number, replacing: number, taken: readonly number[], onShiftKnown: boolean): boolean {
   if (taken.includes(s)) return false;
@@ -135,40 +136,34 @@ function eligibleFor(engine: Engine, seat: { eligibleStaff: readonly number[] },
   return members[s] === 1;
 }
 
-const shiftCache = new WeakMap<object, Map<number, Uint32Array>>();
+const NO_STAFF: readonly number[] = [];
 
-/**
- * Positions in `seat.eligibleStaff` of the members whose availability covers slots `[from, to)`,
- * ascending (cached per seat and time). At 10,000 patients a seat has hundreds of eligible
- * members, most of them off shift at any one time: reading each one's availability for every
- * start construction tries was the largest part of choosing staff.
- */
-function onShift(engine: Engine, seat: { eligibleStaff: readonly number[] }, from: number, to: number): Uint32Array {
-  let byTime = shiftCache.get(seat);
-  if (!byTime) shiftCache.set(seat, (byTime = new Map()));
-  const key = from * (SLOTS_PER_WEEK + 1) + to;
-  let positions = byTime.get(key);
-  if (!positions) {
-    const list: number[] = [];
-    seat.eligibleStaff.forEach((s, k) => {
-      if (engine.problem.staff[s]!.available.containsRange(from, to)) list.push(k);
-    });
-    positions = Uint32Array.from(list);
-    byTime.set(key, positions);
+const seatBits = new WeakMap<object, Uint32Array>();
+
+/** The members who may fill `seat`, as a bitmap over the staff (cached per seat). */
+function eligibleBits(engine: Engine, seat: { eligibleStaff: readonly number[] }): Uint32Array {
+  let bits = seatBits.get(seat);
+  if (!bits) {
+    bits = new Uint32Array(Math.max(1, (engine.problem.staff.length + 31) >>> 5));
+    for (const s of seat.eligibleStaff) bits[s >>> 5]! |= 1 << (s & 31);
+    seatBits.set(seat, bits);
   }
-  return positions;
+  return bits;
 }
 
-/** The index of the first entry of ascending `sorted` at least `value` (0 when none: the walk wraps). */
-function firstAtLeast(sorted: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
+/**
+ * The staff who might be free for all of slots `[from, to)`: on shift and holding no meeting
+ * then, and the members of the meeting at `replacing` who are on shift (it gives their time
+ * back). A superset of those `staffFreeAt` accepts, so a walk that asks only these asks the
+ * same members it would have accepted, in the same order. A scratch bitmap (see `FreeTimes.over`).
+ */
+function candidateStaff(engine: Engine, from: number, to: number, replacing: number): Uint32Array {
+  const free = engine.state.freeStaff().over(from, to);
+  const replaced = replacing >= 0 ? engine.state.meetings[replacing] : undefined;
+  for (const s of replaced?.staff ?? []) {
+    if (s >= 0 && engine.problem.staff[s]!.available.containsRange(from, to)) free[s >>> 5]! |= 1 << (s & 31);
   }
-  return lo === sorted.length ? 0 : lo;
+  return free;
 }
 
 /**
@@ -182,6 +177,12 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
   const positions = engine.prepared.seatOfPosition[m.service]!;
   const chosen: number[] = [];
   const [from, to] = meetingSlots(m);
+  // Read once for every seat of the meeting (members already chosen are refused by `taken`).
+  let free: Uint32Array | undefined;
+  const staff = engine.problem.staff;
+  const weekMinutes = engine.state.staffMinutes;
+  const minutes = meetingMinutes(engine.problem, m);
+  const replacedStaff = replacing >= 0 ? (engine.state.meetings[replacing]?.staff ?? NO_STAFF) : NO_STAFF;
   for (let i = 0; i < positions.length; i++) {
     const seat = service.seats[positions[i]!]!;
     const current = keepStaff ? m.staff[i] : undefined;
@@ -203,29 +204,44 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
     }
     if (pick < 0 && !service.primaryOnly) {
       // Else the least loaded (counting the hours kept for their own primary patients) of the
-      // first few free candidates. One pass, no allocation: this runs for every start tried.
+      // first few free candidates, walking the eligible members in order from `offset`. Only
+      // those on shift and not booked then are asked (`candidateStaff`), a word of the bitmaps
+      // at a time: the others would have said no. One pass, no allocation.
       const eligible = seat.eligibleStaff;
       const n = eligible.length;
       const offset = n === 0 ? 0 : shuffle ? engine.random.int(n) : (m.day * 288 + m.start / 5 + m.service * 31 + (m.patients[0] ?? 0) * 17) % n;
       let pickLoad = Infinity;
       let seen = 0;
-      // The same members in the same order as a walk over every eligible one from `offset`,
-      // those off shift at that time skipped without a look.
-      const on = onShift(engine, seat, from, to);
-      const first = firstAtLeast(on, offset);
-      for (let k = 0; k < on.length && seen < CANDIDATES_WEIGHED; k++) {
-        const s = eligible[on[(first + k) % on.length]!]!;
-        if (s === exclude || !staffFreeAt(engine, s, m, from, to, replacing, chosen, true)) continue;
-        seen += 1;
-        if (shuffle) {
-          // Reservoir sampling: a uniform pick among the free candidates seen.
-          if (engine.random.int(seen) === 0) pick = s;
-          continue;
-        }
-        const load = staffLoad(engine, s);
-        if (load < pickLoad) {
-          pick = s;
-          pickLoad = load;
+      free ??= candidateStaff(engine, from, to, replacing);
+      const allowed = eligibleBits(engine, seat);
+      const words = allowed.length;
+      // `eligibleStaff` ascends: from the member at `offset` to the last, then round from the first.
+      const startAt = n === 0 ? 0 : eligible[offset]!;
+      const startWord = startAt >>> 5;
+      const below = (1 << (startAt & 31)) - 1;
+      for (let step = 0; step <= words && seen < CANDIDATES_WEIGHED; step++) {
+        const w = (startWord + step) % words;
+        let bits = free[w]! & allowed[w]!;
+        if (step === 0) bits &= ~below;
+        else if (step === words) bits &= below;
+        for (; bits !== 0 && seen < CANDIDATES_WEIGHED; bits &= bits - 1) {
+          const s = w * 32 + 31 - Math.clz32(bits & -bits);
+          if (s === exclude) continue;
+          // A week already full (the common answer late in construction), asked without a call;
+          // a member of the replaced meeting gets its minutes back, so `staffFreeAt` asks.
+          if (weekMinutes[s]! + minutes > staff[s]!.maxWeeklyMinutes && !replacedStaff.includes(s)) continue;
+          if (!staffFreeAt(engine, s, m, from, to, replacing, chosen, true)) continue;
+          seen += 1;
+          if (shuffle) {
+            // Reservoir sampling: a uniform pick among the free candidates seen.
+            if (engine.random.int(seen) === 0) pick = s;
+            continue;
+          }
+          const load = staffLoad(engine, s);
+          if (load < pickLoad) {
+            pick = s;
+            pickLoad = load;
+          }
         }
       }
     }
@@ -256,6 +272,10 @@ export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, 
   if (service.telehealth === 'only') return { room: -1, telehealth: true };
   let room = -1;
   const [from, to] = meetingSlots(m);
+  // Rooms available and empty then (and the replaced meeting's own): the others are not asked.
+  const free = engine.state.freeRooms().over(from, to);
+  const own = replacing >= 0 ? (engine.state.meetings[replacing]?.room ?? -1) : -1;
+  const mayBeFree = (r: number): boolean => r === own || FreeTimes.has(free, r);
   if (shuffle) {
     // A uniform pick among the first few free rooms from a random start.
     const eligible = service.eligibleRooms;
@@ -263,7 +283,7 @@ export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, 
     let seen = 0;
     for (let k = 0; k < eligible.length && seen < CANDIDATES_WEIGHED; k++) {
       const r = eligible[(offset + k) % eligible.length]!;
-      if (!roomFreeAt(engine, r, m, from, to, replacing)) continue;
+      if (!mayBeFree(r) || !roomFreeAt(engine, r, m, from, to, replacing)) continue;
       seen += 1;
       if (engine.random.int(seen) === 0) room = r;
     }
@@ -271,7 +291,7 @@ export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, 
     // The room fewest other services can use, then the smallest: a family room that doubles as
     // an office is kept for the family session only it can host. The first free in that order.
     for (const r of roomsInPreference(engine.problem, m.service)) {
-      if (roomFreeAt(engine, r, m, from, to, replacing)) {
+      if (mayBeFree(r) && roomFreeAt(engine, r, m, from, to, replacing)) {
         room = r;
         break;
       }

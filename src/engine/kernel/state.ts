@@ -14,6 +14,7 @@ import { ScoreBoard } from '../../rules/score-board.js';
 import type { PlacedMeeting, PreviousWeek, Rule, RuleContext } from '../../rules/types.js';
 import { meetingMinutes, type CompiledProblem } from '../../compiled/compile.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY, SLOTS_PER_WEEK } from '../../time/week.js';
+import { FreeTimes } from './free-times.js';
 
 interface LogEntry {
   index: number;
@@ -66,9 +67,18 @@ export function meetingSlots(m: PlacedMeeting): [number, number] {
   return [Math.max(0, from), Math.min(SLOTS_PER_WEEK, to)];
 }
 
-function occupy(busy: Uint16Array, owner: number, from: number, to: number, delta: number): void {
+/** Adds `delta` to `owner`'s occupancy of slots `[from, to)`; `free` (when built) follows the slots that empty or fill. */
+function occupy(busy: Uint16Array, owner: number, from: number, to: number, delta: number, free: FreeTimes | undefined): void {
   const base = owner * SLOTS_PER_WEEK;
-  for (let slot = from; slot < to; slot++) busy[base + slot]! += delta;
+  if (free === undefined) {
+    for (let slot = from; slot < to; slot++) busy[base + slot]! += delta;
+    return;
+  }
+  for (let slot = from; slot < to; slot++) {
+    const after = (busy[base + slot]! += delta);
+    if (delta > 0 && after === 1) free.take(owner, slot);
+    else if (delta < 0 && after === 0) free.release(owner, slot);
+  }
 }
 
 export class SolverState implements RuleContext {
@@ -91,6 +101,9 @@ export class SolverState implements RuleContext {
    */
   readonly staffBusy: Uint16Array;
   readonly roomBusy: Uint16Array;
+  /** Staff and rooms free per slot (built when first asked: see {@link SolverState.freeStaff}). */
+  private staffFree: FreeTimes | undefined;
+  private roomFree: FreeTimes | undefined;
   /** Meeting slots free for reuse (a stack). */
   private readonly free: number[] = [];
   private readonly log: LogEntry[] = [];
@@ -369,6 +382,33 @@ export class SolverState implements RuleContext {
     return this.scores.score();
   }
 
+  /**
+   * Per slot, the staff members on shift and holding no meeting (built on first use from the
+   * occupancy, then kept with it): choosing staff reads it instead of asking every candidate.
+   *
+   * @example
+   * ```ts
+   * const free = state.freeStaff().over(from, to); // members free for all of [from, to)
+   * ```
+   */
+  freeStaff(): FreeTimes {
+    this.staffFree ??= new FreeTimes(this.problem.staff.length, (s) => this.problem.staff[s]!.available, (s, slot) => this.staffBusy[s * SLOTS_PER_WEEK + slot]! > 0);
+    return this.staffFree;
+  }
+
+  /**
+   * {@link SolverState.freeStaff} for rooms: available and holding no meeting.
+   *
+   * @example
+   * ```ts
+   * const free = state.freeRooms().over(from, to);
+   * ```
+   */
+  freeRooms(): FreeTimes {
+    this.roomFree ??= new FreeTimes(this.problem.rooms.length, (r) => this.problem.rooms[r]!.available, (r, slot) => this.roomBusy[r * SLOTS_PER_WEEK + slot]! > 0);
+    return this.roomFree;
+  }
+
   /** Indexes of the meetings that exist, ascending. */
   liveMeetings(): number[] {
     const live: number[] = [];
@@ -388,12 +428,12 @@ export class SolverState implements RuleContext {
         removeFrom(this.staffMeetings[s]!, index);
         this.staffMinutes[s]! -= meetingMinutes(this.problem, old);
         this.staffDayMinutes[s * 7 + old.day]! -= meetingMinutes(this.problem, old);
-        occupy(this.staffBusy, s, from, to, -1);
+        occupy(this.staffBusy, s, from, to, -1, this.staffFree);
         this.touchedStaff.add(s);
       }
       if (old.room >= 0) {
         removeFrom(this.roomMeetings[old.room]!, index);
-        occupy(this.roomBusy, old.room, from, to, -1);
+        occupy(this.roomBusy, old.room, from, to, -1, this.roomFree);
         this.touchedRooms.add(old.room);
       }
     }
@@ -408,12 +448,12 @@ export class SolverState implements RuleContext {
         this.staffMeetings[s]!.push(index);
         this.staffMinutes[s]! += meetingMinutes(this.problem, meeting);
         this.staffDayMinutes[s * 7 + meeting.day]! += meetingMinutes(this.problem, meeting);
-        occupy(this.staffBusy, s, from, to, 1);
+        occupy(this.staffBusy, s, from, to, 1, this.staffFree);
         this.touchedStaff.add(s);
       }
       if (meeting.room >= 0) {
         this.roomMeetings[meeting.room]!.push(index);
-        occupy(this.roomBusy, meeting.room, from, to, 1);
+        occupy(this.roomBusy, meeting.room, from, to, 1, this.roomFree);
         this.touchedRooms.add(meeting.room);
       }
     }
