@@ -464,16 +464,8 @@ export function construct(engine: Engine): boolean {
 }
 
 function constructAll(engine: Engine): boolean {
-  const budget = engine.budget;
-  const startedAt = budget.now();
-  if (!constructFirstTracks(engine)) {
-    engine.state.commit();
-    return false;
-  }
-  // What is left may not hold the rest (about as long again as the groups took): then the
-  // individual sessions go patient by patient, so a cut leaves whole patients served.
-  const patientFirst = budget.remainingMs() < REST_PER_GROUPS * (budget.now() - startedAt);
-  const placed = constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine, { patientFirst });
+  const placed = checkedByCatalogue(engine, () => constructPlacements(engine));
+  if (placed === 'cut') return false;
   // Polish and the optional sessions compare whole scores and probe with undo (a deferred rule
   // would be evaluated again after every probe): every rule is current from here.
   engine.deferScoring = false;
@@ -481,3 +473,43 @@ function constructAll(engine: Engine): boolean {
   return placed && polish(engine) && placeOptional(engine);
 }
 
+/**
+ * The groups and individual sessions. `'cut'` when the time ran out before the first tracks'
+ * groups were all built; `false` when it ran out later.
+ */
+function constructPlacements(engine: Engine): boolean | 'cut' {
+  const budget = engine.budget;
+  const startedAt = budget.now();
+  if (!constructFirstTracks(engine)) return 'cut';
+  // What is left may not hold the rest (about as long again as the groups took): then the
+  // individual sessions go patient by patient, so a cut leaves whole patients served.
+  const patientFirst = budget.remainingMs() < REST_PER_GROUPS * (budget.now() - startedAt);
+  return constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine, { patientFirst });
+}
+
+/**
+ * Runs `build` trusting the fast checks (`SolverState.trustFastChecks`: the catalogue's hard
+ * rules evaluated once at the end, not after every placement), then asks the catalogue. Should
+ * it find the hard total risen (a fast check that let something through: a defect, counted in
+ * `safetyRejections`), the timetable goes back to where it was and `build` runs again with the
+ * catalogue checking every placement, as construction did before: the week is the same either
+ * way, and keeps every hard rule.
+ */
+function checkedByCatalogue<T>(engine: Engine, build: () => T): T {
+  const state = engine.state;
+  const before = state.meetings.slice();
+  const hard = state.hardScore();
+  state.trustFastChecks(true);
+  let result: T;
+  try {
+    result = build();
+  } finally {
+    state.trustFastChecks(false);
+    state.commit();
+  }
+  if (state.hardScore() <= hard) return result;
+  engine.safetyRejections += 1;
+  state.restoreTo(before);
+  state.commit();
+  return build();
+}

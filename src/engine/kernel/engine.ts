@@ -35,8 +35,10 @@ export interface Engine {
   opensAt?: readonly number[];
   /**
    * Construction is running (`construct` sets it): `settleHard` then scores by the hard rules
-   * alone and defers the others (see `SolverState.hardScore`). Outside it (the search's moves
-   * place individual sessions through the same functions) it settles every rule, as `settle`.
+   * alone and defers the others (see `SolverState.hardScore`); while the state trusts the fast
+   * checks (`SolverState.trustFastChecks`, construct.ts) the hard rules wait too, and the
+   * catalogue is asked once at the end. Outside it (the search's moves place individual
+   * sessions through the same functions) it settles every rule, as `settle`.
    */
   deferScoring?: boolean;
 }

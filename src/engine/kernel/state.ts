@@ -121,6 +121,10 @@ export class SolverState implements RuleContext {
   private readonly deferredRooms: TouchSet;
   /** Whether scoring has been deferred since the last `commit` (then undo cannot restore the deferred rules). */
   private deferring = false;
+  /** The hard rules are deferred too (see {@link SolverState.trustFastChecks}). */
+  private trusting = false;
+  /** Some deferred subject's hard rules have not been evaluated since it changed. */
+  private hardStale = false;
   /**
    * Not scored yet (`scoreLater`): the first rescore evaluates every subject. Re-planning loads
    * the whole published week first; scoring the empty week before it cost a full evaluation
@@ -231,9 +235,40 @@ export class SolverState implements RuleContext {
     return this.scores.hardTotal();
   }
 
+  /**
+   * Construction's placements are each checked by the fast checks (kernel/feasible.ts), which
+   * refuse whatever would break a hard rule (a property test holds them to the catalogue);
+   * evaluating the catalogue's hard rules after every placement as well was its largest single
+   * cost (a patient's hard rules evaluated once per meeting they joined). While `on`, the hard
+   * rules are deferred with the others: `hardScore` returns the total as last evaluated, and
+   * the next `commit`, `score` or `board` evaluates every rule of every subject changed. The
+   * caller compares the hard total then (construct.ts does, and builds again checked after
+   * every placement when the catalogue disagrees).
+   *
+   * @example
+   * ```ts
+   * const hard = state.hardScore();
+   * state.trustFastChecks(true);
+   * build();
+   * state.trustFastChecks(false);
+   * state.commit();
+   * if (state.hardScore() > hard) rebuildChecked();
+   * ```
+   */
+  trustFastChecks(on: boolean): void {
+    // Turned off, the next `commit` brings every rule current (call it before reading the score).
+    this.trusting = on;
+  }
+
   /** Evaluates the hard rules of every touched subject; the others wait (deferred). */
   private rescoreHard(): void {
     this.deferring = true;
+    if (this.trusting) {
+      // Every rule waits, the hard ones too.
+      this.hardStale = true;
+      this.deferTouched();
+      return;
+    }
     const board = this.scores;
     for (const m of this.touchedMeetings.items) if (m < this.meetings.length) board.evaluateLevel(this, 'meeting', m, true, true);
     for (const p of this.touchedPatients.items) board.evaluateLevel(this, 'patient', p, true, true);
@@ -258,6 +293,13 @@ export class SolverState implements RuleContext {
    */
   private evaluateDeferred(): void {
     const board = this.scores;
+    if (this.hardStale) {
+      this.hardStale = false;
+      for (const m of this.deferredMeetings.items) board.evaluateLevel(this, 'meeting', m, true, false);
+      for (const p of this.deferredPatients.items) board.evaluateLevel(this, 'patient', p, true, false);
+      for (const s of this.deferredStaff.items) board.evaluateLevel(this, 'staff', s, true, false);
+      for (const r of this.deferredRooms.items) board.evaluateLevel(this, 'room', r, true, false);
+    }
     // Past the end too: an undo that dropped an appended slot restores no value written here.
     for (const m of this.deferredMeetings.items) board.evaluateLevel(this, 'meeting', m, false, false);
     for (const p of this.deferredPatients.items) board.evaluateLevel(this, 'patient', p, false, false);
@@ -313,6 +355,8 @@ export class SolverState implements RuleContext {
     }
     // The journal restores the hard rules exactly (they were current at `mark`); while scoring is
     // deferred the others may not have been, so what the undo changed is evaluated again later.
+    // Trusting the fast checks, the hard rules were not current either.
+    if (this.trusting) this.hardStale = true;
     if (this.deferring) this.deferTouched();
     else this.untouch();
     this.scores.restore(checkpoint);
