@@ -110,6 +110,13 @@ function candidateDays(engine: Engine, p: number, s: number, shuffle: boolean, l
 }
 
 /**
+ * Scratch of `placeIndividual` (which is never re-entered): starts seen on a day, and the day's
+ * starts in the order they are tried.
+ */
+const SEEN = new Uint8Array(1441);
+const ORDER = new Float64Array(1441);
+
+/**
  * Places one individual session of service `s` for patient `p`: days the patient already
  * attends first (short ones first), next to their sessions (compact days), then new days where
  * the session alone meets the per-day thresholds (see `candidateDays`). `shuffle` varies the
@@ -130,10 +137,8 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
   let lastCode: string | null = null;
   // Week minute (day * 1440 + start) of the full time `lastCode` was last set for, or -1.
   let fullAt = -1;
-  const seen = new Uint8Array(1441);
+  const seen = SEEN;
   const starts: number[] = [];
-  const distance: number[] = [];
-  const order: number[] = [];
   for (const day of days) {
     const busy = byDay[day]!.map((index) => engine.state.meetings[index]!);
     starts.length = 0;
@@ -151,21 +156,19 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
       consider(Math.floor((m.start - duration) / grid) * grid);
     }
     for (let start = 0; start + duration <= 1440; start += grid) consider(start);
-    order.length = 0;
-    distance.length = 0;
+    // Nearest to the day's sessions first, then earliest (whole minutes both): one number a
+    // start, `distance * 2048 + start`, sorted as numbers. A day without sessions keeps the
+    // grid's order.
+    const order = ORDER.subarray(0, starts.length);
     for (let k = 0; k < starts.length; k++) {
       const start = starts[k]!;
-      let near = 0;
-      if (busy.length > 0) {
-        near = Infinity;
-        for (const m of busy) near = Math.min(near, Math.abs(start - m.end), Math.abs(m.start - start - duration));
-      }
-      distance.push(near);
-      order.push(k);
+      let near = Infinity;
+      for (const m of busy) near = Math.min(near, Math.abs(start - m.end), Math.abs(m.start - start - duration));
+      order[k] = busy.length > 0 ? near * 2048 + start : start;
     }
-    if (busy.length > 0) order.sort((a, b) => distance[a]! - distance[b]! || starts[a]! - starts[b]!);
-    for (const k of order) {
-      const start = starts[k]!;
+    if (busy.length > 0) order.sort();
+    for (let k = 0; k < order.length; k++) {
+      const start = order[k]! % 2048;
       const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
       if (busy.some((m) => m.start < start + duration && start < m.end)) {
         lastCode = 'patient-double-booked';
