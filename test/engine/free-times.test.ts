@@ -69,6 +69,9 @@ describe('FreeTimes', () => {
           const from = day * SLOTS_PER_DAY + start / 5;
           const to = from + minutes / 5;
           expect(freeByIndex(staffIndex.over(from, to), 40)).toEqual(freeByScan(state, 'staff', from, to));
+          // A word at a time, the same bitmap.
+          const words = Uint32Array.from({ length: staffIndex.words }, (_, w) => staffIndex.wordOver(from, to, w));
+          expect(freeByIndex(words, 40)).toEqual(freeByScan(state, 'staff', from, to));
           if (step > 100) expect(freeByIndex(state.freeRooms().over(from, to), 35)).toEqual(freeByScan(state, 'rooms', from, to));
         }
       }

@@ -64,7 +64,7 @@ export function staffFree(engine: Engine, s: number, m: PlacedMeeting, replacing
 
 /**
  * {@link staffFree} with `m`'s slots `[from, to)` given, and the availability check skipped when
- * the caller already knows the member is on shift then (`candidateStaff`): the scan over a
+ * the caller already knows the member is on shift then (`candidateWord`): the scan over a
  * seat's candidates computes them once, not once per candidate.
  */
 function staffFreeAt(engine: Engine, s: number, m: PlacedMeeting, from: number, to: number, replacing: number, taken: readonly number[], onShiftKnown: boolean): boolean {
@@ -154,18 +154,16 @@ function eligibleBits(engine: Engine, seat: { eligibleStaff: readonly number[] }
 }
 
 /**
- * The staff who might be free for all of slots `[from, to)`: on shift and holding no meeting
- * then, and the members of the meeting at `replacing` who are on shift (it gives their time
- * back). A superset of those `staffFreeAt` accepts, so a walk that asks only these asks the
- * same members it would have accepted, in the same order. A scratch bitmap (see `FreeTimes.over`).
+ * Word `w` of the bitmap of staff who might be free for all of slots `[from, to)`: on shift and
+ * holding no meeting then, and the members of the replaced meeting who are on shift
+ * (`replacedOnShift`: it gives their time back). A superset of those `staffFreeAt` accepts, so
+ * a walk that asks only these asks the same members it would have accepted, in the same order.
+ * Computed a word at a time: the walk stops after the first few free candidates.
  */
-function candidateStaff(engine: Engine, from: number, to: number, replacing: number): Uint32Array {
-  const free = engine.state.freeStaff().over(from, to);
-  const replaced = replacing >= 0 ? engine.state.meetings[replacing] : undefined;
-  for (const s of replaced?.staff ?? []) {
-    if (s >= 0 && engine.problem.staff[s]!.available.containsRange(from, to)) free[s >>> 5]! |= 1 << (s & 31);
-  }
-  return free;
+function candidateWord(free: FreeTimes, from: number, to: number, w: number, replacedOnShift: readonly number[]): number {
+  let bits = free.wordOver(from, to, w);
+  for (const s of replacedOnShift) if (s >>> 5 === w) bits |= 1 << (s & 31);
+  return bits;
 }
 
 /**
@@ -179,12 +177,11 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
   const positions = engine.prepared.seatOfPosition[m.service]!;
   const chosen: number[] = [];
   const [from, to] = meetingSlots(m);
-  // Read once for every seat of the meeting (members already chosen are refused by `taken`).
-  let free: Uint32Array | undefined;
   const staff = engine.problem.staff;
   const weekMinutes = engine.state.staffMinutes;
   const minutes = meetingMinutes(engine.problem, m);
   const replacedStaff = replacing >= 0 ? (engine.state.meetings[replacing]?.staff ?? NO_STAFF) : NO_STAFF;
+  const replacedOnShift = replacedStaff.length === 0 ? NO_STAFF : replacedStaff.filter((s) => s >= 0 && staff[s]!.available.containsRange(from, to));
   for (let i = 0; i < positions.length; i++) {
     const seat = service.seats[positions[i]!]!;
     const current = keepStaff ? m.staff[i] : undefined;
@@ -207,14 +204,14 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
     if (pick < 0 && !service.primaryOnly) {
       // Else the least loaded (counting the hours kept for their own primary patients) of the
       // first few free candidates, walking the eligible members in order from `offset`. Only
-      // those on shift and not booked then are asked (`candidateStaff`), a word of the bitmaps
+      // those on shift and not booked then are asked (`candidateWord`), a word of the bitmaps
       // at a time: the others would have said no. One pass, no allocation.
       const eligible = seat.eligibleStaff;
       const n = eligible.length;
       const offset = n === 0 ? 0 : shuffle ? engine.random.int(n) : (m.day * 288 + m.start / 5 + m.service * 31 + (m.patients[0] ?? 0) * 17) % n;
       let pickLoad = Infinity;
       let seen = 0;
-      free ??= candidateStaff(engine, from, to, replacing);
+      const free = engine.state.freeStaff();
       const allowed = eligibleBits(engine, seat);
       const words = allowed.length;
       // `eligibleStaff` ascends: from the member at `offset` to the last, then round from the first.
@@ -223,7 +220,8 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
       const below = (1 << (startAt & 31)) - 1;
       for (let step = 0; step <= words && seen < CANDIDATES_WEIGHED; step++) {
         const w = (startWord + step) % words;
-        let bits = free[w]! & allowed[w]!;
+        if (allowed[w] === 0) continue;
+        let bits = allowed[w]! & candidateWord(free, from, to, w, replacedOnShift);
         if (step === 0) bits &= ~below;
         else if (step === words) bits &= below;
         for (; bits !== 0 && seen < CANDIDATES_WEIGHED; bits &= bits - 1) {

@@ -83,6 +83,18 @@ export class FreeTimes {
     return out;
   }
 
+  /**
+   * Word `w` of {@link FreeTimes.over}`(from, to)` alone (owners `32 w` to `32 w + 31`), for a
+   * caller that may need only a few words: a walk that stops after the first free candidates.
+   */
+  wordOver(from: number, to: number, w: number): number {
+    if (from >= to) return 0xffffffff;
+    const words = this.words;
+    let bits = this.free[from * words + w]!;
+    for (let at = (from + 1) * words + w, end = to * words; at < end && bits !== 0; at += words) bits &= this.free[at]!;
+    return bits;
+  }
+
   /** Whether bit `x` is set in `bits`. */
   static has(bits: Uint32Array, x: number): boolean {
     return ((bits[x >>> 5] ?? 0) & (1 << (x & 31))) !== 0;
