@@ -106,7 +106,17 @@ function rankedServices(engine: Engine, slot: GroupSlot, p: number, offset = 0):
     const count = sessionsOf(engine, p, s);
     ranked.push({ service: s, need: limits.wantSessions[s]! - count, count, turn: k });
   }
-  ranked.sort((a, b) => b.need - a.need || a.count - b.count || a.turn - b.turn);
+  // By hand (stable, as `sort`): a handful of entries, and `sort` allocated a work array a call
+  // (78 MB at 10,000 patients).
+  for (let i = 1; i < ranked.length; i++) {
+    const entry = ranked[i]!;
+    let j = i - 1;
+    while (j >= 0 && rankedAfter(ranked[j]!, entry)) {
+      ranked[j + 1] = ranked[j]!;
+      j--;
+    }
+    ranked[j + 1] = entry;
+  }
   // A session nobody asked for must not use up hours a needed one will want later.
   const best = ranked[0];
   if (best !== undefined && best.need <= 0) {
@@ -114,6 +124,11 @@ function rankedServices(engine: Engine, slot: GroupSlot, p: number, offset = 0):
     if (minutesOf(engine, p) + duration + outstandingMinutes(engine, p) > limits.maxWeeklyMinutes) return [];
   }
   return ranked;
+}
+
+/** Whether `a` ranks after `b`: less needed, then more sessions so far, then later in the rotation. */
+function rankedAfter(a: { need: number; count: number; turn: number }, b: { need: number; count: number; turn: number }): boolean {
+  return (b.need - a.need || a.count - b.count || a.turn - b.turn) > 0;
 }
 
 /** Counting minutes of the sessions the patient still needs (curriculum and requires minima). */

@@ -116,6 +116,25 @@ function candidateDays(engine: Engine, p: number, s: number, shuffle: boolean, l
 const SEEN = new Uint8Array(1441);
 const ORDER = new Float64Array(1441);
 
+/** Whether any of `busy` overlaps `[start, end)` (a loop, not a closure a start: millions of starts). */
+function overlapsAny(busy: readonly PlacedMeeting[], start: number, end: number): boolean {
+  for (const m of busy) if (m.start < end && start < m.end) return true;
+  return false;
+}
+
+/** Sorts the first `count` numbers of `values` ascending, in place (a few hundred at most; no view, no copy). */
+function sortPrefix(values: Float64Array, count: number): void {
+  for (let i = 1; i < count; i++) {
+    const value = values[i]!;
+    let j = i - 1;
+    while (j >= 0 && values[j]! > value) {
+      values[j + 1] = values[j]!;
+      j--;
+    }
+    values[j + 1] = value;
+  }
+}
+
 /**
  * Places one individual session of service `s` for patient `p`: days the patient already
  * attends first (short ones first), next to their sessions (compact days), then new days where
@@ -159,18 +178,19 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
     // Nearest to the day's sessions first, then earliest (whole minutes both): one number a
     // start, `distance * 2048 + start`, sorted as numbers. A day without sessions keeps the
     // grid's order.
-    const order = ORDER.subarray(0, starts.length);
-    for (let k = 0; k < starts.length; k++) {
+    const order = ORDER;
+    const count = starts.length;
+    for (let k = 0; k < count; k++) {
       const start = starts[k]!;
       let near = Infinity;
       for (const m of busy) near = Math.min(near, Math.abs(start - m.end), Math.abs(m.start - start - duration));
       order[k] = busy.length > 0 ? near * 2048 + start : start;
     }
-    if (busy.length > 0) order.sort();
-    for (let k = 0; k < order.length; k++) {
+    if (busy.length > 0) sortPrefix(order, count);
+    for (let k = 0; k < count; k++) {
       const start = order[k]! % 2048;
       const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
-      if (busy.some((m) => m.start < start + duration && start < m.end)) {
+      if (overlapsAny(busy, start, start + duration)) {
         lastCode = 'patient-double-booked';
         fullAt = -1;
         continue;
