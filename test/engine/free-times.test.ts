@@ -72,6 +72,7 @@ describe('FreeTimes', () => {
           // A word at a time, the same bitmap.
           const words = Uint32Array.from({ length: staffIndex.words }, (_, w) => staffIndex.wordOver(from, to, w));
           expect(freeByIndex(words, 40)).toEqual(freeByScan(state, 'staff', from, to));
+          expect(Array.from({ length: 40 }, (_, x) => x).filter((x) => FreeTimes.inWord(staffIndex.wordOver(from, to, x >>> 5), x))).toEqual(freeByScan(state, 'staff', from, to));
           if (step > 100) expect(freeByIndex(state.freeRooms().over(from, to), 35)).toEqual(freeByScan(state, 'rooms', from, to));
         }
       }

@@ -167,6 +167,15 @@ function candidateWord(free: FreeTimes, from: number, to: number, w: number, rep
 }
 
 /**
+ * Whether staff member `s` might be free for all of slots `[from, to)` (see `candidateWord`): a
+ * few word reads that answer no for a member on another meeting or off shift, before
+ * `staffFreeAt` weighs the rest. Most primary therapists asked for a session are booked then.
+ */
+function mayBeFree(engine: Engine, s: number, from: number, to: number, replacedOnShift: readonly number[]): boolean {
+  return FreeTimes.inWord(engine.state.freeStaff().wordOver(from, to, s >>> 5), s) || replacedOnShift.includes(s);
+}
+
+/**
  * Staff for every seat of `m` (keeping current staff who are still free when `keepStaff`),
  * primary therapist first, then the least loaded of the first free candidates from a starting
  * point that varies with the meeting (or a random one of them when `shuffle`); `null` when a
@@ -195,7 +204,7 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
     if (!shuffle || service.primaryOnly) {
       for (const p of m.patients) {
         const primary = engine.problem.patients[p]!.primaryStaff;
-        if (primary >= 0 && primary !== exclude && eligibleFor(engine, seat, primary) && staffFreeAt(engine, primary, m, from, to, replacing, chosen, false)) {
+        if (primary >= 0 && primary !== exclude && eligibleFor(engine, seat, primary) && mayBeFree(engine, primary, from, to, replacedOnShift) && staffFreeAt(engine, primary, m, from, to, replacing, chosen, false)) {
           pick = primary;
           break;
         }

@@ -95,6 +95,11 @@ export class FreeTimes {
     return bits;
   }
 
+  /** Whether owner `x`'s bit is set in `word`, one word of a bitmap (the word `x >>> 5`). */
+  static inWord(word: number, x: number): boolean {
+    return (word & (1 << (x & 31))) !== 0;
+  }
+
   /** Whether bit `x` is set in `bits`. */
   static has(bits: Uint32Array, x: number): boolean {
     return ((bits[x >>> 5] ?? 0) & (1 << (x & 31))) !== 0;
