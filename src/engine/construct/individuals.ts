@@ -110,10 +110,12 @@ function candidateDays(engine: Engine, p: number, s: number, shuffle: boolean, l
 }
 
 /**
- * Scratch of `placeIndividual` (which is never re-entered): starts seen on a day, and the day's
- * starts in the order they are tried.
+ * Scratch of `placeIndividual` (which is never re-entered): starts seen on a day, the day's
+ * starts the patient is free at, and those in the order they are tried (a list grown afresh
+ * each call was most of what placing a session allocated).
  */
 const SEEN = new Uint8Array(1441);
+const STARTS = new Int32Array(1441);
 const ORDER = new Float64Array(1441);
 
 /** Whether any of `busy` overlaps `[start, end)` (a loop, not a closure a start: millions of starts). */
@@ -157,17 +159,17 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
   // Week minute (day * 1440 + start) of the full time `lastCode` was last set for, or -1.
   let fullAt = -1;
   const seen = SEEN;
-  const starts: number[] = [];
+  const starts = STARTS;
   for (const day of days) {
     const busy = byDay[day]!.map((index) => engine.state.meetings[index]!);
-    starts.length = 0;
+    let count = 0;
     seen.fill(0);
     const consider = (start: number): void => {
       if (start < 0 || start + duration > 1440 || seen[start] === 1) return;
       seen[start] = 1;
       // Only times the patient is free are ordered and tried: most of the day's grid is not.
       const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
-      if (patient.available.containsRange(from, from + duration / SLOT_MINUTES)) starts.push(start);
+      if (patient.available.containsRange(from, from + duration / SLOT_MINUTES)) starts[count++] = start;
     };
     // Next to the sessions already on the day first (compact days), then every grid start.
     for (const m of busy) {
@@ -179,7 +181,6 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
     // start, `distance * 2048 + start`, sorted as numbers. A day without sessions keeps the
     // grid's order.
     const order = ORDER;
-    const count = starts.length;
     for (let k = 0; k < count; k++) {
       const start = starts[k]!;
       let near = Infinity;
