@@ -20,6 +20,7 @@ import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
 import { equip, settleHard, tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
 import { patientBlocker } from '../kernel/feasible.js';
 import { formCohorts } from './cohorts.js';
+import { checkedByCatalogue } from './checked.js';
 import { constructIndividuals } from './individuals.js';
 import { polish } from './polish.js';
 import { placeOptional } from './optional.js';
@@ -533,31 +534,4 @@ function constructPlacements(engine: Engine): boolean | 'cut' {
   // individual sessions go patient by patient, so a cut leaves whole patients served.
   const patientFirst = budget.remainingMs() < REST_PER_GROUPS * (budget.now() - startedAt);
   return constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine, { patientFirst });
-}
-
-/**
- * Runs `build` trusting the fast checks (`SolverState.trustFastChecks`: the catalogue's hard
- * rules evaluated once at the end, not after every placement), then asks the catalogue. Should
- * it find the hard total risen (a fast check that let something through: a defect, counted in
- * `safetyRejections`), the timetable goes back to where it was and `build` runs again with the
- * catalogue checking every placement, as construction did before: the week is the same either
- * way, and keeps every hard rule.
- */
-function checkedByCatalogue<T>(engine: Engine, build: () => T): T {
-  const state = engine.state;
-  const before = state.meetings.slice();
-  const hard = state.hardScore();
-  state.trustFastChecks(true);
-  let result: T;
-  try {
-    result = build();
-  } finally {
-    state.trustFastChecks(false);
-    state.commit();
-  }
-  if (state.hardScore() <= hard) return result;
-  engine.safetyRejections += 1;
-  state.restoreTo(before);
-  state.commit();
-  return build();
 }
