@@ -20,6 +20,7 @@ import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
 import { equip, settleHard, tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
 import { patientBlocker } from '../kernel/feasible.js';
 import { formCohorts } from './cohorts.js';
+import { checkedByCatalogue } from './checked.js';
 import { constructIndividuals } from './individuals.js';
 import { polish } from './polish.js';
 import { placeOptional } from './optional.js';
@@ -30,27 +31,57 @@ function probe(slot: GroupSlot, service: number): PlacedMeeting {
   return { id: '', service, track: slot.track, day: slot.day, start: slot.start, end: slot.start + 0, room: -1, telehealth: false, staff: [], patients: [], pinned: false };
 }
 
+/**
+ * The meeting `canAttend` asks about, reused: it asks millions of times in a large clinic, and the
+ * checks read it only while they run (they keep nothing).
+ */
+const asked: PlacedMeeting = probe({ track: -1, day: 0, start: 0, end: 0, services: [], ordinal: 0 }, 0);
+
 /** Whether patient `p` could attend service `s` in `slot` as far as the patient is concerned. */
 function canAttend(engine: Engine, slot: GroupSlot, s: number, p: number, record: boolean): boolean {
   const duration = engine.problem.services[s]!.durationMinutes;
-  const m = { ...probe(slot, s), end: slot.start + duration };
+  asked.service = s;
+  asked.track = slot.track;
+  asked.day = slot.day;
+  asked.start = slot.start;
+  asked.end = slot.start + duration;
   const from = slot.day * SLOTS_PER_DAY + slot.start / SLOT_MINUTES;
-  const code = patientBlocker(engine.state, engine.prepared, m, p, -1, from, from + duration / SLOT_MINUTES);
+  const code = patientBlocker(engine.state, engine.prepared, asked, p, -1, from, from + duration / SLOT_MINUTES);
   if (code !== null && record) engine.conflicts.blockPatient(engine.problem.patients[p]!.id, code);
   return code === null;
 }
 
 /**
- * Days a patient should attend a track: days whose slots the patient can reach can meet the
- * per-day thresholds; when no day can, every day (the shortfall is then reported).
+ * Per slot of a track, the first of its services patient `p` can attend there (its position in
+ * `slot.services`), or -1: what the patient's reach, viable days and cohort key all read, asked
+ * once per slot instead of once for each.
  */
-function viableDays(engine: Engine, slots: readonly GroupSlot[], p: number): Set<number> {
+function firstAttendable(engine: Engine, slots: readonly GroupSlot[], p: number): Int32Array {
+  const first = new Int32Array(slots.length).fill(-1);
+  slots.forEach((slot, k) => {
+    for (let i = 0; i < slot.services.length; i++) {
+      if (canAttend(engine, slot, slot.services[i]!, p, false)) {
+        first[k] = i;
+        break;
+      }
+    }
+  });
+  return first;
+}
+
+/**
+ * Days a patient should attend a track: days whose slots the patient can reach (`first`, see
+ * `firstAttendable`) can meet the per-day thresholds; when no day can, every day (the shortfall
+ * is then reported).
+ */
+function viableDays(engine: Engine, slots: readonly GroupSlot[], p: number, first: Int32Array): Set<number> {
   const limits = engine.prepared.patients[p]!;
   const minutes = [0, 0, 0, 0, 0, 0, 0];
   const sessions = [0, 0, 0, 0, 0, 0, 0];
-  for (const slot of slots) {
-    const s = slot.services.find((service) => canAttend(engine, slot, service, p, false));
-    if (s === undefined) continue;
+  for (let k = 0; k < slots.length; k++) {
+    const slot = slots[k]!;
+    if (first[k]! < 0) continue;
+    const s = slot.services[first[k]!]!;
     minutes[slot.day]! += engine.problem.services[s]!.durationMinutes;
     sessions[slot.day]! += 1;
   }
@@ -76,7 +107,17 @@ function rankedServices(engine: Engine, slot: GroupSlot, p: number, offset = 0):
     const count = sessionsOf(engine, p, s);
     ranked.push({ service: s, need: limits.wantSessions[s]! - count, count, turn: k });
   }
-  ranked.sort((a, b) => b.need - a.need || a.count - b.count || a.turn - b.turn);
+  // By hand (stable, as `sort`): a handful of entries, and `sort` allocated a work array a call
+  // (78 MB at 10,000 patients).
+  for (let i = 1; i < ranked.length; i++) {
+    const entry = ranked[i]!;
+    let j = i - 1;
+    while (j >= 0 && rankedAfter(ranked[j]!, entry)) {
+      ranked[j + 1] = ranked[j]!;
+      j--;
+    }
+    ranked[j + 1] = entry;
+  }
   // A session nobody asked for must not use up hours a needed one will want later.
   const best = ranked[0];
   if (best !== undefined && best.need <= 0) {
@@ -84,6 +125,11 @@ function rankedServices(engine: Engine, slot: GroupSlot, p: number, offset = 0):
     if (minutesOf(engine, p) + duration + outstandingMinutes(engine, p) > limits.maxWeeklyMinutes) return [];
   }
   return ranked;
+}
+
+/** Whether `a` ranks after `b`: less needed, then more sessions so far, then later in the rotation. */
+function rankedAfter(a: { need: number; count: number; turn: number }, b: { need: number; count: number; turn: number }): boolean {
+  return (b.need - a.need || a.count - b.count || a.turn - b.turn) > 0;
 }
 
 /** Counting minutes of the sessions the patient still needs (curriculum and requires minima). */
@@ -314,17 +360,20 @@ function constructGroups(engine: Engine, secondary: boolean, done?: Set<number>)
     // Most constrained first: fewest slots the patient can reach.
     const reach = new Map<number, number>();
     const days = new Map<number, Set<number>>();
+    const attendable = new Map<number, Int32Array>();
     for (const p of members) {
       if ((p & 63) === 0 && engine.budget.spent()) return false;
-      reach.set(p, slots.filter((slot) => slot.services.some((s) => canAttend(engine, slot, s, p, false))).length);
-      days.set(p, viableDays(engine, slots, p));
+      const first = firstAttendable(engine, slots, p);
+      attendable.set(p, first);
+      reach.set(p, first.reduce((count, i) => count + (i >= 0 ? 1 : 0), 0));
+      days.set(p, viableDays(engine, slots, p, first));
     }
     const ordered = [...members].sort((a, b) => reach.get(a)! - reach.get(b)! || a - b);
     // Patients in their first track move through it in cohorts; a second track's groups take
     // patients one by one, to top up hours.
     let cohortOf: Map<number, number> | undefined;
     if (!secondary) {
-      const reachable = (p: number): string => slots.map((slot) => (days.get(p)!.has(slot.day) && slot.services.some((s) => canAttend(engine, slot, s, p, false)) ? '1' : '0')).join('');
+      const reachable = (p: number): string => slots.map((slot, k) => (days.get(p)!.has(slot.day) && attendable.get(p)![k]! >= 0 ? '1' : '0')).join('');
       cohortOf = formCohorts(engine, slots, ordered, reachable, (s) => engine.prepared.sectionCap[s]!, cohortsSoFar);
       cohortsSoFar += new Set(cohortOf.values()).size;
     }
@@ -464,16 +513,8 @@ export function construct(engine: Engine): boolean {
 }
 
 function constructAll(engine: Engine): boolean {
-  const budget = engine.budget;
-  const startedAt = budget.now();
-  if (!constructFirstTracks(engine)) {
-    engine.state.commit();
-    return false;
-  }
-  // What is left may not hold the rest (about as long again as the groups took): then the
-  // individual sessions go patient by patient, so a cut leaves whole patients served.
-  const patientFirst = budget.remainingMs() < REST_PER_GROUPS * (budget.now() - startedAt);
-  const placed = constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine, { patientFirst });
+  const placed = checkedByCatalogue(engine, () => constructPlacements(engine));
+  if (placed === 'cut') return false;
   // Polish and the optional sessions compare whole scores and probe with undo (a deferred rule
   // would be evaluated again after every probe): every rule is current from here.
   engine.deferScoring = false;
@@ -481,3 +522,16 @@ function constructAll(engine: Engine): boolean {
   return placed && polish(engine) && placeOptional(engine);
 }
 
+/**
+ * The groups and individual sessions. `'cut'` when the time ran out before the first tracks'
+ * groups were all built; `false` when it ran out later.
+ */
+function constructPlacements(engine: Engine): boolean | 'cut' {
+  const budget = engine.budget;
+  const startedAt = budget.now();
+  if (!constructFirstTracks(engine)) return 'cut';
+  // What is left may not hold the rest (about as long again as the groups took): then the
+  // individual sessions go patient by patient, so a cut leaves whole patients served.
+  const patientFirst = budget.remainingMs() < REST_PER_GROUPS * (budget.now() - startedAt);
+  return constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine, { patientFirst });
+}

@@ -9,6 +9,7 @@ import type { Budget } from '../../time/budget.js';
 import { SLOTS_PER_WEEK } from '../../time/week.js';
 import { meetingMinutes, type CompiledProblem } from '../../compiled/compile.js';
 import { ConflictStats } from './conflicts.js';
+import { FreeTimes } from './free-times.js';
 import { meetingBlocker, staffWorkBlocker, type Blocker } from './feasible.js';
 import type { Prepared } from '../../compiled/prepared.js';
 import type { Random } from './random.js';
@@ -34,8 +35,10 @@ export interface Engine {
   opensAt?: readonly number[];
   /**
    * Construction is running (`construct` sets it): `settleHard` then scores by the hard rules
-   * alone and defers the others (see `SolverState.hardScore`). Outside it (the search's moves
-   * place individual sessions through the same functions) it settles every rule, as `settle`.
+   * alone and defers the others (see `SolverState.hardScore`); while the state trusts the fast
+   * checks (`SolverState.trustFastChecks`, construct.ts) the hard rules wait too, and the
+   * catalogue is asked once at the end. Outside it (the search's moves place individual
+   * sessions through the same functions) it settles every rule, as `settle`.
    */
   deferScoring?: boolean;
 }
@@ -61,8 +64,8 @@ export function staffFree(engine: Engine, s: number, m: PlacedMeeting, replacing
 
 /**
  * {@link staffFree} with `m`'s slots `[from, to)` given, and the availability check skipped when
- * the caller already knows the member is on shift then (`onShift`): the scan over a seat's
- * candidates computes them once, not once per candidate.
+ * the caller already knows the member is on shift then (`candidateWord`): the scan over a
+ * seat's candidates computes them once, not once per candidate.
  */
 function staffFreeAt(engine: Engine, s: number, m: PlacedMeeting, from: number, to: number, replacing: number, taken: readonly number[], onShiftKnown: boolean): boolean {
   if (taken.includes(s)) return false;
@@ -135,40 +138,41 @@ function eligibleFor(engine: Engine, seat: { eligibleStaff: readonly number[] },
   return members[s] === 1;
 }
 
-const shiftCache = new WeakMap<object, Map<number, Uint32Array>>();
+const NO_STAFF: readonly number[] = [];
 
-/**
- * Positions in `seat.eligibleStaff` of the members whose availability covers slots `[from, to)`,
- * ascending (cached per seat and time). At 10,000 patients a seat has hundreds of eligible
- * members, most of them off shift at any one time: reading each one's availability for every
- * start construction tries was the largest part of choosing staff.
- */
-function onShift(engine: Engine, seat: { eligibleStaff: readonly number[] }, from: number, to: number): Uint32Array {
-  let byTime = shiftCache.get(seat);
-  if (!byTime) shiftCache.set(seat, (byTime = new Map()));
-  const key = from * (SLOTS_PER_WEEK + 1) + to;
-  let positions = byTime.get(key);
-  if (!positions) {
-    const list: number[] = [];
-    seat.eligibleStaff.forEach((s, k) => {
-      if (engine.problem.staff[s]!.available.containsRange(from, to)) list.push(k);
-    });
-    positions = Uint32Array.from(list);
-    byTime.set(key, positions);
+const seatBits = new WeakMap<object, Uint32Array>();
+
+/** The members who may fill `seat`, as a bitmap over the staff (cached per seat). */
+function eligibleBits(engine: Engine, seat: { eligibleStaff: readonly number[] }): Uint32Array {
+  let bits = seatBits.get(seat);
+  if (!bits) {
+    bits = new Uint32Array(Math.max(1, (engine.problem.staff.length + 31) >>> 5));
+    for (const s of seat.eligibleStaff) bits[s >>> 5]! |= 1 << (s & 31);
+    seatBits.set(seat, bits);
   }
-  return positions;
+  return bits;
 }
 
-/** The index of the first entry of ascending `sorted` at least `value` (0 when none: the walk wraps). */
-function firstAtLeast(sorted: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === sorted.length ? 0 : lo;
+/**
+ * Word `w` of the bitmap of staff who might be free for all of slots `[from, to)`: on shift and
+ * holding no meeting then, and the members of the replaced meeting who are on shift
+ * (`replacedOnShift`: it gives their time back). A superset of those `staffFreeAt` accepts, so
+ * a walk that asks only these asks the same members it would have accepted, in the same order.
+ * Computed a word at a time: the walk stops after the first few free candidates.
+ */
+function candidateWord(free: FreeTimes, from: number, to: number, w: number, replacedOnShift: readonly number[]): number {
+  let bits = free.wordOver(from, to, w);
+  for (const s of replacedOnShift) if (s >>> 5 === w) bits |= 1 << (s & 31);
+  return bits;
+}
+
+/**
+ * Whether staff member `s` might be free for all of slots `[from, to)` (see `candidateWord`): a
+ * few word reads that answer no for a member on another meeting or off shift, before
+ * `staffFreeAt` weighs the rest. Most primary therapists asked for a session are booked then.
+ */
+function mayBeFree(engine: Engine, s: number, from: number, to: number, replacedOnShift: readonly number[]): boolean {
+  return FreeTimes.inWord(engine.state.freeStaff().wordOver(from, to, s >>> 5), s) || replacedOnShift.includes(s);
 }
 
 /**
@@ -182,6 +186,11 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
   const positions = engine.prepared.seatOfPosition[m.service]!;
   const chosen: number[] = [];
   const [from, to] = meetingSlots(m);
+  const staff = engine.problem.staff;
+  const weekMinutes = engine.state.staffMinutes;
+  const minutes = meetingMinutes(engine.problem, m);
+  const replacedStaff = replacing >= 0 ? (engine.state.meetings[replacing]?.staff ?? NO_STAFF) : NO_STAFF;
+  const replacedOnShift = replacedStaff.length === 0 ? NO_STAFF : replacedStaff.filter((s) => s >= 0 && staff[s]!.available.containsRange(from, to));
   for (let i = 0; i < positions.length; i++) {
     const seat = service.seats[positions[i]!]!;
     const current = keepStaff ? m.staff[i] : undefined;
@@ -195,7 +204,7 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
     if (!shuffle || service.primaryOnly) {
       for (const p of m.patients) {
         const primary = engine.problem.patients[p]!.primaryStaff;
-        if (primary >= 0 && primary !== exclude && eligibleFor(engine, seat, primary) && staffFreeAt(engine, primary, m, from, to, replacing, chosen, false)) {
+        if (primary >= 0 && primary !== exclude && eligibleFor(engine, seat, primary) && mayBeFree(engine, primary, from, to, replacedOnShift) && staffFreeAt(engine, primary, m, from, to, replacing, chosen, false)) {
           pick = primary;
           break;
         }
@@ -203,29 +212,45 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
     }
     if (pick < 0 && !service.primaryOnly) {
       // Else the least loaded (counting the hours kept for their own primary patients) of the
-      // first few free candidates. One pass, no allocation: this runs for every start tried.
+      // first few free candidates, walking the eligible members in order from `offset`. Only
+      // those on shift and not booked then are asked (`candidateWord`), a word of the bitmaps
+      // at a time: the others would have said no. One pass, no allocation.
       const eligible = seat.eligibleStaff;
       const n = eligible.length;
       const offset = n === 0 ? 0 : shuffle ? engine.random.int(n) : (m.day * 288 + m.start / 5 + m.service * 31 + (m.patients[0] ?? 0) * 17) % n;
       let pickLoad = Infinity;
       let seen = 0;
-      // The same members in the same order as a walk over every eligible one from `offset`,
-      // those off shift at that time skipped without a look.
-      const on = onShift(engine, seat, from, to);
-      const first = firstAtLeast(on, offset);
-      for (let k = 0; k < on.length && seen < CANDIDATES_WEIGHED; k++) {
-        const s = eligible[on[(first + k) % on.length]!]!;
-        if (s === exclude || !staffFreeAt(engine, s, m, from, to, replacing, chosen, true)) continue;
-        seen += 1;
-        if (shuffle) {
-          // Reservoir sampling: a uniform pick among the free candidates seen.
-          if (engine.random.int(seen) === 0) pick = s;
-          continue;
-        }
-        const load = staffLoad(engine, s);
-        if (load < pickLoad) {
-          pick = s;
-          pickLoad = load;
+      const free = engine.state.freeStaff();
+      const allowed = eligibleBits(engine, seat);
+      const words = allowed.length;
+      // `eligibleStaff` ascends: from the member at `offset` to the last, then round from the first.
+      const startAt = n === 0 ? 0 : eligible[offset]!;
+      const startWord = startAt >>> 5;
+      const below = (1 << (startAt & 31)) - 1;
+      for (let step = 0; step <= words && seen < CANDIDATES_WEIGHED; step++) {
+        const w = (startWord + step) % words;
+        if (allowed[w] === 0) continue;
+        let bits = allowed[w]! & candidateWord(free, from, to, w, replacedOnShift);
+        if (step === 0) bits &= ~below;
+        else if (step === words) bits &= below;
+        for (; bits !== 0 && seen < CANDIDATES_WEIGHED; bits &= bits - 1) {
+          const s = w * 32 + 31 - Math.clz32(bits & -bits);
+          if (s === exclude) continue;
+          // A week already full (the common answer late in construction), asked without a call;
+          // a member of the replaced meeting gets its minutes back, so `staffFreeAt` asks.
+          if (weekMinutes[s]! + minutes > staff[s]!.maxWeeklyMinutes && !replacedStaff.includes(s)) continue;
+          if (!staffFreeAt(engine, s, m, from, to, replacing, chosen, true)) continue;
+          seen += 1;
+          if (shuffle) {
+            // Reservoir sampling: a uniform pick among the free candidates seen.
+            if (engine.random.int(seen) === 0) pick = s;
+            continue;
+          }
+          const load = staffLoad(engine, s);
+          if (load < pickLoad) {
+            pick = s;
+            pickLoad = load;
+          }
         }
       }
     }
@@ -256,6 +281,10 @@ export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, 
   if (service.telehealth === 'only') return { room: -1, telehealth: true };
   let room = -1;
   const [from, to] = meetingSlots(m);
+  // Rooms available and empty then (and the replaced meeting's own): the others are not asked.
+  const free = engine.state.freeRooms().over(from, to);
+  const own = replacing >= 0 ? (engine.state.meetings[replacing]?.room ?? -1) : -1;
+  const mayBeFree = (r: number): boolean => r === own || FreeTimes.has(free, r);
   if (shuffle) {
     // A uniform pick among the first few free rooms from a random start.
     const eligible = service.eligibleRooms;
@@ -263,7 +292,7 @@ export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, 
     let seen = 0;
     for (let k = 0; k < eligible.length && seen < CANDIDATES_WEIGHED; k++) {
       const r = eligible[(offset + k) % eligible.length]!;
-      if (!roomFreeAt(engine, r, m, from, to, replacing)) continue;
+      if (!mayBeFree(r) || !roomFreeAt(engine, r, m, from, to, replacing)) continue;
       seen += 1;
       if (engine.random.int(seen) === 0) room = r;
     }
@@ -271,7 +300,7 @@ export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, 
     // The room fewest other services can use, then the smallest: a family room that doubles as
     // an office is kept for the family session only it can host. The first free in that order.
     for (const r of roomsInPreference(engine.problem, m.service)) {
-      if (roomFreeAt(engine, r, m, from, to, replacing)) {
+      if (mayBeFree(r) && roomFreeAt(engine, r, m, from, to, replacing)) {
         room = r;
         break;
       }

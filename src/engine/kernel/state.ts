@@ -14,6 +14,7 @@ import { ScoreBoard } from '../../rules/score-board.js';
 import type { PlacedMeeting, PreviousWeek, Rule, RuleContext, RuleScope } from '../../rules/types.js';
 import { meetingMinutes, type CompiledProblem } from '../../compiled/compile.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY, SLOTS_PER_WEEK } from '../../time/week.js';
+import { FreeTimes } from './free-times.js';
 
 interface LogEntry {
   index: number;
@@ -66,9 +67,18 @@ export function meetingSlots(m: PlacedMeeting): [number, number] {
   return [Math.max(0, from), Math.min(SLOTS_PER_WEEK, to)];
 }
 
-function occupy(busy: Uint16Array, owner: number, from: number, to: number, delta: number): void {
+/** Adds `delta` to `owner`'s occupancy of slots `[from, to)`; `free` (when built) follows the slots that empty or fill. */
+function occupy(busy: Uint16Array, owner: number, from: number, to: number, delta: number, free: FreeTimes | undefined): void {
   const base = owner * SLOTS_PER_WEEK;
-  for (let slot = from; slot < to; slot++) busy[base + slot]! += delta;
+  if (free === undefined) {
+    for (let slot = from; slot < to; slot++) busy[base + slot]! += delta;
+    return;
+  }
+  for (let slot = from; slot < to; slot++) {
+    const after = (busy[base + slot]! += delta);
+    if (delta > 0 && after === 1) free.take(owner, slot);
+    else if (delta < 0 && after === 0) free.release(owner, slot);
+  }
 }
 
 export class SolverState implements RuleContext {
@@ -91,6 +101,9 @@ export class SolverState implements RuleContext {
    */
   readonly staffBusy: Uint16Array;
   readonly roomBusy: Uint16Array;
+  /** Staff and rooms free per slot (built when first asked: see {@link SolverState.freeStaff}). */
+  private staffFree: FreeTimes | undefined;
+  private roomFree: FreeTimes | undefined;
   /** Meeting slots free for reuse (a stack). */
   private readonly free: number[] = [];
   private readonly log: LogEntry[] = [];
@@ -108,6 +121,10 @@ export class SolverState implements RuleContext {
   private readonly deferredRooms: TouchSet;
   /** Whether scoring has been deferred since the last `commit` (then undo cannot restore the deferred rules). */
   private deferring = false;
+  /** The hard rules are deferred too (see {@link SolverState.trustFastChecks}). */
+  private trusting = false;
+  /** Some deferred subject's hard rules have not been evaluated since it changed. */
+  private hardStale = false;
   /**
    * Not scored yet (`scoreLater`): the first rescore evaluates every subject. Re-planning loads
    * the whole published week first; scoring the empty week before it cost a full evaluation
@@ -242,9 +259,40 @@ export class SolverState implements RuleContext {
     return this.scores.hardTotal();
   }
 
+  /**
+   * Construction's placements are each checked by the fast checks (kernel/feasible.ts), which
+   * refuse whatever would break a hard rule (a property test holds them to the catalogue);
+   * evaluating the catalogue's hard rules after every placement as well was its largest single
+   * cost (a patient's hard rules evaluated once per meeting they joined). While `on`, the hard
+   * rules are deferred with the others: `hardScore` returns the total as last evaluated, and
+   * the next `commit`, `score` or `board` evaluates every rule of every subject changed. The
+   * caller compares the hard total then (construct.ts does, and builds again checked after
+   * every placement when the catalogue disagrees).
+   *
+   * @example
+   * ```ts
+   * const hard = state.hardScore();
+   * state.trustFastChecks(true);
+   * build();
+   * state.trustFastChecks(false);
+   * state.commit();
+   * if (state.hardScore() > hard) rebuildChecked();
+   * ```
+   */
+  trustFastChecks(on: boolean): void {
+    // Turned off, the next `commit` brings every rule current (call it before reading the score).
+    this.trusting = on;
+  }
+
   /** Evaluates the hard rules of every touched subject; the others wait (deferred). */
   private rescoreHard(): void {
     this.deferring = true;
+    if (this.trusting) {
+      // Every rule waits, the hard ones too.
+      this.hardStale = true;
+      this.deferTouched();
+      return;
+    }
     const board = this.scores;
     for (const m of this.touchedMeetings.items) if (m < this.meetings.length) board.evaluateLevel(this, 'meeting', m, true, true);
     for (const p of this.touchedPatients.items) board.evaluateLevel(this, 'patient', p, true, true);
@@ -269,6 +317,13 @@ export class SolverState implements RuleContext {
    */
   private evaluateDeferred(): void {
     const board = this.scores;
+    if (this.hardStale) {
+      this.hardStale = false;
+      for (const m of this.deferredMeetings.items) board.evaluateLevel(this, 'meeting', m, true, false);
+      for (const p of this.deferredPatients.items) board.evaluateLevel(this, 'patient', p, true, false);
+      for (const s of this.deferredStaff.items) board.evaluateLevel(this, 'staff', s, true, false);
+      for (const r of this.deferredRooms.items) board.evaluateLevel(this, 'room', r, true, false);
+    }
     // Past the end too: an undo that dropped an appended slot restores no value written here.
     for (const m of this.deferredMeetings.items) board.evaluateLevel(this, 'meeting', m, false, false);
     for (const p of this.deferredPatients.items) board.evaluateLevel(this, 'patient', p, false, false);
@@ -324,6 +379,8 @@ export class SolverState implements RuleContext {
     }
     // The journal restores the hard rules exactly (they were current at `mark`); while scoring is
     // deferred the others may not have been, so what the undo changed is evaluated again later.
+    // Trusting the fast checks, the hard rules were not current either.
+    if (this.trusting) this.hardStale = true;
     if (this.deferring) this.deferTouched();
     else this.untouch();
     this.scores.restore(checkpoint);
@@ -393,6 +450,33 @@ export class SolverState implements RuleContext {
     return this.scores.score();
   }
 
+  /**
+   * Per slot, the staff members on shift and holding no meeting (built on first use from the
+   * occupancy, then kept with it): choosing staff reads it instead of asking every candidate.
+   *
+   * @example
+   * ```ts
+   * const free = state.freeStaff().over(from, to); // members free for all of [from, to)
+   * ```
+   */
+  freeStaff(): FreeTimes {
+    this.staffFree ??= new FreeTimes(this.problem.staff.length, (s) => this.problem.staff[s]!.available, (s, slot) => this.staffBusy[s * SLOTS_PER_WEEK + slot]! > 0);
+    return this.staffFree;
+  }
+
+  /**
+   * {@link SolverState.freeStaff} for rooms: available and holding no meeting.
+   *
+   * @example
+   * ```ts
+   * const free = state.freeRooms().over(from, to);
+   * ```
+   */
+  freeRooms(): FreeTimes {
+    this.roomFree ??= new FreeTimes(this.problem.rooms.length, (r) => this.problem.rooms[r]!.available, (r, slot) => this.roomBusy[r * SLOTS_PER_WEEK + slot]! > 0);
+    return this.roomFree;
+  }
+
   /** Indexes of the meetings that exist, ascending. */
   liveMeetings(): number[] {
     const live: number[] = [];
@@ -412,12 +496,12 @@ export class SolverState implements RuleContext {
         removeFrom(this.staffMeetings[s]!, index);
         this.staffMinutes[s]! -= meetingMinutes(this.problem, old);
         this.staffDayMinutes[s * 7 + old.day]! -= meetingMinutes(this.problem, old);
-        occupy(this.staffBusy, s, from, to, -1);
+        occupy(this.staffBusy, s, from, to, -1, this.staffFree);
         this.touchedStaff.add(s);
       }
       if (old.room >= 0) {
         removeFrom(this.roomMeetings[old.room]!, index);
-        occupy(this.roomBusy, old.room, from, to, -1);
+        occupy(this.roomBusy, old.room, from, to, -1, this.roomFree);
         this.touchedRooms.add(old.room);
       }
     }
@@ -432,12 +516,12 @@ export class SolverState implements RuleContext {
         this.staffMeetings[s]!.push(index);
         this.staffMinutes[s]! += meetingMinutes(this.problem, meeting);
         this.staffDayMinutes[s * 7 + meeting.day]! += meetingMinutes(this.problem, meeting);
-        occupy(this.staffBusy, s, from, to, 1);
+        occupy(this.staffBusy, s, from, to, 1, this.staffFree);
         this.touchedStaff.add(s);
       }
       if (meeting.room >= 0) {
         this.roomMeetings[meeting.room]!.push(index);
-        occupy(this.roomBusy, meeting.room, from, to, 1);
+        occupy(this.roomBusy, meeting.room, from, to, 1, this.roomFree);
         this.touchedRooms.add(meeting.room);
       }
     }
