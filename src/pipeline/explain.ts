@@ -88,8 +88,11 @@ function callBudget(options: ExplainOptions): Budget {
  * budget and the caller's signal (its own progress is not forwarded: the call reports `explain`).
  */
 function warmVerifier(schedule: Schedule, budget: Budget, options: ExplainOptions): Verifier {
-  const solveOptions: SolveOptions = { seed: options.seed ?? 1, maxIterations: options.maxIterations ?? DEFAULT_VERIFY_ITERATIONS };
-  return (problem, candidate) => {
+  const seed = options.seed ?? 1;
+  const maxIterations = options.maxIterations ?? DEFAULT_VERIFY_ITERATIONS;
+  return (problem, candidate, attempt = 0) => {
+    // The confirming re-solve (attempt 1) differs only by its seed: fixed too, so still reproducible.
+    const solveOptions: SolveOptions = { seed: seed + attempt, maxIterations };
     const compiled = compileProblem(assertValidProblem(problem));
     const unseat = new Set((candidate?.unseat ?? []).map((id) => compiled.patientIndex.get(id)));
     const initial = scheduleContext(compiled, schedule)
