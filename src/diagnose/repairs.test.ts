@@ -143,8 +143,26 @@ describe('verifyRepairs', () => {
       ['takes a seat', ['p3']],
     ]);
     expect(ranked[2]!.message).toContain('but worse for p3 (2 h more shortfall)');
-    // The second seed only for the two that named someone.
-    expect(solves).toEqual([0, 1, 0, 1, 0]);
+    // The second seed only for the two that named someone, after the first seed of all three.
+    expect(solves).toEqual([0, 0, 0, 1, 1]);
+  });
+
+  it('confirms the losses of the three best repairs only; the others keep their first seed losses', () => {
+    const solves: string[] = [];
+    const counting: Verifier = (problem, applied, attempt) => {
+      solves.push(`${applied?.message}@${attempt ?? 0}`);
+      return stubSolve(problem, applied, attempt);
+    };
+    // Each serves p1 and leaves p4 short at the first seed only (less so for the earlier ones).
+    const candidates = ['a', 'b', 'c', 'd'].map((name, i) => candidate(name, `p2,p3,p4=${30 + 10 * i}:0|p2,p3:0`));
+    const ranked = verifyRepairs(tinyProblem(), baseline, candidates, counting, {}, serviceOf).measured;
+    expect(ranked.map((r) => [r.change, r.worseFor])).toEqual([
+      ['a', []],
+      ['b', []],
+      ['c', []],
+      ['d', ['p4']],
+    ]);
+    expect(solves).toEqual(['a@0', 'b@0', 'c@0', 'd@0', 'a@1', 'b@1', 'c@1']);
   });
 
   it('stops at the end of the call budget and does not count a re-solve the time limit cut short', () => {

@@ -143,20 +143,6 @@ function worseOff(after: ReadonlyMap<string, number>, worst: (patient: string) =
   return new Map([...after].filter(([patient, minutes]) => minutes > worst(patient)).map(([patient, minutes]) => [patient, minutes - worst(patient)]));
 }
 
-/**
- * Keeps in `worse` only the patients `again` (the confirming re-solve) finds worse off too, each
- * by the smaller of the two losses. On the sample clinic's overbooked week every top repair was
- * "worse for" someone at one seed and not at the other (a patient moved by the search landing
- * elsewhere), while a patient whose seat a repair gives away loses it at both.
- */
-function confirmed(worse: Map<string, number>, again: ReadonlyMap<string, number>): void {
-  for (const [patient, minutes] of worse) {
-    const second = again.get(patient);
-    if (second === undefined) worse.delete(patient);
-    else worse.set(patient, Math.min(minutes, second));
-  }
-}
-
 /** Why re-solves stopped early, when the call's budget is the reason. */
 function budgetStop(report: Report): 'time-limit' | 'aborted' | undefined {
   const reason = report.stats?.stoppedBecause;
@@ -169,9 +155,8 @@ function budgetStop(report: Report): 'time-limit' | 'aborted' | undefined {
  * measured benefit, ranked by {@link rankRepairs}. A repair that leaves someone with more
  * shortfall says so (`worseFor`) and ranks after every one that only helps: more than both the
  * baseline and `call.current` (the week being explained) give them, when given, and again in the
- * same re-solve at a second seed (`resolve(copy, candidate, 1)`, run only when the first names
- * someone), since any change sends a search elsewhere and someone's hour moves by chance either
- * way. Stops when `call`'s budget is spent; a re-solve cut short by it is not counted (its result
+ * same re-solve at a second seed for the best few (see `confirmLosses`), since any change sends
+ * a search elsewhere and someone's hour moves by chance either way. Stops when `call`'s budget is spent; a re-solve cut short by it is not counted (its result
  * is not reproducible).
  */
 export function verifyRepairs(
@@ -189,11 +174,12 @@ export function verifyRepairs(
   const baseServices = serviceOf(baseline);
   const baseEntries = baseline.unmet.map((entry, i) => ({ key: unmetKey(entry, baseServices[i]), shortfall: entry.shortfall }));
   const tried = new Set<string>();
-  const measured: MeasuredRepair[] = [];
+  const found: Found[] = [];
+  let stopped: 'time-limit' | 'aborted' | undefined;
   for (const candidate of candidates) {
     if (tried.size >= (budget.maxCandidates ?? 8)) break;
-    const stop = call?.budget?.stopReason();
-    if (stop) return { measured: rankRepairs(measured), tried, stopped: stop };
+    stopped = call?.budget?.stopReason();
+    if (stopped) break;
     if (tried.has(candidate.message)) continue;
     const copy = structuredClone(problem);
     candidate.apply(copy);
@@ -205,42 +191,81 @@ export function verifyRepairs(
       tried.add(candidate.message);
       continue; // A change that makes the problem invalid is no repair.
     }
-    const cut = budgetStop(report);
-    if (cut) return { measured: rankRepairs(measured), tried, stopped: cut };
+    stopped = budgetStop(report);
+    if (stopped) break;
     tried.add(candidate.message);
     if (report.score.hard > baseline.score.hard) continue;
     const after = shortfallByPatient(report);
     const newlyMet = [...before.keys()].filter((p) => !after.has(p)).length;
     const reduced = minutesShort(baseline) - minutesShort(report);
     if (newlyMet <= 0 && reduced <= 0) continue;
-    const worse = worseOff(after, worst);
-    if (worse.size > 0) {
-      // A short re-solve of a changed problem lands elsewhere, and someone's hour moves by chance:
-      // only a loss the same re-solve at a second seed shows too is the repair's (see `confirmed`).
-      const second = resolve(copy, candidate, 1);
-      const cutAgain = budgetStop(second);
-      if (cutAgain) {
-        tried.delete(candidate.message);
-        return { measured: rankRepairs(measured), tried, stopped: cutAgain };
-      }
-      confirmed(worse, worseOff(shortfallByPatient(second), worst));
-    }
     const afterServices = serviceOf(report);
     const afterEntries = new Map<string, number>();
     report.unmet.forEach((entry, i) => afterEntries.set(unmetKey(entry, afterServices[i]), entry.shortfall));
     const helps = new Set(baseEntries.filter((e) => (afterEntries.get(e.key) ?? 0) < e.shortfall).map((e) => e.key));
-    measured.push({
-      kind: candidate.kind,
-      message: `${candidate.message}: ${effectText(newlyMet, reduced, worse)}`,
-      change: candidate.message,
-      verified: true,
-      cost: candidate.cost,
-      effect: { patientsNewlyMet: newlyMet, shortfallReducedMinutes: reduced },
-      worseFor: [...worse.keys()].sort(),
-      helps,
-    });
+    found.push({ candidate, copy, newlyMet, reduced, worse: worseOff(after, worst), helps });
   }
-  return { measured: rankRepairs(measured), tried };
+  if (!stopped) stopped = confirmLosses(found, resolve, worst, call?.budget);
+  const measured = found.map(({ candidate, newlyMet, reduced, worse, helps }): MeasuredRepair => ({
+    kind: candidate.kind,
+    message: `${candidate.message}: ${effectText(newlyMet, reduced, worse)}`,
+    change: candidate.message,
+    verified: true,
+    cost: candidate.cost,
+    effect: { patientsNewlyMet: newlyMet, shortfallReducedMinutes: reduced },
+    worseFor: [...worse.keys()].sort(),
+    helps,
+  }));
+  return { measured: rankRepairs(measured), tried, ...(stopped ? { stopped } : {}) };
+}
+
+/** A candidate with a measured benefit, before its losses are confirmed. */
+interface Found {
+  candidate: RepairCandidate;
+  /** The repaired copy it was re-solved on. */
+  copy: Problem;
+  newlyMet: number;
+  reduced: number;
+  /** Patients worse off at the first seed (then only those confirmed), and by how much. */
+  worse: Map<string, number>;
+  helps: Set<string>;
+}
+
+/**
+ * Re-solves confirming who is worse off, at most this many per verification: each is a whole
+ * re-solve, and at 1,000 patients nearly every candidate's first re-solve leaves someone worse
+ * off by chance. The best repairs (by effect) get them; a repair past them keeps its first
+ * re-solve's losses, so it can only be ranked lower than it deserves, never higher.
+ */
+const MAX_CONFIRMATIONS = 3;
+
+/**
+ * Re-solves the best repairs that left someone worse off at a second seed (`resolve(copy,
+ * candidate, 1)`) and keeps in their `worse` only the patients worse off there too, each by the
+ * smaller loss: a short re-solve of a changed problem lands elsewhere, and someone's hour moves
+ * by chance. On the sample clinic's overbooked week every top repair was "worse for" someone at
+ * one seed and not at the other, while the patient whose seat a repair gives away lost it at
+ * both. Returns why it stopped when the call's budget ended it (the losses left stand).
+ */
+function confirmLosses(found: Found[], resolve: Verifier, worst: (patient: string) => number, budget: Budget | undefined): 'time-limit' | 'aborted' | undefined {
+  const best = found
+    .filter((f) => f.worse.size > 0)
+    .sort((a, b) => b.newlyMet - a.newlyMet || b.reduced - a.reduced || a.candidate.cost - b.candidate.cost || (a.candidate.message < b.candidate.message ? -1 : 1))
+    .slice(0, MAX_CONFIRMATIONS);
+  for (const f of best) {
+    const stop = budget?.stopReason();
+    if (stop) return stop;
+    const second = resolve(f.copy, f.candidate, 1);
+    const cut = budgetStop(second);
+    if (cut) return cut;
+    const again = worseOff(shortfallByPatient(second), worst);
+    for (const [patient, minutes] of f.worse) {
+      const loss = again.get(patient);
+      if (loss === undefined) f.worse.delete(patient);
+      else f.worse.set(patient, Math.min(minutes, loss));
+    }
+  }
+  return undefined;
 }
 
 /**
