@@ -289,22 +289,36 @@ export function rankRepairs<T extends { cost: number; message: string; worseFor?
   );
 }
 
-/** The prefix of a combined repair's message, before the two changes. */
-const BOTH = 'Both: ';
+/** A change's message inside a sentence: its first word in lower case (`Have s-01 ...` -> `have s-01 ...`), an acronym kept. */
+function inSentence(message: string): string {
+  return /^[A-Z][a-z]/.test(message) ? message.charAt(0).toLowerCase() + message.slice(1) : message;
+}
+
+/**
+ * How the message of a combined repair of `a` and another begins (`applyRepair` finds it again by it).
+ *
+ * @example
+ * ```ts
+ * pairedWith(addRoom); // 'Both: add a room ...; and '
+ * ```
+ */
+export function pairedWith(a: Pick<RepairCandidate, 'message'>): string {
+  return `Both: ${inSentence(a.message)}; and `;
+}
 
 /**
  * Two candidates applied together, as one candidate (kind `'combined'`).
  *
  * @example
  * ```ts
- * combined(addRoom, perDiem).message; // 'Both: Add a room ...; and Add a per-diem LCSW ...'
+ * combined(addRoom, perDiem).message; // 'Both: add a room ...; and add a per-diem LCSW ...'
  * ```
  */
 export function combined(a: RepairCandidate, b: RepairCandidate): RepairCandidate {
   const unseat = [...new Set([...(a.unseat ?? []), ...(b.unseat ?? [])])];
   return {
     kind: 'combined',
-    message: `${BOTH}${a.message}; and ${b.message}`,
+    message: `${pairedWith(a)}${inSentence(b.message)}`,
     cost: a.cost + b.cost,
     patients: [...new Set([...a.patients, ...b.patients])],
     apply(problem) {

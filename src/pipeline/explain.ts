@@ -20,7 +20,7 @@ import { prioritise } from '../diagnose/prioritise.js';
 import { changedSlots } from '../diagnose/changed-slots.js';
 import type { RepairCandidate } from '../diagnose/repair-candidates.js';
 import { SlotSet } from '../time/slot-set.js';
-import { bestPairs, combined, rankRepairs, unmetKey, verifyRepairs, type SolveFunction, type Verifier } from '../diagnose/repairs.js';
+import { bestPairs, combined, pairedWith, rankRepairs, unmetKey, verifyRepairs, type SolveFunction, type Verifier } from '../diagnose/repairs.js';
 import type { Diagnosis } from '../diagnose/types.js';
 import { solveDetailed } from './solve.js';
 
@@ -254,7 +254,7 @@ export function applyRepair(problem: Problem, report: Report, repair: Pick<Repai
   const compiled = compileProblem(valid);
   const perEntry = allCandidates(compiled, report.unmet, unmetServices(report), report.unmet.map((entry) => entry.causes), capacityRows(compiled));
   const all = [...new Map(perEntry.flat().map((c) => [c.message, c])).values()];
-  const pairs = repair.kind === 'combined' ? all.flatMap((a) => all.filter((b) => b !== a && repair.message.startsWith(`Both: ${a.message}; and `)).map((b) => combined(a, b))) : [];
+  const pairs = repair.kind === 'combined' ? all.flatMap((a) => all.filter((b) => b !== a && repair.message.startsWith(pairedWith(a))).map((b) => combined(a, b))) : [];
   for (const candidates of [...perEntry, pairs]) {
     for (const candidate of candidates) {
       const named = repair.message === candidate.message || repair.message.startsWith(`${candidate.message}:`) || repair.message.startsWith(`${candidate.message} (`);
