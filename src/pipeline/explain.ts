@@ -85,29 +85,28 @@ function callBudget(options: ExplainOptions): Budget {
 }
 
 /**
- * Re-solves a (repaired) copy starting from `start` (the baseline's week right after
- * construction: the week being explained, polished where the candidates change it), with the
- * same seed and a fixed iteration budget: the baseline and every candidate start from the same
- * timetable, so the difference measured is the repair's, and a few hundred iterations suffice (a
- * cold solve spends most of its time rebuilding what the week already has). Construction's
- * polish re-seats only the group times where the copy differs from `original` inside `stable`
- * (where the baseline polished the original already, so what it finds there is the repair's).
- * A repair that moves an index (none does today) starts from `explained`, as read in the copy.
- * Each gets what is left of the call's budget and the caller's signal (its own progress is not
- * forwarded: the call reports `explain`).
+ * Re-solves a (repaired) copy starting from `start` (the week being explained, polished where
+ * the candidates change it), with the same seed and a fixed iteration budget: the baseline and
+ * every candidate start from the same timetable, so the difference measured is the repair's, and
+ * a few hundred iterations suffice (a cold solve spends most of its time rebuilding what the
+ * week already has). Construction's polish re-seats only the group times where the copy differs
+ * from `original` inside `stable` (where `start` was polished on the original already, so what
+ * it finds there is the repair's), none for the baseline. Each gets what is left of the call's
+ * budget and the caller's signal (its own progress is not forwarded: the call reports `explain`).
  */
-function warmVerifier(start: readonly PlacedMeeting[], explained: Schedule, original: CompiledProblem, stable: SlotSet, budget: Budget, options: ExplainOptions): Verifier {
+function warmVerifier(start: Schedule, original: CompiledProblem, stable: SlotSet, budget: Budget, options: ExplainOptions): Verifier {
   const seed = options.seed ?? 1;
   const maxIterations = options.maxIterations ?? DEFAULT_VERIFY_ITERATIONS;
+  const week = weekOf(original, start);
   return (problem, candidate, attempt = 0) => {
     // The confirming re-solve (attempt 1) differs only by its seed: fixed too, so still reproducible.
     const solveOptions: SolveOptions = { seed: seed + attempt, maxIterations };
     // A repair that keeps every index (most add a room or a clinician at the end, or change one
-    // in place) starts from the week as it is: compiling each copy a second time only to read
-    // it was a tenth of a re-solve at 1,000 patients.
+    // in place) starts from the week as read once: compiling each copy a second time only to
+    // read it was a tenth of a re-solve at 1,000 patients.
     const compiled = sameIndexes(original.source, problem) ? original : compileProblem(assertValidProblem(problem));
     const unseat = new Set((candidate?.unseat ?? []).map((id) => compiled.patientIndex.get(id)));
-    const initial = (compiled === original ? start : weekOf(compiled, explained)).map((m) => ({ ...m, patients: m.patients.filter((p) => !unseat.has(p)) })).filter((m) => m.patients.length > 0);
+    const initial = (compiled === original ? week : weekOf(compiled, start)).map((m) => ({ ...m, patients: m.patients.filter((p) => !unseat.has(p)) })).filter((m) => m.patients.length > 0);
     const polishOnly = changedSlots(original.source, problem) ?? new SlotSet();
     polishOnly.intersectWith(stable);
     const limits = { timeLimitMs: budget.remainingMs(), ...(options.signal ? { signal: options.signal } : {}) };
@@ -150,18 +149,17 @@ function candidateSlots(problem: Problem, candidates: readonly RepairCandidate[]
 }
 
 /**
- * The baseline: the week being explained re-solved on the unchanged problem, its construction's
- * polish over `slots` (where the candidates change the week), then the verification's search.
- * Its week right after construction is the start of every candidate's re-solve: at 1,000
- * patients the explained week, 10,000 iterations in, still polished from 608.8 to 576.9 million,
- * so a re-solve that polished where a repair changed the week found gains that were not the
- * repair's unless its start had them already.
+ * The week being explained after construction's finishing steps (polish re-seats the group
+ * times in `slots` where that lowers the shortfall), no search: the one start of every verifying
+ * re-solve. At 1,000 patients the explained week, 10,000 iterations in, still polished from 608.8
+ * to 576.9 million, so a re-solve that polished where a repair changed the week found gains that
+ * were not the repair's unless the start had them already.
  */
-function baselineOf(problem: Problem, compiled: CompiledProblem, explained: Schedule, slots: SlotSet, budget: Budget, options: ExplainOptions): { report: Report; start: PlacedMeeting[] } {
+function polishedStart(problem: Problem, compiled: CompiledProblem, schedule: Schedule, slots: SlotSet, budget: Budget, options: ExplainOptions): { schedule: Schedule; report: Report } {
   const limits = { timeLimitMs: budget.remainingMs(), ...(options.signal ? { signal: options.signal } : {}) };
-  const solveOptions = { seed: options.seed ?? 1, maxIterations: options.maxIterations ?? DEFAULT_VERIFY_ITERATIONS, ...limits };
-  const run = solveDetailed(structuredClone(problem), solveOptions, { initial: weekOf(compiled, explained), polishOnly: slots }, { causes: false, constructed: true });
-  return { report: run.report, start: run.constructed ?? [] };
+  const start = { initial: weekOf(compiled, schedule), polishOnly: slots };
+  const { schedule: polished, report } = solveDetailed(problem, { seed: options.seed ?? 1, maxIterations: 0, ...limits }, start, { causes: false });
+  return { schedule: polished, report };
 }
 
 /**
@@ -209,10 +207,11 @@ export function explain(problem: Problem, solved: { schedule: Schedule; report: 
   const maxCandidates = options.maxCandidates ?? DEFAULT_MAX_CANDIDATES;
   // Twice the candidates verified: some are dropped unsolved (a legal bound) and the next tried.
   const stable = candidateSlots(valid, candidates, 2 * maxCandidates);
-  const { report: baseline, start } = baselineOf(valid, compiled, solved.schedule, stable, budget, options);
-  const resolve = warmVerifier(start, solved.schedule, compiled, stable, budget, options);
-  // A baseline the time limit cut short is no reference: then nothing is verified, and each candidate says why.
-  const cut = baseline.stats?.stoppedBecause;
+  const start = polishedStart(valid, compiled, solved.schedule, stable, budget, options);
+  const resolve = warmVerifier(start.schedule, compiled, stable, budget, options);
+  const baseline = resolve(structuredClone(valid), undefined);
+  // A baseline (or start) the time limit cut short is no reference: then nothing is verified, and each candidate says why.
+  const cut = [start.report, baseline].map((r) => r.stats?.stoppedBecause).find((why) => why === 'time-limit' || why === 'aborted');
   const singles =
     cut === 'time-limit' || cut === 'aborted'
       ? { measured: [], tried: new Set<string>(), stopped: cut }

@@ -7,7 +7,7 @@ import type { Report, Score, SolveStats } from '../model/report.js';
 import type { Schedule, Solution } from '../model/schedule.js';
 import { assertValidProblem } from '../input/validate.js';
 import { allRules } from '../rules/catalogue.js';
-import type { PlacedMeeting, Rule } from '../rules/types.js';
+import type { Rule } from '../rules/types.js';
 import { buildReportFromBoard } from '../check/report.js';
 import { scheduleContext } from '../compiled/schedule-context.js';
 import { resolveWeights, withTriage } from '../check/weights.js';
@@ -38,11 +38,6 @@ export interface DetailedSolution {
   /** Moves the catalogue rejected although the solver's own checks passed (0 unless a rule and the checks disagree). */
   safetyRejections: number;
   /**
-   * The week right after construction, before the search (`want.constructed`): explain's
-   * verifying re-solves start from the baseline's constructed week.
-   */
-  constructed?: PlacedMeeting[];
-  /**
    * Whether construction finished inside the time budget. When `false` the timetable is partial
    * (it keeps every hard rule; some patients were never tried) and `report.stats.iterations` is 0.
    */
@@ -59,7 +54,7 @@ export interface DetailedSolution {
  * console.log(conflicts.byPatient.get('p-07'));
  * ```
  */
-export function solveDetailed(problem: Problem, options: SolveOptions = {}, start: SolveStart = {}, want: { causes?: boolean; constructed?: boolean } = {}): DetailedSolution {
+export function solveDetailed(problem: Problem, options: SolveOptions = {}, start: SolveStart = {}, want: { causes?: boolean } = {}): DetailedSolution {
   // The call's one budget, from here to the end of the causes.
   const budget = budgetOf(options, DEFAULT_TIME_LIMIT_MS);
   budget.enter('validate');
@@ -78,7 +73,6 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
   engine.budget.enter('construct', () => ({ bestScore: state.score(), iteration: 0 }));
   const constructionComplete = construct(engine);
   const constructedScore = state.score();
-  const constructed = want.constructed === true ? state.meetings.filter((m): m is PlacedMeeting => m !== undefined && m.day >= 0).map((m) => ({ ...m, staff: [...m.staff], patients: [...m.patients] })) : undefined;
   const firstCompleteMs = budget.elapsedMs();
 
   const result = search(engine, {
@@ -117,7 +111,7 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
     constructionComplete,
   };
   report.stats = stats;
-  return { schedule, report, compiled, conflicts: engine.conflicts, constructedScore, safetyRejections: engine.safetyRejections, constructionComplete, ...(constructed ? { constructed } : {}) };
+  return { schedule, report, compiled, conflicts: engine.conflicts, constructedScore, safetyRejections: engine.safetyRejections, constructionComplete };
 }
 
 /**
