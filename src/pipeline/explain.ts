@@ -20,7 +20,7 @@ import { prioritise } from '../diagnose/prioritise.js';
 import { changedSlots } from '../diagnose/changed-slots.js';
 import type { RepairCandidate } from '../diagnose/repair-candidates.js';
 import { SlotSet } from '../time/slot-set.js';
-import { bestPairs, combined, pairedWith, rankRepairs, unmetKey, verifyRepairs, type SolveFunction, type Verifier } from '../diagnose/repairs.js';
+import { bestPairs, combined, keepsLegalBounds, pairedWith, rankRepairs, unmetKey, verifyRepairs, type SolveFunction, type Verifier } from '../diagnose/repairs.js';
 import type { Diagnosis } from '../diagnose/types.js';
 import { solveDetailed } from './solve.js';
 
@@ -134,14 +134,20 @@ function weekOf(compiled: CompiledProblem, schedule: Schedule): PlacedMeeting[] 
 const MAX_POLISHED_SLOTS = 144;
 
 /**
- * Where the first candidates change the week (each up to {@link MAX_POLISHED_SLOTS}), together:
- * the start is polished there once, and each candidate's re-solve polishes its own part of it.
+ * Where the `count` candidates verification will try first (those within the legal bounds) change
+ * the week, each up to {@link MAX_POLISHED_SLOTS}, together: the start is polished there once, and
+ * each candidate's re-solve polishes its own part of it (a candidate tried later, after one that
+ * could not be solved, polishes nothing: it can only be measured short).
  */
 function candidateSlots(problem: Problem, candidates: readonly RepairCandidate[], count: number): SlotSet {
   const all = new SlotSet();
-  for (const candidate of candidates.slice(0, count)) {
+  let taken = 0;
+  for (const candidate of candidates) {
+    if (taken >= count) break;
     const copy = structuredClone(problem);
     candidate.apply(copy);
+    if (!keepsLegalBounds(problem, copy)) continue;
+    taken++;
     const slots = changedSlots(problem, copy);
     if (slots && slots.size() <= MAX_POLISHED_SLOTS) all.unionWith(slots);
   }
@@ -205,8 +211,7 @@ export function explain(problem: Problem, solved: { schedule: Schedule; report: 
   budget.enter('explain');
   const candidates = prioritise(perEntry);
   const maxCandidates = options.maxCandidates ?? DEFAULT_MAX_CANDIDATES;
-  // Twice the candidates verified: some are dropped unsolved (a legal bound) and the next tried.
-  const stable = candidateSlots(valid, candidates, 2 * maxCandidates);
+  const stable = candidateSlots(valid, candidates, maxCandidates);
   const start = polishedStart(valid, compiled, solved.schedule, stable, budget, options);
   const resolve = warmVerifier(start.schedule, compiled, stable, budget, options);
   const baseline = resolve(structuredClone(valid), undefined);
