@@ -29,7 +29,7 @@ function reportOf(unmet: string[], hard = 0, stoppedBecause: 'iteration-limit' |
  * tracks' names, so each candidate below decides what "re-solving" yields.
  */
 const stubSolve: Verifier = (problem, _candidate, attempt = 0) => {
-  // `a|b`: outcome a at the verification's seed, b at the confirming second seed.
+  // `a|b`: outcome a of the verification's re-solve, b of the confirmation (construction alone).
   const outcomes = problem.tracks.map((t) => t.id).find((id) => id.startsWith('outcome:'))?.split('|');
   const outcome = outcomes && `outcome:${(outcomes[attempt] ?? outcomes[0]!).replace('outcome:', '')}`;
   if (outcome === 'outcome:throw') throw new Error('invalid');
@@ -117,7 +117,7 @@ describe('verifyRepairs', () => {
     expect(ranked[1]!.worseFor).toEqual(['p3', 'p4']);
   });
 
-  it('names as worse off only a loss the re-solve at a second seed shows too, by the smaller amount', () => {
+  it('names as worse off only a loss the confirmation (construction alone) shows too, by the smaller amount', () => {
     const solves: number[] = [];
     const counting: Verifier = (problem, applied, attempt) => {
       solves.push(attempt ?? 0);
@@ -143,26 +143,28 @@ describe('verifyRepairs', () => {
       ['takes a seat', ['p3']],
     ]);
     expect(ranked[2]!.message).toContain('but worse for p3 (2 h more shortfall)');
-    // The second seed only for the two that named someone, after the first seed of all three.
+    // A confirmation only for the two that named someone, after the re-solves of all three.
     expect(solves).toEqual([0, 0, 0, 1, 1]);
   });
 
-  it('confirms the losses of the three best repairs only; the others keep their first seed losses', () => {
+  it('confirms the losses of the five best repairs only; the others keep their re-solve\'s losses', () => {
     const solves: string[] = [];
     const counting: Verifier = (problem, applied, attempt) => {
       solves.push(`${applied?.message}@${attempt ?? 0}`);
       return stubSolve(problem, applied, attempt);
     };
-    // Each serves p1 and leaves p4 short at the first seed only (less so for the earlier ones).
-    const candidates = ['a', 'b', 'c', 'd'].map((name, i) => candidate(name, `p2,p3,p4=${30 + 10 * i}:0|p2,p3:0`));
+    // Each serves p1 and leaves p4 short in its re-solve only (less so for the earlier ones).
+    const candidates = ['a', 'b', 'c', 'd', 'e', 'f'].map((name, i) => candidate(name, `p2,p3,p4=${30 + 10 * i}:0|p2,p3:0`));
     const ranked = verifyRepairs(tinyProblem(), baseline, candidates, counting, {}, serviceOf).measured;
     expect(ranked.map((r) => [r.change, r.worseFor])).toEqual([
       ['a', []],
       ['b', []],
       ['c', []],
-      ['d', ['p4']],
+      ['d', []],
+      ['e', []],
+      ['f', ['p4']],
     ]);
-    expect(solves).toEqual(['a@0', 'b@0', 'c@0', 'd@0', 'a@1', 'b@1', 'c@1']);
+    expect(solves).toEqual(['a@0', 'b@0', 'c@0', 'd@0', 'e@0', 'f@0', 'a@1', 'b@1', 'c@1', 'd@1', 'e@1']);
   });
 
   it('stops at the end of the call budget and does not count a re-solve the time limit cut short', () => {

@@ -40,8 +40,9 @@ export interface RepairBudget {
 /**
  * Re-solves a repaired copy of the problem (`candidate` is the repair applied, `undefined` for
  * the baseline) under the verification's fixed seed and iterations, and returns its report.
- * `attempt` 1 asks for the same re-solve at a second fixed seed (the confirmation of who is worse
- * off); 0 or absent is the verification's own seed.
+ * `attempt` 1 asks for the confirmation of who is worse off: the same start and changes with
+ * construction (and its polish where the repair changes the week) but no search; 0 or absent is
+ * the verification's re-solve.
  * `stoppedBecause` of `'time-limit'` or `'aborted'` in its stats means the call's budget ended it
  * early: the result is not the reproducible one and the candidate stays unverified.
  */
@@ -155,8 +156,8 @@ function budgetStop(report: Report): 'time-limit' | 'aborted' | undefined {
  * measured benefit, ranked by {@link rankRepairs}. A repair that leaves someone with more
  * shortfall says so (`worseFor`) and ranks after every one that only helps: more than both the
  * baseline and `call.current` (the week being explained) give them, when given, and again in the
- * same re-solve at a second seed for the best few (see `confirmLosses`), since any change sends
- * a search elsewhere and someone's hour moves by chance either way. Stops when `call`'s budget is spent; a re-solve cut short by it is not counted (its result
+ * repair's construction without the search for the best few (see `confirmLosses`), since any
+ * change sends a search elsewhere and someone's hour moves by chance either way. Stops when `call`'s budget is spent; a re-solve cut short by it is not counted (its result
  * is not reproducible).
  */
 export function verifyRepairs(
@@ -232,20 +233,24 @@ interface Found {
 }
 
 /**
- * Re-solves confirming who is worse off, at most this many per verification: each is a whole
- * re-solve, and at 1,000 patients nearly every candidate's first re-solve leaves someone worse
- * off by chance. The best repairs (by effect) get them; a repair past them keeps its first
- * re-solve's losses, so it can only be ranked lower than it deserves, never higher.
+ * Confirmations of who is worse off, at most this many per verification (the five a report lists
+ * first by default): each costs about half a re-solve, and at 1,000 patients nearly every
+ * candidate's re-solve leaves someone worse off by chance. The best repairs (by effect) get
+ * them; a repair past them keeps its re-solve's losses, so it can only be ranked lower than it
+ * deserves, never higher.
  */
-const MAX_CONFIRMATIONS = 3;
+const MAX_CONFIRMATIONS = 5;
 
 /**
- * Re-solves the best repairs that left someone worse off at a second seed (`resolve(copy,
- * candidate, 1)`) and keeps in their `worse` only the patients worse off there too, each by the
- * smaller loss: a short re-solve of a changed problem lands elsewhere, and someone's hour moves
- * by chance. On the sample clinic's overbooked week every top repair was "worse for" someone at
- * one seed and not at the other, while the patient whose seat a repair gives away lost it at
- * both. Returns why it stopped when the call's budget ended it (the losses left stand).
+ * Confirms the losses of the best repairs that left someone worse off: `resolve(copy, candidate,
+ * 1)` gives the repaired week after construction alone (re-seated where the repair changes it, no
+ * search), and only the patients worse off there too stay in `worse`, each by the smaller loss.
+ * A short search of a changed problem lands elsewhere and someone's hour moves by chance; a
+ * repair that takes a seat takes it where it changes the week. On the sample clinic's overbooked
+ * week every top repair was "worse for" someone after its re-solve (p-45 for 'Have s-01 work Tue
+ * 18:00-21:00': 9 h short in the baseline, 11 h after it at seed 1, 9 h at seed 2), while p-55,
+ * whose Wednesday seat 'Ask p-56 to come Wed' gives away, lost 2 h at both seeds and in the
+ * construction alone. Returns why it stopped when the call's budget ended it (the losses left stand).
  */
 function confirmLosses(found: Found[], resolve: Verifier, worst: (patient: string) => number, budget: Budget | undefined): 'time-limit' | 'aborted' | undefined {
   const best = found

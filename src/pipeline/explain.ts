@@ -99,8 +99,9 @@ function warmVerifier(start: Schedule, original: CompiledProblem, stable: SlotSe
   const maxIterations = options.maxIterations ?? DEFAULT_VERIFY_ITERATIONS;
   const week = weekOf(original, start);
   return (problem, candidate, attempt = 0) => {
-    // The confirming re-solve (attempt 1) differs only by its seed: fixed too, so still reproducible.
-    const solveOptions: SolveOptions = { seed: seed + attempt, maxIterations };
+    // The confirming re-solve (attempt 1) is the repair's own construction and polish, no search:
+    // what the search moves elsewhere by chance is not in it, what the repair takes is.
+    const solveOptions: SolveOptions = { seed, maxIterations: attempt > 0 ? 0 : maxIterations };
     // A repair that keeps every index (most add a room or a clinician at the end, or change one
     // in place) starts from the week as read once: compiling each copy a second time only to
     // read it was a tenth of a re-solve at 1,000 patients.
