@@ -28,9 +28,10 @@ import { solveDetailed } from './solve.js';
 export const DEFAULT_VERIFY_ITERATIONS = 300;
 
 /**
- * Default number of candidates verified one by one. With the best two together and the
- * baseline, 8 re-solves of {@link DEFAULT_VERIFY_ITERATIONS} iterations: about 1.4 s of CPU for
- * the sample clinic's overbooked week (56 patients).
+ * Default number of candidates verified one by one. With the polished start, the baseline, the
+ * best two together and up to five confirmations of who is worse off (construction alone), about
+ * 11 re-solves' worth: 1.7-1.9 s of CPU for the sample clinic's overbooked week (56 patients)
+ * on a loaded 2-core machine (bench/EXPLAIN.md).
  */
 export const DEFAULT_MAX_CANDIDATES = 6;
 
