@@ -37,15 +37,15 @@ describe('repairs aimed at the binding resource', () => {
   it('come from the capacity rows: a room with the features needed, a longer window, patients moved to a track with room', () => {
     const { messages, perEntry } = candidates(overFull());
     expect(messages).toEqual([
-      'add-room: Add a room with group seating 12 for track evening Tue 18:00-21:00, Wed 18:00-21:00, Thu 18:00-21:00',
-      "extend-track-window: Extend track evening's window to 22:00 on Tue, Wed and Thu",
+      'add-room: Add a room seating 12 (group) for the evening track, Tue-Thu 18:00-21:00',
+      "extend-track-window: Extend the evening track's hours to 22:00 on Tue, Wed and Thu",
       // Two clinicians for 18 staff-hours of groups a week: staff are tight too.
-      "open-parallel-section: Open a parallel section of track evening's groups Tue 18:00-21:00, Wed 18:00-21:00, Thu 18:00-21:00: a room seating 12 and a per-diem LCSW",
+      "open-parallel-section: Open a parallel section of the evening track's groups, Tue-Thu 18:00-21:00: a room seating 12 and a per-diem LCSW",
       // The day track's room seats two more patients' 9 hours within 90%.
-      'move-to-track: Move p4 and p5 to track day',
-      'move-to-track: Move p4 to track day',
+      'move-to-track: Move p4 and p5 to the day track',
+      'move-to-track: Move p4 to the day track',
     ]);
-    const move = perEntry.flat().find((c) => c.message === 'Move p4 and p5 to track day')!;
+    const move = perEntry.flat().find((c) => c.message === 'Move p4 and p5 to the day track')!;
     expect(move.unseat).toEqual(['p4', 'p5']);
   });
 
@@ -79,7 +79,7 @@ describe('repairs aimed at the binding resource', () => {
     const entry = { rule: 'curriculum-min', patient: 'p4', message: '', shortfall: 1, service: 'process', causes: [], repairs: [] };
     const causes = [{ code: 'staff-availability', message: '', staff: ['diet-1'] }];
     expect(credentialCandidates(compiled, entry, 'process', causes).map((c) => c.message)).toEqual([
-      'Add a per-diem RD for track evening Tue 18:00-21:00, Wed 18:00-21:00, Thu 18:00-21:00',
+      'Add a per-diem RD for the evening track, Tue-Thu 18:00-21:00',
     ]);
     expect(credentialCandidates(compiled, entry, 'process', [{ code: 'room-capacity', message: '' }])).toEqual([]);
   });

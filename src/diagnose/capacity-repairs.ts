@@ -14,7 +14,7 @@ import { CAPACITY_CODES, OVER_CAPACITY } from './capacity-causes.js';
 import { lenientRules } from './reach.js';
 import { LEGAL_MAX_GROUP_SIZE, rangesOnDay, type RepairCandidate } from './repair-candidates.js';
 import type { CapacityRow } from './types.js';
-import { dayShort, listText } from './words.js';
+import { dayShort, listText, spansWords } from './words.js';
 
 /** A track with headroom: every row at most this full. */
 const HEADROOM = 0.9;
@@ -29,7 +29,7 @@ interface Span {
 
 /** `Tue 18:00-21:00, Wed 18:00-21:00`. */
 function spansText(spans: readonly Span[]): string {
-  return spans.map(({ day, start, end }) => `${dayShort(day)} ${formatLocalTime(start)}-${formatLocalTime(end)}`).join(', ');
+  return spansWords(spans);
 }
 
 function availabilityOf(spans: readonly Span[]): Availability {
@@ -71,14 +71,14 @@ function scarceCredential(compiled: CompiledProblem, services: readonly Compiled
  *
  * @example
  * ```ts
- * perDiemCandidate('LCSW', [], [{ day: 2, start: 1080, end: 1260 }], ['p-19'], 'track evening').message;
- * // 'Add a per-diem LCSW for track evening Wed 18:00-21:00'
+ * perDiemCandidate('LCSW', [], [{ day: 2, start: 1080, end: 1260 }], ['p-19'], 'the evening track').message;
+ * // 'Add a per-diem LCSW for the evening track, Wed 18:00-21:00'
  * ```
  */
 export function perDiemCandidate(credential: string, tags: readonly string[], spans: readonly Span[], patients: string[], label: string): RepairCandidate {
   return {
     kind: 'add-per-diem-staff',
-    message: `Add a per-diem ${credential} for ${label} ${spansText(spans)}`,
+    message: `Add a per-diem ${credential} for ${label}, ${spansText(spans)}`,
     cost: 4,
     patients,
     apply(problem) {
@@ -97,7 +97,7 @@ function extendCandidate(track: string, spans: readonly Span[], patients: readon
   const ends = [...new Set(spans.map((s) => s.end))];
   return {
     kind: 'extend-track-window',
-    message: `Extend track ${track}'s window ${ends.length === 1 ? `to ${formatLocalTime(ends[0]!)} ` : ''}on ${listText(spans.map((s) => dayShort(s.day)))}`,
+    message: `Extend the ${track} track's hours ${ends.length === 1 ? `to ${formatLocalTime(ends[0]!)} ` : ''}on ${listText(spans.map((s) => dayShort(s.day)))}`,
     cost: 3,
     patients: [...patients],
     apply(problem) {
@@ -130,7 +130,7 @@ function trackCandidates(compiled: CompiledProblem, track: number, rows: readonl
     const spans = spansOf(roomDays);
     candidates.push({
       kind: 'add-room',
-      message: `Add a room${features.length > 0 ? ` with ${listText(features)}` : ''} seating ${seats} for track ${t.id} ${spansText(spans)}`,
+      message: `Add a room seating ${seats}${features.length > 0 ? ` (${listText(features)})` : ''} for the ${t.id} track, ${spansText(spans)}`,
       cost: 4,
       patients: [...short],
       apply: (problem) => addRoom(problem, roomOf(spans)),
@@ -140,10 +140,10 @@ function trackCandidates(compiled: CompiledProblem, track: number, rows: readonl
     if (credential !== undefined && staffDays.length > 0) {
       const both = spansOf(over.filter((row) => roomDays.includes(row) && staffDays.includes(row)));
       if (both.length > 0) {
-        const perDiem = perDiemCandidate(credential, [], both, [...short], `track ${t.id}`);
+        const perDiem = perDiemCandidate(credential, [], both, [...short], `the ${t.id} track`);
         candidates.push({
           kind: 'open-parallel-section',
-          message: `Open a parallel section of track ${t.id}'s groups ${spansText(both)}: a room seating ${seats} and a per-diem ${credential}`,
+          message: `Open a parallel section of the ${t.id} track's groups, ${spansText(both)}: a room seating ${seats} and a per-diem ${credential}`,
           cost: 6,
           patients: [...short],
           apply(problem) {
@@ -155,7 +155,7 @@ function trackCandidates(compiled: CompiledProblem, track: number, rows: readonl
     }
   }
   if (credential !== undefined && over.some((row) => row.binding === 'staff')) {
-    candidates.push(perDiemCandidate(credential, [], spansOf(over.filter((row) => row.binding === 'staff')), [...short], `track ${t.id}`));
+    candidates.push(perDiemCandidate(credential, [], spansOf(over.filter((row) => row.binding === 'staff')), [...short], `the ${t.id} track`));
   }
   candidates.push(...moveCandidates(compiled, track, rows, short));
   return candidates;
@@ -226,7 +226,7 @@ function moveCandidates(compiled: CompiledProblem, track: number, rows: readonly
     for (const moved of groups) {
       candidates.push({
         kind: 'move-to-track',
-        message: `Move ${listText(moved, 8)} to track ${to.id}`,
+        message: `Move ${listText(moved, 8)} to the ${to.id} track`,
         cost: 3 + moved.length / 100,
         patients: [...moved],
         unseat: [...moved],
@@ -246,7 +246,7 @@ function moveCandidates(compiled: CompiledProblem, track: number, rows: readonly
  * @example
  * ```ts
  * const perEntry = capacityCandidates(compiled, diagnosis.capacity, report.unmet, causes);
- * perEntry[0]?.[0]?.message; // 'Add a room with group-room seating 12 for track evening Tue 18:00-21:00, ...'
+ * perEntry[0]?.[0]?.message; // 'Add a room seating 12 (group-room) for the evening track, Tue-Thu 18:00-21:00'
  * ```
  */
 export function capacityCandidates(compiled: CompiledProblem, rows: readonly CapacityRow[], unmet: readonly Unmet[], causes: ReadonlyArray<readonly Cause[]>): RepairCandidate[][] {
@@ -296,7 +296,7 @@ export function credentialCandidates(compiled: CompiledProblem, entry: Unmet, se
         const ranges = s.trackBound ? p.tracks.flatMap((t) => rangesOnDay(compiled.tracks[t]!.windows, day)) : day < 5 ? DAYTIME : [];
         for (const [start, end] of ranges) spans.push({ day, start, end });
       }
-      const candidate = perDiemCandidate(credential, seat.tags, spans, [entry.patient], s.trackBound ? `track ${compiled.tracks[p.tracks[0]!]!.id}` : s.id);
+      const candidate = perDiemCandidate(credential, seat.tags, spans, [entry.patient], s.trackBound ? `the ${compiled.tracks[p.tracks[0]!]!.id} track` : s.id);
       if (spans.length === 0 || seen.has(candidate.message)) return;
       seen.add(candidate.message);
       candidates.push(candidate);
@@ -314,7 +314,7 @@ const HOURS_CAUSES = new Set(['resources-hours', 'availability-hours', 'patient-
  *
  * @example
  * ```ts
- * windowCandidates(compiled, entry, causes)[0]?.message; // "Extend track evening's window to 21:00 on Tue, Wed and Thu"
+ * windowCandidates(compiled, entry, causes)[0]?.message; // "Extend the evening track's hours to 21:00 on Tue, Wed and Thu"
  * ```
  */
 export function windowCandidates(compiled: CompiledProblem, entry: Unmet, causes: readonly Cause[]): RepairCandidate[] {

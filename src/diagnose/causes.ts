@@ -79,7 +79,7 @@ function tallyMessage(patient: string, tally: BlockTally): string {
     case 'patient-double-booked':
       return `Patient ${patient} already has sessions at ${when} (${n} blocked).`;
     case 'track-membership':
-      return `${services} sessions at ${when} belong to track ${listText([...tally.tracks])}, which patient ${patient} is not in (${n} blocked).`;
+      return `${services} sessions at ${when} belong to the ${listText([...tally.tracks])} track, which patient ${patient} is not in (${n} blocked).`;
     case 'homogeneity':
       return `Patient ${patient} does not share the group's tags with ${others} in ${meetings} (${n} blocked).`;
     case 'avoid-pair':

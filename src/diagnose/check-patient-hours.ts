@@ -71,7 +71,7 @@ export function checkPatientHours(reach: Reach): Finding[] {
       findings.push({
         ...base,
         code: 'availability-hours',
-        message: `Patient ${p.id} ${shortText}: their availability inside the ${trackIds.join('/') || 'track'} windows is ${windowsText(inside)}.`,
+        message: `Patient ${p.id} ${shortText}: the times they can come within the ${trackIds.join('/') || 'track'} track's hours are ${windowsText(inside)}.`,
       });
       return;
     }

@@ -34,7 +34,7 @@ describe('formatReport', () => {
             shortfall: 180,
             causes: [{ code: 'availability-hours', message: 'Patient p1 is free only Tue and Thu evenings.' }],
             repairs: [
-              { kind: 'allow-track', message: 'Allow p1 in track day too', verified: false },
+              { kind: 'allow-track', message: 'Let p1 also attend the day track', verified: false },
               { kind: 'move-availability-window', message: 'Ask p1 to come Wed 18:00-21:00: 1 more patient meets every requirement', verified: true, effect: { patientsNewlyMet: 1, shortfallReducedMinutes: 180 } },
             ],
           },
@@ -46,7 +46,7 @@ describe('formatReport', () => {
       '',
       'What would help most:',
       '1. Ask p1 to come Wed 18:00-21:00: 1 more patient meets every requirement',
-      '2. Allow p1 in track day too (not verified)',
+      '2. Let p1 also attend the day track (not verified)',
       '',
       'Who falls short, and why:',
       '- p1: 3 h short this week.',
@@ -99,8 +99,8 @@ describe('formatReport', () => {
       entry('p-42', 'individual-therapy', 'The staff who can lead individual-therapy (s-06) are already leading other sessions at Thu 17:00-18:00 (2 placements blocked).'),
     ];
     unmet[0]!.repairs = [
-      { kind: 'combined', message: 'Both: Add a room; and Have s-01 work Thu 18:00-21:00: 21 more patients meet every requirement; but worse for p-50 (1 h more shortfall)', verified: true, effect: { patientsNewlyMet: 21, shortfallReducedMinutes: 1200 }, worseFor: ['p-50'] },
-      { kind: 'add-room', message: 'Add a room with group-room seating 12 for track evening Tue 18:00-21:00: 20 more patients meet every requirement, 20 h less shortfall', verified: true, effect: { patientsNewlyMet: 20, shortfallReducedMinutes: 1200 } },
+      { kind: 'combined', message: 'Both: add a room; and have s-01 work Thu 18:00-21:00: 21 more patients meet every requirement; but worse for p-50 (1 h more shortfall)', verified: true, effect: { patientsNewlyMet: 21, shortfallReducedMinutes: 1200 }, worseFor: ['p-50'] },
+      { kind: 'add-room', message: 'Add a room seating 12 (group-room) for the evening track, Tue 18:00-21:00: 20 more patients meet every requirement, 20 h less shortfall', verified: true, effect: { patientsNewlyMet: 20, shortfallReducedMinutes: 1200 } },
       { kind: 'extend-staff-hours', message: 'Have s-01 work Thu 18:00-21:00 (not verified: the time limit ran out)', verified: false },
     ];
     const many = report({ unmet });

@@ -128,7 +128,7 @@ function patientLines(report: Report, patient: string): string[] {
  * // 3 of 24 patients fall short of their requirements.
  * //
  * // What would help most:
- * // 1. Add a room with group-room seating 12 for track evening Tue 18:00-21:00: 3 more patients meet every requirement
+ * // 1. Add a room seating 12 (group-room) for the evening track, Tue 18:00-21:00: 3 more patients meet every requirement
  * //
  * // Who falls short, and why:
  * // - 3 patients, because the evening track's group rooms are over-full, ...

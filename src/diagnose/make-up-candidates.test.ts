@@ -13,7 +13,7 @@ describe('makeUpCandidates', () => {
     problem.patients[0]!.makeUpTracks = ['evening'];
     const [candidate, ...rest] = makeUpCandidates(compileProblem(problem), unmet);
     expect(rest).toEqual([]);
-    expect(candidate).toMatchObject({ kind: 'make-up-track', message: 'Let p-01 make up in track evening this week', patients: ['p-01'] });
+    expect(candidate).toMatchObject({ kind: 'make-up-track', message: 'Let p-01 make up missed sessions in the evening track this week', patients: ['p-01'] });
     const copy = structuredClone(problem);
     candidate!.apply(copy);
     expect(copy.patients[0]).toMatchObject({ tracks: ['day', 'evening'], makeUpTracks: [] });

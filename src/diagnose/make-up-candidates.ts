@@ -10,13 +10,13 @@ import type { RepairCandidate } from './repair-candidates.js';
 /**
  * One candidate per make-up track of the unmet entry's patient (none without make-up tracks, nor
  * for a track already open to them this week, a re-planned week with their no-show):
- * "Let p-01 make up in track evening this week", applied by adding the track to their `tracks`
+ * "Let p-01 make up missed sessions in the evening track this week", applied by adding the track to their `tracks`
  * in the verifying copy.
  *
  * @example
  * ```ts
  * makeUpCandidates(compiled, { rule: 'patient-min-weekly-hours', patient: 'p-01', message: '', shortfall: 60, causes: [], repairs: [] });
- * // [{ kind: 'make-up-track', message: 'Let p-01 make up in track evening this week', ... }]
+ * // [{ kind: 'make-up-track', message: 'Let p-01 make up missed sessions in the evening track this week', ... }]
  * ```
  */
 export function makeUpCandidates(compiled: CompiledProblem, unmet: Unmet): RepairCandidate[] {
@@ -29,7 +29,7 @@ export function makeUpCandidates(compiled: CompiledProblem, unmet: Unmet): Repai
     .filter((track) => !source.tracks.includes(track) && !open.has(track) && compiled.trackIndex.has(track))
     .map((track) => ({
       kind: 'make-up-track',
-      message: `Let ${unmet.patient} make up in track ${track} this week`,
+      message: `Let ${unmet.patient} make up missed sessions in the ${track} track this week`,
       cost: 2,
       patients: [unmet.patient],
       apply(problem) {

@@ -46,7 +46,7 @@ describe('candidatesFor', () => {
     const problem = tinyProblem();
     problem.tracks.push({ id: 'day', windows: { weekly: [{ days: ['MO'], start: '09:00', end: '12:00' }] } });
     const kinds = candidatesFor(compileProblem(problem), unmet, undefined, [{ code: 'availability-hours', message: '' }]).map((c) => c.message);
-    expect(kinds).toEqual(expect.arrayContaining(['Allow p4 in track day too', 'Let p4 join by telehealth']));
+    expect(kinds).toEqual(expect.arrayContaining(['Let p4 also attend the day track', 'Let p4 join by telehealth']));
   });
 });
 
@@ -60,7 +60,7 @@ describe('candidatesFor a track with a fixed agenda', () => {
       { service: 'process', day: 'WE', start: '18:00' },
     ];
     const adds = candidatesFor(compileProblem(problem), unmet, undefined, []).filter((c) => c.kind === 'add-session');
-    expect(adds.map((c) => c.message)).toEqual(['Add a process session to track evening Wed 19:00', 'Add a process session to track evening Thu 18:00']);
+    expect(adds.map((c) => c.message)).toEqual(['Add a process session to the evening track, Wed 19:00', 'Add a process session to the evening track, Thu 18:00']);
     const copy = structuredClone(problem);
     adds[0]!.apply(copy);
     expect(copy.tracks[0]!.template).toHaveLength(5);

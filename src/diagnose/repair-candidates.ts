@@ -157,7 +157,7 @@ export function candidatesFor(compiled: CompiledProblem, unmet: Unmet, service: 
       if (raised <= s.maxSize) continue;
       candidates.push({
         kind: 'raise-group-max',
-        message: `Raise the maximum size of ${s.id} from ${s.maxSize} to ${raised} (the legal bound is ${LEGAL_MAX_GROUP_SIZE})`,
+        message: `Allow up to ${raised} patients in ${s.id} (now ${s.maxSize}; the legal limit is ${LEGAL_MAX_GROUP_SIZE})`,
         cost: 2,
         patients: who,
         apply(problem) {
@@ -218,7 +218,7 @@ export function candidatesFor(compiled: CompiledProblem, unmet: Unmet, service: 
       if (patient.tracks.includes(t)) return;
       candidates.push({
         kind: 'allow-track',
-        message: `Allow ${unmet.patient} in track ${track.id} too`,
+        message: `Let ${unmet.patient} also attend the ${track.id} track`,
         cost: 3,
         patients: who,
         apply(problem) {
@@ -245,7 +245,7 @@ export function candidatesFor(compiled: CompiledProblem, unmet: Unmet, service: 
         const trackId = compiled.tracks[track]!.id;
         candidates.push({
           kind: 'add-session',
-          message: `Add a ${s.id} session to track ${trackId} ${dayShort(day)} ${formatLocalTime(start)}`,
+          message: `Add a ${s.id} session to the ${trackId} track, ${dayShort(day)} ${formatLocalTime(start)}`,
           cost: 2,
           patients: who,
           apply(problem) {

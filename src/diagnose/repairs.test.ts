@@ -28,8 +28,10 @@ function reportOf(unmet: string[], hard = 0, stoppedBecause: 'iteration-limit' |
  * A stand-in solver for the ranking logic only: the problem says its own outcome through the
  * tracks' names, so each candidate below decides what "re-solving" yields.
  */
-const stubSolve: Verifier = (problem) => {
-  const outcome = problem.tracks.map((t) => t.id).find((id) => id.startsWith('outcome:'));
+const stubSolve: Verifier = (problem, _candidate, attempt = 0) => {
+  // `a|b`: outcome a of the verification's re-solve, b of the confirmation (construction alone).
+  const outcomes = problem.tracks.map((t) => t.id).find((id) => id.startsWith('outcome:'))?.split('|');
+  const outcome = outcomes && `outcome:${(outcomes[attempt] ?? outcomes[0]!).replace('outcome:', '')}`;
   if (outcome === 'outcome:throw') throw new Error('invalid');
   const [, unmet = '', hard = '0', stopped] = (outcome ?? 'outcome:p1,p2,p3:0').split(':');
   return reportOf(unmet ? unmet.split(',') : [], Number(hard), stopped === 'time' ? 'time-limit' : 'iteration-limit');
@@ -113,6 +115,56 @@ describe('verifyRepairs', () => {
       'helps more, hurts two: 2 more patients meet every requirement, 0.5 h more shortfall; but worse for p3 and p4 (2.5 h more shortfall between them)',
     ]);
     expect(ranked[1]!.worseFor).toEqual(['p3', 'p4']);
+  });
+
+  it('names as worse off only a loss the confirmation (construction alone) shows too, by the smaller amount', () => {
+    const solves: number[] = [];
+    const counting: Verifier = (problem, applied, attempt) => {
+      solves.push(attempt ?? 0);
+      return stubSolve(problem, applied, attempt);
+    };
+    const ranked = verifyRepairs(
+      tinyProblem(),
+      baseline,
+      [
+        // Takes p3's seat at both seeds (3 h, then 2 h more short); p4 short at one seed only.
+        candidate('takes a seat', 'p3=240,p4=30:0|p3=180:0'),
+        // The search lands elsewhere: p2 an hour shorter at one seed, not at the other.
+        candidate('neutral for p2', 'p2=120:0|p2:0'),
+        candidate('helps only', 'p2,p3:0'),
+      ],
+      counting,
+      {},
+      serviceOf,
+    ).measured;
+    expect(ranked.map((r) => [r.change, r.worseFor])).toEqual([
+      ['neutral for p2', []],
+      ['helps only', []],
+      ['takes a seat', ['p3']],
+    ]);
+    expect(ranked[2]!.message).toContain('but worse for p3 (2 h more shortfall)');
+    // A confirmation only for the two that named someone, after the re-solves of all three.
+    expect(solves).toEqual([0, 0, 0, 1, 1]);
+  });
+
+  it('confirms the losses of the five best repairs only; the others keep their re-solve\'s losses', () => {
+    const solves: string[] = [];
+    const counting: Verifier = (problem, applied, attempt) => {
+      solves.push(`${applied?.message}@${attempt ?? 0}`);
+      return stubSolve(problem, applied, attempt);
+    };
+    // Each serves p1 and leaves p4 short in its re-solve only (less so for the earlier ones).
+    const candidates = ['a', 'b', 'c', 'd', 'e', 'f'].map((name, i) => candidate(name, `p2,p3,p4=${30 + 10 * i}:0|p2,p3:0`));
+    const ranked = verifyRepairs(tinyProblem(), baseline, candidates, counting, {}, serviceOf).measured;
+    expect(ranked.map((r) => [r.change, r.worseFor])).toEqual([
+      ['a', []],
+      ['b', []],
+      ['c', []],
+      ['d', []],
+      ['e', []],
+      ['f', ['p4']],
+    ]);
+    expect(solves).toEqual(['a@0', 'b@0', 'c@0', 'd@0', 'e@0', 'f@0', 'a@1', 'b@1', 'c@1', 'd@1', 'e@1']);
   });
 
   it('stops at the end of the call budget and does not count a re-solve the time limit cut short', () => {

@@ -28,7 +28,7 @@ describe('staffWorkCandidates', () => {
     expect(messages(clinic(), causes)).toEqual([
       'Let clin-1 take their 60-minute break anywhere 17:00-20:30 (now 18:00-19:30)',
       "Shorten clin-1's break 18:00-19:30 from 60 to 30 minutes",
-      "Add a per-diem LCSW for clin-1's break Tue 18:00-19:30, Wed 18:00-19:30, Thu 18:00-19:30",
+      "Add a per-diem LCSW for clin-1's break, Tue-Thu 18:00-19:30",
     ]);
     const thirty = clinic();
     thirty.staff[0]!.breaks![0]!.minutes = 30;

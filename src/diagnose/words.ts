@@ -17,6 +17,39 @@ export function weekday(day: number): string {
 // One wording of hours and counts for rule messages and diagnoses alike.
 export { hours as hoursText, hoursOf, plural } from '../rules/describe.js';
 
+/**
+ * Times on several days in few words, days with the same hours together and three or more days
+ * in a row as a range: `Tue-Thu 18:00-21:00`, `Mon, Wed and Thu 17:30-20:30; Fri 09:00-12:00`.
+ *
+ * @example
+ * ```ts
+ * spansWords([{ day: 1, start: 1080, end: 1260 }, { day: 2, start: 1080, end: 1260 }, { day: 3, start: 1080, end: 1260 }]); // 'Tue-Thu 18:00-21:00'
+ * ```
+ */
+export function spansWords(spans: ReadonlyArray<{ day: number; start: number; end: number }>): string {
+  const byHours = new Map<string, number[]>();
+  for (const { day, start, end } of spans) {
+    const hours = `${formatLocalTime(start)}-${formatLocalTime(end)}`;
+    byHours.set(hours, [...(byHours.get(hours) ?? []), day]);
+  }
+  return [...byHours]
+    .map(([hours, days]) => `${daysWords([...new Set(days)].sort((a, b) => a - b))} ${hours}`)
+    .join('; ');
+}
+
+/** `Mon-Fri`, `Mon, Wed and Thu`, `Mon-Wed and Fri`: runs of three or more days as ranges. */
+function daysWords(days: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < days.length; ) {
+    let j = i;
+    while (j + 1 < days.length && days[j + 1] === days[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`${dayShort(days[i]!)}-${dayShort(days[j]!)}`);
+    else for (let k = i; k <= j; k++) parts.push(dayShort(days[k]!));
+    i = j + 1;
+  }
+  return listText(parts, 7);
+}
+
 /** `a, b and c`; long lists end with `and N more`. */
 export function listText(items: readonly string[], max = 6): string {
   if (items.length === 0) return 'none';

@@ -4,7 +4,8 @@
  * analysis and every verifying re-solve share its deadline, abort signal and progress sink.
  */
 import { scheduleContext } from '../compiled/schedule-context.js';
-import { compileProblem } from '../compiled/compile.js';
+import { compileProblem, type CompiledProblem } from '../compiled/compile.js';
+import type { PlacedMeeting } from '../compiled/meetings.js';
 import { noShowPatients } from '../compiled/no-shows.js';
 import { assertValidProblem } from '../input/validate.js';
 import type { Progress, SolveOptions } from '../model/options.js';
@@ -17,7 +18,10 @@ import { impossibleFindings } from '../diagnose/diagnose.js';
 import { allCandidates } from '../diagnose/all-candidates.js';
 import { capacityRows } from '../diagnose/capacity.js';
 import { prioritise } from '../diagnose/prioritise.js';
-import { bestPairs, combined, rankRepairs, unmetKey, verifyRepairs, type SolveFunction, type Verifier } from '../diagnose/repairs.js';
+import { changedSlots } from '../diagnose/changed-slots.js';
+import type { RepairCandidate } from '../diagnose/repair-candidates.js';
+import { SlotSet } from '../time/slot-set.js';
+import { bestPairs, combined, keepsLegalBounds, pairedWith, rankRepairs, unmetKey, verifyRepairs, type SolveFunction, type Verifier } from '../diagnose/repairs.js';
 import type { Diagnosis } from '../diagnose/types.js';
 import { solveDetailed } from './solve.js';
 
@@ -25,9 +29,10 @@ import { solveDetailed } from './solve.js';
 export const DEFAULT_VERIFY_ITERATIONS = 300;
 
 /**
- * Default number of candidates verified one by one. With the best two together and the
- * baseline, 8 re-solves of {@link DEFAULT_VERIFY_ITERATIONS} iterations: about 1.4 s of CPU for
- * the sample clinic's overbooked week (56 patients).
+ * Default number of candidates verified one by one. With the polished start, the baseline, the
+ * best two together and up to five confirmations of who is worse off (construction alone), about
+ * 11 re-solves' worth: 1.7-1.9 s of CPU for the sample clinic's overbooked week (56 patients)
+ * on a loaded 2-core machine (bench/EXPLAIN.md).
  */
 export const DEFAULT_MAX_CANDIDATES = 6;
 
@@ -82,28 +87,99 @@ function callBudget(options: ExplainOptions): Budget {
 }
 
 /**
- * Re-solves a (repaired) copy starting from the week being explained, with the same seed and a
- * fixed iteration budget: the baseline and every candidate start from the same timetable, so the
- * difference measured is the repair's, and a few hundred iterations suffice (a cold solve spends
- * most of its time rebuilding what the week already has). Each gets what is left of the call's
+ * Re-solves a (repaired) copy starting from `start` (the week being explained, polished where
+ * the candidates change it), with the same seed and a fixed iteration budget: the baseline and
+ * every candidate start from the same timetable, so the difference measured is the repair's, and
+ * a few hundred iterations suffice (a cold solve spends most of its time rebuilding what the
+ * week already has). Construction's polish re-seats only the group times where the copy differs
+ * from `original` inside `stable` (where `start` was polished on the original already, so what
+ * it finds there is the repair's), none for the baseline. Each gets what is left of the call's
  * budget and the caller's signal (its own progress is not forwarded: the call reports `explain`).
  * The patients of `makeUpFor` keep their make-up tracks, as in the week explained, and the
  * meetings they missed stay where they were held. (The rest of a re-planned week's past is not
  * known here: `explain` has no `asOf`, so a re-solve may still move a meeting replan had frozen.)
  */
-function warmVerifier(schedule: Schedule, budget: Budget, options: ExplainOptions, makeUpFor: ReadonlySet<string>): Verifier {
-  const solveOptions: SolveOptions = { seed: options.seed ?? 1, maxIterations: options.maxIterations ?? DEFAULT_VERIFY_ITERATIONS };
-  return (problem, candidate) => {
-    const compiled = compileProblem(assertValidProblem(problem), { makeUpFor });
+function warmVerifier(start: Schedule, original: CompiledProblem, stable: SlotSet, budget: Budget, options: ExplainOptions, makeUpFor: ReadonlySet<string>): Verifier {
+  const seed = options.seed ?? 1;
+  const maxIterations = options.maxIterations ?? DEFAULT_VERIFY_ITERATIONS;
+  const week = weekOf(original, start);
+  return (problem, candidate, attempt = 0) => {
+    // The confirming re-solve (attempt 1) is the repair's own construction and polish, no search:
+    // what the search moves elsewhere by chance is not in it, what the repair takes is.
+    const solveOptions: SolveOptions = { seed, maxIterations: attempt > 0 ? 0 : maxIterations };
+    // A repair that keeps every index (most add a room or a clinician at the end, or change one
+    // in place) starts from the week as read once: compiling each copy a second time only to
+    // read it was a tenth of a re-solve at 1,000 patients.
+    const compiled = sameIndexes(original.source, problem) ? original : compileProblem(assertValidProblem(problem), { makeUpFor });
     const unseat = new Set((candidate?.unseat ?? []).map((id) => compiled.patientIndex.get(id)));
-    const initial = scheduleContext(compiled, schedule)
-      .meetings.filter((m) => m.day >= 0)
+    const initial = (compiled === original ? week : weekOf(compiled, start))
       // A meeting with a no-show was held (replan froze it too): a re-solve neither moves nor reuses it.
       .map((m) => ({ ...m, patients: m.patients.filter((p) => !unseat.has(p)), ...((m.noShows?.length ?? 0) > 0 ? { pinned: true } : {}) }))
       .filter((m) => m.patients.length > 0);
+    const polishOnly = changedSlots(original.source, problem) ?? new SlotSet();
+    polishOnly.intersectWith(stable);
     const limits = { timeLimitMs: budget.remainingMs(), ...(options.signal ? { signal: options.signal } : {}) };
-    return solveDetailed(problem, { ...solveOptions, ...limits }, { initial }, { causes: false, makeUpFor }).report;
+    return solveDetailed(problem, { ...solveOptions, ...limits }, { initial, polishOnly }, { causes: false, makeUpFor }).report;
   };
+}
+
+/** Whether every service, track, staff member, room and patient of `before` has the same index in `after`. */
+function sameIndexes(before: Problem, after: Problem): boolean {
+  const prefix = (a: ReadonlyArray<{ id: string }>, b: ReadonlyArray<{ id: string }>): boolean => a.length <= b.length && a.every((entity, i) => entity.id === b[i]?.id);
+  return prefix(before.services, after.services) && prefix(before.tracks, after.tracks) && prefix(before.staff, after.staff) && prefix(before.rooms, after.rooms) && prefix(before.patients, after.patients);
+}
+
+/** The placed meetings of `schedule` in `compiled`'s terms. */
+function weekOf(compiled: CompiledProblem, schedule: Schedule): PlacedMeeting[] {
+  return scheduleContext(compiled, schedule).meetings.filter((m) => m.day >= 0);
+}
+
+/**
+ * A change's place in time counts for polish up to this many slots (12 hours of the week: a
+ * room or a clinician for three evenings, a day's longer hours). A wider one (a per-diem
+ * clinician all week) would have every re-solve re-seat most of the week, where the explained
+ * week itself still has gains to find: what polish found there would not be the repair's.
+ */
+const MAX_POLISHED_SLOTS = 144;
+
+/**
+ * Where the `count` candidates verification will try first (those within the legal bounds) change
+ * the week, each up to {@link MAX_POLISHED_SLOTS}, together: the start is polished there once, and
+ * each candidate's re-solve polishes its own part of it (a candidate tried later, after one that
+ * could not be solved, polishes nothing: it can only be measured short).
+ */
+function candidateSlots(problem: Problem, candidates: readonly RepairCandidate[], count: number): SlotSet {
+  const all = new SlotSet();
+  let taken = 0;
+  for (const candidate of candidates) {
+    if (taken >= count) break;
+    const copy = structuredClone(problem);
+    candidate.apply(copy);
+    if (!keepsLegalBounds(problem, copy)) continue;
+    taken++;
+    const slots = changedSlots(problem, copy);
+    if (slots && slots.size() <= MAX_POLISHED_SLOTS) all.unionWith(slots);
+  }
+  return all;
+}
+
+/**
+ * The week being explained after construction's finishing steps (polish re-seats the group
+ * times in `slots` where that lowers the shortfall), no search: the one start of every verifying
+ * re-solve. At 1,000 patients the explained week, 10,000 iterations in, still polished from 608.8
+ * to 576.9 million, so a re-solve that polished where a repair changed the week found gains that
+ * were not the repair's unless the start had them already.
+ */
+function polishedStart(problem: Problem, compiled: CompiledProblem, schedule: Schedule, slots: SlotSet, budget: Budget, options: ExplainOptions, makeUpFor: ReadonlySet<string>): { schedule: Schedule; report: Report } {
+  const limits = { timeLimitMs: budget.remainingMs(), ...(options.signal ? { signal: options.signal } : {}) };
+  const initial = weekOf(compiled, schedule).map((m) => ((m.noShows?.length ?? 0) > 0 ? { ...m, pinned: true } : m));
+  const start = { initial, polishOnly: slots };
+  const { schedule: polished, report } = solveDetailed(problem, { seed: options.seed ?? 1, maxIterations: 0, ...limits }, start, { causes: false, makeUpFor });
+  // The solver writes a week of its own, without the record of who did not come; the held meetings
+  // stay pinned under their ids, and their no-shows are what lets the re-solves keep the make-ups.
+  const noShows = new Map(schedule.meetings.filter((m) => (m.noShows?.length ?? 0) > 0).map((m) => [m.id, m.noShows]));
+  const meetings = noShows.size === 0 ? polished.meetings : polished.meetings.map((m) => (noShows.has(m.id) ? { ...m, noShows: [...noShows.get(m.id)!] } : m));
+  return { schedule: { ...polished, meetings }, report };
 }
 
 /**
@@ -150,15 +226,18 @@ export function explain(problem: Problem, solved: { schedule: Schedule; report: 
     return report;
   }
   budget.enter('explain');
-  const resolve = warmVerifier(solved.schedule, budget, options, makeUpFor);
-  const baseline = resolve(structuredClone(valid), undefined);
   const candidates = prioritise(perEntry);
-  // A baseline the time limit cut short is no reference: then nothing is verified, and each candidate says why.
-  const cut = baseline.stats?.stoppedBecause;
+  const maxCandidates = options.maxCandidates ?? DEFAULT_MAX_CANDIDATES;
+  const stable = candidateSlots(valid, candidates, maxCandidates);
+  const start = polishedStart(valid, compiled, solved.schedule, stable, budget, options, makeUpFor);
+  const resolve = warmVerifier(start.schedule, compiled, stable, budget, options, makeUpFor);
+  const baseline = resolve(structuredClone(valid), undefined);
+  // A baseline (or start) the time limit cut short is no reference: then nothing is verified, and each candidate says why.
+  const cut = [start.report, baseline].map((r) => r.stats?.stoppedBecause).find((why) => why === 'time-limit' || why === 'aborted');
   const singles =
     cut === 'time-limit' || cut === 'aborted'
       ? { measured: [], tried: new Set<string>(), stopped: cut }
-      : verifyRepairs(valid, baseline, candidates, resolve, { maxCandidates: options.maxCandidates ?? DEFAULT_MAX_CANDIDATES }, unmetServices, { budget, current: solved.report });
+      : verifyRepairs(valid, baseline, candidates, resolve, { maxCandidates }, unmetServices, { budget, current: solved.report });
   const { tried } = singles;
   // The best pair, verified together: two rooms may serve what one cannot.
   const pairs = singles.stopped ? undefined : verifyRepairs(valid, baseline, bestPairs(singles.measured, candidates), resolve, {}, unmetServices, { budget, current: solved.report });
@@ -199,7 +278,7 @@ export function applyRepair(problem: Problem, report: Report, repair: Pick<Repai
   const compiled = compileProblem(valid, { makeUpFor: noShowPatients(week) });
   const perEntry = allCandidates(compiled, report.unmet, unmetServices(report), report.unmet.map((entry) => entry.causes), capacityRows(compiled));
   const all = [...new Map(perEntry.flat().map((c) => [c.message, c])).values()];
-  const pairs = repair.kind === 'combined' ? all.flatMap((a) => all.filter((b) => b !== a && repair.message.startsWith(`Both: ${a.message}; and `)).map((b) => combined(a, b))) : [];
+  const pairs = repair.kind === 'combined' ? all.flatMap((a) => all.filter((b) => b !== a && repair.message.startsWith(pairedWith(a))).map((b) => combined(a, b))) : [];
   for (const candidates of [...perEntry, pairs]) {
     for (const candidate of candidates) {
       const named = repair.message === candidate.message || repair.message.startsWith(`${candidate.message}:`) || repair.message.startsWith(`${candidate.message} (`);

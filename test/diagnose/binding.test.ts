@@ -54,7 +54,7 @@ describe('one resource binds', () => {
     expect(short.length).toBe(4);
     for (const entry of short) expect(entry.causes.some((c) => c.staff?.includes('diet-1') === true)).toBe(true);
     expect(result.top).toMatchObject({ kind: 'add-per-diem-staff' });
-    expect(result.top.message).toMatch(/^Add a per-diem RD for track evening Tue 18:00-21:00, Wed 18:00-21:00, Thu 18:00-21:00: 4 more patients meet/);
+    expect(result.top.message).toMatch(/^Add a per-diem RD for the evening track, Tue-Thu 18:00-21:00: 4 more patients meet/);
     expectServesWhatItClaims(result);
   });
 
@@ -67,7 +67,7 @@ describe('one resource binds', () => {
       expect(entry.causes[0]!.message).toContain("even if free all week: the evening track's window Tue-Thu 18:00-20:00 holds at most 6 hours.");
     }
     expect(result.top).toMatchObject({ kind: 'extend-track-window' });
-    expect(result.top.message).toMatch(/^Extend track evening's window to 21:00 on Tue, Wed and Thu: 4 more patients meet/);
+    expect(result.top.message).toMatch(/^Extend the evening track's hours to 21:00 on Tue, Wed and Thu: 4 more patients meet/);
     expectServesWhatItClaims(result);
     expect(result.after.size).toBe(0);
   });

@@ -110,7 +110,7 @@ describe('conflict-report scenarios', () => {
     }
     const unmet = entry(report, 't-2', 'requires-min');
     expect(unmet.repairs[0]).toMatchObject({ kind: 'allow-track' });
-    expect(unmet.repairs[0]!.message).toMatch(/^Allow t-1 in track afternoon too: 3 more patients meet/);
+    expect(unmet.repairs[0]!.message).toMatch(/^Let t-1 also attend the afternoon track: 3 more patients meet/);
     const after = afterTopRepair(problem, report, unmet);
     for (const teen of ['t-1', 't-2', 't-3']) expect(stillUnmet(after, teen, 'requires-min')).toBe(false);
   });
@@ -123,7 +123,7 @@ describe('conflict-report scenarios', () => {
     const days = entry(report, 'p-late', 'patient-min-days');
     expect(days.causes[0]).toMatchObject({ code: 'late-admission' });
     expect(days.causes[0]!.message).toContain('admitted on Thu 2026-11-26');
-    expect(days.repairs[0]).toMatchObject({ kind: 'allow-track', message: expect.stringMatching(/^Allow p-late in track saturday too/) });
+    expect(days.repairs[0]).toMatchObject({ kind: 'allow-track', message: expect.stringMatching(/^Let p-late also attend the saturday track/) });
     const after = afterTopRepair(problem, report, days);
     expect(stillUnmet(after, 'p-late', 'patient-min-days')).toBe(false);
     expect(stillUnmet(after, 'p-late', 'patient-min-weekly-hours')).toBe(false);

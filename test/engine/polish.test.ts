@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { polish } from '../../src/engine/construct/polish.js';
 import type { Problem } from '../../src/model/problem.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
+import { SlotSet } from '../../src/time/slot-set.js';
+import { SLOT_MINUTES } from '../../src/time/week.js';
 import { engineWith, expectScoreFromScratch, live } from './engine-kit.js';
 import { clinic } from './scenario-kit.js';
 
@@ -76,5 +78,30 @@ describe('polish: re-seating every group time after construction', () => {
     expect(engine.state.score().requirement).toBe(before.requirement);
     expect(live(engine).find((m) => m.start === 10 * 60)?.staff).toEqual([COUNSELLOR]);
     expectScoreFromScratch(problem, engine);
+  });
+
+  it('re-seats only the group times overlapping polishOnly (explain\'s warm re-solves)', () => {
+    const problem = overfullEvening(true);
+    const slots = (hour: number): SlotSet => {
+      const set = new SlotSet();
+      set.addRange((hour * 60) / SLOT_MINUTES, (hour * 60 + 60) / SLOT_MINUTES); // Monday
+      return set;
+    };
+    // The gain needs the evening hour and the day hour re-seated: the day hour alone finds none.
+    const dayOnly = engineWith(problem, greedyWeek());
+    const before = dayOnly.state.score();
+    dayOnly.polishOnly = slots(10);
+    expect(polish(dayOnly)).toBe(true);
+    expect(dayOnly.state.score()).toEqual(before);
+    const nothing = engineWith(problem, greedyWeek());
+    nothing.polishOnly = new SlotSet();
+    polish(nothing);
+    expect(nothing.state.score()).toEqual(before);
+    const evening = engineWith(problem, greedyWeek());
+    evening.polishOnly = slots(18);
+    evening.polishOnly.unionWith(slots(10));
+    polish(evening);
+    expect(evening.state.score()).toMatchObject({ hard: 0, requirement: 0 });
+    expectScoreFromScratch(problem, evening);
   });
 });

@@ -6,6 +6,7 @@ import type { PlacedMeeting, PreviousWeek } from '../../compiled/meetings.js';
 import type { CompiledProblem } from '../../compiled/compile.js';
 import type { Rule } from '../../rules/types.js';
 import { Budget } from '../../time/budget.js';
+import type { SlotSet } from '../../time/slot-set.js';
 import { ConflictStats } from './conflicts.js';
 import type { Engine } from './engine.js';
 import { prepare } from '../../compiled/prepared.js';
@@ -19,6 +20,8 @@ export interface SolveStart {
   previous?: PreviousWeek;
   /** Per day, the first minute a meeting may start at (re-planning's cutoff: see `Engine.opensAt`). */
   opensAt?: readonly number[];
+  /** Polish re-seats only the group times overlapping these slots (see `Engine.polishOnly`). */
+  polishOnly?: SlotSet;
   /**
    * Score the week only when first asked (see `SolverState`), for a caller that loads a whole
    * week into the engine right after (re-planning's release). The result is the same.
@@ -71,6 +74,7 @@ export function createEngine(
     shortList: new ShortList(compiled.patients.length),
   };
   if (start.opensAt) engine.opensAt = start.opensAt;
+  if (start.polishOnly) engine.polishOnly = start.polishOnly;
   for (const meeting of start.initial ?? []) state.add({ ...meeting, staff: [...meeting.staff], patients: [...meeting.patients] });
   if (start.scoreLater === true || emptyStart) return engine;
   state.rescore();

@@ -6,6 +6,7 @@
 import { onAgenda } from '../../rules/template-agenda.js';
 import type { PlacedMeeting } from '../../rules/types.js';
 import type { Budget } from '../../time/budget.js';
+import type { SlotSet } from '../../time/slot-set.js';
 import { SLOTS_PER_WEEK } from '../../time/week.js';
 import { meetingMinutes, type CompiledProblem } from '../../compiled/compile.js';
 import { ConflictStats } from './conflicts.js';
@@ -33,6 +34,11 @@ export interface Engine {
    * started before it has happened; 1441: the whole day has). Absent: every time is open.
    */
   opensAt?: readonly number[];
+  /**
+   * A warm start on a changed copy of a week (explain's verifying re-solves): construction's
+   * polish re-seats only the group times that overlap these slots. Absent: every group time.
+   */
+  polishOnly?: SlotSet;
   /**
    * Construction is running (`construct` sets it): `settleHard` then scores by the hard rules
    * alone and defers the others (see `SolverState.hardScore`); while the state trusts the fast
