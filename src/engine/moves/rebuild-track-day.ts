@@ -1,6 +1,6 @@
 /** The move `rebuild-track-day` of the neighbourhood (./index.ts holds its weight and why). */
 import type { Engine } from '../kernel/engine.js';
-import { fillSlot } from '../construct/construct.js';
+import { fillSlot } from '../construct/seating.js';
 import { groupSlots, type GroupSlot } from '../kernel/slots.js';
 import { isGroup } from './choose.js';
 import type { Move } from './move.js';
