@@ -84,12 +84,20 @@ describe('reseat-patient: exact re-seating of one patient across the week', () =
     const engine = engineWith(problem, [group(0, 18, 0, 0, [0, 1, 2, 3, 4]), group(1, 19, 0, 0, [1, 2, 3, 4]), individual]);
     expect(shortMinutes(engine)).toBeGreaterThan(0);
     // Without lifting the individual session nothing better exists.
-    expect(applyLikeSearch(engine, (e) => reseatPatient(e, 0, false))).toBe(true);
+    expect(applyLikeSearch(engine, (e) => reseatPatient(e, 0, false))).toBe(false);
     expect(shortMinutes(engine)).toBeGreaterThan(0);
     expect(applyLikeSearch(engine, (e) => reseatPatient(e, 0, true))).toBe(true);
     expect(sessionsOf(engine, 0, 1)).toBe(1);
     expect(live(engine).find((m) => m.service === 2)).toMatchObject({ start: 17 * 60, patients: [0] });
     expect(engine.state.score()).toMatchObject({ hard: 0, requirement: 0 });
     expectScoreFromScratch(problem, engine);
+  });
+
+  it('leaves the timetable as it was when the seats the patient has are already the best (nothing to score)', () => {
+    const problem = eveningClinic(patients(5));
+    const start = [group(0, 18, 0, 0, [0, 1, 2]), group(1, 18, 1, 1, [3, 4]), group(1, 19, 0, 0, [0, 3, 4]), group(0, 19, 1, 1, [1, 2])];
+    const engine = engineWith(problem, start);
+    expect(reseatPatient(engine, 0, false)).toBe(false);
+    expect(live(engine)).toEqual(start);
   });
 });

@@ -13,7 +13,8 @@
  * tracks' sections, at most one section per stretch of overlapping times, each service taken up
  * to what the curriculum asks (then, while the patient is short of weekly minutes, up to its
  * maximum). The individual sessions lifted are placed again around the groups chosen. The
- * search judges the result like any other move.
+ * search judges the result like any other move; when the seats chosen are the ones the patient
+ * had, the change is undone here (false), so nothing is scored.
  */
 import type { PlacedMeeting } from '../../rules/types.js';
 import { individualNeeds, placeIndividual } from '../construct/individuals.js';
@@ -41,7 +42,7 @@ interface Seat {
 /**
  * Re-seats patient `p` in the groups of their tracks (see the module comment); when
  * `individuals`, their unpinned individual sessions are lifted too and placed again after.
- * Returns whether anything changed.
+ * Returns whether anything changed (the state is scored at the call, as `state.mark` leaves it).
  *
  * @example
  * ```ts
@@ -53,6 +54,7 @@ export function reseatPatient(engine: Engine, p: number, individuals: boolean): 
   const { state, problem } = engine;
   const tracks = problem.patients[p]!.tracks;
   if (tracks.length === 0) return false;
+  const mark = state.mark();
   const held = new Set<number>();
   const lifted: number[] = [];
   for (const index of state.patientMeetings[p]!.slice()) {
@@ -72,12 +74,17 @@ export function reseatPatient(engine: Engine, p: number, individuals: boolean): 
   }
   const seats = openSeats(engine, p, tracks);
   const chosen = bestSeating(engine, p, seats, held);
+  if (lifted.length === 0 && chosen.length === held.size && chosen.every((index) => held.has(index))) {
+    // The seats the patient had are the best: nothing to score.
+    state.rollback(mark);
+    return false;
+  }
   for (const index of chosen) enter(engine, index, p);
   for (const [s, missing] of individualNeeds(engine, p)) {
     if (!lifted.includes(s)) continue;
     for (let k = 0; k < missing; k++) if (placeIndividual(engine, p, s, true) < 0) break;
   }
-  return held.size > 0 || lifted.length > 0 || chosen.length > 0;
+  return true;
 }
 
 /** Sections of `tracks` with a free seat that `p` may attend, grouped into stretches of overlapping times. */
