@@ -155,7 +155,8 @@ describe('solver scenarios', () => {
     const { schedule } = solved(clinic());
     const ids = schedule.meetings.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toContain('day-MO-0900-process-1');
+    // Group ids read track, day, start, service and a number (which groups exist is the search's choice).
+    expect(ids.some((id) => /^day-(MO|WE|FR)-\d{4}-process-\d+$/.test(id))).toBe(true);
     const first = schedule.meetings[0]!;
     expect(first.startsAt).toBe(`${first.date}T${first.start}:00-06:00`);
     const keys = schedule.meetings.map((m) => `${m.date} ${m.start} ${m.id}`);

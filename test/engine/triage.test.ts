@@ -31,7 +31,9 @@ describe('whole-patient triage', () => {
     // Every one of them has unmet entries with their causes.
     for (const id of notServed) expect(report.unmet.filter((u) => u.patient === id).every((u) => u.causes.length > 0)).toBe(true);
     const spread = solveDetailed(overFullEvening(), { ...budget, maxIterations: 2000, triage: 'spread' }).report;
-    expect(served(spread)).toHaveLength(0);
+    // Spread weighs minutes alone: whether a few happen to be whole is the path's accident
+    // (construction leaves 4; the search ends with 0 to 4 by seed), never the 12 triage serves.
+    expect(served(spread).length).toBeLessThanOrEqual(4);
     // The same 108 seat-hours either way, given to 12 patients instead of shared by 20; spread's
     // shortfall is the smaller (the 8 not served miss their days too).
     const hours = (r: Report): number => r.patients.reduce((sum, row) => sum + row.hours, 0);
@@ -55,9 +57,10 @@ describe('whole-patient triage', () => {
     const start = scheduleContext(compiled, schedule).meetings;
     const engine = createEngine(compiled, allRules(), new Map(), 0, { initial: start });
     const met = (): number => engine.problem.patients.filter((p) => engine.state.board.subjectPenalty('patient', p.index, 'requirement') === 0).length;
-    expect(met()).toBe(0);
+    const before = met();
+    expect(before).toBeLessThanOrEqual(4);
     expect(applyLikeSearch(engine, serveWhole)).toBe(true);
-    expect(met()).toBe(1);
+    expect(met()).toBe(before + 1);
     expectScoreFromScratch(problem, engine);
     // Under 'spread' there is no queue to serve: the move declines.
     const off = createEngine(compiled, allRules(), new Map([TRIAGE_OFF]), 0, { initial: start });
