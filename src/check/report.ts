@@ -55,6 +55,25 @@ function patientReport(ctx: RuleContext, patient: number): { summary: PatientSum
   return { summary, unmet };
 }
 
+/**
+ * Runs `rules` for one subject inside one memo scope, then, for a patient, writes their row and
+ * unmet entries from the same scope: the patient rules and the patient's row share the week
+ * measured once.
+ */
+function inSubjectScope(ctx: RuleContext, scope: Rule['scope'], subject: number, out: { patients: PatientSummary[]; unmet: Unmet[] }, rules: () => void): void {
+  const opened = openEvaluationScope();
+  try {
+    rules();
+    if (scope === 'patient') {
+      const one = patientReport(ctx, subject);
+      out.patients.push(one.summary);
+      out.unmet.push(...one.unmet);
+    }
+  } finally {
+    if (opened) closeEvaluationScope();
+  }
+}
+
 /** The services a patient's week holds, with their counts, in catalogue order. */
 function servicesHeld(ctx: RuleContext, counts: Int32Array): Array<{ service: string; count: number }> {
   const held: Array<{ service: string; count: number }> = [];
@@ -101,20 +120,12 @@ export function buildReport(
     const n = subjectCount(ctx, scope);
     for (let subject = 0; subject < n; subject++) {
       if ((subject & 63) === 0) tick?.();
-      const opened = openEvaluationScope();
-      try {
+      inSubjectScope(ctx, scope, subject, { patients, unmet }, () => {
         for (const ruleIndex of ofScope) {
           current = ruleIndex;
           rules[ruleIndex]!.evaluate(ctx, subject, emit);
         }
-        if (scope === 'patient') {
-          const one = patientReport(ctx, subject);
-          patients.push(one.summary);
-          unmet.push(...one.unmet);
-        }
-      } finally {
-        if (opened) closeEvaluationScope();
-      }
+      });
     }
   }
   const violations: Violation[] = extraHard.map((v) => ({ ...v }));
@@ -227,18 +238,9 @@ export function buildReportFromBoard(
       due.length = 0;
       for (const ruleIndex of broken) if (board.subjectViolations(ruleIndex, boardSubject) > 0) due.push(ruleIndex);
       if (due.length === 0 && scope !== 'patient') continue;
-      // One memo scope per subject: the patient rules and the patient's row share its week.
-      const opened = openEvaluationScope();
-      try {
+      inSubjectScope(ctx, scope, subject, { patients, unmet }, () => {
         for (const ruleIndex of due) run(ruleIndex, subject);
-        if (scope === 'patient') {
-          const one = patientReport(ctx, subject);
-          patients.push(one.summary);
-          unmet.push(...one.unmet);
-        }
-      } finally {
-        if (opened) closeEvaluationScope();
-      }
+      });
     }
   }
 
