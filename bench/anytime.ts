@@ -2,8 +2,8 @@
  * The anytime row of `npm run bench` (issue 22 item 2): a 1,000-patient clinic solved without a
  * limit to learn its first-complete time T, then cut at T/8, T/4, T/2 and T (no local search),
  * each run in its own process. The patients fully served must grow with the limit (no cliff),
- * and reach 90% at T/2. The limits include what `solve` keeps back for the report (a quarter of
- * the limit at most), so even T does not finish construction.
+ * and reach 90% at T/2. The limits include what `solve` keeps back for the report (at most half
+ * the limit), so even T does not finish construction.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,7 +85,7 @@ export function anytimeText(rows: readonly AnytimeRow[]): string[] {
     `${patients} patients, no local search (\`maxIterations: 0\`): first complete T from a run without a limit, then the`,
     'same solve cut at T/8, T/4, T/2 and T, each in its own process. Served: patients with every requirement met (of those the',
     'uncut run serves). CPU: the uncut run\'s process CPU time for `solve`. The limits include what `solve` keeps back for the',
-    'report (up to a quarter of the limit), so T itself does not finish construction.',
+    'report (up to half the limit), so T itself does not finish construction.',
     '',
     '| seed | T (ms) | T CPU (ms) | load | served at T/8 | T/4 | T/2 | T | uncut | monotone |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',

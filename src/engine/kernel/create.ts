@@ -36,7 +36,11 @@ export interface SolveStart {
  * (going back to the best and garbage collection); so 50 ms plus 0.2 ms a patient plus 2.5% of
  * the limit, and at least twice what validation and compilation took in this call (`floorMs`):
  * they scale with the clinic and slow down with the machine's load alike, so the reserve
- * follows a loaded machine. Never more than a quarter of the limit.
+ * follows a loaded machine. Never more than half the limit: the report of a week cut during
+ * construction is the largest (every short patient has an entry per requirement: 18,000-31,000
+ * at 5,000 patients, 200-470 ms), and with a quarter a 1,000 ms solve of 5,000 patients returned
+ * 1,040-1,410 ms after it began, quiet; a caller's limit is a promise, the served count at a
+ * limit too short for construction is not.
  *
  * @example
  * ```ts
@@ -44,7 +48,7 @@ export interface SolveStart {
  * ```
  */
 export function reportReserveMs(timeLimitMs: number, patients: number, floorMs: number): number {
-  return Math.min(timeLimitMs / 4, Math.max(50 + timeLimitMs / 40 + 0.2 * patients, 2 * floorMs));
+  return Math.min(timeLimitMs / 2, Math.max(50 + timeLimitMs / 40 + 0.2 * patients, 2 * floorMs));
 }
 
 /**
