@@ -15,6 +15,7 @@ import type { PlacedMeeting, PreviousWeek, Rule, RuleContext, RuleScope } from '
 import { meetingMinutes, type CompiledProblem } from '../../compiled/compile.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY, SLOTS_PER_WEEK } from '../../time/week.js';
 import { FreeTimes } from './free-times.js';
+import { TouchSet } from './touch-set.js';
 
 interface LogEntry {
   index: number;
@@ -24,33 +25,6 @@ interface LogEntry {
   allocated: boolean;
   /** The score board's journal position before this change was scored. */
   checkpoint: number;
-}
-
-/** Per-subject "touched" marks without allocation: a subject is touched when its mark equals the epoch. */
-class TouchSet {
-  private marks: Int32Array;
-  readonly items: number[] = [];
-  private epoch = 1;
-
-  constructor(size: number) {
-    this.marks = new Int32Array(Math.max(8, size));
-  }
-
-  add(subject: number): void {
-    if (subject >= this.marks.length) {
-      const grown = new Int32Array(Math.max(subject + 1, this.marks.length * 2));
-      grown.set(this.marks);
-      this.marks = grown;
-    }
-    if (this.marks[subject] === this.epoch) return;
-    this.marks[subject] = this.epoch;
-    this.items.push(subject);
-  }
-
-  clear(): void {
-    this.items.length = 0;
-    this.epoch += 1;
-  }
 }
 
 function removeFrom(list: number[], value: number): void {
