@@ -1,41 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compileProblem, type CompiledProblem } from '../../src/compiled/compile.js';
+import { compileProblem } from '../../src/compiled/compile.js';
 import { SolverState } from '../../src/engine/kernel/state.js';
 import { createEngine } from '../../src/engine/kernel/create.js';
 import { settleHard } from '../../src/engine/kernel/engine.js';
 import { construct } from '../../src/engine/construct/construct.js';
 import { Random } from '../../src/engine/kernel/random.js';
 import { allRules } from '../../src/rules/catalogue.js';
-import type { PlacedMeeting, Rule } from '../../src/rules/types.js';
 import { tinyProblem } from '../support/tiny.js';
-
-/** A random meeting of the tiny clinic: it may break hard rules (double bookings, sizes): scores are all that is compared. */
-function randomMeeting(random: Random): PlacedMeeting {
-  const individual = random.int(3) === 0;
-  const start = 1080 + 60 * random.int(3);
-  const patients = individual ? [random.int(4)] : [...new Set([random.int(4), random.int(4), random.int(4)])];
-  return {
-    id: '',
-    service: individual ? 1 : 0,
-    track: individual ? -1 : 0,
-    day: 1 + random.int(3),
-    start,
-    end: start + 60,
-    room: random.int(3) - 1,
-    telehealth: false,
-    staff: [random.int(2)],
-    patients,
-    pinned: false,
-  };
-}
-
-/** The score of `state`'s meetings evaluated from scratch. */
-function fresh(compiled: CompiledProblem, rules: readonly Rule[], state: SolverState): ReturnType<SolverState['score']> {
-  const other = new SolverState(compiled, rules, new Map());
-  for (const m of state.meetings) if (m) other.add(m);
-  other.rescore();
-  return other.score();
-}
+import { freshScore, patientZeroSpy, randomTinyMeeting } from '../support/tiny-state.js';
 
 describe('SolverState deferred scoring (hardScore)', () => {
   it('keeps the hard total current and the full score equal to a fresh evaluation through marks, undos, reads and commits', () => {
@@ -47,45 +19,35 @@ describe('SolverState deferred scoring (hardScore)', () => {
       for (let step = 0; step < 30; step++) {
         const mark = state.mark();
         const hard = state.hardScore();
-        expect(hard).toBe(fresh(compiled, rules, state).hard);
+        expect(hard).toBe(freshScore(compiled, rules, state).hard);
         const changes = 1 + random.int(3);
         for (let k = 0; k < changes; k++) {
           const live = state.liveMeetings();
           const action = live.length === 0 ? 0 : random.int(3);
-          if (action === 0) state.add(randomMeeting(random));
-          else if (action === 1) state.replace(live[random.int(live.length)]!, randomMeeting(random));
+          if (action === 0) state.add(randomTinyMeeting(random));
+          else if (action === 1) state.replace(live[random.int(live.length)]!, randomTinyMeeting(random));
           else state.remove(live[random.int(live.length)]!);
           // Reads in the middle evaluate the deferred rules on a timetable the undo may take back.
           if (random.int(4) === 0) state.hardScore();
           if (random.int(4) === 0) state.score();
         }
         const after = state.hardScore();
-        expect(after).toBe(fresh(compiled, rules, state).hard);
+        expect(after).toBe(freshScore(compiled, rules, state).hard);
         if (random.int(2) === 0) state.rollback(mark);
         if (random.int(3) === 0) expect(state.board.subjectPenalty('patient', random.int(4), 'requirement')).toBeGreaterThanOrEqual(0);
         if (random.int(5) === 0) state.commit();
         state.hardScore();
-        expect(state.score()).toEqual(fresh(compiled, rules, state));
+        expect(state.score()).toEqual(freshScore(compiled, rules, state));
       }
       state.commit();
-      expect(state.score()).toEqual(fresh(compiled, rules, state));
+      expect(state.score()).toEqual(freshScore(compiled, rules, state));
     }
   });
 
   it('evaluates the requirement and soft rules of a patient placed many times once, when the score is read', () => {
-    let evaluations = 0;
-    const spy: Rule = {
-      code: 'spy-soft',
-      level: 'soft',
-      scope: 'patient',
-      title: 'Spy',
-      description: 'Counts its evaluations of patient 0.',
-      evaluate(_ctx, patient) {
-        if (patient === 0) evaluations += 1;
-      },
-    };
-    const state = new SolverState(compileProblem(tinyProblem()), [...allRules(), spy], new Map());
-    evaluations = 0;
+    const spy = patientZeroSpy('soft');
+    const state = new SolverState(compileProblem(tinyProblem()), [...allRules(), spy.rule], new Map());
+    spy.evaluations = 0;
     for (const day of [1, 2, 3]) {
       for (const start of [1080, 1140]) {
         state.mark();
@@ -93,37 +55,27 @@ describe('SolverState deferred scoring (hardScore)', () => {
         state.hardScore();
       }
     }
-    expect(evaluations).toBe(0);
+    expect(spy.evaluations).toBe(0);
     state.score();
-    expect(evaluations).toBe(1);
+    expect(spy.evaluations).toBe(1);
     // Outside deferred scoring (after a commit) every rescore evaluates every rule, as before.
     state.commit();
     state.add({ id: '', service: 1, track: -1, day: 4, start: 1080, end: 1140, room: -1, telehealth: true, staff: [1], patients: [0], pinned: false });
     state.rescore();
-    expect(evaluations).toBe(2);
+    expect(spy.evaluations).toBe(2);
   });
 
   it("defers only while construction runs: afterwards (the search's moves) settleHard scores every rule at once", () => {
-    let evaluations = 0;
-    const spy: Rule = {
-      code: 'spy-soft',
-      level: 'soft',
-      scope: 'patient',
-      title: 'Spy',
-      description: 'Counts its evaluations of patient 0.',
-      evaluate(_ctx, patient) {
-        if (patient === 0) evaluations += 1;
-      },
-    };
-    const engine = createEngine(compileProblem(tinyProblem()), [...allRules(), spy], new Map(), 1);
+    const spy = patientZeroSpy('soft');
+    const engine = createEngine(compileProblem(tinyProblem()), [...allRules(), spy.rule], new Map(), 1);
     construct(engine);
     expect(engine.deferScoring).toBe(false);
-    expect(engine.state.score()).toEqual(fresh(engine.problem, [...allRules(), spy], engine.state));
-    evaluations = 0;
+    expect(engine.state.score()).toEqual(freshScore(engine.problem, [...allRules(), spy.rule], engine.state));
+    spy.evaluations = 0;
     const mark = engine.state.mark();
     const hard = engine.state.hardScore();
     engine.state.add({ id: '', service: 1, track: -1, day: 5, start: 600, end: 660, room: -1, telehealth: true, staff: [0], patients: [0], pinned: false });
     settleHard(engine, mark, hard);
-    expect(evaluations).toBeGreaterThan(0);
+    expect(spy.evaluations).toBeGreaterThan(0);
   });
 });

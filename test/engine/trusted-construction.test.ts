@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileProblem, type CompiledProblem } from '../../src/compiled/compile.js';
+import { compileProblem } from '../../src/compiled/compile.js';
 import { construct } from '../../src/engine/construct/construct.js';
 import { createEngine } from '../../src/engine/kernel/create.js';
 import { Random } from '../../src/engine/kernel/random.js';
@@ -7,21 +7,7 @@ import { SolverState } from '../../src/engine/kernel/state.js';
 import { allRules } from '../../src/rules/catalogue.js';
 import type { PlacedMeeting, Rule } from '../../src/rules/types.js';
 import { tinyProblem } from '../support/tiny.js';
-
-/** A random meeting of the tiny clinic (it may break hard rules: scores are all that is compared). */
-function randomMeeting(random: Random): PlacedMeeting {
-  const individual = random.int(3) === 0;
-  const start = 1080 + 60 * random.int(3);
-  const patients = individual ? [random.int(4)] : [...new Set([random.int(4), random.int(4), random.int(4)])];
-  return { id: '', service: individual ? 1 : 0, track: individual ? -1 : 0, day: 1 + random.int(3), start, end: start + 60, room: random.int(3) - 1, telehealth: false, staff: [random.int(2)], patients, pinned: false };
-}
-
-function fresh(compiled: CompiledProblem, rules: readonly Rule[], state: SolverState): ReturnType<SolverState['score']> {
-  const other = new SolverState(compiled, rules, new Map());
-  for (const m of state.meetings) if (m) other.add(m);
-  other.rescore();
-  return other.score();
-}
+import { freshScore, patientZeroSpy, randomTinyMeeting } from '../support/tiny-state.js';
 
 /** A hard rule the fast checks know nothing of: no meeting on Wednesday (day 2 of the tiny week). */
 const noWednesday: Rule = {
@@ -50,8 +36,8 @@ describe('SolverState.trustFastChecks', () => {
         for (let k = 0; k < changes; k++) {
           const live = state.liveMeetings();
           const action = live.length === 0 ? 0 : random.int(3);
-          if (action === 0) state.add(randomMeeting(random));
-          else if (action === 1) state.replace(live[random.int(live.length)]!, randomMeeting(random));
+          if (action === 0) state.add(randomTinyMeeting(random));
+          else if (action === 1) state.replace(live[random.int(live.length)]!, randomTinyMeeting(random));
           else state.remove(live[random.int(live.length)]!);
           if (random.int(4) === 0) state.hardScore();
           // A read in the middle evaluates the deferred rules on a timetable the undo may take back.
@@ -59,31 +45,21 @@ describe('SolverState.trustFastChecks', () => {
         }
         state.hardScore();
         if (random.int(2) === 0) state.rollback(mark);
-        if (random.int(5) === 0) expect(state.score()).toEqual(fresh(compiled, rules, state));
+        if (random.int(5) === 0) expect(state.score()).toEqual(freshScore(compiled, rules, state));
         if (random.int(5) === 0) state.forgetLog();
         if (random.int(7) === 0) state.commit();
       }
       state.trustFastChecks(false);
       state.commit();
-      expect(state.score()).toEqual(fresh(compiled, rules, state));
+      expect(state.score()).toEqual(freshScore(compiled, rules, state));
     }
   });
 
   it("evaluates a patient's hard rules once when the score is read, not once a placement", () => {
-    let evaluations = 0;
-    const spy: Rule = {
-      code: 'spy-hard',
-      level: 'hard',
-      scope: 'patient',
-      title: 'Spy',
-      description: 'Counts its evaluations of patient 0.',
-      evaluate(_ctx, patient) {
-        if (patient === 0) evaluations += 1;
-      },
-    };
-    const state = new SolverState(compileProblem(tinyProblem()), [...allRules(), spy], new Map());
+    const spy = patientZeroSpy('hard');
+    const state = new SolverState(compileProblem(tinyProblem()), [...allRules(), spy.rule], new Map());
     state.trustFastChecks(true);
-    evaluations = 0;
+    spy.evaluations = 0;
     for (const day of [1, 2, 3]) {
       for (const start of [1080, 1140]) {
         state.mark();
@@ -91,10 +67,10 @@ describe('SolverState.trustFastChecks', () => {
         state.hardScore();
       }
     }
-    expect(evaluations).toBe(0);
+    expect(spy.evaluations).toBe(0);
     state.trustFastChecks(false);
     state.commit();
-    expect(evaluations).toBe(1);
+    expect(spy.evaluations).toBe(1);
   });
 });
 
@@ -110,7 +86,7 @@ describe('construction trusting the fast checks', () => {
     expect(engine.state.score().hard).toBe(0);
     expect(meetings.length).toBeGreaterThan(0);
     expect(meetings.filter((m) => m.day === 2)).toEqual([]);
-    expect(engine.state.score()).toEqual(fresh(compiled, [...allRules(), noWednesday], engine.state));
+    expect(engine.state.score()).toEqual(freshScore(compiled, [...allRules(), noWednesday], engine.state));
 
     const plain = createEngine(compiled, allRules(), new Map(), 1);
     construct(plain);
