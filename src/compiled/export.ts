@@ -18,7 +18,8 @@ function compareNumbers(a: readonly number[], b: readonly number[]): number {
 
 /**
  * One compiled meeting as a `Meeting` with the given id: clock strings, instants with the zone's
- * offset (through `instant`, which a caller converting many meetings may cache), room or telehealth.
+ * offset (through `instant`, which a caller converting many meetings may cache), room or telehealth,
+ * and its no-shows when it has any.
  */
 export function meetingOf(
   problem: CompiledProblem,
@@ -47,6 +48,8 @@ export function meetingOf(
     patients: patientList.map((p) => problem.patients[p]!.id),
   };
   if (m.pinned) meeting.pinned = true;
+  // A held meeting's record of who did not come (replan's `missed`), which make-ups are measured by.
+  if (m.noShows && m.noShows.length > 0) meeting.noShows = [...m.noShows].sort((a, b) => a - b).map((p) => problem.patients[p]!.id);
   return meeting;
 }
 

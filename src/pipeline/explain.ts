@@ -175,11 +175,7 @@ function polishedStart(problem: Problem, compiled: CompiledProblem, schedule: Sc
   const initial = weekOf(compiled, schedule).map((m) => ((m.noShows?.length ?? 0) > 0 ? { ...m, pinned: true } : m));
   const start = { initial, polishOnly: slots };
   const { schedule: polished, report } = solveDetailed(problem, { seed: options.seed ?? 1, maxIterations: 0, ...limits }, start, { causes: false, makeUpFor });
-  // The solver writes a week of its own, without the record of who did not come; the held meetings
-  // stay pinned under their ids, and their no-shows are what lets the re-solves keep the make-ups.
-  const noShows = new Map(schedule.meetings.filter((m) => (m.noShows?.length ?? 0) > 0).map((m) => [m.id, m.noShows]));
-  const meetings = noShows.size === 0 ? polished.meetings : polished.meetings.map((m) => (noShows.has(m.id) ? { ...m, noShows: [...noShows.get(m.id)!] } : m));
-  return { schedule: { ...polished, meetings }, report };
+  return { schedule: polished, report };
 }
 
 /**

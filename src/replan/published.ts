@@ -177,12 +177,6 @@ function copyOf(meeting: Meeting): Meeting {
   return copy;
 }
 
-/** `meeting` (just exported, owned) with the no-shows of `placed`, by id, when it has any. */
-function withNoShows(compiled: CompiledProblem, meeting: Meeting, placed: PlacedMeeting): Meeting {
-  if (placed.noShows && placed.noShows.length > 0) meeting.noShows = [...placed.noShows].sort((a, b) => a - b).map((p) => compiled.patients[p]!.id);
-  return meeting;
-}
-
 /**
  * The engine's live meetings with an id for each new one (`<track>-<day>-<hhmm>-<service>-<n>`,
  * never one in `taken` or already used), so the report and the schedule name the same meetings.
@@ -232,7 +226,7 @@ export function exportReplanned(
     const out: Meeting =
       before && unchanged(before.placed, placed)
         ? copyOf(before.meeting)
-        : revised(keepMeta(withNoShows(compiled, meetingOf(compiled, { ...placed, patients: [...placed.patients].sort((a, b) => a - b) }, placed.id, instant), placed), before?.meeting), before?.meeting);
+        : revised(keepMeta(meetingOf(compiled, { ...placed, patients: [...placed.patients].sort((a, b) => a - b) }, placed.id, instant), before?.meeting), before?.meeting);
     if (pinned.has(out.id)) out.pinned = true;
     else delete out.pinned;
     return out;
@@ -254,7 +248,7 @@ function exportRenaming(
   schedule.meetings = schedule.meetings.map((meeting) => {
     const before = published.get(meeting.id);
     const placed = byId.get(meeting.id)!;
-    const out: Meeting = before && unchanged(before.placed, placed) ? copyOf(before.meeting) : revised(keepMeta(withNoShows(compiled, meeting, placed), before?.meeting), before?.meeting);
+    const out: Meeting = before && unchanged(before.placed, placed) ? copyOf(before.meeting) : revised(keepMeta(meeting, before?.meeting), before?.meeting);
     if (pinned.has(out.id)) out.pinned = true;
     else delete out.pinned;
     return out;
