@@ -30,25 +30,30 @@ export interface SolveStart {
 }
 
 /**
- * Milliseconds to keep, at the end of a call's budget, for going back to the best timetable,
- * the export and the report (which cannot be cut): about 0.1 ms a patient of CPU measured at
- * 1,000 and 10,000 patients on a 2-core machine for a full week, and 40-80 ms at 100 patients
- * (going back to the best and garbage collection); so 50 ms plus 0.2 ms a patient plus 2.5% of
- * the limit, and at least twice what validation and compilation took in this call (`floorMs`):
- * they scale with the clinic and slow down with the machine's load alike, so the reserve
- * follows a loaded machine. Never more than half the limit: the report of a week cut during
- * construction is the largest (every short patient has an entry per requirement: 18,000-31,000
- * at 5,000 patients, 200-470 ms), and with a quarter a 1,000 ms solve of 5,000 patients returned
- * 1,040-1,410 ms after it began, quiet; a caller's limit is a promise, the served count at a
- * limit too short for construction is not.
+ * Milliseconds to keep, at the end of a call's budget, for what follows construction and search
+ * and cannot be cut: the deferred rules construction leaves to its end, going back to the best
+ * timetable, the export and the report. Measured as process CPU at 1,000 and 5,000 patients
+ * (December 2026, `maxIterations: 0`, cold, dist), as multiples of what validation, compilation
+ * and the engine's tables took in the same call (`floorMs`; both slow down with the machine's
+ * load alike, so the reserve follows a loaded machine): a complete week 1.3 x (1,000 patients:
+ * export 103 ms, report 209, after a floor of 252), a week cut during construction 0.6-1.0 x
+ * (its causes now cost nothing for the patients never reached: see diagnose/not-reached.ts);
+ * 1.5 x keeps a margin over the complete week. Per patient, about 0.1 ms of CPU on a quiet
+ * 2-core machine for a full week and 0.12 ms for a cut one, plus 40-80 ms at 100 patients
+ * (going back to the best and garbage collection): 50 ms plus 0.15 ms a patient plus 2.5% of
+ * the limit. Never more than half the limit: a limit too short for construction gives the week
+ * half of it, and what is left after the floor goes to the report; a caller's limit is a
+ * promise, the served count at a limit too short for construction is not. (Until December 2026:
+ * 0.2 ms a patient and twice the floor, sized before the cut week's causes were cheap; at 1,000
+ * patients that kept 267 ms of a 700 ms solve where about 170 are used.)
  *
  * @example
  * ```ts
- * engine.budget = budget.reserve(reportReserveMs(3000, 1000, budget.elapsedMs())); // 325 ms or more
+ * engine.budget = budget.reserve(reportReserveMs(3000, 1000, budget.elapsedMs())); // 275 ms or more
  * ```
  */
 export function reportReserveMs(timeLimitMs: number, patients: number, floorMs: number): number {
-  return Math.min(timeLimitMs / 2, Math.max(50 + timeLimitMs / 40 + 0.2 * patients, 2 * floorMs));
+  return Math.min(timeLimitMs / 2, Math.max(50 + timeLimitMs / 40 + 0.15 * patients, 1.5 * floorMs));
 }
 
 /**
