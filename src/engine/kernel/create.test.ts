@@ -27,11 +27,6 @@ describe('reportReserveMs', () => {
     expect(reportReserveMs(0, 1000, 400)).toBe(0);
   });
 
-  it('does not hold back from construction much more than the report needs (a third over, at the quiet figures)', () => {
-    // 1,000 patients on the quiet machine, a 700 ms solve (the first-complete time): 170 ms needed.
-    expect(reportReserveMs(700, 1000, 130)).toBeLessThanOrEqual(1.35 * 170);
-  });
-
   it('follows a loaded machine: a slower floor keeps more', () => {
     expect(reportReserveMs(10_000, 1000, 800)).toBeGreaterThan(reportReserveMs(10_000, 1000, 130));
   });

@@ -32,28 +32,27 @@ export interface SolveStart {
 /**
  * Milliseconds to keep, at the end of a call's budget, for what follows construction and search
  * and cannot be cut: the deferred rules construction leaves to its end, going back to the best
- * timetable, the export and the report. Measured as process CPU at 1,000 and 5,000 patients
- * (December 2026, `maxIterations: 0`, cold, dist), as multiples of what validation, compilation
- * and the engine's tables took in the same call (`floorMs`; both slow down with the machine's
- * load alike, so the reserve follows a loaded machine): a complete week 1.3 x (1,000 patients:
- * export 103 ms, report 209, after a floor of 252), a week cut during construction 0.6-1.0 x
- * (its causes now cost nothing for the patients never reached: see diagnose/not-reached.ts);
- * 1.5 x keeps a margin over the complete week. Per patient, about 0.1 ms of CPU on a quiet
- * 2-core machine for a full week and 0.12 ms for a cut one, plus 40-80 ms at 100 patients
- * (going back to the best and garbage collection): 50 ms plus 0.15 ms a patient plus 2.5% of
- * the limit. Never more than half the limit: a limit too short for construction gives the week
- * half of it, and what is left after the floor goes to the report; a caller's limit is a
- * promise, the served count at a limit too short for construction is not. (Until December 2026:
- * 0.2 ms a patient and twice the floor, sized before the cut week's causes were cheap; at 1,000
- * patients that kept 267 ms of a 700 ms solve where about 170 are used.)
+ * timetable, the export and the report: 50 ms plus 0.2 ms a patient plus 2.5% of the limit, and
+ * at least twice what validation, compilation and the engine's tables took in this call
+ * (`floorMs`: they scale with the clinic and slow down with the machine's load alike, so the
+ * reserve follows a loaded machine). Measured (December 2026, process CPU, cold, dist,
+ * `maxIterations: 0`) as multiples of that floor: a complete 1,000-patient week 1.3 x (export
+ * 103 ms, report 209, after a floor of 252), a week cut during construction 0.6 x at 1,000
+ * patients and 1.0 x at 5,000 (its unreached patients' causes cost nothing: diagnose/not-reached.ts).
+ * Twice the floor is thus a 1.5 x margin over a complete week, and no more: with 1.5 x the floor
+ * and 0.15 ms a patient, a 2,564 ms solve of 1,000 patients at load 8.6 returned 669 ms late (its
+ * report took 565 ms of wall time after a floor of 138), the same solve with this reserve beside
+ * it 226 ms late: one pair at that load proves little, but the limit is the promise. Never more
+ * than half the limit: a limit too short for construction gives construction half of it; a
+ * caller's limit is a promise, the served count at a limit too short for construction is not.
  *
  * @example
  * ```ts
- * engine.budget = budget.reserve(reportReserveMs(3000, 1000, budget.elapsedMs())); // 275 ms or more
+ * engine.budget = budget.reserve(reportReserveMs(3000, 1000, budget.elapsedMs())); // 325 ms or more
  * ```
  */
 export function reportReserveMs(timeLimitMs: number, patients: number, floorMs: number): number {
-  return Math.min(timeLimitMs / 2, Math.max(50 + timeLimitMs / 40 + 0.15 * patients, 1.5 * floorMs));
+  return Math.min(timeLimitMs / 2, Math.max(50 + timeLimitMs / 40 + 0.2 * patients, 2 * floorMs));
 }
 
 /**
