@@ -66,8 +66,8 @@ function firstTrackMembers(engine: Engine): { byTrack: number[][]; loose: number
 
 /**
  * The first tracks' groups, all at once when they fit `GROUP_SHARE` of the time left; else the
- * tracks that fit, their patients' sessions, then track by track (groups, then sessions, patient
- * by patient). `reached` gains every patient whose sessions were tried. Returns whether every
+ * tracks that fit, their patients' sessions, then track by track (groups; then, once the tracks
+ * built hold a `BATCH_SHARE` of the patients, their sessions, patient by patient). `reached` gains every patient whose sessions were tried. Returns whether every
  * first track was built; when not, the time is spent.
  */
 function constructFirstTracks(engine: Engine, reached: Set<number>): boolean {
@@ -89,13 +89,13 @@ function constructFirstTracks(engine: Engine, reached: Set<number>): boolean {
     return served;
   };
   if (!serve([...loose, ...[...done].flatMap((t) => byTrack[t] ?? [])])) return false;
-  const every = engine.problem.tracks.map((track) => track.index);
+  // constructGroups builds the tracks not in its set and adds each it finishes: all tracks but
+  // the next one are in it, so it builds that one alone.
+  const others = new Set(engine.problem.tracks.map((track) => track.index));
   let batch: number[] = [];
   const least = Math.ceil(BATCH_SHARE * engine.problem.patients.length);
   for (const track of constructionOrder(engine.problem)) {
     if (done.has(track.index)) continue;
-    // constructGroups builds the tracks not yet done: all but this one count as done.
-    const others = new Set(every);
     others.delete(track.index);
     if (budget.spent() || !constructGroups(engine, false, others)) return false;
     done.add(track.index);
