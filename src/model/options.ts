@@ -63,7 +63,8 @@ export interface SolveOptions {
   maxIterations?: number;
   /**
    * Aborting returns the best timetable found so far (`stats.stoppedBecause: 'aborted'`, the
-   * causes of unmet requirements `not-analysed`), after validation and compilation at most.
+   * causes of unmet requirements `not-analysed`, or `not-reached` for patients a cut
+   * construction never came to), after validation and compilation at most.
    */
   signal?: AbortSignal;
   /** Called with the phase and best score, when each phase begins and at most 10 times a second within it. */

@@ -158,7 +158,11 @@ export interface CadenceSummary {
 
 /** Why a requirement is unmet: a rule that blocked placements, or a fact of the problem. */
 export interface Cause {
-  /** A stable code: a rule code when a rule blocked placements (e.g. `'room-capacity'`), or a diagnosis code. */
+  /**
+   * A stable code: a rule code when a rule blocked placements (e.g. `'room-capacity'`), or a
+   * diagnosis code. Two say the time ran out rather than why: `'not-analysed'` (the analysis was
+   * cut) and `'not-reached'` (a solve's construction was cut before it tried this patient).
+   */
   code: string;
   /** Plain sentence naming the entities, e.g. `"No group room is free Tuesday 18:00-21:00 (Room A and Room B are full)."`. */
   message: string;

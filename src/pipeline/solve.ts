@@ -73,7 +73,8 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
   // Construction and search stop early enough to export and report, which cannot be cut.
   engine.budget = budget.reserve(reportReserveMs(budget.deadline - budget.startedAt, compiled.patients.length, budget.elapsedMs()));
   engine.budget.enter('construct', () => ({ bestScore: state.score(), iteration: 0 }));
-  const constructionComplete = construct(engine);
+  const reached = new Set<number>();
+  const constructionComplete = construct(engine, reached);
   const constructedScore = state.score();
   const firstCompleteMs = budget.elapsedMs();
 
@@ -102,7 +103,10 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
   // analysis; checkSchedule (given a larger timeLimitMs) and explain analyse what is left.
   budget.enter('causes');
   // explain's verifying re-solves read only what is unmet (want.causes false): a fifth of their time.
-  const report = want.causes === false ? scored : withCauses(ctx, scored, engine.conflicts, { proofs: compiled.patients.length <= PROOFS_UP_TO_PATIENTS, budget });
+  // Patients a cut construction never came to get a plain cause (more time), not an analysis.
+  const notReached = constructionComplete ? undefined : new Set(compiled.patients.filter((p) => !reached.has(p.index)).map((p) => p.id));
+  const proofs = compiled.patients.length <= PROOFS_UP_TO_PATIENTS;
+  const report = want.causes === false ? scored : withCauses(ctx, scored, engine.conflicts, notReached ? { proofs, budget, notReached } : { proofs, budget });
   const stats: SolveStats = {
     seed,
     iterations: result.iterations,

@@ -52,7 +52,8 @@ function inProcess(problem: Problem, options: SolveOptions, resolve: (result: So
  *
  * Aborting (`signal`): the promise settles within about 0.1 s of the abort, whatever the size:
  * - with the best timetable found so far (`stats.stoppedBecause: 'aborted'`, causes
- *   `not-analysed`) when the worker answers within 80 ms (`ABORT_GRACE_MS`) of the abort, which it
+ *   `not-analysed`, or `not-reached` for patients construction never came to) when the worker
+ *   answers within 80 ms (`ABORT_GRACE_MS`) of the abort, which it
  *   does once construction has begun (the usual case after the first `onProgress` call);
  * - else rejected with `signal.reason` (an `AbortError` unless given), the worker stopped: it
  *   was still starting, validating or compiling and had no timetable yet;

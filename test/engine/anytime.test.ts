@@ -18,12 +18,13 @@ import { Budget } from '../../src/time/budget.js';
 const compiled = compileProblem(assertValidProblem(generateProgram({ patients: 120, seed: 2 })));
 
 /** Construction under a budget of `limit` clock reads: the engine, and how many reads it made. */
-function constructWithin(limit: number): { engine: Engine; reads: number; complete: boolean } {
+function constructWithin(limit: number): { engine: Engine; reads: number; complete: boolean; reached: Set<number> } {
   let reads = 0;
   const engine = createEngine(compiled, allRules(), new Map(), 1);
   engine.budget = new Budget({ timeLimitMs: limit, now: () => reads++ });
-  const complete = construct(engine);
-  return { engine, reads, complete };
+  const reached = new Set<number>();
+  const complete = construct(engine, reached);
+  return { engine, reads, complete, reached };
 }
 
 function served(engine: Engine): number {
@@ -57,6 +58,32 @@ describe('construction cut by its budget', () => {
     expect(cut.complete).toBe(false);
     cut.engine.state.rescore();
     expect(cut.engine.state.score().hard).toBe(0);
+  });
+
+  it('says which patients it reached: everyone fully served among them, the rest never tried (no individual session)', () => {
+    expect(full.reached.size).toBe(compiled.patients.length);
+    for (const fraction of [1 / 4, 1 / 2]) {
+      const cut = constructWithin(Math.round(fraction * full.reads));
+      expect(cut.complete).toBe(false);
+      const servedNow = compiled.patients.filter((p) => shortfall(cut.engine, p.index) === 0).map((p) => p.index);
+      expect(servedNow.length).toBeGreaterThan(0);
+      for (const p of servedNow) expect(cut.reached.has(p), `patient ${p} served but not reached`).toBe(true);
+      expect(cut.reached.size).toBeLessThan(compiled.patients.length);
+      const individual = (s: number): boolean => compiled.services[s]!.kind === 'individual';
+      for (const m of cut.engine.state.liveMeetings()) {
+        const meeting = cut.engine.state.meetings[m]!;
+        if (individual(meeting.service)) for (const p of meeting.patients) expect(cut.reached.has(p)).toBe(true);
+      }
+    }
+  });
+
+  it('never gives up with time left: a cut construction goes on track by track until its budget is spent', () => {
+    // Rounds of groups for a share of the time left once stopped when a share held no whole track.
+    for (let k = 1; k < 40; k++) {
+      const limit = Math.round((k / 40) * full.reads);
+      const cut = constructWithin(limit);
+      if (!cut.complete) expect(cut.reads, `limit ${limit}`).toBeGreaterThanOrEqual(limit);
+    }
   });
 
   it('builds the same timetable as an unlimited budget when the limit is generous', () => {

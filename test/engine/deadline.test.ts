@@ -28,13 +28,14 @@ const problem = generateProgram({ patients: 24, seed: 3 });
 const empty: Schedule = { timeZone: problem.timeZone, weekStart: problem.weekStart, meetings: [] };
 
 describe('a pre-aborted signal', () => {
-  it('stops solve before construction and search, causes not analysed', () => {
+  it('stops solve before construction and search, every patient not reached (by the abort)', () => {
     const { report, constructionComplete } = solveDetailed(problem, { seed: 1, timeLimitMs: 60_000, signal: aborted() });
     expect(report.stats).toMatchObject({ iterations: 0, stoppedBecause: 'aborted', constructionComplete: false });
     expect(constructionComplete).toBe(false);
     expect(report.feasible).toBe(true);
     expect(report.unmet.length).toBeGreaterThan(0);
-    expect(everyEntryNotAnalysed(report)).toBe(true);
+    for (const entry of report.unmet) expect(entry.causes.map((cause) => cause.code)).toEqual(['not-reached']);
+    expect(report.unmet[0]!.causes[0]!.message).toContain('aborted');
   });
 
   it('stops replan before serving, causes not analysed', () => {

@@ -17,22 +17,21 @@
  */
 import type { Engine } from '../kernel/engine.js';
 import { checkedByCatalogue } from './checked.js';
-import { constructFreeGroups, constructGroups } from './groups.js';
+import { constructFreeGroups, constructGroups, constructionOrder } from './groups.js';
 import { constructIndividuals } from './individuals.js';
 import { placeOptional } from './optional.js';
 import { polish } from './polish.js';
 
 /**
- * Share of the time left that the next tracks' groups may use before the patients of the tracks
- * built so far get their individual sessions. Groups first for everyone and individual sessions
- * after serve nobody fully when the time runs out in between; in rounds (groups for some tracks,
- * then their patients' sessions, then more tracks) a cut leaves whole patients served, more of
- * them the more time was given. The sessions take about 1.2 times as long as the groups of the
- * same patients (CPU at 1,000 patients: groups 430 ms, sessions 500 ms), so a round that gives
- * the groups more than 1 / 2.2 of the time left has its sessions cut; 0.4 served 454-466 patients
- * at 3/4 of construction's CPU time where 0.5 served 338-499 and 0.3 served 360. A budget that
- * holds the whole construction never ends a round: the order, and the timetable, are then what
- * they were.
+ * Share of the time left that the first tracks' groups may use before construction decides the
+ * budget cannot hold it all. Groups first for everyone and individual sessions after serve
+ * nobody fully when the time runs out in between; so when the first tracks' groups do not fit
+ * this share, construction goes on track by track (each track's groups, then its patients'
+ * individual sessions), and a cut leaves whole patients served, more of them the more time was
+ * given. The sessions take about 1.2 times as long as the groups of the same patients (CPU at
+ * 1,000 patients: groups 430 ms, sessions 500 ms), so groups that need more than 1 / 2.2 of the
+ * time left would have their sessions cut. A budget that holds the whole construction never ends
+ * this share early: the order, and the timetable, are then what they were.
  */
 const GROUP_SHARE = 0.4;
 
@@ -45,49 +44,89 @@ const GROUP_SHARE = 0.4;
 const REST_PER_GROUPS = 2;
 
 /**
- * The first tracks' groups in rounds while the budget may not hold them all (see
- * `GROUP_SHARE`). Returns whether every first track was built; when not, the time is spent.
+ * Least share of the clinic's patients whose individual sessions a cut construction places
+ * together once their tracks' groups are built. Each placement call has a fixed cost (a pass
+ * over every patient, its own repair budget, a fresh record of full times), so one call per
+ * track lost ground at 5,000 patients (cold, 1 s of CPU: 410 patients served where rounds
+ * served 690); batches of a sixteenth waste at most a sixteenth of the work at a cut.
  */
-function constructFirstTracks(engine: Engine): boolean {
+const BATCH_SHARE = 1 / 16;
+
+/** Per track, the patients whose first track it is; `loose` those in none. */
+function firstTrackMembers(engine: Engine): { byTrack: number[][]; loose: number[] } {
+  const byTrack: number[][] = engine.problem.tracks.map(() => []);
+  const loose: number[] = [];
+  for (const patient of engine.problem.patients) {
+    const first = patient.tracks[0];
+    if (first === undefined) loose.push(patient.index);
+    else byTrack[first]?.push(patient.index);
+  }
+  return { byTrack, loose };
+}
+
+/**
+ * The first tracks' groups, all at once when they fit `GROUP_SHARE` of the time left; else the
+ * tracks that fit, their patients' sessions, then track by track (groups; then, once the tracks
+ * built hold a `BATCH_SHARE` of the patients, their sessions, patient by patient). `reached` gains every patient whose sessions were tried. Returns whether every
+ * first track was built; when not, the time is spent.
+ */
+function constructFirstTracks(engine: Engine, reached: Set<number>): boolean {
   const budget = engine.budget;
   const done = new Set<number>();
-  const served = new Set<number>();
-  const firstTrack = engine.problem.patients.map((patient) => patient.tracks[0]);
-  const built = (p: number): boolean => firstTrack[p] === undefined || done.has(firstTrack[p]);
-  for (;;) {
-    const before = done.size;
-    engine.budget = budget.slice(GROUP_SHARE * budget.remainingMs());
-    let grouped: boolean;
-    try {
-      grouped = constructGroups(engine, false, done);
-    } finally {
-      engine.budget = budget;
-    }
-    if (grouped) return true;
-    // A round that built no track left too little time for one: what is left is the tail.
-    if (budget.spent() || done.size === before) return false;
-    constructIndividuals(engine, { only: (p) => built(p) && !served.has(p), patientFirst: true });
-    engine.state.commit();
-    for (let p = 0; p < firstTrack.length; p++) if (built(p)) served.add(p);
+  engine.budget = budget.slice(GROUP_SHARE * budget.remainingMs());
+  let grouped: boolean;
+  try {
+    grouped = constructGroups(engine, false, done);
+  } finally {
+    engine.budget = budget;
   }
+  if (grouped) return true;
+  const { byTrack, loose } = firstTrackMembers(engine);
+  const serve = (patients: readonly number[]): boolean => {
+    const only = new Set(patients);
+    const served = constructIndividuals(engine, { only: (p) => only.has(p), patientFirst: true, reached });
+    engine.state.commit();
+    return served;
+  };
+  if (!serve([...loose, ...[...done].flatMap((t) => byTrack[t] ?? [])])) return false;
+  // constructGroups builds the tracks not in its set and adds each it finishes: all tracks but
+  // the next one are in it, so it builds that one alone.
+  const others = new Set(engine.problem.tracks.map((track) => track.index));
+  let batch: number[] = [];
+  const least = Math.ceil(BATCH_SHARE * engine.problem.patients.length);
+  for (const track of constructionOrder(engine.problem)) {
+    if (done.has(track.index)) continue;
+    others.delete(track.index);
+    if (budget.spent() || !constructGroups(engine, false, others)) return false;
+    done.add(track.index);
+    batch.push(...(byTrack[track.index] ?? []));
+    if (batch.length < least) continue;
+    if (!serve(batch)) return false;
+    batch = [];
+  }
+  return serve(batch);
 }
 
 /**
  * Builds the first complete timetable in `engine.state` (committed). Returns `false` when the
  * time budget ran out first: the timetable is then partial (what was placed keeps every hard
  * rule), and holds whole patients (groups and individual sessions) as far as the time went.
+ * `reached`, when given, gains every patient whose individual sessions construction came to (or
+ * who need none): after a cut, the others were never tried, and their shortfall says nothing
+ * about the clinic but that the time ran out.
  *
  * @example
  * ```ts
  * const engine = createEngine(compiled, allRules(), new Map(), seed);
  * engine.budget = new Budget({ timeLimitMs: 2000 });
- * const complete = construct(engine); // false: cut, the week holds the patients it completed
+ * const reached = new Set<number>();
+ * const complete = construct(engine, reached); // false: cut, the week holds the patients it completed
  * ```
  */
-export function construct(engine: Engine): boolean {
+export function construct(engine: Engine, reached: Set<number> = new Set()): boolean {
   engine.deferScoring = true;
   try {
-    return constructAll(engine);
+    return constructAll(engine, reached);
   } finally {
     engine.deferScoring = false;
     // Ends deferred scoring: every rule is current again for the search.
@@ -95,8 +134,8 @@ export function construct(engine: Engine): boolean {
   }
 }
 
-function constructAll(engine: Engine): boolean {
-  const placed = checkedByCatalogue(engine, () => constructPlacements(engine));
+function constructAll(engine: Engine, reached: Set<number>): boolean {
+  const placed = checkedByCatalogue(engine, () => constructPlacements(engine, reached));
   if (placed === 'cut') return false;
   // Polish and the optional sessions compare whole scores and probe with undo (a deferred rule
   // would be evaluated again after every probe): every rule is current from here.
@@ -109,12 +148,12 @@ function constructAll(engine: Engine): boolean {
  * The groups and individual sessions. `'cut'` when the time ran out before the first tracks'
  * groups were all built; `false` when it ran out later.
  */
-function constructPlacements(engine: Engine): boolean | 'cut' {
+function constructPlacements(engine: Engine, reached: Set<number>): boolean | 'cut' {
   const budget = engine.budget;
   const startedAt = budget.now();
-  if (!constructFirstTracks(engine)) return 'cut';
+  if (!constructFirstTracks(engine, reached)) return 'cut';
   // What is left may not hold the rest (about as long again as the groups took): then the
   // individual sessions go patient by patient, so a cut leaves whole patients served.
   const patientFirst = budget.remainingMs() < REST_PER_GROUPS * (budget.now() - startedAt);
-  return constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine, { patientFirst });
+  return constructGroups(engine, true) && constructFreeGroups(engine) && constructIndividuals(engine, { patientFirst, reached });
 }

@@ -13,8 +13,16 @@ import { canAttend, fillSlot, firstAttendable, viableDays } from './seating.js';
  * a handful of people can fill), then those with the least slack between the group sessions
  * their curriculum asks for and the slots their windows hold. A track filled late finds the
  * scarce people already booked by tracks that had alternatives.
+ *
+ * @example
+ * ```ts
+ * for (const track of constructionOrder(engine.problem)) console.log(track.id); // a cut construction goes track by track
+ * ```
  */
-function constructionOrder(problem: Engine['problem']): Engine['problem']['tracks'] {
+export function constructionOrder(problem: Engine['problem']): Engine['problem']['tracks'] {
+  // Asked once per track when a cut construction goes track by track (0.6 ms a time at 48 tracks).
+  const cached = orderCache.get(problem);
+  if (cached) return cached;
   const scarcity = problem.tracks.map((track) => {
     let fewest = Infinity;
     for (const s of trackServices(problem, track)) {
@@ -23,8 +31,12 @@ function constructionOrder(problem: Engine['problem']): Engine['problem']['track
     return fewest;
   });
   const slack = problem.tracks.map((track) => groupSlots(problem, track).length - track.curriculum.reduce((sum, entry) => sum + entry.min, 0));
-  return [...problem.tracks].sort((a, b) => scarcity[a.index]! - scarcity[b.index]! || slack[a.index]! - slack[b.index]! || a.index - b.index);
+  const order = [...problem.tracks].sort((a, b) => scarcity[a.index]! - scarcity[b.index]! || slack[a.index]! - slack[b.index]! || a.index - b.index);
+  orderCache.set(problem, order);
+  return order;
 }
+
+const orderCache = new WeakMap<Engine['problem'], Engine['problem']['tracks']>();
 
 /** `patients` (in priority order) re-ordered by counting minutes so far, ascending; stable. */
 function fewestMinutesFirst(engine: Engine, patients: readonly number[]): number[] {

@@ -263,6 +263,11 @@ export interface IndividualsOrder {
    * session short. Default false.
    */
   patientFirst?: boolean;
+  /**
+   * Gains each patient once placement comes to their sessions (at once when they need none): after
+   * a cut, the patients it lacks were never tried (their causes need no placement analysis).
+   */
+  reached?: Set<number>;
 }
 
 /**
@@ -283,7 +288,9 @@ export function constructIndividuals(engine: Engine, order: IndividualsOrder = {
   const needs: Array<{ p: number; s: number; freedom: number; scarcity: number }> = [];
   for (const patient of engine.problem.patients) {
     if (only && !only(patient.index)) continue;
-    for (const [s, missing] of individualNeeds(engine, patient.index)) {
+    const patientNeeds = individualNeeds(engine, patient.index);
+    if (patientNeeds.length === 0) order.reached?.add(patient.index);
+    for (const [s, missing] of patientNeeds) {
       const service = engine.problem.services[s]!;
       const freedom = sessionTimes(patient, service).size();
       for (let i = 0; i < missing; i++) needs.push({ p: patient.index, s, freedom, scarcity: scarcity(engine, s) });
@@ -298,6 +305,7 @@ export function constructIndividuals(engine: Engine, order: IndividualsOrder = {
   const unplaced: Array<{ p: number; s: number }> = [];
   for (const need of needs) {
     if (engine.budget.spent()) return false;
+    order.reached?.add(need.p);
     const key = `${need.p}:${need.s}`;
     if (failed.has(key)) continue;
     if (placeIndividual(engine, need.p, need.s, false, full) < 0) {

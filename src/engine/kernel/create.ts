@@ -30,17 +30,21 @@ export interface SolveStart {
 }
 
 /**
- * Milliseconds to keep, at the end of a call's budget, for going back to the best timetable,
- * the export and the report (which cannot be cut): about 0.1 ms a patient of CPU measured at
- * 1,000 and 10,000 patients on a 2-core machine for a full week, and 40-80 ms at 100 patients
- * (going back to the best and garbage collection); so 50 ms plus 0.2 ms a patient plus 2.5% of
- * the limit, and at least twice what validation and compilation took in this call (`floorMs`):
- * they scale with the clinic and slow down with the machine's load alike, so the reserve
- * follows a loaded machine. Never more than half the limit: the report of a week cut during
- * construction is the largest (every short patient has an entry per requirement: 18,000-31,000
- * at 5,000 patients, 200-470 ms), and with a quarter a 1,000 ms solve of 5,000 patients returned
- * 1,040-1,410 ms after it began, quiet; a caller's limit is a promise, the served count at a
- * limit too short for construction is not.
+ * Milliseconds to keep, at the end of a call's budget, for what follows construction and search
+ * and cannot be cut: the deferred rules construction leaves to its end, going back to the best
+ * timetable, the export and the report: 50 ms plus 0.2 ms a patient plus 2.5% of the limit, and
+ * at least twice what validation, compilation and the engine's tables took in this call
+ * (`floorMs`: they scale with the clinic and slow down with the machine's load alike, so the
+ * reserve follows a loaded machine). Measured (December 2026, process CPU, cold, dist,
+ * `maxIterations: 0`) as multiples of that floor: a complete 1,000-patient week 1.3 x (export
+ * 103 ms, report 209, after a floor of 252), a week cut during construction 0.6 x at 1,000
+ * patients and 1.0 x at 5,000 (its unreached patients' causes cost nothing: diagnose/not-reached.ts).
+ * Twice the floor is thus a 1.5 x margin over a complete week, and no more: with 1.5 x the floor
+ * and 0.15 ms a patient, a 2,564 ms solve of 1,000 patients at load 8.6 returned 669 ms late (its
+ * report took 565 ms of wall time after a floor of 138), the same solve with this reserve beside
+ * it 226 ms late: one pair at that load proves little, but the limit is the promise. Never more
+ * than half the limit: a limit too short for construction gives construction half of it; a
+ * caller's limit is a promise, the served count at a limit too short for construction is not.
  *
  * @example
  * ```ts
