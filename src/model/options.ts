@@ -32,7 +32,7 @@ export type ProgressPhase = 'validate' | 'compile' | 'construct' | 'replan' | 's
 export interface Progress {
   /** The phase running now. */
   phase: ProgressPhase;
-  /** Best score so far (during construction, the score of the timetable built so far). */
+  /** Best score so far (during construction, the score of the timetable built so far, brought up to date at most once a second). */
   bestScore: Score;
   /** Milliseconds since the call began. */
   elapsedMs: number;

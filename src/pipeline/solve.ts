@@ -16,11 +16,15 @@ import { compileProblem, type CompiledProblem } from '../compiled/compile.js';
 import { ConflictStats, construct, search, createEngine, placeOptional, reportReserveMs, type SolveStart } from '../engine/index.js';
 import { exportWithSlots } from '../compiled/export.js';
 import { budgetOf } from '../time/budget.js';
+import { refreshedEvery } from '../time/refreshed.js';
 
 /** Default wall-time budget of `solve`, in milliseconds. */
 export const DEFAULT_TIME_LIMIT_MS = 3000;
 /** Clinics up to this size get the pre-solve proofs among the causes of `solve`'s report. */
 const PROOFS_UP_TO_PATIENTS = 300;
+
+/** How old the score `onProgress` reports during construction may be, in milliseconds. */
+const PROGRESS_SCORE_INTERVAL_MS = 1000;
 
 /** Default seed. */
 export const DEFAULT_SEED = 1;
@@ -72,7 +76,9 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
   const state = engine.state;
   // Construction and search stop early enough to export and report, which cannot be cut.
   engine.budget = budget.reserve(reportReserveMs(budget.deadline - budget.startedAt, compiled.patients.length, budget.elapsedMs()));
-  engine.budget.enter('construct', () => ({ bestScore: state.score(), iteration: 0 }));
+  // Reading the score evaluates what construction deferred: once a second, not every report.
+  const constructedSoFar = refreshedEvery(budget, PROGRESS_SCORE_INTERVAL_MS, () => state.score());
+  engine.budget.enter('construct', () => ({ bestScore: constructedSoFar(), iteration: 0 }));
   const reached = new Set<number>();
   const constructionComplete = construct(engine, reached);
   const constructedScore = state.score();
