@@ -3,6 +3,8 @@ import { compileProblem } from '../compiled/compile.js';
 import { eveningOverRoomCapacity, freeOnlyTwoEvenings } from '../../test/diagnose/scenarios.js';
 import { servedBound } from './bound.js';
 import { diagnose } from './diagnose.js';
+import type { Problem } from '../model/problem.js';
+import { solve } from '../pipeline/solve.js';
 
 describe('servedBound', () => {
   it('counts the patients whose weekly minutes fit the seats of the only evening room', () => {
@@ -31,6 +33,46 @@ describe('servedBound', () => {
     const compiled = compileProblem(freeOnlyTwoEvenings());
     expect(servedBound(compiled)).toEqual({ patients: 3, total: 4, unservable: 1, free: 0 });
     expect(servedBound(compiled, new Set([0])).patients).toBe(2);
+  });
+});
+
+/**
+ * Four evening patients free Tuesday and Thursday 16:30-19:00, each needing one 60-minute session;
+ * the day clinician leaves at 17:00, the evening one comes at 17:00 and works one hour a week.
+ * The 16:30-17:00 half hours add up to 60 minutes, yet no session has more than 30 of them.
+ */
+function sessionsAcrossFive(): Problem {
+  const days: Array<'TU' | 'TH'> = ['TU', 'TH'];
+  return {
+    timeZone: 'America/Los_Angeles',
+    weekStart: '2026-11-23',
+    tracks: [{ id: 'evening', windows: { weekly: [{ days, start: '17:00', end: '19:00' }] } }],
+    services: [{ id: 'therapy', kind: 'individual', durationMinutes: 60, staff: [{ credentials: ['LCSW'] }], room: { features: ['office'] } }],
+    staff: [
+      { id: 'day', credentials: ['LCSW'], availability: { weekly: [{ days, start: '08:00', end: '17:00' }] } },
+      { id: 'evening', credentials: ['LCSW'], maxWeeklyHours: 1, availability: { weekly: [{ days, start: '17:00', end: '21:00' }] } },
+    ],
+    rooms: [{ id: 'office', capacity: 2, features: ['office'] }],
+    patients: Array.from({ length: 4 }, (_, i) => ({
+      id: `p${i + 1}`,
+      tracks: ['evening'],
+      availability: { weekly: [{ days, start: '16:30', end: '19:00' }] },
+      requires: [{ service: 'therapy', min: 1, max: 1 }],
+      rules: { minWeeklyHours: 1, minDays: 1 },
+    })),
+  };
+}
+
+describe('servedBound with whole sessions', () => {
+  it('counts at least half of each session after 17:00: two of four fit the evening hour', () => {
+    const bound = servedBound(compileProblem(sessionsAcrossFive()));
+    expect(bound.patients).toBe(2);
+    expect(bound.binding).toMatchObject({ resource: 'staff', period: 'window of evening', supplyMinutes: 60, demandMinutes: 120 });
+  });
+
+  it('stays above what a timetable serves: one session, with the evening clinician', () => {
+    const { report } = solve(sessionsAcrossFive(), { seed: 1, maxIterations: 2000, timeLimitMs: 60_000 });
+    expect(report.patients.filter((row) => row.met)).toHaveLength(1);
   });
 });
 

@@ -10,7 +10,9 @@
  * once (patient-double-booked). Fix a cut: a pool of rooms or of staff and a set of slots T.
  * - Outside T, p can attend at most |P(p, s) \ T| minutes of s, and at most the minutes of the union
  *   of its P sets outside T on each day, capped by its daily maximum (patient-max-daily-hours, hard)
- *   when every service counted toward hours. So inside T it attends at least `need` minus what the
+ *   when every service counted toward hours. A need of one service is met by whole sessions, each
+ *   inside P(p, s), so outside T it has at most its sessions times the most minutes one session
+ *   placed inside P(p, s) can have outside T. So inside T it attends at least `need` minus what the
  *   most expensive services could take outside T: `demand(p, cut)`, computed greedily, which is
  *   the exact minimum of that small fractional problem.
  * - A room hosts one meeting at a time (room-double-booked) of at most min(capacity, max size)
@@ -36,6 +38,7 @@ import { buildReach, lenientRules, sessionCap, sharedServiceSlots, type Reach } 
 import { enrolled, requiredServices } from './required.js';
 import type { BoundCut, ServedBound } from './types.js';
 import { intersects, periods } from './bound-periods.js';
+import { sessionOutside } from './bound-sessions.js';
 
 const DAYS = 7;
 const WORDS_PER_DAY = SLOTS_PER_DAY / 32;
@@ -49,6 +52,8 @@ interface Need {
   services: readonly number[];
   minutes: number;
   slots: SlotSet;
+  /** A need of one service: its sessions, each `slots` 5-minute slots long and whole. */
+  sessions?: { count: number; slots: number };
 }
 
 /** Patients with the same needs, reach and daily cap: the bound treats them alike. */
@@ -231,7 +236,8 @@ function needsOf(problem: CompiledProblem, reach: Reach, index: number): Need[] 
     const service = problem.services[need.service]!;
     const minutes = need.min * service.durationMinutes;
     if (service.countsTowardHours) countedMinutes += minutes;
-    needs.push({ services: [need.service], minutes, slots: sharedServiceSlots(reach, index, need.service) });
+    const sessions = { count: need.min, slots: service.durationMinutes / SLOT_MINUTES };
+    needs.push({ services: [need.service], minutes, slots: sharedServiceSlots(reach, index, need.service), sessions });
   }
   const weekly = Math.round(lenientRules(problem, index).minWeeklyHours * 60);
   if (weekly > countedMinutes) {
@@ -276,7 +282,12 @@ interface Outside {
 }
 
 function outsideOf(group: PatientClass, slots: SlotSet): Outside {
-  const perNeed = group.needs.map((need) => outsideByDay(need.slots, slots).reduce((a, b) => a + b, 0));
+  const perNeed = group.needs.map((need) => {
+    const minutes = outsideByDay(need.slots, slots).reduce((a, b) => a + b, 0);
+    // Whole sessions: each has at most its best placement's minutes outside (./bound-sessions.ts).
+    if (need.sessions === undefined || minutes === 0) return minutes;
+    return Math.min(minutes, need.sessions.count * sessionOutside(need.slots, slots, need.sessions.slots) * SLOT_MINUTES);
+  });
   const byDay = outsideByDay(group.union, slots);
   return {
     perNeed,

@@ -88,8 +88,17 @@ function takeHour(engine: Engine, index: number, p: number, s: number): boolean 
   return false;
 }
 
-/** Meeting `index` holds `service`, with its leader, another free one, or one a staff chain frees. */
-function switchPartner(engine: Engine, index: number, service: number): boolean {
+/**
+ * Meeting `index` holds `service`, with its leader, another free one, or one a staff chain frees.
+ * On false the caller rolls back what it changed.
+ *
+ * @example
+ * ```ts
+ * const mark = engine.state.mark();
+ * if (!switchPartner(engine, group, skills)) engine.state.rollback(mark);
+ * ```
+ */
+export function switchPartner(engine: Engine, index: number, service: number): boolean {
   if (switchTo(engine, index, service)) return true;
   const m = engine.state.meetings[index]!;
   engine.state.remove(index);
