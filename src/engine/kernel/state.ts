@@ -434,7 +434,7 @@ export class SolverState implements RuleContext {
    * ```
    */
   freeStaff(): FreeTimes {
-    this.staffFree ??= new FreeTimes(this.problem.staff.length, (s) => this.problem.staff[s]!.available, (s, slot) => this.staffBusy[s * SLOTS_PER_WEEK + slot]! > 0);
+    this.staffFree ??= new FreeTimes(this.problem.staff.length, (s) => this.problem.staff[s]!.available, this.staffBusy);
     return this.staffFree;
   }
 
@@ -447,7 +447,7 @@ export class SolverState implements RuleContext {
    * ```
    */
   freeRooms(): FreeTimes {
-    this.roomFree ??= new FreeTimes(this.problem.rooms.length, (r) => this.problem.rooms[r]!.available, (r, slot) => this.roomBusy[r * SLOTS_PER_WEEK + slot]! > 0);
+    this.roomFree ??= new FreeTimes(this.problem.rooms.length, (r) => this.problem.rooms[r]!.available, this.roomBusy);
     return this.roomFree;
   }
 
