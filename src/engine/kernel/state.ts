@@ -291,18 +291,24 @@ export class SolverState implements RuleContext {
    */
   private evaluateDeferred(): void {
     const board = this.scores;
-    if (this.hardStale) {
-      this.hardStale = false;
-      for (const m of this.deferredMeetings.items) board.evaluateLevel(this, 'meeting', m, true, false);
-      for (const p of this.deferredPatients.items) board.evaluateLevel(this, 'patient', p, true, false);
-      for (const s of this.deferredStaff.items) board.evaluateLevel(this, 'staff', s, true, false);
-      for (const r of this.deferredRooms.items) board.evaluateLevel(this, 'room', r, true, false);
-    }
     // Past the end too: an undo that dropped an appended slot restores no value written here.
-    for (const m of this.deferredMeetings.items) board.evaluateLevel(this, 'meeting', m, false, false);
-    for (const p of this.deferredPatients.items) board.evaluateLevel(this, 'patient', p, false, false);
-    for (const s of this.deferredStaff.items) board.evaluateLevel(this, 'staff', s, false, false);
-    for (const r of this.deferredRooms.items) board.evaluateLevel(this, 'room', r, false, false);
+    // With the hard rules stale as well (construction trusting the fast checks), every rule of a
+    // subject in one evaluation: one memo scope, so a patient's week is measured once for the
+    // hard rules and the others, not once for each (rules are functions of the timetable, so the
+    // order they run in changes no value).
+    const hard = this.hardStale;
+    this.hardStale = false;
+    if (hard) {
+      for (const m of this.deferredMeetings.items) board.evaluate(this, 'meeting', m, false);
+      for (const p of this.deferredPatients.items) board.evaluate(this, 'patient', p, false);
+      for (const s of this.deferredStaff.items) board.evaluate(this, 'staff', s, false);
+      for (const r of this.deferredRooms.items) board.evaluate(this, 'room', r, false);
+    } else {
+      for (const m of this.deferredMeetings.items) board.evaluateLevel(this, 'meeting', m, false, false);
+      for (const p of this.deferredPatients.items) board.evaluateLevel(this, 'patient', p, false, false);
+      for (const s of this.deferredStaff.items) board.evaluateLevel(this, 'staff', s, false, false);
+      for (const r of this.deferredRooms.items) board.evaluateLevel(this, 'room', r, false, false);
+    }
     this.deferredMeetings.clear();
     this.deferredPatients.clear();
     this.deferredStaff.clear();
