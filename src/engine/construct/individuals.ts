@@ -102,7 +102,8 @@ function candidateDays(engine: Engine, p: number, s: number, shuffle: boolean, l
     // whose family rooms are least booked first, so that families with one evening free find
     // it open (greedy filling piles the flexible ones onto the first day otherwise).
     const load = [0, 0, 0, 0, 0, 0, 0];
-    for (const r of problem.services[s]!.eligibleRooms) for (const index of engine.state.roomMeetings[r]!) load[engine.state.meetings[index]!.day]! += 1;
+    const perDay = engine.state.roomDayMeetings;
+    for (const r of problem.services[s]!.eligibleRooms) for (let day = 0; day < 7; day++) load[day]! += perDay[r * 7 + day]!;
     days.sort((a, b) => load[a]! - load[b]! || rank(a) - rank(b) || a - b);
   } else days.sort((a, b) => rank(a) - rank(b) || meetings[b]! - meetings[a]! || a - b);
   if (lastResort) for (const d of open) if (!days.includes(d)) days.push(d);

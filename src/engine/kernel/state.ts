@@ -68,6 +68,13 @@ export class SolverState implements RuleContext {
   /** Minutes each staff member leads per day: `[staff * 7 + day]`. */
   readonly staffDayMinutes: Float64Array;
   /**
+   * Meetings each room holds per day of the week: `[room * 7 + day]` (kept with the lists). A
+   * family session ranks the days by how booked its rooms are; reading every meeting of every
+   * eligible room for each session grew with the clinic squared (hundreds of offices at 10,000
+   * patients).
+   */
+  readonly roomDayMeetings: Int32Array;
+  /**
    * Occupancy of the week's 5-minute slots (`[staff * SLOTS_PER_WEEK + slot]`, the same for
    * rooms): how many meetings hold the staff member or room then. Whether someone is free is a
    * look at a few slots, not a walk through their whole week, which in a network with hundreds
@@ -119,6 +126,7 @@ export class SolverState implements RuleContext {
     this.roomMeetings = problem.rooms.map(() => []);
     this.staffMinutes = new Float64Array(problem.staff.length);
     this.staffDayMinutes = new Float64Array(problem.staff.length * 7);
+    this.roomDayMeetings = new Int32Array(problem.rooms.length * 7);
     this.staffBusy = new Uint16Array(problem.staff.length * SLOTS_PER_WEEK);
     this.roomBusy = new Uint16Array(problem.rooms.length * SLOTS_PER_WEEK);
     this.touchedPatients = new TouchSet(problem.patients.length);
@@ -481,6 +489,7 @@ export class SolverState implements RuleContext {
       }
       if (old.room >= 0) {
         removeFrom(this.roomMeetings[old.room]!, index);
+        if (old.day >= 0 && old.day < 7) this.roomDayMeetings[old.room * 7 + old.day]! -= 1;
         occupy(this.roomBusy, old.room, from, to, -1, this.roomFree);
         this.touchedRooms.add(old.room);
       }
@@ -501,6 +510,7 @@ export class SolverState implements RuleContext {
       }
       if (meeting.room >= 0) {
         this.roomMeetings[meeting.room]!.push(index);
+        if (meeting.day >= 0 && meeting.day < 7) this.roomDayMeetings[meeting.room * 7 + meeting.day]! += 1;
         occupy(this.roomBusy, meeting.room, from, to, 1, this.roomFree);
         this.touchedRooms.add(meeting.room);
       }
