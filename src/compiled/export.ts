@@ -72,27 +72,76 @@ export function exportSchedule(problem: CompiledProblem, meetings: ReadonlyArray
   return exportWithSlots(problem, meetings).schedule;
 }
 
+/** A meeting with what the export orders it by: its staff and patients ascending, and `key` (see `orderKeys`). */
+interface Ordered {
+  m: PlacedMeeting;
+  slot: number;
+  staff: readonly number[];
+  patients: readonly number[];
+  key: number;
+}
+
+/** `list` ascending: itself when it already is (most staff lists), else a sorted copy. */
+function ascending(list: readonly number[]): readonly number[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]! > list[i]!) return [...list].sort((a, b) => a - b);
+  return list;
+}
+
+/**
+ * Day, start, track, service and room as one number that orders as they do one after another,
+ * when the product of their ranges fits a double exactly; otherwise every key is 0 and the
+ * comparison falls through to the fields. One subtraction instead of five for most pairs: the
+ * sort of a 10,000-patient week compares 25,000 meetings.
+ */
+function orderKeys(problem: CompiledProblem, ordered: Ordered[]): void {
+  let minDay = 0;
+  let maxDay = 0;
+  let maxStart = 0;
+  for (const { m } of ordered) {
+    minDay = Math.min(minDay, m.day);
+    maxDay = Math.max(maxDay, m.day);
+    maxStart = Math.max(maxStart, m.start);
+  }
+  const starts = maxStart + 1;
+  const tracks = problem.tracks.length + 1;
+  const services = problem.services.length;
+  const rooms = problem.rooms.length + 1;
+  const exact = (maxDay - minDay + 1) * starts * tracks * services * rooms < Number.MAX_SAFE_INTEGER;
+  for (const entry of ordered) {
+    const m = entry.m;
+    const fits = exact && Number.isInteger(m.day) && Number.isInteger(m.start) && m.start >= 0 && m.track >= -1 && m.track < tracks - 1 && m.service >= 0 && m.service < services && m.room >= -1 && m.room < rooms - 1;
+    if (!fits) {
+      for (const other of ordered) other.key = 0;
+      return;
+    }
+    entry.key = (((m.day - minDay) * starts + m.start) * tracks + m.track + 1) * services * rooms + m.service * rooms + m.room + 1;
+  }
+}
+
+function compareOrdered(a: Ordered, b: Ordered): number {
+  return (
+    a.key - b.key ||
+    a.m.day - b.m.day ||
+    a.m.start - b.m.start ||
+    a.m.track - b.m.track ||
+    a.m.service - b.m.service ||
+    a.m.room - b.m.room ||
+    compareNumbers(a.staff, b.staff) ||
+    compareNumbers(a.patients, b.patients)
+  );
+}
+
 /**
  * The schedule of a set of compiled meetings, with `slots[i]`: the position in `meetings` of the
  * schedule's meeting `i` (how a score board kept by slot is read against the schedule).
  */
 export function exportWithSlots(problem: CompiledProblem, meetings: ReadonlyArray<PlacedMeeting | undefined>): { schedule: Schedule; slots: number[] } {
-  const placed: Array<{ m: PlacedMeeting; slot: number }> = [];
+  const ordered: Ordered[] = [];
   meetings.forEach((m, slot) => {
-    if (m !== undefined) placed.push({ m, slot });
+    if (m !== undefined) ordered.push({ m, slot, staff: ascending(m.staff), patients: ascending(m.patients), key: 0 });
   });
-  const ordered = placed
-    .map(({ m, slot }) => ({ m, slot, staff: [...m.staff].sort((a, b) => a - b), patients: [...m.patients].sort((a, b) => a - b) }))
-    .sort(
-      (a, b) =>
-        a.m.day - b.m.day ||
-        a.m.start - b.m.start ||
-        a.m.track - b.m.track ||
-        a.m.service - b.m.service ||
-        a.m.room - b.m.room ||
-        compareNumbers(a.staff, b.staff) ||
-        compareNumbers(a.patients, b.patients),
-    );
+  orderKeys(problem, ordered);
+  ordered.sort(compareOrdered);
   // Meetings that came with an id (re-planning) keep it; the first holder wins a duplicate.
   const kept = new Set<PlacedMeeting>();
   const used = new Set<string>();
@@ -104,19 +153,25 @@ export function exportWithSlots(problem: CompiledProblem, meetings: ReadonlyArra
   }
   const counters = new Map<string, number>();
   const instant = instantsIn(problem.timeZone);
+  // Meetings of one prefix (track, day, start, service) are neighbours in this order: the prefix
+  // is built and its counter looked up once a run, not once a meeting.
+  let last: PlacedMeeting | undefined;
+  let prefix = '';
+  let n = 0;
   const result: Array<{ meeting: Meeting; slot: number }> = ordered.map(({ m, slot, patients }) => {
-    const start = formatLocalTime(m.start);
-    const track = m.track >= 0 ? problem.tracks[m.track]!.id : null;
-    const service = problem.services[m.service]!.id;
     let id = kept.has(m) ? m.id : '';
     if (id === '') {
-      const prefix = `${track ?? 'session'}-${WEEKDAYS[m.day]}-${start.replace(':', '')}-${service}`;
-      let n = counters.get(prefix) ?? 0;
+      if (last === undefined || last.track !== m.track || last.day !== m.day || last.start !== m.start || last.service !== m.service) {
+        if (last !== undefined) counters.set(prefix, n);
+        const track = m.track >= 0 ? problem.tracks[m.track]!.id : null;
+        prefix = `${track ?? 'session'}-${WEEKDAYS[m.day]}-${formatLocalTime(m.start).replace(':', '')}-${problem.services[m.service]!.id}`;
+        n = counters.get(prefix) ?? 0;
+        last = m;
+      }
       do {
         n += 1;
         id = `${prefix}-${n}`;
       } while (used.has(id));
-      counters.set(prefix, n);
       used.add(id);
     }
     return { meeting: meetingOf(problem, m, id, instant, patients), slot };

@@ -50,7 +50,19 @@ export const compactDays: Rule = {
   evaluate(ctx, patient, emit) {
     const mine = ctx.patientMeetings[patient] ?? [];
     if (mine.length < 2) return;
+    // Days holding two meetings or more, in one pass: a day with fewer has no gap, and each
+    // day's own sweep reads every meeting of the patient's week.
+    let seen = 0;
+    let twice = 0;
+    for (const index of mine) {
+      const day = ctx.meetings[index]?.day;
+      if (day === undefined || day < 0 || day > 6) continue;
+      const bit = 1 << day;
+      twice |= seen & bit;
+      seen |= bit;
+    }
     for (let day = 0; day < 7; day++) {
+      if ((twice & (1 << day)) === 0) continue;
       const idle = idleMinutes(ctx, mine, day);
       if (idle <= 0) continue;
       emit(idle, () => ({

@@ -1,11 +1,6 @@
 import { describeMeeting, onDay, patientIds } from './describe.js';
+import { prefixTagClasses } from './problem-memo.js';
 import type { Rule } from './types.js';
-
-/** Whether every tag of `a` starting with `prefix` is also a tag of `b`. */
-function prefixTagsWithin(a: readonly string[], b: readonly string[], prefix: string): boolean {
-  for (const tag of a) if (tag.startsWith(prefix) && !b.includes(tag)) return false;
-  return true;
-}
 
 /**
  * The participants of a meeting share the same tags under each of the service's homogeneity
@@ -23,11 +18,12 @@ export const homogeneity: Rule = {
     if (!meeting || meeting.patients.length < 2) return;
     const prefixes = ctx.problem.services[meeting.service]!.homogeneousBy;
     if (prefixes.length === 0) return;
-    const first = ctx.problem.patients[meeting.patients[0]!]!.tags;
     for (const prefix of prefixes) {
+      // Tag sets under the prefix, numbered once per problem (see `prefixTagClasses`).
+      const classes = prefixTagClasses(ctx.problem, prefix);
+      const first = classes[meeting.patients[0]!];
       for (let i = 1; i < meeting.patients.length; i++) {
-        const other = ctx.problem.patients[meeting.patients[i]!]!.tags;
-        if (prefixTagsWithin(first, other, prefix) && prefixTagsWithin(other, first, prefix)) continue;
+        if (classes[meeting.patients[i]!] === first) continue;
         // Justification: two participants differ in their tags under this prefix.
         emit(1, () => ({
           message: `${describeMeeting(ctx, meeting)} mixes patients with different '${prefix}' tags.`,

@@ -12,6 +12,8 @@ interface ProblemMemo {
   /** Scratch marks for counting distinct patients without a Set (see `DistinctCounter`). */
   patientMarks: DistinctCounter;
   staffMarks: DistinctCounter;
+  /** Per homogeneity prefix, each patient's class (see {@link prefixTagClasses}). */
+  prefixClasses: Map<string, Int32Array>;
 }
 
 const memos = new WeakMap<CompiledProblem, ProblemMemo>();
@@ -22,6 +24,7 @@ function memoOf(problem: CompiledProblem): ProblemMemo {
     memo = {
       patientMarks: new DistinctCounter(problem.patients.length),
       staffMarks: new DistinctCounter(problem.staff.length),
+      prefixClasses: new Map(),
     };
     memos.set(problem, memo);
   }
@@ -64,4 +67,33 @@ export function patientCounter(problem: CompiledProblem): DistinctCounter {
 
 export function staffCounter(problem: CompiledProblem): DistinctCounter {
   return memoOf(problem).staffMarks;
+}
+
+/**
+ * Per patient, a number for the set of their tags under `prefix`: two patients share it exactly
+ * when they hold the same such tags (order and repeats aside; none is a set of its own). The
+ * homogeneity rule compares these instead of matching tag strings both ways for every pair of a
+ * meeting, on every evaluation.
+ *
+ * @example
+ * ```ts
+ * const classes = prefixTagClasses(problem, 'age:');
+ * classes[0] === classes[1]; // patients 0 and 1 hold the same 'age:' tags
+ * ```
+ */
+export function prefixTagClasses(problem: CompiledProblem, prefix: string): Int32Array {
+  const memo = memoOf(problem);
+  let classes = memo.prefixClasses.get(prefix);
+  if (classes === undefined) {
+    const numbered = new Map<string, number>();
+    classes = new Int32Array(problem.patients.length);
+    problem.patients.forEach((patient, p) => {
+      const key = JSON.stringify([...new Set(patient.tags.filter((tag) => tag.startsWith(prefix)))].sort());
+      let id = numbered.get(key);
+      if (id === undefined) numbered.set(key, (id = numbered.size));
+      classes![p] = id;
+    });
+    memo.prefixClasses.set(prefix, classes);
+  }
+  return classes;
 }

@@ -83,9 +83,12 @@ export class ScoreBoard {
     this.pendingCount += 1;
   };
 
-  /** Re-evaluates every rule of `scope` on one subject, updating totals. */
-  evaluate(ctx: RuleContext, scope: RuleScope, subject: number): void {
-    this.evaluateRules(ctx, this.rulesByScope.get(scope)!, subject, true);
+  /**
+   * Re-evaluates every rule of `scope` on one subject, updating totals; `journal: false` records
+   * nothing for `restore` (see {@link ScoreBoard.evaluateLevel}).
+   */
+  evaluate(ctx: RuleContext, scope: RuleScope, subject: number, journal = true): void {
+    this.evaluateRules(ctx, this.rulesByScope.get(scope)!, subject, journal);
   }
 
   /**

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compileProblem } from '../../src/compiled/compile.js';
 import { SolverState } from '../../src/engine/kernel/state.js';
+import { Random } from '../../src/engine/kernel/random.js';
 import { allRules } from '../../src/rules/catalogue.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { tinyProblem } from '../support/tiny.js';
+import { randomTinyMeeting } from '../support/tiny-state.js';
 
 function group(fields: Partial<PlacedMeeting>): PlacedMeeting {
   return { id: '', service: 0, track: 0, day: 1, start: 1080, end: 1140, room: 0, telehealth: false, staff: [0], patients: [0, 1], pinned: false, ...fields };
@@ -41,6 +43,29 @@ describe('SolverState', () => {
     state.rescore();
     expect(state.score()).toEqual(empty);
     expect(state.liveMeetings()).toEqual([]);
+  });
+
+  it("counts each room's meetings per day as its meeting list holds them, through adds, replaces, removes and undo", () => {
+    const state = new SolverState(compileProblem(tinyProblem()), allRules(), new Map());
+    const random = new Random(11);
+    const counted = (): number[] =>
+      state.roomMeetings.flatMap((list) => {
+        const perDay = [0, 0, 0, 0, 0, 0, 0];
+        for (const index of list) perDay[state.meetings[index]!.day]! += 1;
+        return perDay;
+      });
+    let mark = state.mark();
+    for (let step = 0; step < 200; step++) {
+      const live = state.liveMeetings();
+      const roll = random.int(4);
+      if (roll === 0 || live.length === 0) state.add(randomTinyMeeting(random));
+      else if (roll === 1) state.replace(live[random.int(live.length)]!, randomTinyMeeting(random));
+      else if (roll === 2) state.remove(live[random.int(live.length)]!);
+      else if (random.int(3) === 0) state.rollback(mark);
+      else mark = state.mark();
+      expect([...state.roomDayMeetings]).toEqual(counted());
+    }
+    expect(counted().some((n) => n > 0)).toBe(true);
   });
 
   it('drops slots appended by a change that is undone', () => {

@@ -5,6 +5,7 @@ import { createEngine } from '../../src/engine/kernel/create.js';
 import { Random } from '../../src/engine/kernel/random.js';
 import { SolverState } from '../../src/engine/kernel/state.js';
 import { allRules } from '../../src/rules/catalogue.js';
+import { evaluationEpoch } from '../../src/rules/evaluation-scope.js';
 import type { PlacedMeeting, Rule } from '../../src/rules/types.js';
 import { tinyProblem } from '../support/tiny.js';
 import { freshScore, patientZeroSpy, randomTinyMeeting } from '../support/tiny-state.js';
@@ -71,6 +72,36 @@ describe('SolverState.trustFastChecks', () => {
     state.trustFastChecks(false);
     state.commit();
     expect(spy.evaluations).toBe(1);
+  });
+
+  it("evaluates a patient's hard and other rules in one memo scope at the end, so their week is measured once", () => {
+    // Which memo scope each level's rules saw patient 0 in (a scope memoises the patient's week).
+    const scopes: Record<'hard' | 'soft', number[]> = { hard: [], soft: [] };
+    const scopeSpy = (level: 'hard' | 'soft'): Rule => ({
+      code: `scope-spy-${level}`,
+      level,
+      scope: 'patient',
+      title: 'Scope spy',
+      description: 'Records the memo scope it evaluates patient 0 in.',
+      evaluate(_ctx, patient) {
+        if (patient === 0) scopes[level].push(evaluationEpoch());
+      },
+    });
+    const state = new SolverState(compileProblem(tinyProblem()), [...allRules(), scopeSpy('hard'), scopeSpy('soft')], new Map());
+    state.trustFastChecks(true);
+    scopes.hard.length = 0;
+    scopes.soft.length = 0;
+    for (const day of [1, 2]) {
+      state.mark();
+      state.add({ id: '', service: 1, track: -1, day, start: 1080, end: 1140, room: -1, telehealth: true, staff: [0], patients: [0], pinned: false });
+      state.hardScore();
+    }
+    state.trustFastChecks(false);
+    state.commit();
+    expect(scopes.hard).toHaveLength(1);
+    expect(scopes.soft).toHaveLength(1);
+    expect(scopes.hard[0]).toBeGreaterThanOrEqual(0);
+    expect(scopes.soft[0]).toBe(scopes.hard[0]);
   });
 });
 

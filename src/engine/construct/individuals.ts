@@ -102,7 +102,8 @@ function candidateDays(engine: Engine, p: number, s: number, shuffle: boolean, l
     // whose family rooms are least booked first, so that families with one evening free find
     // it open (greedy filling piles the flexible ones onto the first day otherwise).
     const load = [0, 0, 0, 0, 0, 0, 0];
-    for (const r of problem.services[s]!.eligibleRooms) for (const index of engine.state.roomMeetings[r]!) load[engine.state.meetings[index]!.day]! += 1;
+    const perDay = engine.state.roomDayMeetings;
+    for (const r of problem.services[s]!.eligibleRooms) for (let day = 0; day < 7; day++) load[day]! += perDay[r * 7 + day]!;
     days.sort((a, b) => load[a]! - load[b]! || rank(a) - rank(b) || a - b);
   } else days.sort((a, b) => rank(a) - rank(b) || meetings[b]! - meetings[a]! || a - b);
   if (lastResort) for (const d of open) if (!days.includes(d)) days.push(d);
@@ -110,11 +111,10 @@ function candidateDays(engine: Engine, p: number, s: number, shuffle: boolean, l
 }
 
 /**
- * Scratch of `placeIndividual` (which is never re-entered): starts seen on a day, the day's
- * starts the patient is free at, and those in the order they are tried (a list grown afresh
- * each call was most of what placing a session allocated).
+ * Scratch of `placeIndividual` (which is never re-entered): the day's starts the patient is free
+ * at, and those in the order they are tried (a list grown afresh each call was most of what
+ * placing a session allocated).
  */
-const SEEN = new Uint8Array(1441);
 const STARTS = new Int32Array(1441);
 const ORDER = new Float64Array(1441);
 
@@ -158,25 +158,17 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
   let lastCode: string | null = null;
   // Week minute (day * 1440 + start) of the full time `lastCode` was last set for, or -1.
   let fullAt = -1;
-  const seen = SEEN;
   const starts = STARTS;
   for (const day of days) {
     const busy = byDay[day]!.map((index) => engine.state.meetings[index]!);
     let count = 0;
-    seen.fill(0);
-    const consider = (start: number): void => {
-      if (start < 0 || start + duration > 1440 || seen[start] === 1) return;
-      seen[start] = 1;
-      // Only times the patient is free are ordered and tried: most of the day's grid is not.
+    // Every grid start the patient is free at (most of the day's grid is not). The starts next
+    // to the day's sessions are grid starts too (the grid divides the day), and the order below
+    // depends only on which starts there are: each is looked at once, in grid order.
+    for (let start = 0; start + duration <= 1440; start += grid) {
       const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
       if (patient.available.containsRange(from, from + duration / SLOT_MINUTES)) starts[count++] = start;
-    };
-    // Next to the sessions already on the day first (compact days), then every grid start.
-    for (const m of busy) {
-      consider(Math.ceil(m.end / grid) * grid);
-      consider(Math.floor((m.start - duration) / grid) * grid);
     }
-    for (let start = 0; start + duration <= 1440; start += grid) consider(start);
     // Nearest to the day's sessions first, then earliest (whole minutes both): one number a
     // start, `distance * 2048 + start`, sorted as numbers. A day without sessions keeps the
     // grid's order.

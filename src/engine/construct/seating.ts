@@ -219,8 +219,24 @@ function splitOpened(engine: Engine, slot: GroupSlot, opened: number[], p: numbe
  * rotation through the services at its own offset (its number).
  */
 export function fillSlot(engine: Engine, slot: GroupSlot, patients: readonly number[], cohortOf?: ReadonlyMap<number, number>): void {
-  const buckets = new Map<string, { service: number; members: number[] }>();
-  const keyOf = (service: number, p: number): string => `${service}\u0000${engine.prepared.homogeneity[service]?.[p] ?? ''}\u0000${cohortOf?.get(p) ?? ''}`;
+  const buckets = new Map<number, { service: number; members: number[] }>();
+  // A bucket is (service, homogeneity key, cohort) as one number: the slot's homogeneity keys
+  // numbered as they come. A string built and hashed per patient and service was a tenth of
+  // seating a slot; Map order (insertion) is the same for either key.
+  // Numbered per service, so a number stays below the patients' count (the width).
+  const kinds: Array<Map<string, number> | undefined> = [];
+  const services = engine.problem.services.length;
+  const width = engine.problem.patients.length + 2;
+  const keyOf = (service: number, p: number): number => {
+    const h = engine.prepared.homogeneity[service]?.[p];
+    let kind = 0;
+    if (h !== undefined) {
+      const numbered = (kinds[service] ??= new Map<string, number>());
+      kind = numbered.get(h) ?? 0;
+      if (kind === 0) numbered.set(h, (kind = numbered.size + 1));
+    }
+    return (((cohortOf?.get(p) ?? -1) + 1) * width + kind) * services + service;
+  };
   for (const p of patients) {
     const ranked = rankedServices(engine, slot, p, cohortOf?.get(p) ?? 0);
     if (ranked.length === 0) continue;
@@ -253,7 +269,7 @@ export function fillSlot(engine: Engine, slot: GroupSlot, patients: readonly num
     waiting.push(...left);
   }
   for (let round = 0; round < 2 && waiting.length > 0; round++) {
-    const again = new Map<string, { service: number; members: number[] }>();
+    const again = new Map<number, { service: number; members: number[] }>();
     const stay: number[] = [];
     for (const p of waiting) {
       const next = rankedServices(engine, slot, p, cohortOf?.get(p) ?? 0).find((entry) => !failed.has(entry.service));

@@ -68,6 +68,13 @@ export class SolverState implements RuleContext {
   /** Minutes each staff member leads per day: `[staff * 7 + day]`. */
   readonly staffDayMinutes: Float64Array;
   /**
+   * Meetings each room holds per day of the week: `[room * 7 + day]` (kept with the lists). A
+   * family session ranks the days by how booked its rooms are; reading every meeting of every
+   * eligible room for each session grew with the clinic squared (hundreds of offices at 10,000
+   * patients).
+   */
+  readonly roomDayMeetings: Int32Array;
+  /**
    * Occupancy of the week's 5-minute slots (`[staff * SLOTS_PER_WEEK + slot]`, the same for
    * rooms): how many meetings hold the staff member or room then. Whether someone is free is a
    * look at a few slots, not a walk through their whole week, which in a network with hundreds
@@ -119,6 +126,7 @@ export class SolverState implements RuleContext {
     this.roomMeetings = problem.rooms.map(() => []);
     this.staffMinutes = new Float64Array(problem.staff.length);
     this.staffDayMinutes = new Float64Array(problem.staff.length * 7);
+    this.roomDayMeetings = new Int32Array(problem.rooms.length * 7);
     this.staffBusy = new Uint16Array(problem.staff.length * SLOTS_PER_WEEK);
     this.roomBusy = new Uint16Array(problem.rooms.length * SLOTS_PER_WEEK);
     this.touchedPatients = new TouchSet(problem.patients.length);
@@ -291,18 +299,24 @@ export class SolverState implements RuleContext {
    */
   private evaluateDeferred(): void {
     const board = this.scores;
-    if (this.hardStale) {
-      this.hardStale = false;
-      for (const m of this.deferredMeetings.items) board.evaluateLevel(this, 'meeting', m, true, false);
-      for (const p of this.deferredPatients.items) board.evaluateLevel(this, 'patient', p, true, false);
-      for (const s of this.deferredStaff.items) board.evaluateLevel(this, 'staff', s, true, false);
-      for (const r of this.deferredRooms.items) board.evaluateLevel(this, 'room', r, true, false);
-    }
     // Past the end too: an undo that dropped an appended slot restores no value written here.
-    for (const m of this.deferredMeetings.items) board.evaluateLevel(this, 'meeting', m, false, false);
-    for (const p of this.deferredPatients.items) board.evaluateLevel(this, 'patient', p, false, false);
-    for (const s of this.deferredStaff.items) board.evaluateLevel(this, 'staff', s, false, false);
-    for (const r of this.deferredRooms.items) board.evaluateLevel(this, 'room', r, false, false);
+    // With the hard rules stale as well (construction trusting the fast checks), every rule of a
+    // subject in one evaluation: one memo scope, so a patient's week is measured once for the
+    // hard rules and the others, not once for each (rules are functions of the timetable, so the
+    // order they run in changes no value).
+    const hard = this.hardStale;
+    this.hardStale = false;
+    if (hard) {
+      for (const m of this.deferredMeetings.items) board.evaluate(this, 'meeting', m, false);
+      for (const p of this.deferredPatients.items) board.evaluate(this, 'patient', p, false);
+      for (const s of this.deferredStaff.items) board.evaluate(this, 'staff', s, false);
+      for (const r of this.deferredRooms.items) board.evaluate(this, 'room', r, false);
+    } else {
+      for (const m of this.deferredMeetings.items) board.evaluateLevel(this, 'meeting', m, false, false);
+      for (const p of this.deferredPatients.items) board.evaluateLevel(this, 'patient', p, false, false);
+      for (const s of this.deferredStaff.items) board.evaluateLevel(this, 'staff', s, false, false);
+      for (const r of this.deferredRooms.items) board.evaluateLevel(this, 'room', r, false, false);
+    }
     this.deferredMeetings.clear();
     this.deferredPatients.clear();
     this.deferredStaff.clear();
@@ -434,7 +448,7 @@ export class SolverState implements RuleContext {
    * ```
    */
   freeStaff(): FreeTimes {
-    this.staffFree ??= new FreeTimes(this.problem.staff.length, (s) => this.problem.staff[s]!.available, (s, slot) => this.staffBusy[s * SLOTS_PER_WEEK + slot]! > 0);
+    this.staffFree ??= new FreeTimes(this.problem.staff.length, (s) => this.problem.staff[s]!.available, this.staffBusy);
     return this.staffFree;
   }
 
@@ -447,7 +461,7 @@ export class SolverState implements RuleContext {
    * ```
    */
   freeRooms(): FreeTimes {
-    this.roomFree ??= new FreeTimes(this.problem.rooms.length, (r) => this.problem.rooms[r]!.available, (r, slot) => this.roomBusy[r * SLOTS_PER_WEEK + slot]! > 0);
+    this.roomFree ??= new FreeTimes(this.problem.rooms.length, (r) => this.problem.rooms[r]!.available, this.roomBusy);
     return this.roomFree;
   }
 
@@ -475,6 +489,7 @@ export class SolverState implements RuleContext {
       }
       if (old.room >= 0) {
         removeFrom(this.roomMeetings[old.room]!, index);
+        if (old.day >= 0 && old.day < 7) this.roomDayMeetings[old.room * 7 + old.day]! -= 1;
         occupy(this.roomBusy, old.room, from, to, -1, this.roomFree);
         this.touchedRooms.add(old.room);
       }
@@ -495,6 +510,7 @@ export class SolverState implements RuleContext {
       }
       if (meeting.room >= 0) {
         this.roomMeetings[meeting.room]!.push(index);
+        if (meeting.day >= 0 && meeting.day < 7) this.roomDayMeetings[meeting.room * 7 + meeting.day]! += 1;
         occupy(this.roomBusy, meeting.room, from, to, 1, this.roomFree);
         this.touchedRooms.add(meeting.room);
       }
