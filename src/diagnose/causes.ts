@@ -13,6 +13,7 @@ import { capacityCause } from './capacity-causes.js';
 import { caseloadCauses } from './caseload.js';
 import type { CapacityRow, Finding } from './types.js';
 import { listText, plural, windowsText } from './words.js';
+import { sparsePoll } from '../time/sparse-poll.js';
 
 /**
  * Conflict statistics as the solver counts them (structurally `ConflictStats` of src/engine):
@@ -180,7 +181,7 @@ export function findCauses(
   budget?: Budget,
   capacity: readonly CapacityRow[] = [],
 ): Cause[][] {
-  const stop = budget === undefined ? undefined : (): boolean => budget.spent();
+  const stop = budget === undefined ? undefined : sparsePoll(budget);
   const problem = ctx.problem;
   const services = unmetServices(report);
   const analysed = new Map<string, Map<string, BlockTally>>();
