@@ -132,12 +132,18 @@ export const MOVES: readonly MoveEntry[] = [
   {
     name: 'resection-time',
     move: resectionTime,
-    weight: 3,
+    weight: 9,
     targeted: true,
     ruin: false,
     why:
       'An exact re-seating is costly, so a few draws in a hundred; with it the reference instances (3 s, seeds 1-3) reach ' +
-      'the HiGHS optimum in 15 of 21 runs against 0 (3444fa6; the weight fixed in b348f8d). It runs only while someone is short.',
+      'the HiGHS optimum in 15 of 21 runs against 0 (3444fa6; the weight fixed in b348f8d). It runs only while someone is short. ' +
+      'Weight 9 (from 3) with 16 other patients weighed (from 8, ../chains/resection.ts): the over-full references of 80-120 ' +
+      'patients stall where no one-seat move gains and only a re-seated time does (100,000 iterations: 120:1 stops on patience in ' +
+      '4 of 5 runs, its best found in the first third). At 30,000 iterations, seeds 1-4, mean minutes short (HiGHS optimum): ' +
+      '80:1 30,060 -> 30,000 (30,000: 4 of 4 runs at it), 120:1 60,585 -> 60,540 (60,240); held out, no HiGHS answer: 80:2 ' +
+      '30,540 -> 30,450, 120:2 60,465 -> 60,390, 120:3 60,645 -> 60,480. Weight 9 alone, or 16 others alone, did about half ' +
+      'as well. About a fifth more CPU an iteration there.',
 
     movesMeeting: true,
   },
