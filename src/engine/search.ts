@@ -10,7 +10,7 @@ import type { PlacedMeeting } from '../rules/types.js';
 import { settle, type Engine } from './kernel/engine.js';
 import { completeChain } from './chains/chain.js';
 import { better, LateAcceptance } from './acceptance.js';
-import { MOVES, RUIN_MOVES, type MoveEntry } from './moves/index.js';
+import { MOVES, RUIN_MOVES, weightFor, type MoveEntry } from './moves/index.js';
 import { triageOn } from './moves/triage.js';
 import { shortfall } from './kernel/needs.js';
 import { ServingGuard } from './kernel/serving.js';
@@ -105,8 +105,9 @@ export function search(engine: Engine, limits: SearchLimits): SearchResult {
   const drawn = MOVES.map(({ targeted, movesMeeting }) => !serving || (targeted && movesMeeting !== true));
   // The triage moves are drawn only while someone is short and whole patients count.
   const triage = triageOn(engine);
-  const weightOf = (short: boolean, { weight, targeted, triage: forTriage }: MoveEntry, k: number): number =>
-    !drawn[k] || (forTriage === true && !(short && triage)) ? 0 : short && targeted ? weight * focus : weight;
+  const weights = MOVES.map((entry) => weightFor(entry, engine.problem.patients.length));
+  const weightOf = (short: boolean, { targeted, triage: forTriage }: MoveEntry, k: number): number =>
+    !drawn[k] || (forTriage === true && !(short && triage)) ? 0 : short && targeted ? weights[k]! * focus : weights[k]!;
   const totals = [false, true].map((short) => MOVES.reduce((sum, entry, k) => sum + weightOf(short, entry, k), 0));
   let iteration = 0;
   budget.enter('search', () => ({ bestScore: best, iteration }));

@@ -129,6 +129,19 @@ describe('resection-time: exact re-seating of one time of a track', () => {
     expect(live(engine)).toEqual([pinned]);
   });
 
+  it('offers the seats it frees to up to sixteen free patients of the track, not eight', () => {
+    // Two 8-seat rooms and two leaders for 20 patients who all need the hour; one section of 3
+    // sits. Filling both rooms takes 13 of the 17 free patients: with 8 weighed, 11 seats at most.
+    const problem = oneHourClinic(20, 2, -1);
+    const engine = engineWith(problem, [group(0, 0, 1, [0, 1, 2])]);
+    expect(resection(engine)).toBe(true);
+    const seated = live(engine).flatMap((m) => m.patients);
+    expect(new Set(seated).size).toBe(16);
+    // The four left out: an hour and a day short each.
+    expect(shortMinutes(engine)).toBe(4 * (60 + 60));
+    expectScoreFromScratch(problem, engine);
+  });
+
   it('agrees with checkSchedule run from scratch after the change', () => {
     const problem = oneHourClinic(5, 2);
     const engine = engineWith(problem, [group(1, 0, 0, [0, 1]), group(0, 1, 1, [2, 3, 4])]);

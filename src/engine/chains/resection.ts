@@ -28,8 +28,15 @@ import { bestLayout, meetingAt, type Kind, type Layout, type Seating, type Time 
 import { applyStaffChain } from './restaff.js';
 import { membersOf, patientFits, shortfall, trackMeetings } from '../kernel/needs.js';
 
-/** Patients of the track free at the time who are weighed besides the sections' members, and how many members are looked at to find them. */
-const MAX_OTHERS = 8;
+/**
+ * Patients of the track free at the time who are weighed besides the sections' members, and how
+ * many members are looked at to find them. Sixteen rather than eight: in an over-full week of 80
+ * to 120 patients most of a track is free at any one time, and the seat a re-seating frees (a
+ * member who takes an individual session instead, a section that changes service) is worth as
+ * much as the best of the others offered it (exact reference, 30,000 iterations, seeds 1-4, with
+ * the resection-time weight 9 of ./moves/index.ts: see there).
+ */
+const MAX_OTHERS = 16;
 
 const MEMBERS_LOOKED_AT = 64;
 
