@@ -27,6 +27,9 @@
  * impossible, and those whose needs exceed their own P sets, are in no S. The bound is the
  * smallest over every cut tried: each is an upper bound, so their minimum is.
  *
+ * Staff cuts count whole sections where a track's patients must all be in its groups at once
+ * (./bound-forced.ts, with its own proof): their cost is at least the linear count above.
+ *
  * It ignores what ties the resources together (the room and the staff of one meeting, time
  * windows of the staff against those of the rooms, minimum group sizes, homogeneity), so it may be
  * loose; it is never below what a timetable achieves.
@@ -39,6 +42,7 @@ import { enrolled, requiredServices } from './required.js';
 import type { BoundCut, ServedBound } from './types.js';
 import { intersects, periods } from './bound-periods.js';
 import { sessionOutside } from './bound-sessions.js';
+import { blockItems, forcedSlots, within, type BlockMember, type BoundItem, type Forced } from './bound-forced.js';
 
 const DAYS = 7;
 const WORDS_PER_DAY = SLOTS_PER_DAY / 32;
@@ -63,6 +67,9 @@ interface PatientClass {
   remote: boolean;
   dailyCap: number;
   union: SlotSet;
+  /** The patients' tracks (compiled indexes), and where they are in a group throughout (./bound-forced.ts). */
+  tracks: readonly number[];
+  forced?: Forced;
 }
 
 /** A resource shared by many patients: a set of rooms or of staff. */
@@ -74,6 +81,8 @@ interface Pool {
   /** Resource-minutes the pool offers inside `slots`. */
   supply: (slots: SlotSet) => number;
   label: string;
+  /** Staff pools: the pool's staff one meeting of `service` needs. */
+  seats?: (service: CompiledService) => number;
 }
 
 /** Minutes of `set` outside `removed` on each day (`removed` undefined: all of `set`). */
@@ -130,16 +139,19 @@ function roomPool(problem: CompiledProblem, members: readonly number[], label: s
 function staffPool(problem: CompiledProblem, members: readonly number[], label: string): Pool {
   const inPool = new Set(members);
   const rates = new Map<number, number>();
+  const seatCounts = new Map<number, number>();
   for (const service of problem.services) {
     const seats = service.seats.filter((seat) => seat.eligibleStaff.length > 0 && seat.eligibleStaff.every((m) => inPool.has(m)));
     const count = seats.reduce((sum, seat) => sum + seat.count, 0);
     if (count > 0) rates.set(service.index, count / groupSize(problem, service));
+    if (count > 0) seatCounts.set(service.index, count);
   }
   return {
     resource: 'staff',
     members,
     label,
     rate: (service) => rates.get(service.index) ?? 0,
+    seats: (service) => seatCounts.get(service.index) ?? 0,
     supply: (slots) => {
       let total = 0;
       const elsewhere = invert(slots);
@@ -215,15 +227,18 @@ function patientClasses(problem: CompiledProblem, reach: Reach, excluded: Readon
     // A patient whose needs do not fit their own reach is served by no timetable.
     const union = new SlotSet();
     for (const need of needs) union.unionWith(need.slots);
-    const alone = { count: 1, needs, remote: patient.telehealth, dailyCap, union };
+    const alone: PatientClass = { count: 1, needs, remote: patient.telehealth, dailyCap, union, tracks: patient.tracks };
     if (needs.some((need) => need.services.length === 0) || demandOf(alone, outsideOf(alone, new SlotSet()), () => 1, counting(problem)) > 0) {
       unservable += 1;
       return;
     }
-    const key = `${patient.telehealth ? 1 : 0}|${dailyCap}|${needs.map((n) => `${n.services.join('+')}:${n.minutes}:${idOf(n.slots)}`).join('|')}`;
+    const key = `${patient.tracks.join(',')}|${patient.telehealth ? 1 : 0}|${dailyCap}|${needs.map((n) => `${n.services.join('+')}:${n.minutes}:${idOf(n.slots)}`).join('|')}`;
     const known = byKey.get(key);
     if (known) known.count += 1;
-    else byKey.set(key, { count: 1, needs, remote: patient.telehealth, dailyCap, union });
+    else {
+      const forced = forcedSlots(needs, patient.tracks, (s) => problem.services[s]!.trackBound);
+      byKey.set(key, forced ? { ...alone, forced } : alone);
+    }
   });
   return { classes: [...byKey.values()], unservable, free };
 }
@@ -349,12 +364,9 @@ export function servedBound(problem: CompiledProblem, impossible: ReadonlySet<nu
     const touching = classes.filter((c) => intersects(c.union, period.slots));
     if (touching.length === 0) continue;
     const outside = touching.map((group) => outsideOf(group, period.slots));
+    const blocks = blocksOf(touching, period.slots);
     for (const pool of allPools) {
-      const items: Array<{ demand: number; count: number }> = [];
-      for (const [k, group] of touching.entries()) {
-        const demand = demandOf(group, outside[k]!, (s) => pool.rate(problem.services[s]!, group.remote), counts);
-        if (demand > 0) items.push({ demand, count: group.count });
-      }
+      const items = cutItems(problem, pool, touching, outside, blocks, counts);
       if (items.length === 0) continue;
       const supply = pool.supply(period.slots);
       const needing = items.reduce((sum, item) => sum + item.count, 0);
@@ -391,4 +403,61 @@ export function servedBound(problem: CompiledProblem, impossible: ReadonlySet<nu
   const bound: ServedBound = { patients, total, unservable, free };
   if (best && best.patients < servable) bound.binding = best.cut;
   return bound;
+}
+
+/** Patients of one track in a group throughout `slots` inside a cut (./bound-forced.ts). */
+interface Block {
+  classes: Set<PatientClass>;
+  /** Minutes of the slots all of them are in a group. */
+  minutes: number;
+  services: readonly number[];
+}
+
+/** The period's forced blocks by track: classes in a group throughout slots inside the period. */
+function blocksOf(touching: readonly PatientClass[], slots: SlotSet): Map<number, Block> {
+  const byTrack = new Map<number, { classes: Set<PatientClass>; common: SlotSet; services: Set<number> }>();
+  for (const group of touching) {
+    const forced = group.forced;
+    if (!forced || !within(forced.slots, slots)) continue;
+    const known = byTrack.get(forced.track);
+    if (!known) {
+      byTrack.set(forced.track, { classes: new Set([group]), common: forced.slots.clone(), services: new Set(forced.services) });
+      continue;
+    }
+    known.classes.add(group);
+    known.common.intersectWith(forced.slots);
+    for (const s of forced.services) known.services.add(s);
+  }
+  const blocks = new Map<number, Block>();
+  for (const [track, b] of byTrack) blocks.set(track, { classes: b.classes, minutes: b.common.size() * SLOT_MINUTES, services: [...b.services] });
+  return blocks;
+}
+
+/**
+ * What each patient touching a cut must use of `pool` there: one item per class, except where a
+ * track's patients must all be in its groups at once, whose classes give whole sections instead.
+ */
+function cutItems(problem: CompiledProblem, pool: Pool, touching: readonly PatientClass[], outside: readonly Outside[], blocks: Map<number, Block>, counts: (service: number) => boolean): BoundItem[] {
+  const active = new Map<number, { block: Block; sectionMinutes: number; size: number; members: BlockMember[] }>();
+  for (const [track, block] of blocks) {
+    const seats = pool.seats === undefined ? 0 : Math.min(...block.services.map((s) => pool.seats!(problem.services[s]!)));
+    const size = Math.max(...block.services.map((s) => groupSize(problem, problem.services[s]!)));
+    if (seats > 0 && block.minutes > 0) active.set(track, { block, sectionMinutes: block.minutes * seats, size, members: [] });
+  }
+  const items: BoundItem[] = [];
+  touching.forEach((group, k) => {
+    const rate = (s: number): number => pool.rate(problem.services[s]!, group.remote);
+    const full = demandOf(group, outside[k]!, rate, counts);
+    if (!group.tracks.some((t) => active.has(t))) {
+      if (full > 0) items.push({ demand: full, count: group.count });
+      return;
+    }
+    // The track's sections are counted whole below: its track-bound needs are left out here.
+    const other = demandOf(group, outside[k]!, (s) => (problem.services[s]!.trackBound ? 0 : rate(s)), counts);
+    const block = group.forced === undefined ? undefined : active.get(group.forced.track);
+    if (block?.block.classes.has(group)) block.members.push({ count: group.count, other, full });
+    else if (other > 0) items.push({ demand: other, count: group.count });
+  });
+  for (const { sectionMinutes, size, members } of active.values()) items.push(...blockItems(members, sectionMinutes, size));
+  return items;
 }

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { compileProblem } from '../compiled/compile.js';
+import type { Problem } from '../model/problem.js';
+import { solve } from '../pipeline/solve.js';
+import { SlotSet } from '../time/slot-set.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
+import { servedBound } from './bound.js';
+import { blockItems, forcedSlots, within } from './bound-forced.js';
+
+/** Slots of `day` from `from` to `to` (clock minutes). */
+function span(day: number, from: number, to: number): SlotSet {
+  const set = new SlotSet();
+  set.addRange(day * SLOTS_PER_DAY + from / SLOT_MINUTES, day * SLOTS_PER_DAY + to / SLOT_MINUTES);
+  return set;
+}
+
+const sessions = { count: 3, slots: 60 / SLOT_MINUTES };
+
+describe('forcedSlots', () => {
+  it('finds a single-track patient whose groups fill their reach', () => {
+    const slots = span(1, 18 * 60, 21 * 60);
+    const forced = forcedSlots([{ services: [0], minutes: 180, slots, sessions }], [2], () => true);
+    expect(forced).toMatchObject({ track: 2, services: [0] });
+    expect(forced!.slots.size()).toBe(slots.size());
+  });
+
+  it('finds none with room to spare, with two tracks, or without track-bound sessions', () => {
+    const slots = span(1, 18 * 60, 22 * 60);
+    expect(forcedSlots([{ services: [0], minutes: 180, slots, sessions }], [0], () => true)).toBeUndefined();
+    const tight = span(1, 18 * 60, 21 * 60);
+    expect(forcedSlots([{ services: [0], minutes: 180, slots: tight, sessions }], [0, 1], () => true)).toBeUndefined();
+    expect(forcedSlots([{ services: [0], minutes: 180, slots: tight, sessions }], [0], () => false)).toBeUndefined();
+    expect(forcedSlots([{ services: [0, 1], minutes: 180, slots: tight }], [0], () => true)).toBeUndefined();
+  });
+});
+
+describe('within', () => {
+  it('tells whether every slot of one set is in another', () => {
+    expect(within(span(1, 18 * 60, 19 * 60), span(1, 17 * 60, 21 * 60))).toBe(true);
+    expect(within(span(1, 16 * 60, 19 * 60), span(1, 17 * 60, 21 * 60))).toBe(false);
+  });
+});
+
+describe('blockItems', () => {
+  it('gives the hull of whole sections: 12 patients for one, the next 10 for a second', () => {
+    // 22 patients, 540 forced minutes, groups of 12: 540 for up to 12, 1,080 for 13-22.
+    const items = blockItems([{ count: 22, other: 0, full: 45 }], 540, 12);
+    expect(items).toEqual([
+      { count: 12, demand: 45 },
+      { count: 10, demand: 54 },
+    ]);
+    expect(items.reduce((sum, item) => sum + item.count * item.demand, 0)).toBe(1080);
+  });
+
+  it('never costs less than the linear count, and adds the cheapest other demands first', () => {
+    const items = blockItems(
+      [
+        { count: 2, other: 60, full: 200 },
+        { count: 2, other: 0, full: 140 },
+      ],
+      100,
+      4,
+    );
+    // Linear: 140, 140, 200, 200 (max with 100 + the others' 0, 0, 60, 60): 680 for all four.
+    expect(items.reduce((sum, item) => sum + item.count * item.demand, 0)).toBe(680);
+    expect(items.reduce((sum, item) => sum + item.count, 0)).toBe(4);
+  });
+});
+
+/**
+ * Six patients whose six process groups fill their track's 360 minutes (Tuesday to Thursday,
+ * 18:00-20:00); a group seats four, so six patients need two groups every hour: 720
+ * staff-minutes. The two clinicians may work 600 minutes in the week: four patients at most.
+ * Counted as a fraction of a group per patient (90 minutes each), all six seemed to fit.
+ */
+function twoSectionsEveryHour(): Problem {
+  return {
+    timeZone: 'America/Los_Angeles',
+    weekStart: '2026-11-23',
+    tracks: [
+      {
+        id: 'evening',
+        windows: { weekly: [{ days: ['TU', 'WE', 'TH'], start: '18:00', end: '20:00' }] },
+        curriculum: [{ service: 'process', min: 6, max: 6 }],
+        rules: { minWeeklyHours: 6, maxWeeklyHours: 6 },
+      },
+    ],
+    services: [{ id: 'process', kind: 'group', durationMinutes: 60, minSize: 2, maxSize: 4, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } }],
+    staff: [
+      { id: 'clin-1', credentials: ['LCSW'], maxWeeklyHours: 5 },
+      { id: 'clin-2', credentials: ['LCSW'], maxWeeklyHours: 5 },
+    ],
+    rooms: [
+      { id: 'room-a', capacity: 10, features: ['group'] },
+      { id: 'room-b', capacity: 10, features: ['group'] },
+    ],
+    patients: Array.from({ length: 6 }, (_, i) => ({ id: `p${i + 1}`, tracks: ['evening'] })),
+  };
+}
+
+describe('servedBound with whole sections', () => {
+  it('counts two groups every hour of the window: five of six at most, not six', () => {
+    const bound = servedBound(compileProblem(twoSectionsEveryHour()));
+    // The hull: 90 staff-minutes each for four patients (one group), 180 each for the next two.
+    expect(bound.patients).toBe(5);
+    expect(bound.binding).toMatchObject({ resource: 'staff', supplyMinutes: 600, demandMinutes: 720, patientsNeeding: 6, patientsFitting: 5 });
+  });
+
+  it('stays above what a timetable serves there', () => {
+    const { report } = solve(twoSectionsEveryHour(), { seed: 1, maxIterations: 2000, timeLimitMs: 60_000 });
+    const served = report.patients.filter((row) => row.met).length;
+    expect(served).toBe(4);
+    expect(servedBound(compileProblem(twoSectionsEveryHour())).patients).toBeGreaterThanOrEqual(served);
+  });
+});
