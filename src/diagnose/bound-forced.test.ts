@@ -98,7 +98,26 @@ function twoSectionsEveryHour(): Problem {
   };
 }
 
+/** Two tracks on the same evenings, five patients each: every hour, two groups in each track. */
+function twoTracksOfFive(): Problem {
+  const problem = twoSectionsEveryHour();
+  const evening = problem.tracks[0]!;
+  problem.tracks = [evening, { ...evening, id: 'evening-b' }];
+  problem.staff = Array.from({ length: 4 }, (_, i) => ({ id: `clin-${i + 1}`, credentials: ['LCSW'], maxWeeklyHours: 5 }));
+  problem.rooms = Array.from({ length: 4 }, (_, i) => ({ id: `room-${i + 1}`, capacity: 10, features: ['group'] }));
+  problem.patients = Array.from({ length: 10 }, (_, i) => ({ id: `p${i + 1}`, tracks: [i < 5 ? 'evening' : 'evening-b'] }));
+  return problem;
+}
+
 describe('servedBound with whole sections', () => {
+  it('counts the groups of each track apart, even when their patients share a class', () => {
+    // 1,200 staff-minutes: four patients of each track in one group each (720), then 360 for a
+    // ninth patient's second group in their track. As one pool of ten, three groups (1,080) fit.
+    const bound = servedBound(compileProblem(twoTracksOfFive()));
+    expect(bound.patients).toBe(9);
+    expect(bound.binding).toMatchObject({ resource: 'staff', supplyMinutes: 1200, patientsNeeding: 10, patientsFitting: 9 });
+  });
+
   it('counts two groups every hour of the window: five of six at most, not six', () => {
     const bound = servedBound(compileProblem(twoSectionsEveryHour()));
     // The hull: 90 staff-minutes each for four patients (one group), 180 each for the next two.

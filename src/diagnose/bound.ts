@@ -67,9 +67,11 @@ interface PatientClass {
   remote: boolean;
   dailyCap: number;
   union: SlotSet;
-  /** The patients' tracks (compiled indexes), and where they are in a group throughout (./bound-forced.ts). */
+  /** The patients' tracks (compiled indexes; of any of them), and where they are in a group throughout (./bound-forced.ts). */
   tracks: readonly number[];
   forced?: Forced;
+  /** Forced classes: how many of the patients are in each track (a class may span tracks with equal windows). */
+  byTrack?: Map<number, number>;
 }
 
 /** A resource shared by many patients: a set of rooms or of staff. */
@@ -232,12 +234,15 @@ function patientClasses(problem: CompiledProblem, reach: Reach, excluded: Readon
       unservable += 1;
       return;
     }
-    const key = `${patient.tracks.join(',')}|${patient.telehealth ? 1 : 0}|${dailyCap}|${needs.map((n) => `${n.services.join('+')}:${n.minutes}:${idOf(n.slots)}`).join('|')}`;
+    // A class may span tracks with equal windows: it answers for all of its patients' tracks.
+    const forced = forcedSlots(needs, patient.tracks, (s) => problem.services[s]!.trackBound);
+    const key = `${forced ? 'f' : ''}|${patient.telehealth ? 1 : 0}|${dailyCap}|${needs.map((n) => `${n.services.join('+')}:${n.minutes}:${idOf(n.slots)}`).join('|')}`;
     const known = byKey.get(key);
-    if (known) known.count += 1;
+    if (!known) byKey.set(key, forced ? { ...alone, forced, byTrack: new Map([[forced.track, 1]]) } : alone);
     else {
-      const forced = forcedSlots(needs, patient.tracks, (s) => problem.services[s]!.trackBound);
-      byKey.set(key, forced ? { ...alone, forced } : alone);
+      known.count += 1;
+      if (patient.tracks.some((t) => !known.tracks.includes(t))) known.tracks = [...new Set([...known.tracks, ...patient.tracks])];
+      if (forced) known.byTrack?.set(forced.track, (known.byTrack.get(forced.track) ?? 0) + 1);
     }
   });
   return { classes: [...byKey.values()], unservable, free };
@@ -407,7 +412,8 @@ export function servedBound(problem: CompiledProblem, impossible: ReadonlySet<nu
 
 /** Patients of one track in a group throughout `slots` inside a cut (./bound-forced.ts). */
 interface Block {
-  classes: Set<PatientClass>;
+  /** The forced classes with patients in the track, and how many. */
+  classes: Map<PatientClass, number>;
   /** Minutes of the slots all of them are in a group. */
   minutes: number;
   services: readonly number[];
@@ -415,18 +421,20 @@ interface Block {
 
 /** The period's forced blocks by track: classes in a group throughout slots inside the period. */
 function blocksOf(touching: readonly PatientClass[], slots: SlotSet): Map<number, Block> {
-  const byTrack = new Map<number, { classes: Set<PatientClass>; common: SlotSet; services: Set<number> }>();
+  const byTrack = new Map<number, { classes: Map<PatientClass, number>; common: SlotSet; services: Set<number> }>();
   for (const group of touching) {
     const forced = group.forced;
-    if (!forced || !within(forced.slots, slots)) continue;
-    const known = byTrack.get(forced.track);
-    if (!known) {
-      byTrack.set(forced.track, { classes: new Set([group]), common: forced.slots.clone(), services: new Set(forced.services) });
-      continue;
+    if (!forced || !group.byTrack || !within(forced.slots, slots)) continue;
+    for (const [track, count] of group.byTrack) {
+      const known = byTrack.get(track);
+      if (!known) {
+        byTrack.set(track, { classes: new Map([[group, count]]), common: forced.slots.clone(), services: new Set(forced.services) });
+        continue;
+      }
+      known.classes.set(group, count);
+      known.common.intersectWith(forced.slots);
+      for (const s of forced.services) known.services.add(s);
     }
-    known.classes.add(group);
-    known.common.intersectWith(forced.slots);
-    for (const s of forced.services) known.services.add(s);
   }
   const blocks = new Map<number, Block>();
   for (const [track, b] of byTrack) blocks.set(track, { classes: b.classes, minutes: b.common.size() * SLOT_MINUTES, services: [...b.services] });
@@ -447,16 +455,24 @@ function cutItems(problem: CompiledProblem, pool: Pool, touching: readonly Patie
   const items: BoundItem[] = [];
   touching.forEach((group, k) => {
     const rate = (s: number): number => pool.rate(problem.services[s]!, group.remote);
-    const full = demandOf(group, outside[k]!, rate, counts);
     if (!group.tracks.some((t) => active.has(t))) {
+      const full = demandOf(group, outside[k]!, rate, counts);
       if (full > 0) items.push({ demand: full, count: group.count });
       return;
     }
     // The track's sections are counted whole below: its track-bound needs are left out here.
     const other = demandOf(group, outside[k]!, (s) => (problem.services[s]!.trackBound ? 0 : rate(s)), counts);
-    const block = group.forced === undefined ? undefined : active.get(group.forced.track);
-    if (block?.block.classes.has(group)) block.members.push({ count: group.count, other, full });
-    else if (other > 0) items.push({ demand: other, count: group.count });
+    let rest = group.count;
+    let full: number | undefined;
+    for (const block of active.values()) {
+      const count = block.block.classes.get(group);
+      if (count === undefined) continue;
+      full ??= demandOf(group, outside[k]!, rate, counts);
+      block.members.push({ count, other, full });
+      rest -= count;
+    }
+    // Patients of the class in tracks without a block here: their track-bound needs left out too.
+    if (rest > 0 && other > 0) items.push({ demand: other, count: rest });
   });
   for (const { sectionMinutes, size, members } of active.values()) items.push(...blockItems(members, sectionMinutes, size));
   return items;
