@@ -109,7 +109,40 @@ function twoTracksOfFive(): Problem {
   return problem;
 }
 
+/**
+ * Six patients, three process groups (an LCSW) and three psychoeducation groups (a CADC) filling
+ * the same 360 minutes; groups of four. Eighteen process places need five groups, 300 minutes of
+ * the LCSW, who may work 270: five patients at most (four groups). Half an hour a week each
+ * seemed enough for all six (270 minutes).
+ */
+function processWithPsychoeducation(): Problem {
+  const problem = twoSectionsEveryHour();
+  const process = problem.services[0]!;
+  problem.services = [process, { ...process, id: 'psychoeducation', staff: [{ credentials: ['CADC'] }] }];
+  problem.tracks[0]!.curriculum = [
+    { service: 'process', min: 3, max: 3 },
+    { service: 'psychoeducation', min: 3, max: 3 },
+  ];
+  problem.staff = [
+    { id: 'clin-1', credentials: ['LCSW'], maxWeeklyHours: 4.5 },
+    { id: 'coun-1', credentials: ['CADC'] },
+    { id: 'coun-2', credentials: ['CADC'] },
+  ];
+  return problem;
+}
+
 describe('servedBound with whole sections', () => {
+  it('counts whole meetings of each service where the groups of one track differ in who leads them', () => {
+    const bound = servedBound(compileProblem(processWithPsychoeducation()));
+    expect(bound.patients).toBe(5);
+    expect(bound.binding).toMatchObject({ resource: 'staff', pool: 'staff with LCSW', supplyMinutes: 270, demandMinutes: 300 });
+  });
+
+  it('stays above what a timetable serves with two leaders', () => {
+    const { report } = solve(processWithPsychoeducation(), { seed: 1, maxIterations: 2000, timeLimitMs: 60_000 });
+    expect(report.patients.filter((row) => row.met).length).toBeLessThanOrEqual(5);
+  });
+
   it('counts the groups of each track apart, even when their patients share a class', () => {
     // 1,200 staff-minutes: four patients of each track in one group each (720), then 360 for a
     // ninth patient's second group in their track. As one pool of ten, three groups (1,080) fit.

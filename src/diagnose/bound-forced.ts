@@ -14,7 +14,10 @@
  * them are served, track k holds at least ceil(x / g) meetings at t, g the largest group any of
  * their services can seat, and each has at least `seats` staff of the pool (the fewest pool seats
  * among those services) for the whole of t. The pool spends at least |C| x seats x ceil(x / g)
- * staff-minutes on track k's meetings in C; those minutes serve no other need counted in the cut,
+ * staff-minutes on track k's meetings in C. Counted by service instead: each patient attends at
+ * least n_s meetings of service s, all inside F, each of at most g_s patients, so track k holds at
+ * least ceil(x n_s / g_s) of them, each its duration times its pool seats long; whichever of the
+ * two counts is larger. Those minutes serve no other need counted in the cut,
  * because the cut leaves out every track-bound need of every patient who may meet in track k
  * (`servedBound` zeroes their rates), and the patients' other needs are other meetings, led by
  * staff one meeting at a time. Together with the linear count (each need at its rate), whichever is
@@ -42,6 +45,8 @@ export interface Forced {
   slots: SlotSet;
   /** The track-bound services of those needs. */
   services: readonly number[];
+  /** Per service of `services` (same order), the sessions each patient attends at least. */
+  sessions: readonly number[];
 }
 
 /**
@@ -57,16 +62,18 @@ export function forcedSlots(needs: readonly ForcedNeed[], tracks: readonly numbe
   if (tracks.length !== 1) return undefined;
   const slots = new SlotSet();
   const services: number[] = [];
+  const sessions: number[] = [];
   let minutes = 0;
   for (const need of needs) {
     const service = need.services[0];
     if (need.sessions === undefined || need.services.length !== 1 || service === undefined || !trackBound(service)) continue;
     slots.unionWith(need.slots);
     services.push(service);
+    sessions.push(need.sessions.count);
     minutes += need.minutes;
   }
   if (minutes === 0 || minutes < slots.size() * SLOT_MINUTES) return undefined;
-  return { track: tracks[0]!, slots, services };
+  return { track: tracks[0]!, slots, services, sessions };
 }
 
 /**
@@ -97,16 +104,24 @@ export interface BoundItem {
   count: number;
 }
 
+/** Whole meetings of one service of a block: `sessions` per patient, at most `size` each, `minutes` of pool staff each. */
+export interface ServiceMeetings {
+  sessions: number;
+  size: number;
+  minutes: number;
+}
+
 /**
  * The items one forced block adds to a cut: the segments of the lower convex hull of the cost of
- * serving x of its patients, `sectionMinutes` staff-minutes per whole section of at most `size`.
+ * serving x of its patients, `sectionMinutes` staff-minutes per whole section of at most `size`
+ * at every forced slot, or whole meetings of each service (`meetings`), whichever costs more.
  *
  * @example
  * ```ts
  * blockItems([{ count: 22, other: 30, full: 75 }], 540, 12); // 2 sections: 1,080 + 22 x 30
  * ```
  */
-export function blockItems(members: readonly BlockMember[], sectionMinutes: number, size: number): BoundItem[] {
+export function blockItems(members: readonly BlockMember[], sectionMinutes: number, size: number, meetings: readonly ServiceMeetings[] = []): BoundItem[] {
   const n = members.reduce((sum, m) => sum + m.count, 0);
   const others = expand(members, (m) => m.other);
   const fulls = expand(members, (m) => m.full);
@@ -116,7 +131,8 @@ export function blockItems(members: readonly BlockMember[], sectionMinutes: numb
   for (let x = 1; x <= n; x++) {
     other += others[x - 1]!;
     full += fulls[x - 1]!;
-    cost[x] = Math.max(full, other + sectionMinutes * Math.ceil(x / size));
+    const byService = meetings.reduce((sum, m) => sum + m.minutes * Math.ceil((x * m.sessions) / m.size), 0);
+    cost[x] = Math.max(full, other + Math.max(sectionMinutes * Math.ceil(x / size), byService));
   }
   // Lower convex hull from (0, 0): a stack of points whose slopes increase.
   const hull: number[] = [0];

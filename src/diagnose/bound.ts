@@ -42,7 +42,7 @@ import { enrolled, requiredServices } from './required.js';
 import type { BoundCut, ServedBound } from './types.js';
 import { intersects, periods } from './bound-periods.js';
 import { sessionOutside } from './bound-sessions.js';
-import { blockItems, forcedSlots, within, type BlockMember, type BoundItem, type Forced } from './bound-forced.js';
+import { blockItems, forcedSlots, within, type BlockMember, type BoundItem, type Forced, type ServiceMeetings } from './bound-forced.js';
 
 const DAYS = 7;
 const WORDS_PER_DAY = SLOTS_PER_DAY / 32;
@@ -417,28 +417,42 @@ interface Block {
   /** Minutes of the slots all of them are in a group. */
   minutes: number;
   services: readonly number[];
+  /** Per service of `services`, the sessions every one of them attends at least. */
+  sessions: readonly number[];
 }
 
 /** The period's forced blocks by track: classes in a group throughout slots inside the period. */
 function blocksOf(touching: readonly PatientClass[], slots: SlotSet): Map<number, Block> {
-  const byTrack = new Map<number, { classes: Map<PatientClass, number>; common: SlotSet; services: Set<number> }>();
+  const byTrack = new Map<number, { classes: Map<PatientClass, number>; common: SlotSet; services: Set<number>; sessions: Array<Map<number, number>> }>();
   for (const group of touching) {
     const forced = group.forced;
     if (!forced || !group.byTrack || !within(forced.slots, slots)) continue;
     for (const [track, count] of group.byTrack) {
       const known = byTrack.get(track);
       if (!known) {
-        byTrack.set(track, { classes: new Map([[group, count]]), common: forced.slots.clone(), services: new Set(forced.services) });
+        byTrack.set(track, { classes: new Map([[group, count]]), common: forced.slots.clone(), services: new Set(forced.services), sessions: [sessionsOf(forced)] });
         continue;
       }
       known.classes.set(group, count);
       known.common.intersectWith(forced.slots);
       for (const s of forced.services) known.services.add(s);
+      known.sessions.push(sessionsOf(forced));
     }
   }
   const blocks = new Map<number, Block>();
-  for (const [track, b] of byTrack) blocks.set(track, { classes: b.classes, minutes: b.common.size() * SLOT_MINUTES, services: [...b.services] });
+  for (const [track, b] of byTrack) {
+    const services = [...b.services];
+    // What every class attends: the fewest sessions of each service over them (0 where one has none).
+    const sessions = services.map((s) => Math.min(...b.sessions.map((byService) => byService.get(s) ?? 0)));
+    blocks.set(track, { classes: b.classes, minutes: b.common.size() * SLOT_MINUTES, services, sessions });
+  }
   return blocks;
+}
+
+function sessionsOf(forced: Forced): Map<number, number> {
+  const result = new Map<number, number>();
+  forced.services.forEach((s, i) => result.set(s, (result.get(s) ?? 0) + forced.sessions[i]!));
+  return result;
 }
 
 /**
@@ -446,11 +460,16 @@ function blocksOf(touching: readonly PatientClass[], slots: SlotSet): Map<number
  * track's patients must all be in its groups at once, whose classes give whole sections instead.
  */
 function cutItems(problem: CompiledProblem, pool: Pool, touching: readonly PatientClass[], outside: readonly Outside[], blocks: Map<number, Block>, counts: (service: number) => boolean): BoundItem[] {
-  const active = new Map<number, { block: Block; sectionMinutes: number; size: number; members: BlockMember[] }>();
+  const active = new Map<number, { block: Block; sectionMinutes: number; size: number; meetings: ServiceMeetings[]; members: BlockMember[] }>();
+  const seatsOf = (s: number): number => (pool.seats === undefined ? 0 : pool.seats(problem.services[s]!));
   for (const [track, block] of blocks) {
-    const seats = pool.seats === undefined ? 0 : Math.min(...block.services.map((s) => pool.seats!(problem.services[s]!)));
+    const seats = Math.min(...block.services.map(seatsOf));
     const size = Math.max(...block.services.map((s) => groupSize(problem, problem.services[s]!)));
-    if (seats > 0 && block.minutes > 0) active.set(track, { block, sectionMinutes: block.minutes * seats, size, members: [] });
+    const meetings = block.services
+      .map((s, i) => ({ sessions: block.sessions[i]!, size: groupSize(problem, problem.services[s]!), minutes: problem.services[s]!.durationMinutes * seatsOf(s) }))
+      .filter((m) => m.sessions > 0 && m.minutes > 0);
+    const sectionMinutes = block.minutes * seats;
+    if (sectionMinutes > 0 || meetings.length > 0) active.set(track, { block, sectionMinutes, size, meetings, members: [] });
   }
   const items: BoundItem[] = [];
   touching.forEach((group, k) => {
@@ -474,6 +493,6 @@ function cutItems(problem: CompiledProblem, pool: Pool, touching: readonly Patie
     // Patients of the class in tracks without a block here: their track-bound needs left out too.
     if (rest > 0 && other > 0) items.push({ demand: other, count: rest });
   });
-  for (const { sectionMinutes, size, members } of active.values()) items.push(...blockItems(members, sectionMinutes, size));
+  for (const { sectionMinutes, size, meetings, members } of active.values()) items.push(...blockItems(members, sectionMinutes, size, meetings));
   return items;
 }
