@@ -161,3 +161,62 @@ function expand(members: readonly BlockMember[], value: (m: BlockMember) => numb
   for (const m of sorted) for (let i = 0; i < m.count; i++) result.push(value(m));
   return result;
 }
+
+/** Classes of patients the blocks are made of: forced ones say how many patients each track has. */
+export interface BlockClass {
+  forced?: Forced;
+  byTrack?: Map<number, number>;
+}
+
+/** Patients of one track in a group throughout `slots` inside a cut. */
+export interface Block<C> {
+  /** The forced classes with patients in the track, and how many. */
+  classes: Map<C, number>;
+  /** Minutes of the slots all of them are in a group. */
+  minutes: number;
+  services: readonly number[];
+  /** Per service of `services`, the sessions every one of them attends at least. */
+  sessions: readonly number[];
+}
+
+/**
+ * A period's forced blocks by track: the classes in a group throughout slots inside `slots`, the
+ * slots all of them share, and the sessions of each service all of them attend.
+ *
+ * @example
+ * ```ts
+ * for (const [track, block] of blocksOf(classes, period.slots)) console.log(track, block.minutes);
+ * ```
+ */
+export function blocksOf<C extends BlockClass>(touching: readonly C[], slots: SlotSet): Map<number, Block<C>> {
+  const byTrack = new Map<number, { classes: Map<C, number>; common: SlotSet; services: Set<number>; sessions: Array<Map<number, number>> }>();
+  for (const group of touching) {
+    const forced = group.forced;
+    if (!forced || !group.byTrack || !within(forced.slots, slots)) continue;
+    for (const [track, count] of group.byTrack) {
+      const known = byTrack.get(track);
+      if (!known) {
+        byTrack.set(track, { classes: new Map([[group, count]]), common: forced.slots.clone(), services: new Set(forced.services), sessions: [sessionsOf(forced)] });
+        continue;
+      }
+      known.classes.set(group, count);
+      known.common.intersectWith(forced.slots);
+      for (const s of forced.services) known.services.add(s);
+      known.sessions.push(sessionsOf(forced));
+    }
+  }
+  const blocks = new Map<number, Block<C>>();
+  for (const [track, b] of byTrack) {
+    const services = [...b.services];
+    // What every class attends: the fewest sessions of each service over them (0 where one has none).
+    const sessions = services.map((s) => Math.min(...b.sessions.map((byService) => byService.get(s) ?? 0)));
+    blocks.set(track, { classes: b.classes, minutes: b.common.size() * SLOT_MINUTES, services, sessions });
+  }
+  return blocks;
+}
+
+function sessionsOf(forced: Forced): Map<number, number> {
+  const result = new Map<number, number>();
+  forced.services.forEach((s, i) => result.set(s, (result.get(s) ?? 0) + forced.sessions[i]!));
+  return result;
+}

@@ -42,7 +42,7 @@ import { enrolled, requiredServices } from './required.js';
 import type { BoundCut, ServedBound } from './types.js';
 import { intersects, periods } from './bound-periods.js';
 import { sessionOutside } from './bound-sessions.js';
-import { blockItems, forcedSlots, within, type BlockMember, type BoundItem, type Forced, type ServiceMeetings } from './bound-forced.js';
+import { blockItems, blocksOf, forcedSlots, type Block, type BlockMember, type BoundItem, type Forced, type ServiceMeetings } from './bound-forced.js';
 
 const DAYS = 7;
 const WORDS_PER_DAY = SLOTS_PER_DAY / 32;
@@ -410,57 +410,12 @@ export function servedBound(problem: CompiledProblem, impossible: ReadonlySet<nu
   return bound;
 }
 
-/** Patients of one track in a group throughout `slots` inside a cut (./bound-forced.ts). */
-interface Block {
-  /** The forced classes with patients in the track, and how many. */
-  classes: Map<PatientClass, number>;
-  /** Minutes of the slots all of them are in a group. */
-  minutes: number;
-  services: readonly number[];
-  /** Per service of `services`, the sessions every one of them attends at least. */
-  sessions: readonly number[];
-}
-
-/** The period's forced blocks by track: classes in a group throughout slots inside the period. */
-function blocksOf(touching: readonly PatientClass[], slots: SlotSet): Map<number, Block> {
-  const byTrack = new Map<number, { classes: Map<PatientClass, number>; common: SlotSet; services: Set<number>; sessions: Array<Map<number, number>> }>();
-  for (const group of touching) {
-    const forced = group.forced;
-    if (!forced || !group.byTrack || !within(forced.slots, slots)) continue;
-    for (const [track, count] of group.byTrack) {
-      const known = byTrack.get(track);
-      if (!known) {
-        byTrack.set(track, { classes: new Map([[group, count]]), common: forced.slots.clone(), services: new Set(forced.services), sessions: [sessionsOf(forced)] });
-        continue;
-      }
-      known.classes.set(group, count);
-      known.common.intersectWith(forced.slots);
-      for (const s of forced.services) known.services.add(s);
-      known.sessions.push(sessionsOf(forced));
-    }
-  }
-  const blocks = new Map<number, Block>();
-  for (const [track, b] of byTrack) {
-    const services = [...b.services];
-    // What every class attends: the fewest sessions of each service over them (0 where one has none).
-    const sessions = services.map((s) => Math.min(...b.sessions.map((byService) => byService.get(s) ?? 0)));
-    blocks.set(track, { classes: b.classes, minutes: b.common.size() * SLOT_MINUTES, services, sessions });
-  }
-  return blocks;
-}
-
-function sessionsOf(forced: Forced): Map<number, number> {
-  const result = new Map<number, number>();
-  forced.services.forEach((s, i) => result.set(s, (result.get(s) ?? 0) + forced.sessions[i]!));
-  return result;
-}
-
 /**
  * What each patient touching a cut must use of `pool` there: one item per class, except where a
  * track's patients must all be in its groups at once, whose classes give whole sections instead.
  */
-function cutItems(problem: CompiledProblem, pool: Pool, touching: readonly PatientClass[], outside: readonly Outside[], blocks: Map<number, Block>, counts: (service: number) => boolean): BoundItem[] {
-  const active = new Map<number, { block: Block; sectionMinutes: number; size: number; meetings: ServiceMeetings[]; members: BlockMember[] }>();
+function cutItems(problem: CompiledProblem, pool: Pool, touching: readonly PatientClass[], outside: readonly Outside[], blocks: Map<number, Block<PatientClass>>, counts: (service: number) => boolean): BoundItem[] {
+  const active = new Map<number, { block: Block<PatientClass>; sectionMinutes: number; size: number; meetings: ServiceMeetings[]; members: BlockMember[] }>();
   const seatsOf = (s: number): number => (pool.seats === undefined ? 0 : pool.seats(problem.services[s]!));
   for (const [track, block] of blocks) {
     const seats = Math.min(...block.services.map(seatsOf));
