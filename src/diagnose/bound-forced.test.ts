@@ -132,6 +132,16 @@ function processWithPsychoeducation(): Problem {
 }
 
 describe('servedBound with whole sections', () => {
+  it('counts a service both required and in the curriculum once: the larger minimum', () => {
+    // Curriculum: six process groups, the whole window; each patient also requires six.
+    const problem = twoSectionsEveryHour();
+    problem.patients = problem.patients.map((p) => ({ ...p, requires: [{ service: 'process', min: 6, max: 6 }] }));
+    const bound = servedBound(compileProblem(problem));
+    expect(bound).toMatchObject({ patients: 5, unservable: 0 });
+    const { report } = solve(problem, { seed: 1, maxIterations: 1000, timeLimitMs: 60_000 });
+    expect(report.patients.filter((row) => row.met).length).toBeGreaterThan(0);
+  });
+
   it('counts whole meetings of each service where the groups of one track differ in who leads them', () => {
     const bound = servedBound(compileProblem(processWithPsychoeducation()));
     expect(bound.patients).toBe(5);

@@ -252,12 +252,15 @@ function patientClasses(problem: CompiledProblem, reach: Reach, excluded: Readon
 function needsOf(problem: CompiledProblem, reach: Reach, index: number): Need[] {
   const needs: Need[] = [];
   let countedMinutes = 0;
-  for (const need of requiredServices(problem, index)) {
-    const service = problem.services[need.service]!;
-    const minutes = need.min * service.durationMinutes;
+  // A service both required and in the curriculum: the same sessions count toward both minima.
+  const least = new Map<number, number>();
+  for (const need of requiredServices(problem, index)) least.set(need.service, Math.max(least.get(need.service) ?? 0, need.min));
+  for (const [serviceIndex, min] of least) {
+    const service = problem.services[serviceIndex]!;
+    const minutes = min * service.durationMinutes;
     if (service.countsTowardHours) countedMinutes += minutes;
-    const sessions = { count: need.min, slots: service.durationMinutes / SLOT_MINUTES };
-    needs.push({ services: [need.service], minutes, slots: sharedServiceSlots(reach, index, need.service), sessions });
+    const sessions = { count: min, slots: service.durationMinutes / SLOT_MINUTES };
+    needs.push({ services: [serviceIndex], minutes, slots: sharedServiceSlots(reach, index, serviceIndex), sessions });
   }
   const weekly = Math.round(lenientRules(problem, index).minWeeklyHours * 60);
   if (weekly > countedMinutes) {
