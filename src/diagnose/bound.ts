@@ -27,6 +27,9 @@
  * impossible, and those whose needs exceed their own P sets, are in no S. The bound is the
  * smallest over every cut tried: each is an upper bound, so their minimum is.
  *
+ * Staff cuts count whole sections where a track's patients must all be in its groups at once
+ * (./bound-forced.ts, with its own proof): their cost is at least the linear count above.
+ *
  * It ignores what ties the resources together (the room and the staff of one meeting, time
  * windows of the staff against those of the rooms, minimum group sizes, homogeneity), so it may be
  * loose; it is never below what a timetable achieves.
@@ -39,6 +42,7 @@ import { enrolled, requiredServices } from './required.js';
 import type { BoundCut, ServedBound } from './types.js';
 import { intersects, periods } from './bound-periods.js';
 import { sessionOutside } from './bound-sessions.js';
+import { blockItems, blocksOf, forcedSlots, type Block, type BlockMember, type BoundItem, type Forced, type ServiceMeetings } from './bound-forced.js';
 
 const DAYS = 7;
 const WORDS_PER_DAY = SLOTS_PER_DAY / 32;
@@ -63,6 +67,11 @@ interface PatientClass {
   remote: boolean;
   dailyCap: number;
   union: SlotSet;
+  /** The patients' tracks (compiled indexes; of any of them), and where they are in a group throughout (./bound-forced.ts). */
+  tracks: readonly number[];
+  forced?: Forced;
+  /** Forced classes: how many of the patients are in each track (a class may span tracks with equal windows). */
+  byTrack?: Map<number, number>;
 }
 
 /** A resource shared by many patients: a set of rooms or of staff. */
@@ -74,6 +83,8 @@ interface Pool {
   /** Resource-minutes the pool offers inside `slots`. */
   supply: (slots: SlotSet) => number;
   label: string;
+  /** Staff pools: the pool's staff one meeting of `service` needs. */
+  seats?: (service: CompiledService) => number;
 }
 
 /** Minutes of `set` outside `removed` on each day (`removed` undefined: all of `set`). */
@@ -130,16 +141,19 @@ function roomPool(problem: CompiledProblem, members: readonly number[], label: s
 function staffPool(problem: CompiledProblem, members: readonly number[], label: string): Pool {
   const inPool = new Set(members);
   const rates = new Map<number, number>();
+  const seatCounts = new Map<number, number>();
   for (const service of problem.services) {
     const seats = service.seats.filter((seat) => seat.eligibleStaff.length > 0 && seat.eligibleStaff.every((m) => inPool.has(m)));
     const count = seats.reduce((sum, seat) => sum + seat.count, 0);
     if (count > 0) rates.set(service.index, count / groupSize(problem, service));
+    if (count > 0) seatCounts.set(service.index, count);
   }
   return {
     resource: 'staff',
     members,
     label,
     rate: (service) => rates.get(service.index) ?? 0,
+    seats: (service) => seatCounts.get(service.index) ?? 0,
     supply: (slots) => {
       let total = 0;
       const elsewhere = invert(slots);
@@ -215,15 +229,21 @@ function patientClasses(problem: CompiledProblem, reach: Reach, excluded: Readon
     // A patient whose needs do not fit their own reach is served by no timetable.
     const union = new SlotSet();
     for (const need of needs) union.unionWith(need.slots);
-    const alone = { count: 1, needs, remote: patient.telehealth, dailyCap, union };
+    const alone: PatientClass = { count: 1, needs, remote: patient.telehealth, dailyCap, union, tracks: patient.tracks };
     if (needs.some((need) => need.services.length === 0) || demandOf(alone, outsideOf(alone, new SlotSet()), () => 1, counting(problem)) > 0) {
       unservable += 1;
       return;
     }
-    const key = `${patient.telehealth ? 1 : 0}|${dailyCap}|${needs.map((n) => `${n.services.join('+')}:${n.minutes}:${idOf(n.slots)}`).join('|')}`;
+    // A class may span tracks with equal windows: it answers for all of its patients' tracks.
+    const forced = forcedSlots(needs, patient.tracks, (s) => problem.services[s]!.trackBound);
+    const key = `${forced ? 'f' : ''}|${patient.telehealth ? 1 : 0}|${dailyCap}|${needs.map((n) => `${n.services.join('+')}:${n.minutes}:${idOf(n.slots)}`).join('|')}`;
     const known = byKey.get(key);
-    if (known) known.count += 1;
-    else byKey.set(key, { count: 1, needs, remote: patient.telehealth, dailyCap, union });
+    if (!known) byKey.set(key, forced ? { ...alone, forced, byTrack: new Map([[forced.track, 1]]) } : alone);
+    else {
+      known.count += 1;
+      if (patient.tracks.some((t) => !known.tracks.includes(t))) known.tracks = [...new Set([...known.tracks, ...patient.tracks])];
+      if (forced) known.byTrack?.set(forced.track, (known.byTrack.get(forced.track) ?? 0) + 1);
+    }
   });
   return { classes: [...byKey.values()], unservable, free };
 }
@@ -232,12 +252,15 @@ function patientClasses(problem: CompiledProblem, reach: Reach, excluded: Readon
 function needsOf(problem: CompiledProblem, reach: Reach, index: number): Need[] {
   const needs: Need[] = [];
   let countedMinutes = 0;
-  for (const need of requiredServices(problem, index)) {
-    const service = problem.services[need.service]!;
-    const minutes = need.min * service.durationMinutes;
+  // A service both required and in the curriculum: the same sessions count toward both minima.
+  const least = new Map<number, number>();
+  for (const need of requiredServices(problem, index)) least.set(need.service, Math.max(least.get(need.service) ?? 0, need.min));
+  for (const [serviceIndex, min] of least) {
+    const service = problem.services[serviceIndex]!;
+    const minutes = min * service.durationMinutes;
     if (service.countsTowardHours) countedMinutes += minutes;
-    const sessions = { count: need.min, slots: service.durationMinutes / SLOT_MINUTES };
-    needs.push({ services: [need.service], minutes, slots: sharedServiceSlots(reach, index, need.service), sessions });
+    const sessions = { count: min, slots: service.durationMinutes / SLOT_MINUTES };
+    needs.push({ services: [serviceIndex], minutes, slots: sharedServiceSlots(reach, index, serviceIndex), sessions });
   }
   const weekly = Math.round(lenientRules(problem, index).minWeeklyHours * 60);
   if (weekly > countedMinutes) {
@@ -349,12 +372,9 @@ export function servedBound(problem: CompiledProblem, impossible: ReadonlySet<nu
     const touching = classes.filter((c) => intersects(c.union, period.slots));
     if (touching.length === 0) continue;
     const outside = touching.map((group) => outsideOf(group, period.slots));
+    const blocks = blocksOf(touching, period.slots);
     for (const pool of allPools) {
-      const items: Array<{ demand: number; count: number }> = [];
-      for (const [k, group] of touching.entries()) {
-        const demand = demandOf(group, outside[k]!, (s) => pool.rate(problem.services[s]!, group.remote), counts);
-        if (demand > 0) items.push({ demand, count: group.count });
-      }
+      const items = cutItems(problem, pool, touching, outside, blocks, counts);
       if (items.length === 0) continue;
       const supply = pool.supply(period.slots);
       const needing = items.reduce((sum, item) => sum + item.count, 0);
@@ -391,4 +411,46 @@ export function servedBound(problem: CompiledProblem, impossible: ReadonlySet<nu
   const bound: ServedBound = { patients, total, unservable, free };
   if (best && best.patients < servable) bound.binding = best.cut;
   return bound;
+}
+
+/**
+ * What each patient touching a cut must use of `pool` there: one item per class, except where a
+ * track's patients must all be in its groups at once, whose classes give whole sections instead.
+ */
+function cutItems(problem: CompiledProblem, pool: Pool, touching: readonly PatientClass[], outside: readonly Outside[], blocks: Map<number, Block<PatientClass>>, counts: (service: number) => boolean): BoundItem[] {
+  const active = new Map<number, { block: Block<PatientClass>; sectionMinutes: number; size: number; meetings: ServiceMeetings[]; members: BlockMember[] }>();
+  const seatsOf = (s: number): number => (pool.seats === undefined ? 0 : pool.seats(problem.services[s]!));
+  for (const [track, block] of blocks) {
+    const seats = Math.min(...block.services.map(seatsOf));
+    const size = Math.max(...block.services.map((s) => groupSize(problem, problem.services[s]!)));
+    const meetings = block.services
+      .map((s, i) => ({ sessions: block.sessions[i]!, size: groupSize(problem, problem.services[s]!), minutes: problem.services[s]!.durationMinutes * seatsOf(s) }))
+      .filter((m) => m.sessions > 0 && m.minutes > 0);
+    const sectionMinutes = block.minutes * seats;
+    if (sectionMinutes > 0 || meetings.length > 0) active.set(track, { block, sectionMinutes, size, meetings, members: [] });
+  }
+  const items: BoundItem[] = [];
+  touching.forEach((group, k) => {
+    const rate = (s: number): number => pool.rate(problem.services[s]!, group.remote);
+    if (!group.tracks.some((t) => active.has(t))) {
+      const full = demandOf(group, outside[k]!, rate, counts);
+      if (full > 0) items.push({ demand: full, count: group.count });
+      return;
+    }
+    // The track's sections are counted whole below: its track-bound needs are left out here.
+    const other = demandOf(group, outside[k]!, (s) => (problem.services[s]!.trackBound ? 0 : rate(s)), counts);
+    let rest = group.count;
+    let full: number | undefined;
+    for (const block of active.values()) {
+      const count = block.block.classes.get(group);
+      if (count === undefined) continue;
+      full ??= demandOf(group, outside[k]!, rate, counts);
+      block.members.push({ count, other, full });
+      rest -= count;
+    }
+    // Patients of the class in tracks without a block here: their track-bound needs left out too.
+    if (rest > 0 && other > 0) items.push({ demand: other, count: rest });
+  });
+  for (const { sectionMinutes, size, meetings, members } of active.values()) items.push(...blockItems(members, sectionMinutes, size, meetings));
+  return items;
 }
