@@ -36,16 +36,14 @@
  */
 import type { CompiledProblem, CompiledService } from '../compiled/compile.js';
 import { SlotSet } from '../time/slot-set.js';
-import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
+import { SLOT_MINUTES } from '../time/week.js';
 import { buildReach, lenientRules, sessionCap, sharedServiceSlots, type Reach } from './reach.js';
 import { enrolled, requiredServices } from './required.js';
 import type { BoundCut, ServedBound } from './types.js';
 import { intersects, periods } from './bound-periods.js';
 import { sessionOutside } from './bound-sessions.js';
+import { groupSize, outsideByDay, pools, type Pool } from './bound-pools.js';
 import { blockItems, blocksOf, forcedSlots, type Block, type BlockMember, type BoundItem, type Forced, type ServiceMeetings } from './bound-forced.js';
-
-const DAYS = 7;
-const WORDS_PER_DAY = SLOTS_PER_DAY / 32;
 
 /**
  * One certain need of a patient: minutes of one of `services`, only inside `slots`. A `requires`
@@ -72,125 +70,6 @@ interface PatientClass {
   forced?: Forced;
   /** Forced classes: how many of the patients are in each track (a class may span tracks with equal windows). */
   byTrack?: Map<number, number>;
-}
-
-/** A resource shared by many patients: a set of rooms or of staff. */
-interface Pool {
-  resource: 'rooms' | 'staff';
-  members: readonly number[];
-  /** Resource-minutes one patient-minute of `service` uses at least (0: the pool is not needed). */
-  rate: (service: CompiledService, remote: boolean) => number;
-  /** Resource-minutes the pool offers inside `slots`. */
-  supply: (slots: SlotSet) => number;
-  label: string;
-  /** Staff pools: the pool's staff one meeting of `service` needs. */
-  seats?: (service: CompiledService) => number;
-}
-
-/** Minutes of `set` outside `removed` on each day (`removed` undefined: all of `set`). */
-function outsideByDay(set: SlotSet, removed: SlotSet): number[] {
-  const result = new Array<number>(DAYS).fill(0);
-  for (let i = 0; i < set.words.length; i++) {
-    let word = (set.words[i]! & ~(removed.words[i] ?? 0)) >>> 0;
-    let bits = 0;
-    while (word !== 0) {
-      word &= word - 1;
-      bits++;
-    }
-    if (bits > 0) result[Math.floor(i / WORDS_PER_DAY)]! += bits * SLOT_MINUTES;
-  }
-  return result;
-}
-
-function groupSize(problem: CompiledProblem, service: CompiledService): number {
-  if (service.kind === 'individual') return 1;
-  if (service.telehealth !== 'never') return service.maxSize;
-  const largest = Math.max(0, ...service.eligibleRooms.map((r) => problem.rooms[r]!.capacity));
-  return Math.max(1, Math.min(service.maxSize, largest));
-}
-
-function roomPool(problem: CompiledProblem, members: readonly number[], label: string): Pool {
-  const inPool = new Set(members);
-  const served = problem.services.filter((s) => s.telehealth !== 'only' && s.eligibleRooms.length > 0 && s.eligibleRooms.every((r) => inPool.has(r)));
-  // A room's seats: the most patients one meeting of a pool service can hold there.
-  const seats = new Map<number, number>();
-  for (const service of served) {
-    for (const room of service.eligibleRooms) {
-      const size = Math.min(problem.rooms[room]!.capacity, service.kind === 'group' ? service.maxSize : 1);
-      seats.set(room, Math.max(seats.get(room) ?? 0, size));
-    }
-  }
-  const rates = new Map(served.map((s) => [s.index, s.kind === 'group' ? 1 : Math.min(...s.eligibleRooms.map((r) => seats.get(r) ?? 0))]));
-  return {
-    resource: 'rooms',
-    members,
-    label,
-    rate: (service, remote) => (remote && service.telehealth !== 'never' ? 0 : rates.get(service.index) ?? 0),
-    supply: (slots) => {
-      let total = 0;
-      for (const [room, size] of seats) {
-        const open = problem.rooms[room]!.available.clone();
-        open.intersectWith(slots);
-        total += open.size() * SLOT_MINUTES * size;
-      }
-      return total;
-    },
-  };
-}
-
-function staffPool(problem: CompiledProblem, members: readonly number[], label: string): Pool {
-  const inPool = new Set(members);
-  const rates = new Map<number, number>();
-  const seatCounts = new Map<number, number>();
-  for (const service of problem.services) {
-    const seats = service.seats.filter((seat) => seat.eligibleStaff.length > 0 && seat.eligibleStaff.every((m) => inPool.has(m)));
-    const count = seats.reduce((sum, seat) => sum + seat.count, 0);
-    if (count > 0) rates.set(service.index, count / groupSize(problem, service));
-    if (count > 0) seatCounts.set(service.index, count);
-  }
-  return {
-    resource: 'staff',
-    members,
-    label,
-    rate: (service) => rates.get(service.index) ?? 0,
-    seats: (service) => seatCounts.get(service.index) ?? 0,
-    supply: (slots) => {
-      let total = 0;
-      const elsewhere = invert(slots);
-      for (const member of members) {
-        const staff = problem.staff[member]!;
-        const byDay = outsideByDay(staff.available, elsewhere);
-        const daily = byDay.reduce((sum, minutes) => sum + Math.min(minutes, staff.maxDailyMinutes), 0);
-        total += Math.min(daily, staff.maxWeeklyMinutes);
-      }
-      return total;
-    },
-  };
-}
-
-function invert(set: SlotSet): SlotSet {
-  const result = SlotSet.full();
-  result.removeAll(set);
-  return result;
-}
-
-function pools(problem: CompiledProblem): Pool[] {
-  const result: Pool[] = [];
-  const seen = new Set<string>();
-  const add = (resource: 'rooms' | 'staff', members: readonly number[], label: string): void => {
-    const sorted = [...new Set(members)].sort((a, b) => a - b);
-    const key = `${resource}:${sorted.join(',')}`;
-    if (sorted.length === 0 || seen.has(key)) return;
-    seen.add(key);
-    result.push(resource === 'rooms' ? roomPool(problem, sorted, label) : staffPool(problem, sorted, label));
-  };
-  for (const service of problem.services) {
-    add('rooms', service.eligibleRooms, `rooms for ${service.id}`);
-    for (const seat of service.seats) add('staff', seat.eligibleStaff, `staff with ${[...seat.credentials].sort().join('/')}`);
-  }
-  add('rooms', problem.rooms.map((r) => r.index), 'every room');
-  add('staff', problem.staff.map((s) => s.index), 'all staff');
-  return result;
 }
 
 function counting(problem: CompiledProblem): (service: number) => boolean {
