@@ -38,7 +38,7 @@ import type { CompiledProblem, CompiledService } from '../compiled/compile.js';
 import { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES } from '../time/week.js';
 import { buildReach, lenientRules, sessionCap, sharedServiceSlots, type Reach } from './reach.js';
-import { enrolled, requiredServices } from './required.js';
+import { enrolled, requiredServices, sessionsByService } from './required.js';
 import type { BoundCut, ServedBound } from './types.js';
 import { intersects, periods } from './bound-periods.js';
 import { sessionOutside } from './bound-sessions.js';
@@ -132,9 +132,7 @@ function needsOf(problem: CompiledProblem, reach: Reach, index: number): Need[] 
   const needs: Need[] = [];
   let countedMinutes = 0;
   // A service both required and in the curriculum: the same sessions count toward both minima.
-  const least = new Map<number, number>();
-  for (const need of requiredServices(problem, index)) least.set(need.service, Math.max(least.get(need.service) ?? 0, need.min));
-  for (const [serviceIndex, min] of least) {
+  for (const [serviceIndex, min] of sessionsByService(requiredServices(problem, index))) {
     const service = problem.services[serviceIndex]!;
     const minutes = min * service.durationMinutes;
     if (service.countsTowardHours) countedMinutes += minutes;

@@ -23,6 +23,16 @@ describe('capacityRows', () => {
     for (const row of rows) expect(row).toMatchObject({ seatMinutesDemanded: 1080, seatMinutesOffered: 720, utilisation: 1.5 });
   });
 
+  it('counts a service both required and in the curriculum once: the larger minimum', () => {
+    // Four process groups in the curriculum and four required: the same four sessions meet both.
+    const problem = eveningOverRoomCapacity();
+    problem.tracks = problem.tracks.map((t) => ({ ...t, curriculum: [{ service: 'process', min: 4 }] }));
+    problem.patients = problem.patients.map((p) => ({ ...p, rules: { minWeeklyHours: 3 }, requires: [{ service: 'process', min: 4 }] }));
+    const rows = capacityRows(compileProblem(problem));
+    // Six patients x 240 minutes over three evenings: 480 seat-minutes an evening (960 if counted twice).
+    for (const row of rows) expect(row.seatMinutesDemanded).toBe(480);
+  });
+
   it('saturates, with a finite number, when nothing is offered', () => {
     const problem = tinyProblem();
     problem.staff = problem.staff.map((s) => ({ ...s, availability: { weekly: [] } }));

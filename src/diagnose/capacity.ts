@@ -9,7 +9,7 @@
 import type { CompiledProblem, CompiledService } from '../compiled/compile.js';
 import type { Bottleneck, CapacityRow } from './types.js';
 import { lenientRules, minutesByDay } from './reach.js';
-import { enrolled, requiredServices } from './required.js';
+import { enrolled, requiredServices, sessionsByService } from './required.js';
 import { dayShort, hoursText } from './words.js';
 import { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY, SLOTS_PER_WEEK, WEEKDAYS } from '../time/week.js';
@@ -37,9 +37,9 @@ function trackServices(problem: CompiledProblem, track: number): CompiledService
 function groupMinutes(problem: CompiledProblem, patient: number): number {
   let group = 0;
   let individual = 0;
-  for (const need of requiredServices(problem, patient)) {
-    const service = problem.services[need.service]!;
-    const minutes = need.min * service.durationMinutes;
+  for (const [index, min] of sessionsByService(requiredServices(problem, patient))) {
+    const service = problem.services[index]!;
+    const minutes = min * service.durationMinutes;
     if (service.kind === 'group') group += minutes;
     else if (service.countsTowardHours) individual += minutes;
   }

@@ -47,3 +47,19 @@ export function requiredServices(problem: CompiledProblem, patient: number): Req
   }
   return needs;
 }
+
+/**
+ * Per service, the most sessions any one of `needs` asks of it: a session counts toward every
+ * requirement of its service (a `requires` and a curriculum minimum of one service are met by the
+ * same sessions), so the larger minimum is what the patient needs, not the sum.
+ *
+ * @example
+ * ```ts
+ * for (const [service, min] of sessionsByService(requiredServices(problem, patient))) demand += min * minutesOf(service);
+ * ```
+ */
+export function sessionsByService(needs: readonly RequiredService[]): Map<number, number> {
+  const most = new Map<number, number>();
+  for (const need of needs) most.set(need.service, Math.max(most.get(need.service) ?? 0, need.min));
+  return most;
+}
