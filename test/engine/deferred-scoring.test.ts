@@ -7,7 +7,7 @@ import { construct } from '../../src/engine/construct/construct.js';
 import { Random } from '../../src/engine/kernel/random.js';
 import { allRules } from '../../src/rules/catalogue.js';
 import { tinyProblem } from '../support/tiny.js';
-import { freshScore, patientZeroSpy, randomTinyMeeting } from '../support/tiny-state.js';
+import { freshScore, patientZeroSpy, randomTinyChange } from '../support/tiny-state.js';
 
 describe('SolverState deferred scoring (hardScore)', () => {
   it('keeps the hard total current and the full score equal to a fresh evaluation through marks, undos, reads and commits', () => {
@@ -22,11 +22,7 @@ describe('SolverState deferred scoring (hardScore)', () => {
         expect(hard).toBe(freshScore(compiled, rules, state).hard);
         const changes = 1 + random.int(3);
         for (let k = 0; k < changes; k++) {
-          const live = state.liveMeetings();
-          const action = live.length === 0 ? 0 : random.int(3);
-          if (action === 0) state.add(randomTinyMeeting(random));
-          else if (action === 1) state.replace(live[random.int(live.length)]!, randomTinyMeeting(random));
-          else state.remove(live[random.int(live.length)]!);
+          randomTinyChange(state, random);
           // Reads in the middle evaluate the deferred rules on a timetable the undo may take back.
           if (random.int(4) === 0) state.hardScore();
           if (random.int(4) === 0) state.score();

@@ -8,7 +8,7 @@ import { allRules } from '../../src/rules/catalogue.js';
 import { evaluationEpoch } from '../../src/rules/evaluation-scope.js';
 import type { PlacedMeeting, Rule } from '../../src/rules/types.js';
 import { tinyProblem } from '../support/tiny.js';
-import { freshScore, patientZeroSpy, randomTinyMeeting } from '../support/tiny-state.js';
+import { freshScore, patientZeroSpy, randomTinyChange } from '../support/tiny-state.js';
 
 /** A hard rule the fast checks know nothing of: no meeting on Wednesday (day 2 of the tiny week). */
 const noWednesday: Rule = {
@@ -35,11 +35,7 @@ describe('SolverState.trustFastChecks', () => {
         state.hardScore();
         const changes = 1 + random.int(3);
         for (let k = 0; k < changes; k++) {
-          const live = state.liveMeetings();
-          const action = live.length === 0 ? 0 : random.int(3);
-          if (action === 0) state.add(randomTinyMeeting(random));
-          else if (action === 1) state.replace(live[random.int(live.length)]!, randomTinyMeeting(random));
-          else state.remove(live[random.int(live.length)]!);
+          randomTinyChange(state, random);
           if (random.int(4) === 0) state.hardScore();
           // A read in the middle evaluates the deferred rules on a timetable the undo may take back.
           if (random.int(4) === 0) state.score();

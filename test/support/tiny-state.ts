@@ -1,5 +1,5 @@
 /**
- * Helpers for tests that drive the solver's state on the tiny clinic by hand: random meetings,
+ * Helpers for tests that drive the solver's state on the tiny clinic by hand: random meetings and changes,
  * the score of a state evaluated from scratch, and a rule that counts its evaluations.
  */
 import type { CompiledProblem } from '../../src/compiled/compile.js';
@@ -25,6 +25,18 @@ export function randomTinyMeeting(random: Random): PlacedMeeting {
     patients,
     pinned: false,
   };
+}
+
+/**
+ * One random change to `state`: a random meeting added (always, while the week is empty), or a
+ * live one replaced by a random meeting or removed.
+ */
+export function randomTinyChange(state: SolverState, random: Random): void {
+  const live = state.liveMeetings();
+  const action = live.length === 0 ? 0 : random.int(3);
+  if (action === 0) state.add(randomTinyMeeting(random));
+  else if (action === 1) state.replace(live[random.int(live.length)]!, randomTinyMeeting(random));
+  else state.remove(live[random.int(live.length)]!);
 }
 
 /** The score of `state`'s meetings evaluated from scratch. */
