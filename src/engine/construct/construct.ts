@@ -17,7 +17,7 @@
  */
 import type { Engine } from '../kernel/engine.js';
 import { checkedByCatalogue } from './checked.js';
-import { constructFreeGroups, constructGroups, constructionOrder } from './groups.js';
+import { constructFreeGroups, constructGroups, constructionOrder, trackMembers } from './groups.js';
 import { constructIndividuals } from './individuals.js';
 import { placeOptional } from './optional.js';
 import { polish } from './polish.js';
@@ -52,18 +52,6 @@ const REST_PER_GROUPS = 2;
  */
 const BATCH_SHARE = 1 / 16;
 
-/** Per track, the patients whose first track it is; `loose` those in none. */
-function firstTrackMembers(engine: Engine): { byTrack: number[][]; loose: number[] } {
-  const byTrack: number[][] = engine.problem.tracks.map(() => []);
-  const loose: number[] = [];
-  for (const patient of engine.problem.patients) {
-    const first = patient.tracks[0];
-    if (first === undefined) loose.push(patient.index);
-    else byTrack[first]?.push(patient.index);
-  }
-  return { byTrack, loose };
-}
-
 /**
  * The first tracks' groups, all at once when they fit `GROUP_SHARE` of the time left; else the
  * tracks that fit, their patients' sessions, then track by track (groups; then, once the tracks
@@ -81,7 +69,9 @@ function constructFirstTracks(engine: Engine, reached: Set<number>): boolean {
     engine.budget = budget;
   }
   if (grouped) return true;
-  const { byTrack, loose } = firstTrackMembers(engine);
+  const byTrack = trackMembers(engine.problem, false);
+  // Patients in no track have no groups: their sessions come with the first batch.
+  const loose = engine.problem.patients.filter((patient) => patient.tracks.length === 0).map((patient) => patient.index);
   const serve = (patients: readonly number[]): boolean => {
     const only = new Set(patients);
     const served = constructIndividuals(engine, { only: (p) => only.has(p), patientFirst: true, reached });

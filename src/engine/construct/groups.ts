@@ -46,17 +46,30 @@ function fewestMinutesFirst(engine: Engine, patients: readonly number[]): number
 
 /**
  * Per track, its patients in index order: those whose first track it is, or (`secondary`) those
- * who list it later. One pass over the patients, not one per track (O(tracks x patients)).
+ * who list it later. One pass over the patients, not one per track (O(tracks x patients)), and
+ * once per problem: a cut construction builds its tracks one call at a time.
+ *
+ * @example
+ * ```ts
+ * const evening = trackMembers(engine.problem, false)[track.index] ?? []; // patients whose first track it is
+ * ```
  */
-function trackMembers(problem: Engine['problem'], secondary: boolean): number[][] {
+export function trackMembers(problem: Engine['problem'], secondary: boolean): ReadonlyArray<readonly number[]> {
+  const cached = membersCache.get(problem)?.[secondary ? 1 : 0];
+  if (cached) return cached;
   const members: number[][] = problem.tracks.map(() => []);
   for (const patient of problem.patients) {
     patient.tracks.forEach((t, k) => {
       if (secondary ? k > 0 && patient.tracks.indexOf(t) === k : k === 0) members[t]?.push(patient.index);
     });
   }
+  const entry = membersCache.get(problem) ?? [undefined, undefined];
+  entry[secondary ? 1 : 0] = members;
+  membersCache.set(problem, entry);
   return members;
 }
+
+const membersCache = new WeakMap<Engine['problem'], [number[][] | undefined, number[][] | undefined]>();
 
 /**
  * Fills the group slots of every track with the given patients of that track; `done` gains each
