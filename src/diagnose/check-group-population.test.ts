@@ -34,6 +34,15 @@ describe('checkGroupPopulation', () => {
     expect(found[0]!.message).toContain('sharing age:adolescent');
   });
 
+  it('names each stranded patient once when the group is both required and in the curriculum', () => {
+    const problem = ageGroups(['adolescent', 'adolescent', 'adult', 'adult', 'adult']);
+    problem.patients[0]!.requires = [{ service: 'process', min: 1 }];
+    const found = findings(problem);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.patients).toEqual(['p1', 'p2']);
+    expect([...found[0]!.requirements].sort()).toEqual(['curriculum-min', 'requires-min']);
+  });
+
   it('accepts three adolescents', () => {
     expect(findings(ageGroups(['adolescent', 'adolescent', 'adolescent', 'adult', 'adult', 'adult']))).toEqual([]);
   });

@@ -60,7 +60,9 @@ export function checkGroupPopulation(reach: Reach, focus?: ReadonlySet<number>):
 
 /** One patient's best group for one service they need: how many could ever meet with them, and who. */
 interface Gathering {
-  need: RequiredService;
+  service: number;
+  /** The requirements asking for the service: one gathering serves a `requires` and a curriculum minimum alike. */
+  rules: Array<RequiredService['rule']>;
   best: number;
   peers: string[];
   blockedByHomogeneity: boolean;
@@ -75,6 +77,11 @@ function gatherings(reach: Reach, patient: number, members: ReadonlyMap<number, 
   for (const need of requiredServices(problem, patient)) {
     const service = problem.services[need.service]!;
     if (service.kind !== 'group' || service.minSize <= 1) continue;
+    const same = found.find((g) => g.service === need.service);
+    if (same !== undefined) {
+      same.rules.push(need.rule);
+      continue;
+    }
     const tracks: Array<number | undefined> = service.trackBound ? [...p.tracks] : [undefined];
     let best = 0;
     let bestPeers: string[] = [];
@@ -98,7 +105,7 @@ function gatherings(reach: Reach, patient: number, members: ReadonlyMap<number, 
         bestPeers = peers;
       }
     }
-    found.push({ need, best, peers: bestPeers, blockedByHomogeneity, tracks });
+    found.push({ service: need.service, rules: [need.rule], best, peers: bestPeers, blockedByHomogeneity, tracks });
   }
   return found;
 }
@@ -120,14 +127,14 @@ function strandedGroups(reach: Reach, subjects: readonly number[] | undefined, c
     const p = problem.patients[patient]!;
     let found = cache.get(patient);
     if (!found) cache.set(patient, (found = gatherings(reach, patient, members)));
-    for (const { need, best, peers: bestPeers, blockedByHomogeneity, tracks } of found) {
-      const service = problem.services[need.service]!;
+    for (const { service: serviceIndex, rules, best, peers: bestPeers, blockedByHomogeneity, tracks } of found) {
+      const service = problem.services[serviceIndex]!;
       // A patient who cannot reach the service at all is another check's finding.
       if (best === 0 || best >= service.minSize) continue;
       const shared = service.homogeneousBy.flatMap((prefix) => p.tags.filter((t) => t.startsWith(prefix)));
-      const key = `${need.service}\u0000${[p.id, ...bestPeers].sort().join('\u0001')}`;
+      const key = `${serviceIndex}\u0000${[p.id, ...bestPeers].sort().join('\u0001')}`;
       const entry = stranded.get(key) ?? {
-        service: need.service,
+        service: serviceIndex,
         rules: new Set<string>(),
         patients: [],
         best,
@@ -135,7 +142,7 @@ function strandedGroups(reach: Reach, subjects: readonly number[] | undefined, c
         homogeneity: blockedByHomogeneity && shared.length > 0,
         track: tracks.length === 1 && tracks[0] !== undefined ? problem.tracks[tracks[0]]!.id : undefined,
       };
-      entry.rules.add(need.rule);
+      for (const rule of rules) entry.rules.add(rule);
       entry.patients.push(p.id);
       for (const peer of bestPeers) entry.peers.add(peer);
       stranded.set(key, entry);
