@@ -2,14 +2,17 @@
  * `npm run bench`: scaling benchmark. Each (size, seed) runs in its own child process
  * (`tsx bench/run-one.ts`), so peak RSS belongs to that run. Writes bench/RESULTS.md and
  * bench/results.json; rows of sizes not run this time are kept from the previous results.json.
+ * A whole run ends with bench/bound.ts (bench/BOUND.md; with `--iterations`, BOUND-ITERATIONS.md).
  *
- *   npm run bench                              # 30 .. 10,000 patients, 3 seeds each
- *   npm run bench -- --sizes 30,100 --runs 1   # a quick check (or BENCH_SIZES / BENCH_RUNS)
+ *   npm run bench                              # 30 .. 10,000 patients, 3 seeds each, then the bound rows
+ *   npm run bench -- --sizes 30,100 --runs 1   # a quick check, no bound rows (or BENCH_SIZES / BENCH_RUNS)
+ *   npm run bench -- --no-bound                # every size, no bound rows
  *   npm run bench -- --no-replan --fresh       # skip the re-planning row / forget old rows
  *   npm run bench -- --render                  # rewrite RESULTS.md from results.json only
  *   npm run bench -- --iterations 20000        # quality by a fixed iteration budget (any machine, any load)
  *   npm run bench -- --no-anytime              # skip the anytime row (bench/anytime.ts)
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -285,3 +288,13 @@ const lines = [
 ];
 writeFileSync(join(here, 'RESULTS.md'), lines.join('\n'));
 console.log(`exponents ${JSON.stringify(exponents)}`);
+
+// The bound rows close a whole run (run here, not chained in package.json: npm appends a script's
+// arguments to its last command only, so `npm run bench -- --sizes 30` reached bench/bound.ts and
+// ran every size here). A partial rerun leaves them; `npm run bench:bound` runs them alone.
+const partial = renderOnly || argument('sizes') !== undefined || process.env.BENCH_SIZES !== undefined || process.argv.includes('--no-bound');
+if (!partial) {
+  const fixedSearch = iterations === undefined ? [] : ['--iterations', String(iterations), '--name', 'BOUND-ITERATIONS'];
+  const bound = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'bound.ts'), ...fixedSearch], { cwd: root, stdio: 'inherit' });
+  if (bound.status !== 0) process.exitCode = bound.status ?? 1;
+}
