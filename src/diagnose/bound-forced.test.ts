@@ -175,3 +175,55 @@ describe('servedBound with whole sections', () => {
     expect(servedBound(compileProblem(twoSectionsEveryHour())).patients).toBeGreaterThanOrEqual(served);
   });
 });
+
+/**
+ * Thirteen patients whose four groups fill their track's window, Monday and Tuesday 18:00-20:00;
+ * a group seats twelve, so all thirteen need two groups every hour. The clinicians may work 540
+ * minutes of the window, more than the 480 of two groups throughout; but on Tuesday from 19:00
+ * only clin-1 is there: one group of twelve that hour. Counted over the whole window (or as a
+ * fraction of a group per patient on Tuesday, 130 of Tuesday's 180 minutes), all thirteen fit.
+ */
+function oneClinicianLateOnTuesday(): Problem {
+  const days: Array<'MO' | 'TU'> = ['MO', 'TU'];
+  return {
+    timeZone: 'America/Los_Angeles',
+    weekStart: '2026-11-23',
+    tracks: [
+      {
+        id: 'evening',
+        windows: { weekly: [{ days, start: '18:00', end: '20:00' }] },
+        curriculum: [{ service: 'process', min: 4, max: 4 }],
+        rules: { minWeeklyHours: 4, maxWeeklyHours: 4, minDays: 2 },
+      },
+    ],
+    services: [{ id: 'process', kind: 'group', durationMinutes: 60, minSize: 1, maxSize: 12, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } }],
+    staff: [
+      { id: 'clin-1', credentials: ['LCSW'], availability: { weekly: [{ days, start: '18:00', end: '20:00' }] } },
+      { id: 'clin-2', credentials: ['LCSW'], availability: { weekly: [{ days: ['MO'], start: '18:00', end: '20:00' }, { days: ['TU'], start: '18:00', end: '19:00' }] } },
+      { id: 'clin-3', credentials: ['LCSW'], availability: { weekly: [{ days: ['MO'], start: '18:00', end: '20:00' }] } },
+    ],
+    rooms: [
+      { id: 'room-a', capacity: 12, features: ['group'] },
+      { id: 'room-b', capacity: 12, features: ['group'] },
+    ],
+    patients: Array.from({ length: 13 }, (_, i) => ({ id: `p${i + 1}`, tracks: ['evening'] })),
+  };
+}
+
+describe('servedBound with whole sections in part of the window', () => {
+  it('counts two groups every hour of Tuesday evening: twelve of thirteen at most', () => {
+    const bound = servedBound(compileProblem(oneClinicianLateOnTuesday()));
+    expect(bound.patients).toBe(12);
+    // Tuesday's two hours: two groups each for thirteen patients (240 minutes), 180 to lead them.
+    expect(bound.binding).toMatchObject({ resource: 'staff', period: 'the week, TU', supplyMinutes: 180, demandMinutes: 240, patientsFitting: 12 });
+  });
+
+  it('stays above what a timetable serves there', () => {
+    const problem = oneClinicianLateOnTuesday();
+    const { report } = solve(problem, { seed: 1, maxIterations: 2000, timeLimitMs: 60_000 });
+    const served = report.patients.filter((row) => row.met).length;
+    // Twelve in one group on Tuesday at 19:00: the bound is exact here.
+    expect(served).toBe(12);
+    expect(servedBound(compileProblem(problem)).patients).toBeGreaterThanOrEqual(served);
+  });
+});

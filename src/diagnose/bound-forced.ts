@@ -27,6 +27,13 @@
  * The bound then takes, instead of each patient's demand, the lower convex hull of `cost` (its
  * segments, in increasing cost per patient): the linear relaxation of choosing how many of a
  * track to serve, whose greedy is exact and never below any whole choice.
+ *
+ * Time-indexed: a cut over a stretch T that holds only part of C (an evening, an hour of it)
+ * counts the sections over C ∩ T alone. The argument above holds slot by slot: at each slot of
+ * C ∩ T the x served patients are in ceil(x / g) meetings of track k, so the pool spends at least
+ * |C ∩ T| x seats x ceil(x / g) staff-minutes inside T on them; the per-service count needs every
+ * meeting inside T and is left out. An evening where every clinician but one goes home at 19:00
+ * then counts two groups from 19:00 to 20:00, where the week's minutes averaged them away.
  */
 import { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES } from '../time/week.js';
@@ -175,13 +182,17 @@ export interface Block<C> {
   /** Minutes of the slots all of them are in a group. */
   minutes: number;
   services: readonly number[];
-  /** Per service of `services`, the sessions every one of them attends at least. */
+  /** Per service of `services`, the sessions every one of them attends at least (0 each where the block is not `whole`). */
   sessions: readonly number[];
+  /** Whether the classes' forced slots all lie inside the stretch: only then are whole meetings of each service counted. */
+  whole: boolean;
 }
 
 /**
  * A period's forced blocks by track: the classes in a group throughout slots inside `slots`, the
- * slots all of them share, and the sessions of each service all of them attend.
+ * slots all of them share, and the sessions of each service all of them attend. A track none of
+ * whose classes is forced wholly inside `slots` gets a block of the classes forced somewhere in
+ * it, over the part of their common slots inside `slots` (time-indexed; see the module comment).
  *
  * @example
  * ```ts
@@ -189,30 +200,56 @@ export interface Block<C> {
  * ```
  */
 export function blocksOf<C extends BlockClass>(touching: readonly C[], slots: SlotSet): Map<number, Block<C>> {
-  const byTrack = new Map<number, { classes: Map<C, number>; common: SlotSet; services: Set<number>; sessions: Array<Map<number, number>> }>();
+  const whole = new Map<number, Gathered<C>>();
+  const partial = new Map<number, Gathered<C>>();
   for (const group of touching) {
     const forced = group.forced;
-    if (!forced || !group.byTrack || !within(forced.slots, slots)) continue;
-    for (const [track, count] of group.byTrack) {
-      const known = byTrack.get(track);
-      if (!known) {
-        byTrack.set(track, { classes: new Map([[group, count]]), common: forced.slots.clone(), services: new Set(forced.services), sessions: [sessionsOf(forced)] });
-        continue;
-      }
-      known.classes.set(group, count);
-      known.common.intersectWith(forced.slots);
-      for (const s of forced.services) known.services.add(s);
-      known.sessions.push(sessionsOf(forced));
-    }
+    if (!forced || !group.byTrack) continue;
+    const inside = within(forced.slots, slots);
+    const part = inside ? forced.slots : overlap(forced.slots, slots);
+    if (part === undefined) continue;
+    for (const [track, count] of group.byTrack) gather(inside ? whole : partial, track, group, count, part, forced);
   }
   const blocks = new Map<number, Block<C>>();
-  for (const [track, b] of byTrack) {
+  for (const [track, b] of whole) {
     const services = [...b.services];
     // What every class attends: the fewest sessions of each service over them (0 where one has none).
     const sessions = services.map((s) => Math.min(...b.sessions.map((byService) => byService.get(s) ?? 0)));
-    blocks.set(track, { classes: b.classes, minutes: b.common.size() * SLOT_MINUTES, services, sessions });
+    blocks.set(track, { classes: b.classes, minutes: b.common.size() * SLOT_MINUTES, services, sessions, whole: true });
+  }
+  for (const [track, b] of partial) {
+    if (blocks.has(track)) continue;
+    const services = [...b.services];
+    blocks.set(track, { classes: b.classes, minutes: b.common.size() * SLOT_MINUTES, services, sessions: services.map(() => 0), whole: false });
   }
   return blocks;
+}
+
+/** One track's forced classes in a period, gathered: their counts, common slots and sessions. */
+interface Gathered<C> {
+  classes: Map<C, number>;
+  common: SlotSet;
+  services: Set<number>;
+  sessions: Array<Map<number, number>>;
+}
+
+function gather<C>(byTrack: Map<number, Gathered<C>>, track: number, group: C, count: number, slots: SlotSet, forced: Forced): void {
+  const known = byTrack.get(track);
+  if (!known) {
+    byTrack.set(track, { classes: new Map([[group, count]]), common: slots.clone(), services: new Set(forced.services), sessions: [sessionsOf(forced)] });
+    return;
+  }
+  known.classes.set(group, count);
+  known.common.intersectWith(slots);
+  for (const s of forced.services) known.services.add(s);
+  known.sessions.push(sessionsOf(forced));
+}
+
+/** The slots of `a` also in `b`; undefined where they share none. */
+function overlap(a: SlotSet, b: SlotSet): SlotSet | undefined {
+  const result = a.clone();
+  result.intersectWith(b);
+  return result.size() === 0 ? undefined : result;
 }
 
 function sessionsOf(forced: Forced): Map<number, number> {
