@@ -1,5 +1,5 @@
 /**
- * Whole sections for the bound's staff cuts: where every patient of a track must sit in one of the
+ * Whole sections for the bound's staff and room cuts: where every patient of a track must sit in one of the
  * track's groups at the same time, the groups held then are whole (ceil(patients / size) of them),
  * not the fraction 1 / size per patient that `servedBound` otherwise counts. Twenty-two evening
  * patients whose 540 minutes of groups fill their 540 minutes of window need two groups every hour
@@ -12,15 +12,18 @@
  * and they need all of F. Track-bound meetings of p are meetings of track k (p has no other), held
  * for track k's patients. So at each slot t of the intersection C of such patients' F sets, if x of
  * them are served, track k holds at least ceil(x / g) meetings at t, g the largest group any of
- * their services can seat, and each has at least `seats` staff of the pool (the fewest pool seats
- * among those services) for the whole of t. The pool spends at least |C| x seats x ceil(x / g)
- * staff-minutes on track k's meetings in C. Counted by service instead: each patient attends at
+ * their services can seat, and each takes at least `seats` of the pool for the whole of t (the
+ * least over those services): staff pools, its seats filled from the pool; room pools, a room of
+ * the pool of its own (room-double-booked), worth that room's seats in the pool's supply whoever
+ * attends, so at least the seats of the smallest room the service may use; a service that may be
+ * held by telehealth needs no room and counts 0. The pool spends at least |C| x seats x ceil(x / g)
+ * of its minutes on track k's meetings in C. Counted by service instead: each patient attends at
  * least n_s meetings of service s, all inside F, each of at most g_s patients, so track k holds at
  * least ceil(x n_s / g_s) of them, each its duration times its pool seats long; whichever of the
  * two counts is larger. Those minutes serve no other need counted in the cut,
  * because the cut leaves out every track-bound need of every patient who may meet in track k
  * (`servedBound` zeroes their rates), and the patients' other needs are other meetings, led by
- * staff one meeting at a time. Together with the linear count (each need at its rate), whichever is
+ * staff and held in rooms one meeting at a time. Together with the linear count (each need at its rate), whichever is
  * larger, the cost of serving x of them is at least `cost(x)`; the smallest total of the others'
  * demands over any x of them is the sum of the x smallest.
  *
@@ -31,7 +34,7 @@
  * Time-indexed: a cut over a stretch T that holds only part of C (an evening, an hour of it)
  * counts the sections over C ∩ T alone. The argument above holds slot by slot: at each slot of
  * C ∩ T the x served patients are in ceil(x / g) meetings of track k, so the pool spends at least
- * |C ∩ T| x seats x ceil(x / g) staff-minutes inside T on them; the per-service count needs every
+ * |C ∩ T| x seats x ceil(x / g) of its minutes inside T on them; the per-service count needs every
  * meeting inside T and is left out. An evening where every clinician but one goes home at 19:00
  * then counts two groups from 19:00 to 20:00, where the week's minutes averaged them away.
  */
@@ -120,7 +123,7 @@ export interface ServiceMeetings {
 
 /**
  * The items one forced block adds to a cut: the segments of the lower convex hull of the cost of
- * serving x of its patients, `sectionMinutes` staff-minutes per whole section of at most `size`
+ * serving x of its patients, `sectionMinutes` pool-minutes per whole section of at most `size`
  * at every forced slot, or whole meetings of each service (`meetings`), whichever costs more.
  *
  * @example

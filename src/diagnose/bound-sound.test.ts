@@ -21,6 +21,8 @@ interface Shape {
   /** Per staff member, how many of the first days they work (the rest of the week off). */
   staffDays: number[];
   rooms: number;
+  /** Seats of each room (the first `rooms` of them). */
+  roomSizes: number[];
   spare: boolean;
 }
 
@@ -47,7 +49,7 @@ function clinic(shape: Shape): Problem {
       // Staff gone on the later days: evenings short of clinicians though the week has enough.
       availability: { weekly: [{ days: DAYS.slice(0, shape.staffDays[i] ?? DAYS.length), start: '08:00', end: '22:00' }] },
     })),
-    rooms: Array.from({ length: shape.rooms }, (_, i) => ({ id: `r${i}`, capacity: 8, features: ['group'] })),
+    rooms: Array.from({ length: shape.rooms }, (_, i) => ({ id: `r${i}`, capacity: shape.roomSizes[i] ?? 8, features: ['group'] })),
     patients: shape.tracks.flatMap((count, t) => Array.from({ length: count }, (_, i) => ({ id: `p${t}-${i}`, tracks: [`t${t}`] }))),
   };
 }
@@ -60,6 +62,7 @@ const shapes = fc.record({
   staffHours: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 3 }),
   staffDays: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 3, maxLength: 3 }),
   rooms: fc.integer({ min: 1, max: 3 }),
+  roomSizes: fc.array(fc.integer({ min: 2, max: 8 }), { minLength: 3, maxLength: 3 }),
   spare: fc.boolean(),
 });
 
