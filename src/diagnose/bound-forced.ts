@@ -1,7 +1,7 @@
 /**
- * Whole sections for the bound's staff and room cuts: where every patient of a track must sit in one of the
- * track's groups at the same time, the groups held then are whole (ceil(patients / size) of them),
- * not the fraction 1 / size per patient that `servedBound` otherwise counts. Twenty-two evening
+ * Whole sections for the bound's staff and room cuts: where every patient of a track must sit in
+ * one of the track's groups at the same time, the groups held then are whole (ceil(patients / size)
+ * of them), not the fraction 1 / size per patient that `servedBound` otherwise counts. Twenty-two evening
  * patients whose 540 minutes of groups fill their 540 minutes of window need two groups every hour
  * of it, 1,080 staff-minutes a week and not 990.
  *
@@ -20,12 +20,12 @@
  * of its minutes on track k's meetings in C. Counted by service instead: each patient attends at
  * least n_s meetings of service s, all inside F, each of at most g_s patients, so track k holds at
  * least ceil(x n_s / g_s) of them, each its duration times its pool seats long; whichever of the
- * two counts is larger. Those minutes serve no other need counted in the cut,
- * because the cut leaves out every track-bound need of every patient who may meet in track k
- * (`servedBound` zeroes their rates), and the patients' other needs are other meetings, led by
- * staff and held in rooms one meeting at a time. Together with the linear count (each need at its rate), whichever is
- * larger, the cost of serving x of them is at least `cost(x)`; the smallest total of the others'
- * demands over any x of them is the sum of the x smallest.
+ * two counts is larger. Those minutes serve no other need counted in the cut, because the cut
+ * leaves out every track-bound need of every patient who may meet in track k (`servedBound`
+ * zeroes their rates), and the patients' other needs are other meetings, led by staff and held in
+ * rooms one meeting at a time. Together with the linear count (each need at its rate), whichever
+ * is larger, the cost of serving x of them is at least `cost(x)`; the smallest total of the
+ * others' demands over any x of them is the sum of the x smallest.
  *
  * The bound then takes, instead of each patient's demand, the lower convex hull of `cost` (its
  * segments, in increasing cost per patient): the linear relaxation of choosing how many of a
