@@ -5,7 +5,7 @@ import { solve } from '../pipeline/solve.js';
 import { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { servedBound } from './bound.js';
-import { blockItems, forcedSlots, within } from './bound-forced.js';
+import { blockItems, blocksOf, forcedSlots, within } from './bound-forced.js';
 
 /** Slots of `day` from `from` to `to` (clock minutes). */
 function span(day: number, from: number, to: number): SlotSet {
@@ -38,6 +38,34 @@ describe('within', () => {
   it('tells whether every slot of one set is in another', () => {
     expect(within(span(1, 18 * 60, 19 * 60), span(1, 17 * 60, 21 * 60))).toBe(true);
     expect(within(span(1, 16 * 60, 19 * 60), span(1, 17 * 60, 21 * 60))).toBe(false);
+  });
+});
+
+describe('blocksOf', () => {
+  // A class of five in track 0, in a group Monday and Tuesday 18:00-20:00 (four sessions of one service).
+  const forcedSet = span(0, 18 * 60, 20 * 60);
+  forcedSet.unionWith(span(1, 18 * 60, 20 * 60));
+  const group = { forced: { track: 0, slots: forcedSet, services: [0], sessions: [4] }, byTrack: new Map([[0, 5]]) };
+
+  it('counts whole meetings where the forced slots lie inside the stretch', () => {
+    const block = blocksOf([group], span(0, 0, 24 * 60 * 2)).get(0);
+    expect(block).toMatchObject({ minutes: 240, sessions: [4], whole: true });
+  });
+
+  it('counts sections over the part inside a stretch that holds only some of them, and no meetings', () => {
+    const block = blocksOf([group], span(1, 19 * 60, 22 * 60)).get(0);
+    expect(block).toMatchObject({ minutes: 60, sessions: [0], whole: false });
+    expect(blocksOf([group], span(2, 18 * 60, 20 * 60)).size).toBe(0);
+  });
+
+  it('keeps to the classes forced wholly inside when a track has both', () => {
+    const wider = new SlotSet();
+    wider.unionWith(forcedSet);
+    wider.unionWith(span(2, 18 * 60, 20 * 60));
+    const other = { forced: { track: 0, slots: wider, services: [0], sessions: [6] }, byTrack: new Map([[0, 3]]) };
+    const block = blocksOf([group, other], span(0, 0, 24 * 60 * 2)).get(0);
+    expect(block).toMatchObject({ minutes: 240, whole: true });
+    expect([...block!.classes.values()]).toEqual([5]);
   });
 });
 
