@@ -5,7 +5,7 @@ import { solve } from '../pipeline/solve.js';
 import { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { servedBound } from './bound.js';
-import { blockItems, forcedSlots, within } from './bound-forced.js';
+import { blockItems, blocksOf, forcedSlots, within } from './bound-forced.js';
 
 /** Slots of `day` from `from` to `to` (clock minutes). */
 function span(day: number, from: number, to: number): SlotSet {
@@ -38,6 +38,34 @@ describe('within', () => {
   it('tells whether every slot of one set is in another', () => {
     expect(within(span(1, 18 * 60, 19 * 60), span(1, 17 * 60, 21 * 60))).toBe(true);
     expect(within(span(1, 16 * 60, 19 * 60), span(1, 17 * 60, 21 * 60))).toBe(false);
+  });
+});
+
+describe('blocksOf', () => {
+  // A class of five in track 0, in a group Monday and Tuesday 18:00-20:00 (four sessions of one service).
+  const forcedSet = span(0, 18 * 60, 20 * 60);
+  forcedSet.unionWith(span(1, 18 * 60, 20 * 60));
+  const group = { forced: { track: 0, slots: forcedSet, services: [0], sessions: [4] }, byTrack: new Map([[0, 5]]) };
+
+  it('counts whole meetings where the forced slots lie inside the stretch', () => {
+    const block = blocksOf([group], span(0, 0, 24 * 60 * 2)).get(0);
+    expect(block).toMatchObject({ minutes: 240, sessions: [4], whole: true });
+  });
+
+  it('counts sections over the part inside a stretch that holds only some of them, and no meetings', () => {
+    const block = blocksOf([group], span(1, 19 * 60, 22 * 60)).get(0);
+    expect(block).toMatchObject({ minutes: 60, sessions: [0], whole: false });
+    expect(blocksOf([group], span(2, 18 * 60, 20 * 60)).size).toBe(0);
+  });
+
+  it('keeps to the classes forced wholly inside when a track has both', () => {
+    const wider = new SlotSet();
+    wider.unionWith(forcedSet);
+    wider.unionWith(span(2, 18 * 60, 20 * 60));
+    const other = { forced: { track: 0, slots: wider, services: [0], sessions: [6] }, byTrack: new Map([[0, 3]]) };
+    const block = blocksOf([group, other], span(0, 0, 24 * 60 * 2)).get(0);
+    expect(block).toMatchObject({ minutes: 240, whole: true });
+    expect([...block!.classes.values()]).toEqual([5]);
   });
 });
 
@@ -173,5 +201,82 @@ describe('servedBound with whole sections', () => {
     const served = report.patients.filter((row) => row.met).length;
     expect(served).toBe(4);
     expect(servedBound(compileProblem(twoSectionsEveryHour())).patients).toBeGreaterThanOrEqual(served);
+  });
+});
+
+/**
+ * Thirteen patients whose four groups fill their track's window, Monday and Tuesday 18:00-20:00;
+ * a group seats twelve, so all thirteen need two groups every hour. The clinicians may work 540
+ * minutes of the window, more than the 480 of two groups throughout; but on Tuesday from 19:00
+ * only clin-1 is there: one group of twelve that hour. Counted over the whole window (or as a
+ * fraction of a group per patient on Tuesday, 130 of Tuesday's 180 minutes), all thirteen fit.
+ */
+function oneClinicianLateOnTuesday(): Problem {
+  const days: Array<'MO' | 'TU'> = ['MO', 'TU'];
+  return {
+    timeZone: 'America/Los_Angeles',
+    weekStart: '2026-11-23',
+    tracks: [
+      {
+        id: 'evening',
+        windows: { weekly: [{ days, start: '18:00', end: '20:00' }] },
+        curriculum: [{ service: 'process', min: 4, max: 4 }],
+        rules: { minWeeklyHours: 4, maxWeeklyHours: 4, minDays: 2 },
+      },
+    ],
+    services: [{ id: 'process', kind: 'group', durationMinutes: 60, minSize: 1, maxSize: 12, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } }],
+    staff: [
+      { id: 'clin-1', credentials: ['LCSW'], availability: { weekly: [{ days, start: '18:00', end: '20:00' }] } },
+      { id: 'clin-2', credentials: ['LCSW'], availability: { weekly: [{ days: ['MO'], start: '18:00', end: '20:00' }, { days: ['TU'], start: '18:00', end: '19:00' }] } },
+      { id: 'clin-3', credentials: ['LCSW'], availability: { weekly: [{ days: ['MO'], start: '18:00', end: '20:00' }] } },
+    ],
+    rooms: [
+      { id: 'room-a', capacity: 12, features: ['group'] },
+      { id: 'room-b', capacity: 12, features: ['group'] },
+    ],
+    patients: Array.from({ length: 13 }, (_, i) => ({ id: `p${i + 1}`, tracks: ['evening'] })),
+  };
+}
+
+/** The same evenings with clinicians to spare; room-b, though, is taken on Tuesday from 19:00. */
+function oneRoomLateOnTuesday(): Problem {
+  const problem = oneClinicianLateOnTuesday();
+  problem.staff = problem.staff.map((member) => ({ id: member.id, credentials: member.credentials }));
+  problem.rooms[1]!.availability = { weekly: [{ days: ['MO'], start: '18:00', end: '20:00' }, { days: ['TU'], start: '18:00', end: '19:00' }] };
+  return problem;
+}
+
+describe('servedBound with whole sections in part of the window', () => {
+  it('counts two groups every hour of Tuesday evening: twelve of thirteen at most', () => {
+    const bound = servedBound(compileProblem(oneClinicianLateOnTuesday()));
+    expect(bound.patients).toBe(12);
+    // Tuesday's two hours: two groups each for thirteen patients (240 minutes), 180 to lead them.
+    expect(bound.binding).toMatchObject({ resource: 'staff', period: 'the week, TU', supplyMinutes: 180, demandMinutes: 240, patientsFitting: 12 });
+  });
+
+  it('stays above what a timetable serves there', () => {
+    const problem = oneClinicianLateOnTuesday();
+    const { report } = solve(problem, { seed: 1, maxIterations: 2000, timeLimitMs: 60_000 });
+    const served = report.patients.filter((row) => row.met).length;
+    // Twelve in one group on Tuesday at 19:00: the bound is exact here.
+    expect(served).toBe(12);
+    expect(servedBound(compileProblem(problem)).patients).toBeGreaterThanOrEqual(served);
+  });
+
+  it('counts a room taken whole for each group: one room on Tuesday at 19:00, twelve of thirteen at most', () => {
+    const bound = servedBound(compileProblem(oneRoomLateOnTuesday()));
+    expect(bound.patients).toBe(12);
+    // Thirteen need two groups every hour, two rooms taken whole: 4 hours x 2 x 12 seats = 5,760
+    // seat-minutes, where the rooms offer 5,040 (room-b is out an hour). Counted by the patient,
+    // 13 x 240 = 3,120 seemed to fit.
+    expect(bound.binding).toMatchObject({ resource: 'rooms', supplyMinutes: 5040, demandMinutes: 5760, patientsFitting: 12 });
+  });
+
+  it('stays above what a timetable serves with the room taken', () => {
+    const problem = oneRoomLateOnTuesday();
+    const { report } = solve(problem, { seed: 1, maxIterations: 2000, timeLimitMs: 60_000 });
+    const served = report.patients.filter((row) => row.met).length;
+    expect(served).toBe(12);
+    expect(servedBound(compileProblem(problem)).patients).toBeGreaterThanOrEqual(served);
   });
 });

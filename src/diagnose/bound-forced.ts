@@ -1,7 +1,7 @@
 /**
- * Whole sections for the bound's staff cuts: where every patient of a track must sit in one of the
- * track's groups at the same time, the groups held then are whole (ceil(patients / size) of them),
- * not the fraction 1 / size per patient that `servedBound` otherwise counts. Twenty-two evening
+ * Whole sections for the bound's staff and room cuts: where every patient of a track must sit in
+ * one of the track's groups at the same time, the groups held then are whole (ceil(patients / size)
+ * of them), not the fraction 1 / size per patient that `servedBound` otherwise counts. Twenty-two evening
  * patients whose 540 minutes of groups fill their 540 minutes of window need two groups every hour
  * of it, 1,080 staff-minutes a week and not 990.
  *
@@ -12,21 +12,31 @@
  * and they need all of F. Track-bound meetings of p are meetings of track k (p has no other), held
  * for track k's patients. So at each slot t of the intersection C of such patients' F sets, if x of
  * them are served, track k holds at least ceil(x / g) meetings at t, g the largest group any of
- * their services can seat, and each has at least `seats` staff of the pool (the fewest pool seats
- * among those services) for the whole of t. The pool spends at least |C| x seats x ceil(x / g)
- * staff-minutes on track k's meetings in C. Counted by service instead: each patient attends at
+ * their services can seat, and each takes at least `seats` of the pool for the whole of t (the
+ * least over those services): staff pools, its seats filled from the pool; room pools, a room of
+ * the pool of its own (room-double-booked), worth that room's seats in the pool's supply whoever
+ * attends, so at least the seats of the smallest room the service may use; a service that may be
+ * held by telehealth needs no room and counts 0. The pool spends at least |C| x seats x ceil(x / g)
+ * of its minutes on track k's meetings in C. Counted by service instead: each patient attends at
  * least n_s meetings of service s, all inside F, each of at most g_s patients, so track k holds at
  * least ceil(x n_s / g_s) of them, each its duration times its pool seats long; whichever of the
- * two counts is larger. Those minutes serve no other need counted in the cut,
- * because the cut leaves out every track-bound need of every patient who may meet in track k
- * (`servedBound` zeroes their rates), and the patients' other needs are other meetings, led by
- * staff one meeting at a time. Together with the linear count (each need at its rate), whichever is
- * larger, the cost of serving x of them is at least `cost(x)`; the smallest total of the others'
- * demands over any x of them is the sum of the x smallest.
+ * two counts is larger. Those minutes serve no other need counted in the cut, because the cut
+ * leaves out every track-bound need of every patient who may meet in track k (`servedBound`
+ * zeroes their rates), and the patients' other needs are other meetings, led by staff and held in
+ * rooms one meeting at a time. Together with the linear count (each need at its rate), whichever
+ * is larger, the cost of serving x of them is at least `cost(x)`; the smallest total of the
+ * others' demands over any x of them is the sum of the x smallest.
  *
  * The bound then takes, instead of each patient's demand, the lower convex hull of `cost` (its
  * segments, in increasing cost per patient): the linear relaxation of choosing how many of a
  * track to serve, whose greedy is exact and never below any whole choice.
+ *
+ * Time-indexed: a cut over a stretch T that holds only part of C (an evening, an hour of it)
+ * counts the sections over C ∩ T alone. The argument above holds slot by slot: at each slot of
+ * C ∩ T the x served patients are in ceil(x / g) meetings of track k, so the pool spends at least
+ * |C ∩ T| x seats x ceil(x / g) of its minutes inside T on them; the per-service count needs every
+ * meeting inside T and is left out. An evening where every clinician but one goes home at 19:00
+ * then counts two groups from 19:00 to 20:00, where the week's minutes averaged them away.
  */
 import { SlotSet } from '../time/slot-set.js';
 import { SLOT_MINUTES } from '../time/week.js';
@@ -113,7 +123,7 @@ export interface ServiceMeetings {
 
 /**
  * The items one forced block adds to a cut: the segments of the lower convex hull of the cost of
- * serving x of its patients, `sectionMinutes` staff-minutes per whole section of at most `size`
+ * serving x of its patients, `sectionMinutes` pool-minutes per whole section of at most `size`
  * at every forced slot, or whole meetings of each service (`meetings`), whichever costs more.
  *
  * @example
@@ -175,13 +185,17 @@ export interface Block<C> {
   /** Minutes of the slots all of them are in a group. */
   minutes: number;
   services: readonly number[];
-  /** Per service of `services`, the sessions every one of them attends at least. */
+  /** Per service of `services`, the sessions every one of them attends at least (0 each where the block is not `whole`). */
   sessions: readonly number[];
+  /** Whether the classes' forced slots all lie inside the stretch: only then are whole meetings of each service counted. */
+  whole: boolean;
 }
 
 /**
  * A period's forced blocks by track: the classes in a group throughout slots inside `slots`, the
- * slots all of them share, and the sessions of each service all of them attend.
+ * slots all of them share, and the sessions of each service all of them attend. A track none of
+ * whose classes is forced wholly inside `slots` gets a block of the classes forced somewhere in
+ * it, over the part of their common slots inside `slots` (time-indexed; see the module comment).
  *
  * @example
  * ```ts
@@ -189,30 +203,56 @@ export interface Block<C> {
  * ```
  */
 export function blocksOf<C extends BlockClass>(touching: readonly C[], slots: SlotSet): Map<number, Block<C>> {
-  const byTrack = new Map<number, { classes: Map<C, number>; common: SlotSet; services: Set<number>; sessions: Array<Map<number, number>> }>();
+  const whole = new Map<number, Gathered<C>>();
+  const partial = new Map<number, Gathered<C>>();
   for (const group of touching) {
     const forced = group.forced;
-    if (!forced || !group.byTrack || !within(forced.slots, slots)) continue;
-    for (const [track, count] of group.byTrack) {
-      const known = byTrack.get(track);
-      if (!known) {
-        byTrack.set(track, { classes: new Map([[group, count]]), common: forced.slots.clone(), services: new Set(forced.services), sessions: [sessionsOf(forced)] });
-        continue;
-      }
-      known.classes.set(group, count);
-      known.common.intersectWith(forced.slots);
-      for (const s of forced.services) known.services.add(s);
-      known.sessions.push(sessionsOf(forced));
-    }
+    if (!forced || !group.byTrack) continue;
+    const inside = within(forced.slots, slots);
+    const part = inside ? forced.slots : overlap(forced.slots, slots);
+    if (part === undefined) continue;
+    for (const [track, count] of group.byTrack) gather(inside ? whole : partial, track, group, count, part, forced);
   }
   const blocks = new Map<number, Block<C>>();
-  for (const [track, b] of byTrack) {
+  for (const [track, b] of whole) {
     const services = [...b.services];
     // What every class attends: the fewest sessions of each service over them (0 where one has none).
     const sessions = services.map((s) => Math.min(...b.sessions.map((byService) => byService.get(s) ?? 0)));
-    blocks.set(track, { classes: b.classes, minutes: b.common.size() * SLOT_MINUTES, services, sessions });
+    blocks.set(track, { classes: b.classes, minutes: b.common.size() * SLOT_MINUTES, services, sessions, whole: true });
+  }
+  for (const [track, b] of partial) {
+    if (blocks.has(track)) continue;
+    const services = [...b.services];
+    blocks.set(track, { classes: b.classes, minutes: b.common.size() * SLOT_MINUTES, services, sessions: services.map(() => 0), whole: false });
   }
   return blocks;
+}
+
+/** One track's forced classes in a period, gathered: their counts, common slots and sessions. */
+interface Gathered<C> {
+  classes: Map<C, number>;
+  common: SlotSet;
+  services: Set<number>;
+  sessions: Array<Map<number, number>>;
+}
+
+function gather<C>(byTrack: Map<number, Gathered<C>>, track: number, group: C, count: number, slots: SlotSet, forced: Forced): void {
+  const known = byTrack.get(track);
+  if (!known) {
+    byTrack.set(track, { classes: new Map([[group, count]]), common: slots.clone(), services: new Set(forced.services), sessions: [sessionsOf(forced)] });
+    return;
+  }
+  known.classes.set(group, count);
+  known.common.intersectWith(slots);
+  for (const s of forced.services) known.services.add(s);
+  known.sessions.push(sessionsOf(forced));
+}
+
+/** The slots of `a` also in `b`; undefined where they share none. */
+function overlap(a: SlotSet, b: SlotSet): SlotSet | undefined {
+  const result = a.clone();
+  result.intersectWith(b);
+  return result.size() === 0 ? undefined : result;
 }
 
 function sessionsOf(forced: Forced): Map<number, number> {

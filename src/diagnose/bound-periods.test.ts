@@ -21,6 +21,14 @@ describe('periods', () => {
     expect(new Set(labels).size).toBe(labels.length);
   });
 
+  it('gives the stretches of each day where the same windows of several tracks are open', () => {
+    const problem = eveningOverRoomCapacity();
+    const evening = problem.tracks[0]!;
+    problem.tracks = [evening, { ...evening, id: 'late', windows: { weekly: [{ days: ['TU'], start: '19:00', end: '22:00' }] } }];
+    const labels = periods(compileProblem(problem)).map((p) => p.label);
+    expect(labels.filter((label) => label.includes('track windows'))).toEqual(['TU 19:00-21:00, 2 track windows']);
+  });
+
   it('leaves closed days out of every period', () => {
     const problem = eveningOverRoomCapacity();
     problem.closedDates = ['2026-11-26'];

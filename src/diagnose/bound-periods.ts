@@ -92,6 +92,10 @@ export function periods(problem: CompiledProblem): Period[] {
     }
   }
   for (const group of merged) if (group.ids.length > 1) byDay(group.slots, `windows of ${group.ids.length} overlapping tracks`);
+  // Where several windows are open at once on a day (Thursday 18:00-20:30, between a 17:30-20:30
+  // and an 18:00-21:00 track), the tracks' groups compete for the same clinicians and rooms; the
+  // union of the windows averages that with the half hours only one of them uses.
+  for (const stretch of sharedStretches(problem, open)) add(stretch.slots, stretch.label);
   // Every day before and after each time a window opens or closes: the evening (or the morning)
   // of the whole week, where staff who work other hours cannot help.
   const times = new Set<number>();
@@ -104,9 +108,46 @@ export function periods(problem: CompiledProblem): Period[] {
     before.intersectWith(open);
     const after = open.clone();
     after.removeAll(before);
-    const clock = `${String(Math.floor((time * SLOT_MINUTES) / 60)).padStart(2, '0')}:${String((time * SLOT_MINUTES) % 60).padStart(2, '0')}`;
+    const clock = clockOf(time);
     add(before, `before ${clock} every day`);
     add(after, `from ${clock} every day`);
   }
   return result;
 }
+
+/**
+ * The stretches of each day during which the same two or more track windows are open, each as long
+ * as it runs, e.g. `'TH 18:00-20:30, 3 track windows'`.
+ */
+function sharedStretches(problem: CompiledProblem, open: SlotSet): Period[] {
+  const result: Period[] = [];
+  const tracks = problem.tracks;
+  for (let day = 0; day < DAYS; day++) {
+    let from = -1;
+    let key = '';
+    let count = 0;
+    const close = (to: number): void => {
+      if (from < 0 || count < 2) return;
+      const slots = new SlotSet();
+      slots.addRange(day * SLOTS_PER_DAY + from, day * SLOTS_PER_DAY + to);
+      result.push({ slots, label: `${WEEKDAYS[day]} ${clockOf(from)}-${clockOf(to)}, ${count} track windows` });
+    };
+    for (let slot = 0; slot <= SLOTS_PER_DAY; slot++) {
+      const at = day * SLOTS_PER_DAY + slot;
+      const openHere = slot < SLOTS_PER_DAY && open.has(at) ? tracks.filter((t) => t.windows.has(at)).map((t) => t.index) : [];
+      const here = openHere.join(',');
+      if (slot < SLOTS_PER_DAY && here === key) continue;
+      close(slot);
+      from = slot;
+      key = here;
+      count = openHere.length;
+    }
+  }
+  return result;
+}
+
+function clockOf(slot: number): string {
+  const minutes = slot * SLOT_MINUTES;
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+

@@ -19,7 +19,11 @@ export interface Pool {
   /** Resource-minutes the pool offers inside `slots`. */
   supply: (slots: SlotSet) => number;
   label: string;
-  /** Staff pools: the pool's staff one meeting of `service` needs. */
+  /**
+   * What one meeting of `service` takes from the pool per minute whoever attends: staff pools, the
+   * pool's staff it needs; room pools, the seats of the smallest room it may use (the room is
+   * taken whole), 0 where it may be held by telehealth, without a room.
+   */
   seats?: (service: CompiledService) => number;
 }
 
@@ -72,12 +76,15 @@ function roomPool(problem: CompiledProblem, members: readonly number[], label: s
       seats.set(room, Math.max(seats.get(room) ?? 0, size));
     }
   }
-  const rates = new Map(served.map((s) => [s.index, s.kind === 'group' ? 1 : Math.min(...s.eligibleRooms.map((r) => seats.get(r) ?? 0))]));
+  const smallest = new Map(served.map((s) => [s.index, Math.min(...s.eligibleRooms.map((r) => seats.get(r) ?? 0))]));
+  const rates = new Map(served.map((s) => [s.index, s.kind === 'group' ? 1 : smallest.get(s.index)!]));
   return {
     resource: 'rooms',
     members,
     label,
     rate: (service, remote) => (remote && service.telehealth !== 'never' ? 0 : rates.get(service.index) ?? 0),
+    // Whole sections (./bound-forced.ts): each meeting at a slot holds a room of its own.
+    seats: (service) => (service.telehealth === 'never' ? smallest.get(service.index) ?? 0 : 0),
     supply: (slots) => {
       let total = 0;
       for (const [room, size] of seats) {

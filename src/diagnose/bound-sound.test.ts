@@ -18,7 +18,11 @@ interface Shape {
   maxSize: number;
   tracks: number[];
   staffHours: number[];
+  /** Per staff member, how many of the first days they work (the rest of the week off). */
+  staffDays: number[];
   rooms: number;
+  /** Seats of each room (the first `rooms` of them). */
+  roomSizes: number[];
   spare: boolean;
 }
 
@@ -38,8 +42,14 @@ function clinic(shape: Shape): Problem {
       rules: { minWeeklyHours: sessions, maxWeeklyHours: sessions, minDays: 1 },
     })),
     services: [{ id: 'group', kind: 'group', durationMinutes: 60, minSize: 1, maxSize: shape.maxSize, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } }],
-    staff: shape.staffHours.map((hours, i) => ({ id: `s${i}`, credentials: ['LCSW'], maxWeeklyHours: hours })),
-    rooms: Array.from({ length: shape.rooms }, (_, i) => ({ id: `r${i}`, capacity: 8, features: ['group'] })),
+    staff: shape.staffHours.map((hours, i) => ({
+      id: `s${i}`,
+      credentials: ['LCSW'],
+      maxWeeklyHours: hours,
+      // Staff gone on the later days: evenings short of clinicians though the week has enough.
+      availability: { weekly: [{ days: DAYS.slice(0, shape.staffDays[i] ?? DAYS.length), start: '08:00', end: '22:00' }] },
+    })),
+    rooms: Array.from({ length: shape.rooms }, (_, i) => ({ id: `r${i}`, capacity: shape.roomSizes[i] ?? 8, features: ['group'] })),
     patients: shape.tracks.flatMap((count, t) => Array.from({ length: count }, (_, i) => ({ id: `p${t}-${i}`, tracks: [`t${t}`] }))),
   };
 }
@@ -50,7 +60,9 @@ const shapes = fc.record({
   maxSize: fc.integer({ min: 2, max: 5 }),
   tracks: fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 2 }),
   staffHours: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 3 }),
+  staffDays: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 3, maxLength: 3 }),
   rooms: fc.integer({ min: 1, max: 3 }),
+  roomSizes: fc.array(fc.integer({ min: 2, max: 8 }), { minLength: 3, maxLength: 3 }),
   spare: fc.boolean(),
 });
 

@@ -81,3 +81,44 @@ describe('diagnose', () => {
     expect(diagnose(eveningOverRoomCapacity()).bound?.patients).toBe(4);
   });
 });
+
+/**
+ * Two tracks of twelve on Tuesday, 17:00-19:00 and 18:00-20:00, whose two groups fill each
+ * window; one clinician from 17:00 to 20:00. From 18:00 to 19:00 both tracks need a group and
+ * only one can be led: twelve patients at most. Over either window or their union the
+ * clinician's minutes seemed to cover a track and a half (eighteen).
+ */
+function overlappingEvenings(): Problem {
+  const track = (id: string, start: string, end: string): Problem['tracks'][number] => ({
+    id,
+    windows: { weekly: [{ days: ['TU'], start, end }] },
+    curriculum: [{ service: 'process', min: 2, max: 2 }],
+    rules: { minWeeklyHours: 2, maxWeeklyHours: 2, minDays: 1 },
+  });
+  return {
+    timeZone: 'America/Los_Angeles',
+    weekStart: '2026-11-23',
+    tracks: [track('early', '17:00', '19:00'), track('late', '18:00', '20:00')],
+    services: [{ id: 'process', kind: 'group', durationMinutes: 60, minSize: 1, maxSize: 12, staff: [{ credentials: ['LCSW'] }], room: { features: ['group'] } }],
+    staff: [{ id: 'clin-1', credentials: ['LCSW'], availability: { weekly: [{ days: ['TU'], start: '17:00', end: '20:00' }] } }],
+    rooms: [
+      { id: 'room-a', capacity: 12, features: ['group'] },
+      { id: 'room-b', capacity: 12, features: ['group'] },
+    ],
+    patients: Array.from({ length: 24 }, (_, i) => ({ id: `p${i + 1}`, tracks: [i < 12 ? 'early' : 'late'] })),
+  };
+}
+
+describe('servedBound where track windows overlap', () => {
+  it('counts the hour both tracks hold a group: twelve of twenty-four at most', () => {
+    const bound = servedBound(compileProblem(overlappingEvenings()));
+    expect(bound.patients).toBe(12);
+    expect(bound.binding).toMatchObject({ resource: 'staff', period: 'TU 18:00-19:00, 2 track windows', supplyMinutes: 60, demandMinutes: 120 });
+  });
+
+  it('stays above what a timetable serves there', () => {
+    const { report } = solve(overlappingEvenings(), { seed: 1, maxIterations: 2000, timeLimitMs: 60_000 });
+    expect(report.patients.filter((row) => row.met)).toHaveLength(12);
+  });
+});
+
