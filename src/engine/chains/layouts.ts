@@ -75,8 +75,9 @@ export function meetingAt(time: Time, service: number, end: number, room: number
  * What `staffFree` answers for one re-seating, asked once per member and meeting: every layout
  * weighed asks about the same clinicians at the same time, and nothing is placed while they are
  * weighed. With the free-staff index answering no for the booked, a 10,000-patient construction
- * and 1,620 re-seatings after it asked `staffFree` 302,392 times instead of 2,905,224. Keyed by the meeting asked about (a section's service, or an individual probe);
- * `taken` is the caller's, applied on top as `staffFree` applies it first.
+ * and 1,620 re-seatings after it asked `staffFree` 302,392 times instead of 2,905,224. Keyed by
+ * the meeting asked about (a section's service, or an individual probe); `taken` is the
+ * caller's, applied on top as `staffFree` applies it first.
  */
 class FreeStaffAnswers {
   private readonly answers = new Map<number, { known: Int8Array; onShiftAndFree: Uint32Array }>();
