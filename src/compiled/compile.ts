@@ -175,10 +175,18 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
   // construction, every move, re-planning and diagnosis see them closed without a check of their own.
   const existing = clock.hasSkipped ? SlotSet.full() : undefined;
   existing?.removeAll(clock.skipped);
+  // A clinic's people share a few patterns of hours (1,000 generated patients hold 21): each
+  // pattern is expanded once per compilation, and every holder gets a copy of its own.
+  const expanded = new Map<string, SlotSet>();
   const availabilitySlots = (availability: Availability | undefined, weekStart: string): SlotSet => {
-    const slots = weekSlots(availability, weekStart);
-    if (existing) slots.intersectWith(existing);
-    return slots;
+    const key = `${weekStart}|${availability === undefined ? '' : JSON.stringify(availability)}`;
+    let slots = expanded.get(key);
+    if (slots === undefined) {
+      slots = weekSlots(availability, weekStart);
+      if (existing) slots.intersectWith(existing);
+      expanded.set(key, slots);
+    }
+    return slots.clone();
   };
   const dates = weekDates(week);
   const closed = new Set(problem.closedDates ?? []);

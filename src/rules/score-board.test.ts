@@ -5,7 +5,7 @@ import { indexMeetings } from '../compiled/schedule-context.js';
 import { tiny } from '../../test/support/rule-verifier.js';
 import { allRules } from './catalogue.js';
 import { ScoreBoard } from './score-board.js';
-import { sessionKey, type PlacedMeeting, type PreviousWeek, type RuleContext } from './types.js';
+import { sessionKey, type PlacedMeeting, type PreviousWeek, type Rule, type RuleContext } from './types.js';
 
 /** The tiny clinic with every rule switched on: limits, tags, pairs, curricula, preferences. */
 const problem = compileProblem(
@@ -141,6 +141,45 @@ describe('ScoreBoard', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('keeps the values of every subject through growth and undo, whatever order the subjects come in', () => {
+    // A rule breached `breaches[subject]` times by a subject, each breach of penalty subject + 1:
+    // subjects far apart and out of order, as a few patients of a large clinic are.
+    const breaches = new Map<number, number>();
+    const scattered: Rule = {
+      code: 'scattered',
+      level: 'requirement',
+      scope: 'patient',
+      title: 'Scattered',
+      description: 'Test rule.',
+      evaluate(_ctx, subject, emit) {
+        for (let k = 0; k < (breaches.get(subject) ?? 0); k++) emit(subject + 1, () => ({ message: 'breach' }));
+      },
+    };
+    const board = new ScoreBoard([scattered], new Map());
+    const ctx = contextOf([], undefined);
+    const subjects = [7, 70_000, 3, 1_000, 70_001];
+    subjects.forEach((subject, k) => {
+      breaches.set(subject, k + 1);
+      board.evaluate(ctx, 'patient', subject);
+    });
+    const kept = board.ruleTotals(0);
+    expect(kept).toEqual({ penalty: subjects.reduce((sum, subject, k) => sum + (k + 1) * (subject + 1), 0), violations: 15 });
+    const mark = board.checkpoint();
+    breaches.set(3, 0);
+    breaches.set(200_000, 2);
+    board.evaluate(ctx, 'patient', 3);
+    board.evaluate(ctx, 'patient', 200_000);
+    expect(board.subjectViolations(0, 200_000)).toBe(2);
+    expect(board.subjectPenalty('patient', 3, 'requirement')).toBe(0);
+    board.restore(mark);
+    subjects.forEach((subject, k) => {
+      expect(board.subjectViolations(0, subject), `subject ${subject}`).toBe(k + 1);
+      expect(board.subjectPenalty('patient', subject, 'requirement'), `subject ${subject}`).toBe((k + 1) * (subject + 1));
+    });
+    for (const subject of [0, 5, 200_000, 300_000]) expect(board.subjectViolations(0, subject)).toBe(0);
+    expect(board.ruleTotals(0)).toEqual(kept);
   });
 
   it('emits only non-negative integer penalties', () => {

@@ -43,9 +43,15 @@ export class ScoreBoard {
   readonly rules: readonly Rule[];
   /** Weight per rule (same order as `rules`). */
   readonly weights: Float64Array;
-  /** penalties[rule][subject], violations[rule][subject]. */
-  private readonly penalties: number[][];
-  private readonly counts: number[][];
+  /**
+   * penalties[rule][subject], violations[rule][subject]; a subject past the end reads 0. Typed
+   * arrays grown on the first breach past their end: plain arrays written at scattered subjects
+   * (a requirement rule breached by a few patients of many) fell back to dictionary elements, a
+   * hash look-up for every subject evaluated (three rules' arrays after a 2,000-patient
+   * construction).
+   */
+  private readonly penalties: Float64Array[];
+  private readonly counts: Int32Array[];
   private readonly totalPenalty: Float64Array;
   private readonly totalCount: Float64Array;
   private readonly rulesByScope: Map<RuleScope, number[]>;
@@ -61,8 +67,8 @@ export class ScoreBoard {
   constructor(rules: readonly Rule[], weights: ReadonlyMap<string, number>) {
     this.rules = rules;
     this.weights = Float64Array.from(rules, (rule) => ruleWeight(rule, weights));
-    this.penalties = rules.map(() => []);
-    this.counts = rules.map(() => []);
+    this.penalties = rules.map(() => new Float64Array(0));
+    this.counts = rules.map(() => new Int32Array(0));
     this.totalPenalty = new Float64Array(rules.length);
     this.totalCount = new Float64Array(rules.length);
     this.rulesByScope = new Map(SCOPES.map((scope) => [scope, [] as number[]]));
@@ -114,20 +120,34 @@ export class ScoreBoard {
         this.pending = 0;
         this.pendingCount = 0;
         this.rules[ruleIndex]!.evaluate(ctx, subject, this.emit);
-        const penalties = this.penalties[ruleIndex]!;
-        const counts = this.counts[ruleIndex]!;
-        const oldPenalty = penalties[subject] ?? 0;
-        const oldCount = counts[subject] ?? 0;
+        const oldPenalty = this.penalties[ruleIndex]![subject] ?? 0;
+        const oldCount = this.counts[ruleIndex]![subject] ?? 0;
         if (oldPenalty === this.pending && oldCount === this.pendingCount) continue;
         if (journal) this.journal.push(ruleIndex, subject, oldPenalty, oldCount);
         this.totalPenalty[ruleIndex]! += this.pending - oldPenalty;
         this.totalCount[ruleIndex]! += this.pendingCount - oldCount;
-        penalties[subject] = this.pending;
-        counts[subject] = this.pendingCount;
+        this.set(ruleIndex, subject, this.pending, this.pendingCount);
       }
     } finally {
       if (opened) closeEvaluationScope();
     }
+  }
+
+  /** Writes one subject's penalty and count for a rule, growing its arrays when the subject is past their end. */
+  private set(ruleIndex: number, subject: number, penalty: number, count: number): void {
+    let penalties = this.penalties[ruleIndex]!;
+    if (subject >= penalties.length) {
+      // Doubling: the meetings' subjects grow one slot at a time while a timetable is built.
+      const size = Math.max(subject + 1, 2 * penalties.length, 16);
+      penalties = new Float64Array(size);
+      penalties.set(this.penalties[ruleIndex]!);
+      this.penalties[ruleIndex] = penalties;
+      const counts = new Int32Array(size);
+      counts.set(this.counts[ruleIndex]!);
+      this.counts[ruleIndex] = counts;
+    }
+    penalties[subject] = penalty;
+    this.counts[ruleIndex]![subject] = count;
   }
 
   /** A position in the undo journal (see `restore`). */
@@ -144,12 +164,9 @@ export class ScoreBoard {
     for (let at = journal.length - 4; at >= checkpoint; at -= 4) {
       const ruleIndex = journal[at]!;
       const subject = journal[at + 1]!;
-      const penalties = this.penalties[ruleIndex]!;
-      const counts = this.counts[ruleIndex]!;
-      this.totalPenalty[ruleIndex]! += journal[at + 2]! - (penalties[subject] ?? 0);
-      this.totalCount[ruleIndex]! += journal[at + 3]! - (counts[subject] ?? 0);
-      penalties[subject] = journal[at + 2]!;
-      counts[subject] = journal[at + 3]!;
+      this.totalPenalty[ruleIndex]! += journal[at + 2]! - (this.penalties[ruleIndex]![subject] ?? 0);
+      this.totalCount[ruleIndex]! += journal[at + 3]! - (this.counts[ruleIndex]![subject] ?? 0);
+      this.set(ruleIndex, subject, journal[at + 2]!, journal[at + 3]!);
     }
     journal.length = Math.min(journal.length, checkpoint);
   }

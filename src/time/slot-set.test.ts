@@ -26,6 +26,35 @@ describe('SlotSet', () => {
     );
   });
 
+  it('answers containsRange as a slot-by-slot walk does, for any range', () => {
+    /** The definition: every slot from `from` up, one at a time, below `to` (fractions too). */
+    const slotBySlot = (set: SlotSet, from: number, to: number): boolean => {
+      if (from < 0 || to > SLOTS_PER_WEEK || from > to) return false;
+      for (let slot = from; slot < to; slot++) if (!set.has(Math.floor(slot))) return false;
+      return true;
+    };
+    const bound = fc.integer({ min: -40, max: SLOTS_PER_WEEK + 40 });
+    const query = fc.tuple(fc.oneof(bound, bound.map((x) => x + 0.5)), fc.integer({ min: 0, max: 120 }), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(fc.tuple(bound, fc.integer({ min: 0, max: 200 })), { maxLength: 8 }), fc.array(query, { minLength: 1, maxLength: 40 }), (ranges, queries) => {
+        const set = new SlotSet();
+        for (const [from, length] of ranges) set.addRange(from, from + length);
+        for (const [from, length, reversed] of queries) {
+          const to = reversed ? from - length : from + length;
+          expect(set.containsRange(from, to), `${from}..${to}`).toBe(slotBySlot(set, from, to));
+        }
+      }),
+      { numRuns: 300 },
+    );
+    const full = SlotSet.full();
+    expect(full.containsRange(0, SLOTS_PER_WEEK)).toBe(true);
+    expect(full.containsRange(31, 33)).toBe(true);
+    full.removeRange(32, 33);
+    expect(full.containsRange(0, 32)).toBe(true);
+    expect(full.containsRange(31, 33)).toBe(false);
+    expect(full.containsRange(33, SLOTS_PER_WEEK)).toBe(true);
+  });
+
   it('starts empty, fills the week, and combines sets', () => {
     expect(new SlotSet().size()).toBe(0);
     expect(SlotSet.full().size()).toBe(SLOTS_PER_WEEK);

@@ -55,9 +55,26 @@ export class SlotSet {
     }
   }
 
-  /** Whether every slot from `from` (inclusive) to `to` (exclusive) is in the set. */
+  /**
+   * Whether every slot from `from` (inclusive) to `to` (exclusive) is in the set: a word at a
+   * time (construction asks this of every grid start of a patient's day, 3.7 million times at
+   * 10,000 patients, an hour's session twelve slots a question when asked slot by slot).
+   */
   containsRange(from: number, to: number): boolean {
     if (from < 0 || to > SLOTS_PER_WEEK || from > to) return false;
+    if (!Number.isInteger(from) || !Number.isInteger(to)) return this.containsEachSlot(from, to);
+    for (let slot = from; slot < to; ) {
+      const low = slot & 31;
+      const high = Math.min(32, low + to - slot);
+      const mask = high - low === 32 ? 0xffffffff : ((1 << (high - low)) - 1) << low;
+      if ((~(this.words[slot >>> 5] ?? 0) & mask) !== 0) return false;
+      slot += high - low;
+    }
+    return true;
+  }
+
+  /** {@link SlotSet.containsRange} slot by slot, for a range given in fractions of a slot. */
+  private containsEachSlot(from: number, to: number): boolean {
     for (let slot = from; slot < to; slot++) {
       if (((this.words[slot >>> 5] ?? 0) & (1 << (slot & 31))) === 0) return false;
     }
