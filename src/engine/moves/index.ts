@@ -27,7 +27,6 @@ import { moveMeeting } from './move-meeting.js';
 import { movePatient } from './move-patient.js';
 import { openGroup } from './open-group.js';
 import { openGroupFor } from './open-group-for.js';
-import { openGroupByChain } from './open-group-by-chain.js';
 import { placeNeededIndividual } from './place-needed-individual.js';
 import { rebuildTrackDay } from './rebuild-track-day.js';
 import { removeFromMeeting } from './remove-patient.js';
@@ -227,19 +226,6 @@ export const MOVES: readonly MoveEntry[] = [
       '20,000 iterations, seeds 1-8): 7,465 served against 7,392 without at tightness 1.0, 6,896 against 6,901 at 1.1, 7,999 ' +
       'against 7,974 at 0.9, 5,227 against 5,192 at 1.3. Reference instances (bench:seeds, 30,000 iterations, seeds 1-5): 64 of 70 ' +
       'runs at the optimum against 60. Weight not tuned.',
-  },
-  {
-    name: 'open-group-by-chain',
-    move: dayAware(openGroupByChain),
-    weight: 3,
-    targeted: true,
-    ruin: false,
-    why:
-      'A tight evening leaves short patients with an hour of their track where a room is free but every clinician who may lead ' +
-      'the group they lack is busy, or idle with their week spent (1,000 patients, tightness 1.0, seed 2: 64 of 109 such hours): ' +
-      'open-group-for finds no leader; a staff chain, or a meeting of the idle one handed to a colleague, frees one. Generated ' +
-      'clinics (1,000 patients, 20,000 iterations, with the construction relief of ../chains/relieve.ts): 7,518 served against 7,501 ' +
-      'without at tightness 1.0 (seeds 1-8), 7,103 against 7,092 at 1.1 (seeds 1-8). Weight not tuned.',
   },
 ];
 

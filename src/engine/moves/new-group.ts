@@ -9,12 +9,8 @@ import { membersOf, need, patientFits, shortfall } from '../kernel/needs.js';
 import { overlaps } from '../kernel/feasible.js';
 import { windowStarts } from '../kernel/slots.js';
 
-/**
- * `openGroupFor` for patient `p`, on `onDay` only (or any day: -1), of service `only` when given
- * (else one they may still take). `fallback` equips the group when no staff or room is simply
- * free (open-group-by-chain: a leader a staff chain frees).
- */
-export function openGroupOn(engine: Engine, p: number, onDay: number, only = -1, fallback?: (engine: Engine, m: PlacedMeeting) => PlacedMeeting | null): boolean {
+/** `openGroupFor` for patient `p`, on `onDay` only (or any day: -1), of service `only` when given (else one they may still take). */
+export function openGroupOn(engine: Engine, p: number, onDay: number, only = -1): boolean {
   const problem = engine.problem;
   if (p < 0) return false;
   const want = engine.prepared.patients[p]!.wantSessions;
@@ -80,7 +76,7 @@ export function openGroupOn(engine: Engine, p: number, onDay: number, only = -1,
     chosen.push(q);
   }
   if (chosen.length < service.minSize) return false;
-  const equipped = equip(engine, { ...base, patients: chosen }, -1, false, true) ?? fallback?.(engine, { ...base, patients: chosen }) ?? null;
+  const equipped = equip(engine, { ...base, patients: chosen }, -1, false, true);
   return equipped !== null && tryAdd(engine, equipped) >= 0 && groupsHeld(engine, left);
 }
 
