@@ -13,6 +13,8 @@
  */
 import type { Engine } from '../kernel/engine.js';
 import { staffFree, tryReplace } from '../kernel/engine.js';
+import { FreeTimes } from '../kernel/free-times.js';
+import { meetingSlots } from '../kernel/state.js';
 
 /**
  * For each member of staff, the individual services they may hold (any seat): what their hours
@@ -43,6 +45,9 @@ function individualReach(engine: Engine): Int32Array {
 export function relieveClinicians(engine: Engine): number {
   const { problem, state } = engine;
   const reach = individualReach(engine);
+  // Each seat's eligible members, those who may hold the fewest individual services first (in
+  // the seat's order among equals): the walk stops at the holder's reach.
+  const narrowest = new Map<object, number[]>();
   let handed = 0;
   const count = state.meetings.length;
   for (let index = 0; index < count; index++) {
@@ -56,11 +61,18 @@ export function relieveClinicians(engine: Engine): number {
       const holder = current.staff[position]!;
       if (holder < 0 || reach[holder] === 0) continue;
       const seat = service.seats[positions[position]!]!;
+      let order = narrowest.get(seat);
+      if (!order) narrowest.set(seat, (order = [...seat.eligibleStaff].sort((a, b) => reach[a]! - reach[b]!)));
       const taken = current.staff.filter((_, i) => i !== position);
+      // On shift and holding nothing then: a few word reads before the full check (a network's
+      // seats have hundreds of eligible members).
+      const [from, to] = meetingSlots(current);
+      const free = state.freeStaff().over(from, to);
       let best = -1;
-      for (const s of seat.eligibleStaff) {
-        if (reach[s]! >= reach[holder]! || taken.includes(s)) continue;
-        if (best >= 0 && (reach[s]! > reach[best]! || (reach[s] === reach[best] && state.staffMinutes[s]! >= state.staffMinutes[best]!))) continue;
+      for (const s of order) {
+        if (reach[s]! >= reach[holder]! || (best >= 0 && reach[s]! > reach[best]!)) break;
+        if (taken.includes(s) || !FreeTimes.has(free, s)) continue;
+        if (best >= 0 && state.staffMinutes[s]! >= state.staffMinutes[best]!) continue;
         if (staffFree(engine, s, { ...current, staff: current.staff.map((x, i) => (i === position ? s : x)) }, index, taken)) best = s;
       }
       if (best >= 0 && tryReplace(engine, index, { ...current, staff: current.staff.map((x, i) => (i === position ? best : x)) })) handed += 1;
