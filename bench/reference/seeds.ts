@@ -72,6 +72,8 @@ const results: Array<{
   medianBestIteration: number;
   stoppedNoImprovement: number;
   medianCpuMs: number;
+  /** Each run's objective, seed by seed (for paired comparisons between two builds). */
+  objectives: number[];
 }> = [];
 const percent = (value: number | null): string => (value === null ? '-' : `${(value * 100).toFixed(3)}%`);
 console.log(`Library (dist/) at ${iterations} iterations, seeds ${firstSeed}-${lastSeed}, against HiGHS's stored answers (held out: against itself).`);
@@ -107,6 +109,7 @@ for (const row of rows) {
     medianBestIteration: Math.round(median(bestIterations)),
     stoppedNoImprovement: stuck,
     medianCpuMs: Math.round(median(cpu)),
+    objectives: values,
   };
   results.push(result);
   const atOptimum = result.atOptimum === null ? '-' : `${result.atOptimum}/${result.runs}`;

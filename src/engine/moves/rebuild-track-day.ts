@@ -7,7 +7,15 @@ import type { Move } from './move.js';
 
 const slotCache = new WeakMap<object, GroupSlot[][]>();
 
-function slotsOf(engine: Engine, track: number): GroupSlot[] {
+/**
+ * The group slots of `track` (cached per compiled problem).
+ *
+ * @example
+ * ```ts
+ * const mondays = slotsOf(engine, track).filter((slot) => slot.day === 0);
+ * ```
+ */
+export function slotsOf(engine: Engine, track: number): GroupSlot[] {
   let perTrack = slotCache.get(engine.problem);
   if (!perTrack) {
     perTrack = engine.problem.tracks.map((t) => groupSlots(engine.problem, t));
