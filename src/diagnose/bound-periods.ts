@@ -6,7 +6,7 @@
  */
 import type { CompiledProblem } from '../compiled/compile.js';
 import { SlotSet } from '../time/slot-set.js';
-import { SLOT_MINUTES, SLOTS_PER_DAY, WEEKDAYS } from '../time/week.js';
+import { formatLocalTime, SLOT_MINUTES, SLOTS_PER_DAY, WEEKDAYS } from '../time/week.js';
 
 const DAYS = 7;
 
@@ -108,7 +108,7 @@ export function periods(problem: CompiledProblem): Period[] {
     before.intersectWith(open);
     const after = open.clone();
     after.removeAll(before);
-    const clock = clockOf(time);
+    const clock = formatLocalTime(time * SLOT_MINUTES);
     add(before, `before ${clock} every day`);
     add(after, `from ${clock} every day`);
   }
@@ -130,7 +130,7 @@ function sharedStretches(problem: CompiledProblem, open: SlotSet): Period[] {
       if (from < 0 || count < 2) return;
       const slots = new SlotSet();
       slots.addRange(day * SLOTS_PER_DAY + from, day * SLOTS_PER_DAY + to);
-      result.push({ slots, label: `${WEEKDAYS[day]} ${clockOf(from)}-${clockOf(to)}, ${count} track windows` });
+      result.push({ slots, label: `${WEEKDAYS[day]} ${formatLocalTime(from * SLOT_MINUTES)}-${formatLocalTime(to * SLOT_MINUTES)}, ${count} track windows` });
     };
     for (let slot = 0; slot <= SLOTS_PER_DAY; slot++) {
       const at = day * SLOTS_PER_DAY + slot;
@@ -145,9 +145,3 @@ function sharedStretches(problem: CompiledProblem, open: SlotSet): Period[] {
   }
   return result;
 }
-
-function clockOf(slot: number): string {
-  const minutes = slot * SLOT_MINUTES;
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
