@@ -13,7 +13,7 @@
  * `--iterations` is rerun with the same iteration budget, so its quality figures must match exactly.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { execSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { argument } from './args.js';
@@ -62,13 +62,7 @@ const runsArgument = argument('runs');
 const calibration = calibrate();
 console.log(calibrationLine(calibration));
 const scale = stored.calibration ? stored.calibration.cpuMs / calibration.cpuMs : 1;
-const load = (): string => {
-  try {
-    return execSync('uptime', { encoding: 'utf8' }).trim().replace(/^.*load average:\s*/, '');
-  } catch {
-    return '?';
-  }
-};
+const load = (): string => loadavg().map((l) => l.toFixed(2)).join(', ');
 console.log(`load average at start: ${load()}; times scaled by ${scale.toFixed(2)} (stored calibration CPU / this one)`);
 
 /** One figure of a row: stored, rerun, the rerun scaled (times only), and whether it is within the tolerance. */
