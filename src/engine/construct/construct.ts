@@ -55,8 +55,9 @@ const BATCH_SHARE = 1 / 16;
 /**
  * The first tracks' groups, all at once when they fit `GROUP_SHARE` of the time left; else the
  * tracks that fit, their patients' sessions, then track by track (groups; then, once the tracks
- * built hold a `BATCH_SHARE` of the patients, their sessions, patient by patient). `reached` gains every patient whose sessions were tried. Returns whether every
- * first track was built; when not, the time is spent.
+ * built hold a `BATCH_SHARE` of the patients, their sessions, patient by patient). `reached`
+ * gains every patient whose sessions were tried. Returns whether every first track was built;
+ * when not, the time is spent.
  */
 function constructFirstTracks(engine: Engine, reached: Set<number>): boolean {
   const budget = engine.budget;
