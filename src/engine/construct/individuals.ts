@@ -9,7 +9,7 @@ import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
 import { canLeave, chooseRoom, chooseStaff, equip, removePatient, settleHard, tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
 import { patientBlocker } from '../kernel/feasible.js';
 import { sessionsOf } from '../kernel/tally.js';
-import { relieveClinicians } from '../chains/relieve.js';
+import { relieveClinicians, type Relieved } from '../chains/relieve.js';
 
 /** The times patient may take a session of the service: theirs, and their family's too for a family session. */
 export function sessionTimes(patient: CompiledPatient, service: CompiledService): SlotSet {
@@ -261,6 +261,11 @@ export interface IndividualsOrder {
    * a cut, the patients it lacks were never tried (their causes need no placement analysis).
    */
   reached?: Set<number>;
+  /**
+   * The group meetings a previous call's relief looked at (`relieveClinicians`), gaining this
+   * call's: a construction cut into batches relieves only each batch's new groups.
+   */
+  relieved?: Relieved;
 }
 
 /**
@@ -276,7 +281,7 @@ export function constructIndividuals(engine: Engine, order: IndividualsOrder = {
   const { only, patientFirst = false } = order;
   // Clinicians' hours go to the sessions only they may hold: a counsellor free for a group a
   // clinician leads takes it first (../chains/relieve.ts).
-  relieveClinicians(engine);
+  relieveClinicians(engine, order.relieved);
   const full = new FullTimes(engine.problem.services.length);
   // Every (patient, service) need, the one with the fewest possible times first across all
   // patients: a family session that only fits two evenings goes before another patient's
