@@ -112,47 +112,12 @@ function candidateDays(engine: Engine, p: number, s: number, shuffle: boolean, l
 }
 
 /**
- * Scratch of `placeIndividual` (which is never re-entered): the day's starts in the order they
- * are tried (a list grown afresh each call was most of what placing a session allocated).
+ * Scratch of `placeIndividual` (which is never re-entered): the day's starts the patient is free
+ * at, and those in the order they are tried (a list grown afresh each call was most of what
+ * placing a session allocated).
  */
+const STARTS = new Int32Array(1441);
 const ORDER = new Float64Array(1441);
-
-/**
- * Per availability (compilation shares one among patients whose windows are the same), session
- * length and grid: each day's grid starts free for the whole session, in grid order. Placing a
- * session asked the availability at every grid start of every candidate day, every time; the
- * answer depends on neither the timetable nor the service beyond its length.
- */
-const freeStartsOf = new WeakMap<SlotSet, Map<number, Int16Array[]>>();
-
-/**
- * Each day's starts on a `grid`-minute grid at which `available` holds a `duration`-minute
- * session (the week's slot set, shared by patients with the same windows); cached per set.
- *
- * @example
- * ```ts
- * const mondays = freeStarts(patient.available, 50, 15)[0]!; // minutes after midnight, ascending
- * ```
- */
-export function freeStarts(available: SlotSet, duration: number, grid: number): readonly Int16Array[] {
-  let byLength = freeStartsOf.get(available);
-  if (!byLength) freeStartsOf.set(available, (byLength = new Map()));
-  const key = duration * 1441 + grid;
-  let days = byLength.get(key);
-  if (!days) {
-    days = [];
-    for (let day = 0; day < 7; day++) {
-      const starts: number[] = [];
-      for (let start = 0; start + duration <= 1440; start += grid) {
-        const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
-        if (available.containsRange(from, from + duration / SLOT_MINUTES)) starts.push(start);
-      }
-      days.push(Int16Array.from(starts));
-    }
-    byLength.set(key, days);
-  }
-  return days;
-}
 
 /** Whether any of `busy` overlaps `[start, end)` (a loop, not a closure a start: millions of starts). */
 function overlapsAny(busy: readonly PlacedMeeting[], start: number, end: number): boolean {
@@ -194,14 +159,17 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
   let lastCode: string | null = null;
   // Week minute (day * 1440 + start) of the full time `lastCode` was last set for, or -1.
   let fullAt = -1;
-  const freeByDay = freeStarts(patient.available, duration, grid);
+  const starts = STARTS;
   for (const day of days) {
     const busy = byDay[day]!.map((index) => engine.state.meetings[index]!);
+    let count = 0;
     // Every grid start the patient is free at (most of the day's grid is not). The starts next
     // to the day's sessions are grid starts too (the grid divides the day), and the order below
     // depends only on which starts there are: each is looked at once, in grid order.
-    const starts = freeByDay[day]!;
-    const count = starts.length;
+    for (let start = 0; start + duration <= 1440; start += grid) {
+      const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
+      if (patient.available.containsRange(from, from + duration / SLOT_MINUTES)) starts[count++] = start;
+    }
     // Nearest to the day's sessions first, then earliest (whole minutes both): one number a
     // start, `distance * 2048 + start`, sorted as numbers. A day without sessions keeps the
     // grid's order.
