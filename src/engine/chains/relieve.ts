@@ -14,7 +14,7 @@
 import type { PlacedMeeting } from '../../rules/types.js';
 import type { Engine } from '../kernel/engine.js';
 import { staffFree, tryReplace } from '../kernel/engine.js';
-import { meetingSlots } from '../kernel/state.js';
+import { slotFrom, slotTo } from '../kernel/state.js';
 
 /**
  * For each member of staff, the individual services they may hold (any seat): what their hours
@@ -109,8 +109,7 @@ function freestColleague(engine: Engine, current: PlacedMeeting, index: number, 
   const { state } = engine;
   const taken = current.staff.filter((_, i) => i !== position);
   // On shift and holding nothing then: a few word reads before the full check.
-  const [from, to] = meetingSlots(current);
-  const free = state.freeStaff().over(from, to);
+  const free = state.freeStaff().over(slotFrom(current), slotTo(current));
   // One trial meeting, its seat rewritten per candidate (the checks keep no reference to it).
   const trial: PlacedMeeting = { ...current, staff: current.staff.slice() };
   let best = -1;
