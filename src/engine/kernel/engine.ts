@@ -295,7 +295,7 @@ export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, 
   // Rooms available and empty then (and the replaced meeting's own): the others are not asked.
   const free = engine.state.freeRooms().over(from, to);
   const own = replacing >= 0 ? (engine.state.meetings[replacing]?.room ?? -1) : -1;
-  const mayBeFree = (r: number): boolean => r === own || FreeTimes.has(free, r);
+  // Indexed loops, no closure: asked for every start construction tries for a session.
   if (shuffle) {
     // A uniform pick among the first few free rooms from a random start.
     const eligible = service.eligibleRooms;
@@ -303,15 +303,17 @@ export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, 
     let seen = 0;
     for (let k = 0; k < eligible.length && seen < CANDIDATES_WEIGHED; k++) {
       const r = eligible[(offset + k) % eligible.length]!;
-      if (!mayBeFree(r) || !roomFreeAt(engine, r, m, from, to, replacing)) continue;
+      if (!(r === own || FreeTimes.has(free, r)) || !roomFreeAt(engine, r, m, from, to, replacing)) continue;
       seen += 1;
       if (engine.random.int(seen) === 0) room = r;
     }
   } else {
     // The room fewest other services can use, then the smallest: a family room that doubles as
     // an office is kept for the family session only it can host. The first free in that order.
-    for (const r of roomsInPreference(engine.problem, m.service)) {
-      if (mayBeFree(r) && roomFreeAt(engine, r, m, from, to, replacing)) {
+    const preferred = roomsInPreference(engine.problem, m.service);
+    for (let k = 0; k < preferred.length; k++) {
+      const r = preferred[k]!;
+      if ((r === own || FreeTimes.has(free, r)) && roomFreeAt(engine, r, m, from, to, replacing)) {
         room = r;
         break;
       }
