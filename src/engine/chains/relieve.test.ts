@@ -52,6 +52,18 @@ describe('relieveClinicians', () => {
     expect(leaders(live(skills))).toEqual([{ service: SKILLS, staff: [LCSW] }]);
   });
 
+  it('skips the meetings a previous walk looked at (a cut construction relieves each batch once) and remembers those it looks at', () => {
+    const problem = monday();
+    const seen = engineWith(problem, week());
+    const relieved = new WeakSet<PlacedMeeting>(live(seen));
+    expect(relieveClinicians(seen, relieved)).toBe(0);
+    expect(leaders(live(seen))).toEqual([{ service: PROCESS, staff: [LCSW] }]);
+    const fresh = engineWith(problem, week());
+    const walked = new WeakSet<PlacedMeeting>();
+    expect(relieveClinicians(fresh, walked)).toBe(1);
+    expect(live(fresh).every((m) => walked.has(m))).toBe(true);
+  });
+
   it('runs before construction places the individual sessions: the LCSW keeps their hours for them', () => {
     const problem = monday();
     const engine = engineWith(problem, week());

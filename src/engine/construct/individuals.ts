@@ -9,7 +9,7 @@ import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
 import { canLeave, chooseRoom, chooseStaff, equip, removePatient, settleHard, tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
 import { patientBlocker } from '../kernel/feasible.js';
 import { sessionsOf } from '../kernel/tally.js';
-import { relieveClinicians } from '../chains/relieve.js';
+import { relieveClinicians, type Relieved } from '../chains/relieve.js';
 
 /** The times patient may take a session of the service: theirs, and their family's too for a family session. */
 export function sessionTimes(patient: CompiledPatient, service: CompiledService): SlotSet {
@@ -80,35 +80,70 @@ function candidateDays(engine: Engine, p: number, s: number, shuffle: boolean, l
   const patient = problem.patients[p]!;
   const limits = engine.prepared.patients[p]!;
   const counts = problem.services[s]!.countsTowardHours;
-  const meetings = [0, 0, 0, 0, 0, 0, 0];
-  const minutes = [0, 0, 0, 0, 0, 0, 0];
-  const sessions = [0, 0, 0, 0, 0, 0, 0];
-  for (const index of engine.state.patientMeetings[p]!) {
-    const m = engine.state.meetings[index]!;
+  // Per day: meetings, counting minutes, counting sessions (scratch: asked for every session placed).
+  const meetings = DAY_MEETINGS.fill(0);
+  const minutes = DAY_MINUTES.fill(0);
+  const sessions = DAY_SESSIONS.fill(0);
+  const mine = engine.state.patientMeetings[p]!;
+  for (let k = 0; k < mine.length; k++) {
+    const m = engine.state.meetings[mine[k]!]!;
     if (m.day < 0 || m.day > 6) continue;
     meetings[m.day]! += 1;
     if (!problem.services[m.service]!.countsTowardHours) continue;
     minutes[m.day]! += m.end - m.start;
     sessions[m.day]! += 1;
   }
-  const meets = (day: number): boolean => minutes[day]! >= limits.minDailyMinutes && sessions[day]! >= limits.minDailyServices;
   const duration = problem.services[s]!.durationMinutes;
   const alone = !counts ? limits.minDailyMinutes <= 0 && limits.minDailyServices <= 0 : duration >= limits.minDailyMinutes && 1 >= limits.minDailyServices;
-  const open = (only ?? [0, 1, 2, 3, 4, 5, 6]).filter((d) => d >= patient.firstDay && d < patient.endDay && d >= 0 && d < 7 && !problem.closedDays[d]);
-  const rank = (day: number): number => (meetings[day]! === 0 ? 2 : meets(day) ? 1 : 0);
-  const days = open.filter((d) => meetings[d]! > 0 || alone);
+  const isOpen = (d: number): boolean => d >= patient.firstDay && d < patient.endDay && d >= 0 && d < 7 && !problem.closedDays[d];
+  const days: number[] = [];
+  const candidates = only ?? ALL_DAYS;
+  for (let k = 0; k < candidates.length; k++) {
+    const d = candidates[k]!;
+    if (isOpen(d) && (meetings[d]! > 0 || alone)) days.push(d);
+  }
   if (shuffle) engine.random.shuffle(days);
   else if (problem.services[s]!.withFamily) {
     // A family session fits the family's evenings, not the patient's group days: the days
     // whose family rooms are least booked first, so that families with one evening free find
     // it open (greedy filling piles the flexible ones onto the first day otherwise).
-    const load = [0, 0, 0, 0, 0, 0, 0];
+    const load = DAY_LOAD.fill(0);
     const perDay = engine.state.roomDayMeetings;
     for (const r of problem.services[s]!.eligibleRooms) for (let day = 0; day < 7; day++) load[day]! += perDay[r * 7 + day]!;
-    days.sort((a, b) => load[a]! - load[b]! || rank(a) - rank(b) || a - b);
-  } else days.sort((a, b) => rank(a) - rank(b) || meetings[b]! - meetings[a]! || a - b);
-  if (lastResort) for (const d of open) if (!days.includes(d)) days.push(d);
+    for (let d = 0; d < 7; d++) RANK[d] = dayRank(meetings, minutes, sessions, limits, d);
+    sortDays(days, (a, b) => load[a]! - load[b]! || RANK[a]! - RANK[b]! || a - b);
+  } else {
+    for (let d = 0; d < 7; d++) RANK[d] = dayRank(meetings, minutes, sessions, limits, d);
+    sortDays(days, (a, b) => RANK[a]! - RANK[b]! || meetings[b]! - meetings[a]! || a - b);
+  }
+  if (lastResort) for (const d of candidates) if (isOpen(d) && !days.includes(d)) days.push(d);
   return days;
+}
+
+const ALL_DAYS: readonly number[] = [0, 1, 2, 3, 4, 5, 6];
+const DAY_MEETINGS = new Int32Array(7);
+const DAY_MINUTES = new Int32Array(7);
+const DAY_SESSIONS = new Int32Array(7);
+const DAY_LOAD = new Float64Array(7);
+const RANK = new Int32Array(7);
+
+/** A day the patient does not attend last (2), one short of the per-day thresholds first (0). */
+function dayRank(meetings: Int32Array, minutes: Int32Array, sessions: Int32Array, limits: { minDailyMinutes: number; minDailyServices: number }, day: number): number {
+  if (meetings[day]! === 0) return 2;
+  return minutes[day]! >= limits.minDailyMinutes && sessions[day]! >= limits.minDailyServices ? 1 : 0;
+}
+
+/** Sorts a week's days (seven at most) in place, stably, as `Array.prototype.sort` would, without its work array. */
+function sortDays(days: number[], compare: (a: number, b: number) => number): void {
+  for (let i = 1; i < days.length; i++) {
+    const day = days[i]!;
+    let j = i - 1;
+    while (j >= 0 && compare(days[j]!, day) > 0) {
+      days[j + 1] = days[j]!;
+      j--;
+    }
+    days[j + 1] = day;
+  }
 }
 
 /**
@@ -118,10 +153,12 @@ function candidateDays(engine: Engine, p: number, s: number, shuffle: boolean, l
  */
 const STARTS = new Int32Array(1441);
 const ORDER = new Float64Array(1441);
+const ASKED_PATIENTS: number[] = [-1];
+const ASKED: PlacedMeeting = { id: '', service: 0, track: -1, day: 0, start: 0, end: 0, room: -1, telehealth: false, staff: [], patients: ASKED_PATIENTS, pinned: false };
 
 /** Whether any of `busy` overlaps `[start, end)` (a loop, not a closure a start: millions of starts). */
 function overlapsAny(busy: readonly PlacedMeeting[], start: number, end: number): boolean {
-  for (const m of busy) if (m.start < end && start < m.end) return true;
+  for (let k = 0; k < busy.length; k++) if (busy[k]!.start < end && start < busy[k]!.end) return true;
   return false;
 }
 
@@ -150,18 +187,20 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
   const patient = problem.patients[p]!;
   const duration = service.durationMinutes;
   const grid = problem.granularityMinutes;
-  const byDay: number[][] = [[], [], [], [], [], [], []];
-  for (const index of engine.state.patientMeetings[p]!) {
-    const m = engine.state.meetings[index]!;
-    if (m.day >= 0) byDay[m.day]!.push(index);
-  }
   const days = candidateDays(engine, p, s, shuffle, shuffle, only);
   let lastCode: string | null = null;
   // Week minute (day * 1440 + start) of the full time `lastCode` was last set for, or -1.
   let fullAt = -1;
   const starts = STARTS;
-  for (const day of days) {
-    const busy = byDay[day]!.map((index) => engine.state.meetings[index]!);
+  // Indexed loops here: for-of iterators were a tenth of what placing a session allocated.
+  const mine = engine.state.patientMeetings[p]!;
+  for (let d = 0; d < days.length; d++) {
+    const day = days[d]!;
+    const busy: PlacedMeeting[] = [];
+    for (let i = 0; i < mine.length; i++) {
+      const m = engine.state.meetings[mine[i]!]!;
+      if (m.day === day) busy.push(m);
+    }
     let count = 0;
     // Every grid start the patient is free at (most of the day's grid is not). The starts next
     // to the day's sessions are grid starts too (the grid divides the day), and the order below
@@ -177,7 +216,7 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
     for (let k = 0; k < count; k++) {
       const start = starts[k]!;
       let near = Infinity;
-      for (const m of busy) near = Math.min(near, Math.abs(start - m.end), Math.abs(m.start - start - duration));
+      for (let i = 0; i < busy.length; i++) near = Math.min(near, Math.abs(start - busy[i]!.end), Math.abs(busy[i]!.start - start - duration));
       order[k] = busy.length > 0 ? near * 2048 + start : start;
     }
     if (busy.length > 0) sortPrefix(order, count);
@@ -200,7 +239,15 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
         fullAt = day * 1440 + start;
         continue;
       }
-      const base: PlacedMeeting = { id: '', service: s, track: -1, day, start, end: start + duration, room: -1, telehealth: service.telehealth === 'only', staff: [], patients: [p], pinned: false };
+      // The time asked about, in scratch: most starts are refused by the checks below, and a
+      // meeting a start was most of what placing a session allocated. What is placed is a copy.
+      const base = ASKED;
+      base.service = s;
+      base.day = day;
+      base.start = start;
+      base.end = start + duration;
+      base.telehealth = service.telehealth === 'only';
+      ASKED_PATIENTS[0] = p;
       const code = patientBlocker(engine.state, engine.prepared, base, p, -1, from, from + duration / SLOT_MINUTES);
       if (code !== null) {
         lastCode = code;
@@ -219,8 +266,8 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
         let place: { room: number; telehealth: boolean } | null = marks & 2 ? null : chooseRoom(engine, base, -1, shuffle);
         if (!place && !(marks & 2) && service.telehealth !== 'only') full.set(s, day, start, 2);
         if (!place && service.telehealth === 'allowed' && patient.telehealth) place = { room: -1, telehealth: true };
-        equipped = place ? { ...base, room: place.room, telehealth: place.telehealth, staff } : null;
-      } else equipped = equip(engine, base, -1, false, shuffle);
+        equipped = place ? { ...base, patients: [p], room: place.room, telehealth: place.telehealth, staff } : null;
+      } else equipped = equip(engine, { ...base, staff: [], patients: [p] }, -1, false, shuffle);
       if (!equipped) {
         lastCode = 'staff-availability';
         fullAt = -1;
@@ -261,6 +308,11 @@ export interface IndividualsOrder {
    * a cut, the patients it lacks were never tried (their causes need no placement analysis).
    */
   reached?: Set<number>;
+  /**
+   * The group meetings a previous call's relief looked at (`relieveClinicians`), gaining this
+   * call's: a construction cut into batches relieves only each batch's new groups.
+   */
+  relieved?: Relieved;
 }
 
 /**
@@ -276,7 +328,7 @@ export function constructIndividuals(engine: Engine, order: IndividualsOrder = {
   const { only, patientFirst = false } = order;
   // Clinicians' hours go to the sessions only they may hold: a counsellor free for a group a
   // clinician leads takes it first (../chains/relieve.ts).
-  relieveClinicians(engine);
+  relieveClinicians(engine, order.relieved);
   const full = new FullTimes(engine.problem.services.length);
   // Every (patient, service) need, the one with the fewest possible times first across all
   // patients: a family session that only fits two evenings goes before another patient's

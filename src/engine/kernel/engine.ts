@@ -15,7 +15,7 @@ import { meetingBlocker, staffWorkBlocker, type Blocker } from './feasible.js';
 import type { Prepared } from '../../compiled/prepared.js';
 import type { Random } from './random.js';
 import type { ShortList } from './short-list.js';
-import { meetingSlots, type SolverState } from './state.js';
+import { slotFrom, slotTo, type SolverState } from './state.js';
 
 export interface Engine {
   problem: CompiledProblem;
@@ -57,14 +57,16 @@ function vacant(busy: Uint16Array, owner: number, from: number, to: number, repl
     return true;
   }
   // The meeting being replaced gives its own slots back.
-  const [ownFrom, ownTo] = meetingSlots(replaced);
+  const ownFrom = slotFrom(replaced);
+  const ownTo = slotTo(replaced);
   for (let slot = from; slot < to; slot++) if (busy[base + slot]! - (slot >= ownFrom && slot < ownTo ? 1 : 0) > 0) return false;
   return true;
 }
 
 /** Whether staff member `s` is free for `m` (availability, other meetings, daily and weekly maxima), `taken` aside. */
 export function staffFree(engine: Engine, s: number, m: PlacedMeeting, replacing: number, taken: readonly number[]): boolean {
-  const [from, to] = meetingSlots(m);
+  const from = slotFrom(m);
+  const to = slotTo(m);
   return staffFreeAt(engine, s, m, from, to, replacing, taken, false);
 }
 
@@ -106,7 +108,8 @@ export function staffWeekMinutesWith(engine: Engine, s: number, m: PlacedMeeting
 
 /** Whether room `r` is free and large enough for `m`. */
 export function roomFree(engine: Engine, r: number, m: PlacedMeeting, replacing: number): boolean {
-  const [from, to] = meetingSlots(m);
+  const from = slotFrom(m);
+  const to = slotTo(m);
   return roomFreeAt(engine, r, m, from, to, replacing);
 }
 
@@ -191,7 +194,8 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
   const service = engine.problem.services[m.service]!;
   const positions = engine.prepared.seatOfPosition[m.service]!;
   const chosen: number[] = [];
-  const [from, to] = meetingSlots(m);
+  const from = slotFrom(m);
+  const to = slotTo(m);
   const staff = engine.problem.staff;
   const weekMinutes = engine.state.staffMinutes;
   const minutes = meetingMinutes(engine.problem, m);
@@ -286,11 +290,12 @@ export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, 
   const service = engine.problem.services[m.service]!;
   if (service.telehealth === 'only') return { room: -1, telehealth: true };
   let room = -1;
-  const [from, to] = meetingSlots(m);
+  const from = slotFrom(m);
+  const to = slotTo(m);
   // Rooms available and empty then (and the replaced meeting's own): the others are not asked.
   const free = engine.state.freeRooms().over(from, to);
   const own = replacing >= 0 ? (engine.state.meetings[replacing]?.room ?? -1) : -1;
-  const mayBeFree = (r: number): boolean => r === own || FreeTimes.has(free, r);
+  // Indexed loops, no closure: asked for every start construction tries for a session.
   if (shuffle) {
     // A uniform pick among the first few free rooms from a random start.
     const eligible = service.eligibleRooms;
@@ -298,15 +303,17 @@ export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, 
     let seen = 0;
     for (let k = 0; k < eligible.length && seen < CANDIDATES_WEIGHED; k++) {
       const r = eligible[(offset + k) % eligible.length]!;
-      if (!mayBeFree(r) || !roomFreeAt(engine, r, m, from, to, replacing)) continue;
+      if (!(r === own || FreeTimes.has(free, r)) || !roomFreeAt(engine, r, m, from, to, replacing)) continue;
       seen += 1;
       if (engine.random.int(seen) === 0) room = r;
     }
   } else {
     // The room fewest other services can use, then the smallest: a family room that doubles as
     // an office is kept for the family session only it can host. The first free in that order.
-    for (const r of roomsInPreference(engine.problem, m.service)) {
-      if (mayBeFree(r) && roomFreeAt(engine, r, m, from, to, replacing)) {
+    const preferred = roomsInPreference(engine.problem, m.service);
+    for (let k = 0; k < preferred.length; k++) {
+      const r = preferred[k]!;
+      if ((r === own || FreeTimes.has(free, r)) && roomFreeAt(engine, r, m, from, to, replacing)) {
         room = r;
         break;
       }
