@@ -18,15 +18,24 @@ const SECTIONS_TRIED = 3;
 
 /**
  * A new section of a group service the short patient lacks, at an hour of their track they have
- * free, where `open-group-for` finds no leader or no room: the leader is freed by a chain of
- * hand-overs (../chains/restaff.ts: a clinician out of weekly hours gives a psychoeducation seat
- * to an idle counsellor), the room by closing an under-filled section of the same service at that
- * hour whose patients all find a seat in its sister sections.
+ * free (or spend in a group of a service they have more of than they want), where
+ * `open-group-for` finds no leader or no room: the leader is freed by a chain of hand-overs, or
+ * by moving one of their individual sessions to another hour of their day (../chains/restaff.ts,
+ * with retiming), the room by closing an under-filled section of the same service and track at
+ * that hour whose patients all find a seat in its sisters.
  *
- * Why: in a tight week the evening patients end short of the licensed groups (process, skills) at
- * hours they have free, while the clinicians who could lead them have spent their weekly hours on
- * groups a counsellor could lead and the group rooms hold half-empty sister sections. Each step
- * alone gains nothing, so the search keeps none of them.
+ * Why: a tight week (1,000 patients, tightness 1.0) ends with evening patients short of the
+ * licensed groups (process, skills) at hours they have free. At those hours the clinicians who
+ * could lead one are on shift but seeing patients one to one (about 70% of them where a first
+ * version of this move, chains without retiming, found no leader; seed 2), leading another group
+ * (25%) or out of weekly hours; each step that would free one gains nothing alone, so the search
+ * keeps none of them.
+ *
+ * @example
+ * ```ts
+ * const mark = engine.state.mark();
+ * if (!openSectionByChain(engine)) engine.state.rollback(mark); // as the search applies a move
+ * ```
  */
 export const openSectionByChain: Move = (engine) => {
   const p = shortPatient(engine);
