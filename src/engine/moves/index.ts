@@ -263,7 +263,7 @@ export const MOVES: readonly MoveEntry[] = [
       'finds no leader (the clinicians have spent their weekly hours, or hold a group a counsellor could lead) or no room (the ' +
       'group rooms hold under-filled sister sections); this opens the section with a staff chain and a sister section closed. ' +
       'Generated clinics of 1,000 patients (bench/bound.ts, 20,000 iterations): seeds 1-8, 7,481 -> 7,525 served at tightness 1.0 ' +
-      '(6 seeds better, 2 worse by 1 and 3), 7,087 -> 7,068 at 1.1 (3 better, 3 worse, 2 the same); seeds 1-4, 2,959 -> 3,016 at ' +
+      '(5 seeds better, 3 worse by 1-3), 7,087 -> 7,068 at 1.1 (2 better, 4 worse, 2 the same); seeds 1-4, 2,959 -> 3,016 at ' +
       '1.3 (4 of 4 better), 3,990 -> 3,978 at 0.9 (seed 4: 999 -> 989, where solve seeds 2 and 3 give 989 before and after). ' +
       'CPU a run about the same. Weight not tuned.',
   },
