@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileProblem } from '../../src/compiled/compile.js';
-import { FullTimes, placeIndividual } from '../../src/engine/construct/individuals.js';
+import { FullTimes } from '../../src/engine/construct/full-times.js';
+import { placeIndividual } from '../../src/engine/construct/individuals.js';
 import { createEngine } from '../../src/engine/kernel/create.js';
 import { assertValidProblem } from '../../src/input/validate.js';
 import { allRules } from '../../src/rules/catalogue.js';

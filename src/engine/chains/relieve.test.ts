@@ -3,7 +3,7 @@ import type { Patient, Problem } from '../../model/problem.js';
 import type { PlacedMeeting } from '../../rules/types.js';
 import { engineWith, expectScoreFromScratch, live } from '../../../test/engine/engine-kit.js';
 import { clinic, nineOClock, PROCESS_SKILLS_INDIVIDUAL } from '../../../test/engine/scenario-kit.js';
-import { constructIndividuals } from '../construct/individuals.js';
+import { constructIndividuals } from '../construct/individual-phase.js';
 import { relieveClinicians } from './relieve.js';
 
 const PROCESS = 0;

@@ -17,7 +17,8 @@ import { patientFits, shortfall, trackMeetings } from '../kernel/needs.js';
 import { sessionsOf } from '../kernel/tally.js';
 import { join } from '../moves/choose.js';
 import { openGroupOn } from '../moves/new-group.js';
-import { individualNeeds, placeByEjection, placeIndividual } from './individuals.js';
+import { placeByEjection } from './ejection.js';
+import { individualNeeds, placeIndividual } from './individuals.js';
 
 /** Groups tried one by one for a patient per step (ranked; the rest wait for the search). */
 const JOINS_TRIED = 24;

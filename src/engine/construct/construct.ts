@@ -18,7 +18,7 @@
 import type { Engine } from '../kernel/engine.js';
 import { checkedByCatalogue } from './checked.js';
 import { constructFreeGroups, constructGroups, constructionOrder, trackMembers } from './groups.js';
-import { constructIndividuals } from './individuals.js';
+import { constructIndividuals } from './individual-phase.js';
 import type { Relieved } from '../chains/relieve.js';
 import { placeOptional } from './optional.js';
 import { polish } from './polish.js';

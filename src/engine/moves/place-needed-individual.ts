@@ -1,7 +1,7 @@
 /** The move `place-needed-individual` of the neighbourhood (./index.ts holds its weight and why). */
 import { individualNeeds, placeIndividual } from '../construct/individuals.js';
 import { placeIndividualBySwitchedHandOver } from '../chains/handover.js';
-import { placeByEjection } from '../construct/individuals.js';
+import { placeByEjection } from '../construct/ejection.js';
 import { shortPatient } from '../kernel/needs.js';
 import { placeIndividualByChain, placeIndividualInPlaceOf } from '../chains/restaff.js';
 import type { Move } from './move.js';
