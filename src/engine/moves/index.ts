@@ -42,6 +42,8 @@ import { swapGroupTimes } from './swap-group-times.js';
 import { swapPatients } from './swap-patients.js';
 import { switchService } from './switch-service.js';
 import { switchServiceByChain } from './switch-service-by-chain.js';
+import { switchAndFill } from './switch-and-fill.js';
+import { exchangeRooms } from './exchange-rooms.js';
 
 export type { Move } from './move.js';
 
@@ -248,6 +250,24 @@ export const MOVES: readonly MoveEntry[] = [
       '120:1; rebuilding two days at once (a third of the draws) no better for a fifth more CPU. Re-planning leaves it out ' +
       '(it rebuilds whole meetings).',
     movesMeeting: true,
+  },
+  {
+    name: 'switch-and-fill',
+    move: dayAware(switchAndFill),
+    weight: 0,
+    largeWeight: 3,
+    targeted: true,
+    ruin: false,
+    why: 'being measured',
+  },
+  {
+    name: 'exchange-rooms',
+    move: dayAware(exchangeRooms),
+    weight: 0,
+    largeWeight: 3,
+    targeted: true,
+    ruin: false,
+    why: 'being measured',
   },
 ];
 
