@@ -1,7 +1,8 @@
 /** The move `exchange-rooms` of the neighbourhood (./index.ts holds its weight and why). */
 import type { PlacedMeeting } from '../../rules/types.js';
 import { tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
-import { membersOf, need, patientFits, shortPatient, trackMeetings } from '../kernel/needs.js';
+import { membersOf, need, patientFits, trackMeetings } from '../kernel/needs.js';
+import { groupNeeder } from './choose.js';
 import { sessionsOf } from '../kernel/tally.js';
 import type { Move } from './move.js';
 
@@ -19,7 +20,7 @@ import type { Move } from './move.js';
  * HiGHS's optimum: one such hour apart).
  */
 export const exchangeRooms: Move = (engine) => {
-  const p = shortPatient(engine);
+  const p = groupNeeder(engine);
   if (p < 0) return false;
   const { problem, state, random, prepared } = engine;
   const track = random.pick(problem.patients[p]!.tracks);
@@ -43,7 +44,11 @@ export const exchangeRooms: Move = (engine) => {
     }
   }
   // The group p would sit in after the exchange: a larger room's seats come to it.
-  const fitting = pairs.filter(([a]) => !state.meetings[a]!.patients.includes(p) && patientFits(engine, state.meetings[a]!, p, -1));
+  const wanted = prepared.patients[p]!.wantSessions;
+  const fitting = pairs.filter(([a]) => {
+    const m = state.meetings[a]!;
+    return need(engine, p, wanted, m.service) > 0 && !m.patients.includes(p) && patientFits(engine, m, p, -1);
+  });
   const pair = random.pick(fitting);
   if (pair === undefined) return false;
   const [a, b] = pair;

@@ -3,7 +3,8 @@ import { otherGroupServices } from '../chains/service-switch.js';
 import type { PlacedMeeting } from '../../rules/types.js';
 import { equip, tryReplace, type Engine } from '../kernel/engine.js';
 import { overlaps } from '../kernel/feasible.js';
-import { enter, membersOf, need, patientFits, shortPatient, trackMeetings } from '../kernel/needs.js';
+import { enter, membersOf, need, patientFits, trackMeetings } from '../kernel/needs.js';
+import { groupNeeder } from './choose.js';
 import { sessionsOf } from '../kernel/tally.js';
 import type { Move } from './move.js';
 
@@ -25,7 +26,7 @@ const TRIES = 3;
  * curriculum gained for 180 lost).
  */
 export const switchAndFill: Move = (engine) => {
-  const p = shortPatient(engine);
+  const p = groupNeeder(engine);
   if (p < 0) return false;
   const { problem, state, random } = engine;
   const want = engine.prepared.patients[p]!.wantSessions;
@@ -54,7 +55,7 @@ export const switchAndFill: Move = (engine) => {
 
 /**
  * The roster group `index` gets as `service`: the track's patients who need the service and are
- * free then first, then its members who need it, then the members who lose nothing they ask for
+ * free then first (those who come no other time that day before those who do), then its members who need it, then the members who lose nothing they ask for
  * by leaving (they have the service to spare), up to the service's section size. Members already
  * at their maximum of the service leave (the switch would take them past it).
  */
@@ -62,10 +63,14 @@ function roster(engine: Engine, index: number, track: number, service: number): 
   const { state, prepared } = engine;
   const m = state.meetings[index]!;
   const needing = (q: number): boolean => need(engine, q, prepared.patients[q]!.wantSessions, service) > 0;
-  const joiners = engine.random.shuffle(membersOf(engine, track).filter((q) => !m.patients.includes(q) && needing(q) && patientFits(engine, m, q, -1)));
+  const free = engine.random.shuffle(membersOf(engine, track).filter((q) => !m.patients.includes(q) && needing(q) && patientFits(engine, m, q, -1)));
+  // Those who come no other time that day first: they gain the day too.
+  const joiners = [...free.filter((q) => !sameDay(engine, q, index)), ...free.filter((q) => sameDay(engine, q, index))];
   const stay = m.patients.filter((q) => sessionsOf(engine, q, service) < prepared.patients[q]!.maxSessions[service]!);
-  const members = [...stay.filter(needing), ...engine.random.shuffle(stay.filter((q) => !needing(q)))];
-  return [...joiners, ...members].slice(0, prepared.sectionCap[service]!);
+  // Those who would lose a day by leaving stay before those who come that day anyway.
+  const spare = engine.random.shuffle(stay.filter((q) => !needing(q)));
+  const members = [...stay.filter(needing), ...spare.filter((q) => !sameDay(engine, q, index)), ...spare.filter((q) => sameDay(engine, q, index))];
+  return [...joiners, ...members].slice(0, seats(engine, m, service));
 }
 
 /**
@@ -93,15 +98,41 @@ function placeSwitched(engine: Engine, index: number, next: PlacedMeeting): bool
   return false;
 }
 
-/** A patient whose individual session was lifted since `mark` takes a seat left in group `index`. */
+/**
+ * A patient whose individual session was lifted since `mark` takes a seat of group `index`: a
+ * free one, or, when they come no other time that day, the seat of a member who has the group's
+ * service to spare and comes another time that day (an hour lost against an hour and a day).
+ */
 function seatLifted(engine: Engine, index: number, mark: number): void {
-  const m = engine.state.meetings[index]!;
-  if (m.patients.length >= engine.prepared.sectionCap[m.service]!) return;
+  const { state } = engine;
   const changed: number[] = [];
-  engine.state.forEachPatientChangedSince(mark, (q) => changed.push(q));
+  state.forEachPatientChangedSince(mark, (q) => changed.push(q));
   for (const q of changed) {
-    const now = engine.state.meetings[index]!;
-    if (now.patients.length >= engine.prepared.sectionCap[now.service]!) return;
-    if (!now.patients.includes(q) && patientFits(engine, now, q, -1)) enter(engine, index, q);
+    const now = state.meetings[index]!;
+    if (now.patients.includes(q) || state.patientMeetings[q]!.some((i) => overlaps(state.meetings[i]!, now.day, now.start, now.end))) continue;
+    if (!patientFits(engine, now, q, -1)) continue;
+    if (now.patients.length < seats(engine, now, now.service)) {
+      enter(engine, index, q);
+      continue;
+    }
+    if (sameDay(engine, q, index)) continue;
+    // Sessions counted with this group: more than asked means it is one to spare.
+    const out = now.patients.find((r) => sameDay(engine, r, index) && sessionsOf(engine, r, now.service) > engine.prepared.patients[r]!.wantSessions[now.service]!);
+    if (out === undefined) continue;
+    const swap = state.mark();
+    if (!tryReplace(engine, index, { ...now, patients: [...now.patients.filter((r) => r !== out), q] })) state.rollback(swap);
   }
+}
+
+/** Whether patient `q` has a meeting other than `index` on its day. */
+function sameDay(engine: Engine, q: number, index: number): boolean {
+  const { state } = engine;
+  const day = state.meetings[index]!.day;
+  return state.patientMeetings[q]!.some((i) => i !== index && state.meetings[i]!.day === day);
+}
+
+/** Seats group `m` has for `service` in its room (the service's section size at most). */
+function seats(engine: Engine, m: PlacedMeeting, service: number): number {
+  const cap = engine.prepared.sectionCap[service]!;
+  return m.room >= 0 ? Math.min(cap, engine.problem.rooms[m.room]!.capacity) : cap;
 }
