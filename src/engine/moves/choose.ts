@@ -56,3 +56,36 @@ export function join(engine: Engine, index: number, p: number): boolean {
   const equipped = equip(engine, next, index, true, false);
   return equipped !== null && tryReplace(engine, index, equipped, false);
 }
+
+/** Short patients a draw of {@link groupNeeder} reads before it gives up. */
+const NEEDER_LOOKS = 64;
+
+/**
+ * A short patient who still needs a session of a track group service (a curriculum or `requires`
+ * minimum), found from a random place among the short ones; -1 when none is within a few looks.
+ * In an over-full week nearly everyone is short of hours, and a move that changes which service a
+ * group holds helps only the few short of a service, whom a draw of any short patient rarely hits
+ * (the 120-patient reference: 4 of 120).
+ *
+ * @example
+ * ```ts
+ * const p = groupNeeder(engine);
+ * if (p < 0) return false;
+ * ```
+ */
+export function groupNeeder(engine: Engine): number {
+  const { problem, shortList } = engine;
+  const n = problem.patients.length;
+  if (n === 0 || engine.state.score().requirement === 0) return -1;
+  let at = engine.random.int(n);
+  for (let look = 0; look < Math.min(n, NEEDER_LOOKS); look++) {
+    const p = shortList.kept ? shortList.next(at) : at;
+    if (p < 0) return -1;
+    const want = engine.prepared.patients[p]!.wantSessions;
+    for (const service of problem.services) {
+      if (service.kind === 'group' && service.trackBound && want[service.index]! > sessionsOf(engine, p, service.index)) return p;
+    }
+    at = (p + 1) % n;
+  }
+  return -1;
+}
