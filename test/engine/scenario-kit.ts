@@ -100,3 +100,25 @@ export function chainClinic(therapistFrom = '18:00'): Problem {
     ],
   };
 }
+
+/** A day-track patient who needs an hour a week on one day, `extra` on top: the members of {@link mondayClinic}. */
+export function hourMember(id: string, extra: Partial<Patient> = {}): Patient {
+  return { id, tracks: ['day'], rules: { minWeeklyHours: 1, minDays: 1 }, ...extra };
+}
+
+/**
+ * A day track on Monday from `start` to `end`, the services of PROCESS_SKILLS_INDIVIDUAL, one
+ * LCSW (staff 0) and one counsellor (CADC, staff 1): the clinics where who may lead what decides.
+ * `overrides` brings the patients, and other staff or rooms where a scenario needs them.
+ */
+export function mondayClinic(start: string, end: string, overrides: Partial<Problem>): Problem {
+  return clinic({
+    tracks: [{ id: 'day', windows: { weekly: [{ days: ['MO'], start, end }] } }],
+    services: structuredClone([...PROCESS_SKILLS_INDIVIDUAL]),
+    staff: [
+      { id: 'lcsw', credentials: ['LCSW'] },
+      { id: 'cadc', credentials: ['CADC'] },
+    ],
+    ...overrides,
+  });
+}

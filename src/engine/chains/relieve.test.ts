@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Patient, Problem } from '../../model/problem.js';
+import type { Problem } from '../../model/problem.js';
 import type { PlacedMeeting } from '../../rules/types.js';
 import { engineWith, expectScoreFromScratch, live } from '../../../test/engine/engine-kit.js';
-import { clinic, nineOClock, PROCESS_SKILLS_INDIVIDUAL } from '../../../test/engine/scenario-kit.js';
+import { hourMember, mondayClinic, nineOClock } from '../../../test/engine/scenario-kit.js';
 import { constructIndividuals } from '../construct/individual-phase.js';
 import { relieveClinicians } from './relieve.js';
 
@@ -16,18 +16,14 @@ const CADC = 1;
  * counsellor, and a patient who needs an individual session (LCSW only).
  */
 function monday(cadcBusy = false): Problem {
-  const member = (id: string, extra: Partial<Patient> = {}): Patient => ({ id, tracks: ['day'], rules: { minWeeklyHours: 1, minDays: 1 }, ...extra });
-  return {
-    ...clinic(),
-    tracks: [{ id: 'day', windows: { weekly: [{ days: ['MO'], start: '09:00', end: '11:00' }] } }],
-    services: structuredClone([...PROCESS_SKILLS_INDIVIDUAL]),
+  return mondayClinic('09:00', '11:00', {
     staff: [
       { id: 'lcsw', credentials: ['LCSW'] },
       // Off shift at 09:00 when busy: the hand-over must then not happen.
       { id: 'cadc', credentials: ['CADC'], ...(cadcBusy ? { availability: { weekly: [{ days: ['MO'], start: '10:00', end: '11:00' }] } } : {}) },
     ],
-    patients: [member('x'), member('y'), member('u'), member('v'), member('p', { requires: [{ service: 'individual', min: 1, max: 1 }] })],
-  };
+    patients: [hourMember('x'), hourMember('y'), hourMember('u'), hourMember('v'), hourMember('p', { requires: [{ service: 'individual', min: 1, max: 1 }] })],
+  });
 }
 
 const week = (): PlacedMeeting[] => [nineOClock(0, PROCESS, LCSW, [0, 1])];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Patient, Problem } from '../../model/problem.js';
+import type { Problem } from '../../model/problem.js';
 import type { PlacedMeeting } from '../../rules/types.js';
 import { applyLikeSearch, engineWith, expectScoreFromScratch, live, shortMinutes } from '../../../test/engine/engine-kit.js';
-import { clinic, nineOClock, PROCESS_SKILLS_INDIVIDUAL } from '../../../test/engine/scenario-kit.js';
+import { hourMember, mondayClinic, nineOClock } from '../../../test/engine/scenario-kit.js';
 import { exchangeRooms } from './exchange-rooms.js';
 
 const PROCESS = 0;
@@ -17,21 +17,13 @@ const CADC = 1;
  * nothing they ask for beyond an hour, which p gains along with the session.
  */
 function mondayHour(): Problem {
-  const member = (id: string, extra: Partial<Patient> = {}): Patient => ({ id, tracks: ['day'], rules: { minWeeklyHours: 1, minDays: 1 }, ...extra });
-  return {
-    ...clinic(),
-    tracks: [{ id: 'day', windows: { weekly: [{ days: ['MO'], start: '09:00', end: '10:00' }] } }],
-    services: structuredClone([...PROCESS_SKILLS_INDIVIDUAL]),
-    staff: [
-      { id: 'lcsw', credentials: ['LCSW'] },
-      { id: 'cadc', credentials: ['CADC'] },
-    ],
+  return mondayClinic('09:00', '10:00', {
     rooms: [
       { id: 'large', capacity: 4, features: ['group'] },
       { id: 'small', capacity: 2, features: ['group'] },
     ],
-    patients: [member('p', { requires: [{ service: 'skills', min: 1, max: 1 }] }), ...['a', 'b', 'c', 'd', 's', 't'].map((id) => member(id))],
-  };
+    patients: [hourMember('p', { requires: [{ service: 'skills', min: 1, max: 1 }] }), ...['a', 'b', 'c', 'd', 's', 't'].map((id) => hourMember(id))],
+  });
 }
 
 const week = (): PlacedMeeting[] => [nineOClock(0, PROCESS, CADC, [1, 2, 3, 4]), { ...nineOClock(0, SKILLS, LCSW, [5, 6]), room: 1 }];

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compileProblem } from '../../compiled/compile.js';
 import { assertValidProblem } from '../../input/validate.js';
-import type { Patient, Problem } from '../../model/problem.js';
+import type { Problem } from '../../model/problem.js';
 import type { PlacedMeeting } from '../../rules/types.js';
 import { allRules } from '../../rules/catalogue.js';
 import { applyLikeSearch, engineWith, expectScoreFromScratch, live } from '../../../test/engine/engine-kit.js';
-import { clinic, nineOClock, PROCESS_SKILLS_INDIVIDUAL } from '../../../test/engine/scenario-kit.js';
+import { hourMember, mondayClinic, nineOClock } from '../../../test/engine/scenario-kit.js';
 import { createEngine } from '../kernel/create.js';
 import { openGroupFor } from './open-group-for.js';
 import { openSectionByChain } from './open-section-by-chain.js';
@@ -14,8 +14,6 @@ const PROCESS = 0;
 const SKILLS = 1;
 const LCSW = 0;
 const CADC = 1;
-
-const member = (id: string, extra: Partial<Patient> = {}): Patient => ({ id, tracks: ['day'], rules: { minWeeklyHours: 1, minDays: 1 }, ...extra });
 const wantsSkills = {
   requires: [
     { service: 'process', min: 1, max: 1 },
@@ -29,17 +27,14 @@ const onlySkills = { requires: [{ service: 'skills', min: 1, max: 1 }] };
  * LCSW has one hour a week, spent on the 09:00 process group, which the idle counsellor may lead.
  */
 function outOfHours(): Problem {
-  return {
-    ...clinic(),
+  return mondayClinic('09:00', '11:00', {
     granularityMinutes: 60,
-    tracks: [{ id: 'day', windows: { weekly: [{ days: ['MO'], start: '09:00', end: '11:00' }] } }],
-    services: structuredClone([...PROCESS_SKILLS_INDIVIDUAL]),
     staff: [
       { id: 'lcsw', credentials: ['LCSW'], maxWeeklyHours: 1 },
       { id: 'cadc', credentials: ['CADC'] },
     ],
-    patients: [member('p', wantsSkills), member('x', wantsSkills), member('y', wantsSkills), member('u'), member('v')],
-  };
+    patients: [hourMember('p', wantsSkills), hourMember('x', wantsSkills), hourMember('y', wantsSkills), hourMember('u'), hourMember('v')],
+  });
 }
 
 /**
@@ -48,18 +43,15 @@ function outOfHours(): Problem {
  * sections fit in one.
  */
 function noRoom(): Problem {
-  return {
-    ...clinic(),
+  return mondayClinic('10:00', '11:00', {
     granularityMinutes: 60,
-    tracks: [{ id: 'day', windows: { weekly: [{ days: ['MO'], start: '10:00', end: '11:00' }] } }],
-    services: structuredClone([...PROCESS_SKILLS_INDIVIDUAL]),
     staff: [
       { id: 'lcsw', credentials: ['LCSW'] },
       { id: 'cadc', credentials: ['CADC'] },
       { id: 'cadc-2', credentials: ['CADC'] },
     ],
-    patients: [member('p', onlySkills), member('x', onlySkills), member('u'), member('v'), member('w'), member('z')],
-  };
+    patients: [hourMember('p', onlySkills), hourMember('x', onlySkills), hourMember('u'), hourMember('v'), hourMember('w'), hourMember('z')],
+  });
 }
 
 const tenOClock = (service: number, staff: number, patients: number[], room = 0): PlacedMeeting => ({ ...nineOClock(0, service, staff, patients), start: 600, end: 660, room });

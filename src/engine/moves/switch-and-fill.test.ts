@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Patient, Problem } from '../../model/problem.js';
+import type { Problem } from '../../model/problem.js';
 import type { PlacedMeeting } from '../../rules/types.js';
 import { applyLikeSearch, engineWith, expectScoreFromScratch, live, shortMinutes } from '../../../test/engine/engine-kit.js';
-import { clinic, nineOClock, PROCESS_SKILLS_INDIVIDUAL } from '../../../test/engine/scenario-kit.js';
+import { hourMember, mondayClinic, nineOClock } from '../../../test/engine/scenario-kit.js';
 import { switchAndFill } from './switch-and-fill.js';
 import { switchService } from './switch-service.js';
 import { switchServiceByChain } from './switch-service-by-chain.js';
@@ -21,18 +21,10 @@ const OFFICE = 2;
  * only when p and q sit in it.
  */
 function mondayHour(): Problem {
-  const member = (id: string, extra: Partial<Patient> = {}): Patient => ({ id, tracks: ['day'], rules: { minWeeklyHours: 1, minDays: 1 }, ...extra });
   const skills = { requires: [{ service: 'skills', min: 1, max: 1 }] };
-  return {
-    ...clinic(),
-    tracks: [{ id: 'day', windows: { weekly: [{ days: ['MO'], start: '09:00', end: '10:00' }] } }],
-    services: structuredClone([...PROCESS_SKILLS_INDIVIDUAL]),
-    staff: [
-      { id: 'lcsw', credentials: ['LCSW'] },
-      { id: 'cadc', credentials: ['CADC'] },
-    ],
-    patients: [member('p', skills), member('q', skills), member('x'), member('y'), member('z'), member('w', { requires: [{ service: 'individual', min: 1, max: 1 }] })],
-  };
+  return mondayClinic('09:00', '10:00', {
+    patients: [hourMember('p', skills), hourMember('q', skills), hourMember('x'), hourMember('y'), hourMember('z'), hourMember('w', { requires: [{ service: 'individual', min: 1, max: 1 }] })],
+  });
 }
 
 const week = (): PlacedMeeting[] => [

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compileProblem } from '../../compiled/compile.js';
 import { assertValidProblem } from '../../input/validate.js';
-import type { Patient, Problem } from '../../model/problem.js';
+import type { Problem } from '../../model/problem.js';
 import { allRules } from '../../rules/catalogue.js';
 import { createEngine } from '../kernel/create.js';
 import type { PlacedMeeting } from '../../rules/types.js';
 import { applyLikeSearch, engineWith, expectScoreFromScratch, live } from '../../../test/engine/engine-kit.js';
-import { clinic, nineOClock, PROCESS_SKILLS_INDIVIDUAL } from '../../../test/engine/scenario-kit.js';
+import { hourMember, mondayClinic, nineOClock } from '../../../test/engine/scenario-kit.js';
 import { switchService } from './switch-service.js';
 import { switchServiceByChain } from './switch-service-by-chain.js';
 
@@ -21,17 +21,9 @@ const CADC = 1;
  * other hour: p's group can become skills only if the counsellor takes the other group over.
  */
 function mondayHour(): Problem {
-  const member = (id: string, extra: Partial<Patient> = {}): Patient => ({ id, tracks: ['day'], rules: { minWeeklyHours: 1, minDays: 1 }, ...extra });
-  return {
-    ...clinic(),
-    tracks: [{ id: 'day', windows: { weekly: [{ days: ['MO'], start: '09:00', end: '10:00' }] } }],
-    services: structuredClone([...PROCESS_SKILLS_INDIVIDUAL]),
-    staff: [
-      { id: 'lcsw', credentials: ['LCSW'] },
-      { id: 'cadc', credentials: ['CADC'] },
-    ],
-    patients: [member('p', { requires: [{ service: 'skills', min: 1, max: 1 }] }), member('x'), member('y'), member('u'), member('v')],
-  };
+  return mondayClinic('09:00', '10:00', {
+    patients: [hourMember('p', { requires: [{ service: 'skills', min: 1, max: 1 }] }), hourMember('x'), hourMember('y'), hourMember('u'), hourMember('v')],
+  });
 }
 
 const week = (): PlacedMeeting[] => [nineOClock(0, PROCESS, CADC, [0, 1, 2]), { ...nineOClock(0, PROCESS, LCSW, [3, 4]), room: 1 }];
