@@ -7,7 +7,7 @@ import type { SlotSet } from '../../time/slot-set.js';
 import type { CompiledPatient, CompiledService } from '../../compiled/compile.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
 import { chooseRoom, chooseStaff, equip, settleHard, tryAdd, type Engine } from '../kernel/engine.js';
-import { patientBlocker } from '../kernel/feasible.js';
+import { patientBlockerOf } from '../kernel/needs.js';
 import { sessionsOf } from '../kernel/tally.js';
 import { candidateDays } from './candidate-days.js';
 import type { FullTimes } from './full-times.js';
@@ -110,7 +110,7 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
         fullAt = day * 1440 + start;
         continue;
       }
-      const code = patientBlockerAt(engine, ask(engine, p, s, day, start), p);
+      const code = patientBlockerOf(engine, ask(engine, p, s, day, start), p, -1);
       if (code !== null) {
         lastCode = code;
         fullAt = -1;
@@ -130,7 +130,7 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
   }
   // The last cause was a full time passed over unchecked: the patient's own blocker there, if
   // any, came first (nothing placed since changed the week: failed tries are undone).
-  if (fullAt >= 0) lastCode = patientBlockerAt(engine, ask(engine, p, s, Math.floor(fullAt / 1440), fullAt % 1440), p) ?? lastCode;
+  if (fullAt >= 0) lastCode = patientBlockerOf(engine, ask(engine, p, s, Math.floor(fullAt / 1440), fullAt % 1440), p, -1) ?? lastCode;
   if (lastCode !== null) engine.conflicts.blockPatient(patient.id, lastCode);
   return -1;
 }
@@ -172,12 +172,6 @@ function ask(engine: Engine, p: number, s: number, day: number, start: number): 
   ASKED.telehealth = service.telehealth === 'only';
   ASKED_PATIENTS[0] = p;
   return ASKED;
-}
-
-/** What keeps patient `p` from the session `asked`, by the patient's own hard rules, or null. */
-function patientBlockerAt(engine: Engine, asked: PlacedMeeting, p: number): string | null {
-  const from = asked.day * SLOTS_PER_DAY + asked.start / SLOT_MINUTES;
-  return patientBlocker(engine.state, engine.prepared, asked, p, -1, from, from + (asked.end - asked.start) / SLOT_MINUTES);
 }
 
 /**

@@ -60,15 +60,23 @@ export function trackMeetings(engine: Engine, track: number): number[] {
   return found.sort((a, b) => a - b);
 }
 
-function spanOf(m: PlacedMeeting): [number, number] {
+/**
+ * What keeps `p` from attending `m` by the patient's own rules (`replacing` aside): a hard rule's
+ * code, or null. No slot pair: construction asks it for every start it tries for a session.
+ *
+ * @example
+ * ```ts
+ * const code = patientBlockerOf(engine, asked, p, -1); // e.g. 'patient-double-booked'
+ * ```
+ */
+export function patientBlockerOf(engine: Engine, m: PlacedMeeting, p: number, replacing: number): string | null {
   const from = m.day * SLOTS_PER_DAY + m.start / SLOT_MINUTES;
-  return [from, from + (m.end - m.start) / SLOT_MINUTES];
+  return patientBlocker(engine.state, engine.prepared, m, p, replacing, from, from + (m.end - m.start) / SLOT_MINUTES);
 }
 
 /** Whether `p` can attend `m` as far as the patient's own rules go (replacing nothing). */
 export function patientFits(engine: Engine, m: PlacedMeeting, p: number, replacing: number): boolean {
-  const [from, to] = spanOf(m);
-  return patientBlocker(engine.state, engine.prepared, m, p, replacing, from, to) === null;
+  return patientBlockerOf(engine, m, p, replacing) === null;
 }
 
 /** Adds `p` to meeting `index`, re-equipping (another room or staff) when the current ones do not fit. */

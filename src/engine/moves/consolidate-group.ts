@@ -4,7 +4,7 @@ import type { Engine } from '../kernel/engine.js';
 import { minutesOf, sessionsOf } from '../kernel/tally.js';
 import { overlaps } from '../kernel/feasible.js';
 import { trackMeetings } from '../kernel/needs.js';
-import { isGroup, needy, randomMeeting } from './choose.js';
+import { isGroup, needy, randomMeeting, sectionSeats } from './choose.js';
 import { closeInto, parallelGroups } from './groups.js';
 import type { Move } from './move.js';
 
@@ -43,8 +43,7 @@ function seatsLeft(engine: Engine, indexes: readonly number[]): number {
   let left = 0;
   for (const index of indexes) {
     const m = engine.state.meetings[index]!;
-    const cap = Math.min(engine.prepared.sectionCap[m.service]!, m.room >= 0 ? engine.problem.rooms[m.room]!.capacity : Infinity);
-    left += Math.max(0, cap - m.patients.length);
+    left += Math.max(0, sectionSeats(engine, m.service, m.room) - m.patients.length);
   }
   return left;
 }

@@ -1,8 +1,8 @@
 /** The move `exchange-rooms` of the neighbourhood (./index.ts holds its weight and why). */
 import type { PlacedMeeting } from '../../rules/types.js';
 import { tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
-import { membersOf, need, patientFits, trackMeetings } from '../kernel/needs.js';
-import { groupNeeder } from './choose.js';
+import { membersOf, need, patientFits, shortfall, trackMeetings } from '../kernel/needs.js';
+import { groupNeeder, sectionSeats } from './choose.js';
 import { sessionsOf } from '../kernel/tally.js';
 import type { Move } from './move.js';
 
@@ -39,7 +39,7 @@ export const exchangeRooms: Move = (engine) => {
       const ma = state.meetings[a]!;
       for (const b of same) {
         const mb = state.meetings[b]!;
-        if (b !== a && seats(engine, mb.room, ma.service) > seats(engine, ma.room, ma.service)) pairs.push([a, b]);
+        if (b !== a && sectionSeats(engine, ma.service, mb.room) > sectionSeats(engine, ma.service, ma.room)) pairs.push([a, b]);
       }
     }
   }
@@ -68,17 +68,12 @@ export const exchangeRooms: Move = (engine) => {
   const chosen = new Set(needing);
   const displaced = candidates.filter((q) => !chosen.has(q) && mb.patients.includes(q));
   for (const q of displaced) chosen.add(q);
-  const others = random.shuffle(candidates.filter((q) => !chosen.has(q) && state.board.subjectPenalty('patient', q, 'requirement') > 0));
+  const others = random.shuffle(candidates.filter((q) => !chosen.has(q) && shortfall(engine, q) > 0));
   const growA = rosterFor(engine, ma, [p, ...needing, ...displaced, ...others], mb.room);
   if (tryReplace(engine, a, { ...ma, room: mb.room, patients: growA }) && tryAdd(engine, { ...mb, room: ma.room, patients: keepB }) >= 0) return true;
   state.rollback(mark);
   return false;
 };
-
-/** Seats meeting of `service` has in room `r`. */
-function seats(engine: Engine, r: number, service: number): number {
-  return Math.min(engine.problem.rooms[r]!.capacity, engine.prepared.sectionCap[service]!);
-}
 
 /**
  * The roster of `m` in room `room`: its members who need its service, then its other members
@@ -89,5 +84,5 @@ function rosterFor(engine: Engine, m: PlacedMeeting, joiners: readonly number[],
   const want = (q: number): number => engine.prepared.patients[q]!.wantSessions[m.service]!;
   const spare = (q: number): number => sessionsOf(engine, q, m.service) - want(q);
   const members = [...m.patients].sort((x, y) => spare(x) - spare(y) || x - y);
-  return [...members, ...joiners].slice(0, seats(engine, room, m.service));
+  return [...members, ...joiners].slice(0, sectionSeats(engine, m.service, room));
 }

@@ -7,7 +7,7 @@ import { windowStarts } from '../kernel/slots.js';
 import { sessionsOf } from '../kernel/tally.js';
 import { freeStaffByChain } from '../chains/restaff.js';
 import { isGroup } from './choose.js';
-import { closeInto } from './groups.js';
+import { closeInto, parallelGroups } from './groups.js';
 import type { Move } from './move.js';
 import { probe } from './new-group.js';
 
@@ -146,9 +146,9 @@ function surplus(engine: Engine, m: PlacedMeeting, q: number): boolean {
 function roomBySisterClosed(engine: Engine, base: PlacedMeeting): { room: number; telehealth: boolean } | null {
   const { state } = engine;
   const eligible = engine.problem.services[base.service]!.eligibleRooms;
-  const atHour = state.liveMeetings().filter((i) => {
-    const m = state.meetings[i]!;
-    return !m.pinned && m.room >= 0 && isGroup(engine, m) && overlaps(m, base.day, base.start, base.end) && eligible.includes(m.room);
+  const atHour = parallelGroups(engine, base).filter((i) => {
+    const room = state.meetings[i]!.room;
+    return room >= 0 && eligible.includes(room);
   });
   atHour.sort((a, b) => state.meetings[a]!.patients.length - state.meetings[b]!.patients.length);
   let tried = 0;

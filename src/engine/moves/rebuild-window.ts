@@ -5,7 +5,7 @@ import { individualNeeds, placeIndividual } from '../construct/individuals.js';
 import { resectionAt } from '../chains/resection.js';
 import { membersOf, shortfall, shortPatient } from '../kernel/needs.js';
 import type { GroupSlot } from '../kernel/slots.js';
-import { isGroup } from './choose.js';
+import { isGroup, sectionSeats } from './choose.js';
 import type { Move } from './move.js';
 import { slotsOf } from './rebuild-track-day.js';
 
@@ -55,11 +55,11 @@ export const rebuildWindow: Move = (engine) => {
  * patients beyond twice this number would only try the full sections one by one.
  */
 function seatsAt(engine: Engine, slot: GroupSlot): number {
-  const { problem, prepared } = engine;
+  const { problem } = engine;
   const seats = new Map<number, number>();
   for (const s of slot.services) {
     for (const r of problem.services[s]!.eligibleRooms) {
-      seats.set(r, Math.max(seats.get(r) ?? 0, Math.min(problem.rooms[r]!.capacity, prepared.sectionCap[s]!)));
+      seats.set(r, Math.max(seats.get(r) ?? 0, sectionSeats(engine, s, r)));
     }
   }
   let total = 0;

@@ -4,7 +4,7 @@ import type { PlacedMeeting } from '../../rules/types.js';
 import { equip, tryReplace, type Engine } from '../kernel/engine.js';
 import { overlaps } from '../kernel/feasible.js';
 import { enter, membersOf, need, patientFits, trackMeetings } from '../kernel/needs.js';
-import { groupNeeder } from './choose.js';
+import { groupNeeder, sectionSeats } from './choose.js';
 import { sessionsOf } from '../kernel/tally.js';
 import type { Move } from './move.js';
 
@@ -70,7 +70,7 @@ function roster(engine: Engine, index: number, track: number, service: number): 
   // Those who would lose a day by leaving stay before those who come that day anyway.
   const spare = engine.random.shuffle(stay.filter((q) => !needing(q)));
   const members = [...stay.filter(needing), ...spare.filter((q) => !sameDay(engine, q, index)), ...spare.filter((q) => sameDay(engine, q, index))];
-  return [...joiners, ...members].slice(0, seats(engine, m, service));
+  return [...joiners, ...members].slice(0, sectionSeats(engine, service, m.room));
 }
 
 /**
@@ -111,7 +111,7 @@ function seatLifted(engine: Engine, index: number, mark: number): void {
     const now = state.meetings[index]!;
     if (now.patients.includes(q) || state.patientMeetings[q]!.some((i) => overlaps(state.meetings[i]!, now.day, now.start, now.end))) continue;
     if (!patientFits(engine, now, q, -1)) continue;
-    if (now.patients.length < seats(engine, now, now.service)) {
+    if (now.patients.length < sectionSeats(engine, now.service, now.room)) {
       enter(engine, index, q);
       continue;
     }
@@ -129,10 +129,4 @@ function sameDay(engine: Engine, q: number, index: number): boolean {
   const { state } = engine;
   const day = state.meetings[index]!.day;
   return state.patientMeetings[q]!.some((i) => i !== index && state.meetings[i]!.day === day);
-}
-
-/** Seats group `m` has for `service` in its room (the service's section size at most). */
-function seats(engine: Engine, m: PlacedMeeting, service: number): number {
-  const cap = engine.prepared.sectionCap[service]!;
-  return m.room >= 0 ? Math.min(cap, engine.problem.rooms[m.room]!.capacity) : cap;
 }
