@@ -1,8 +1,10 @@
 /**
  * Why something changed, per change: the reason a change gives and the lists of reasons kept per
- * meeting, patient and staff member for the change log.
+ * meeting, patient and staff member for the change log, read from a re-planning call's changes.
  */
 import type { Change } from '../model/options.js';
+import type { CompiledProblem } from '../compiled/compile.js';
+import type { PlacedMeeting } from '../rules/types.js';
 import type { ChangeReason } from './types.js';
 
 /**
@@ -44,4 +46,68 @@ export function addReason<K>(map: Map<K, ChangeReason[]>, key: K, reason: Change
   const list = map.get(key);
   if (!list) map.set(key, [reason]);
   else if (!list.some((r) => r.change === reason.change && r.message === reason.message)) list.push(reason);
+}
+
+/**
+ * Why each meeting, patient and staff member changed, as the call's changes say, and who missed
+ * which meeting (by meeting id, patient indices).
+ *
+ * @example
+ * ```ts
+ * const log = changeReasons(compiled, placed, changes, pinned);
+ * console.log(log.meeting.get('tu-process')?.[0]?.message);
+ * ```
+ */
+export interface ChangeReasons {
+  patient: Map<number, ChangeReason[]>;
+  meeting: Map<string, ChangeReason[]>;
+  staff: Map<number, ChangeReason[]>;
+  missed: Map<string, Set<number>>;
+}
+
+/**
+ * Reads the call's `changes` against the published meetings `placed`: the reasons each gives to
+ * the meetings, patients and staff it touches, and who missed what. Pins are added to `pinned`.
+ *
+ * @example
+ * ```ts
+ * const log = changeReasons(compiled, placed, [{ kind: 'pin', meeting: 'm-1' }], pinned); // pinned has 'm-1'
+ * ```
+ */
+export function changeReasons(compiled: CompiledProblem, placed: readonly PlacedMeeting[], changes: readonly Change[], pinned: Set<string>): ChangeReasons {
+  const log: ChangeReasons = { patient: new Map(), meeting: new Map(), staff: new Map(), missed: new Map() };
+  const byId = new Map(placed.map((m) => [m.id, m]));
+  changes.forEach((change, i) => {
+    const reason = reasonOf(change, i);
+    if (change.kind === 'pin') {
+      pinned.add(change.meeting);
+      addReason(log.meeting, change.meeting, reason);
+    } else if (change.kind === 'missed') {
+      const m = byId.get(change.meeting)!;
+      const p = compiled.patientIndex.get(change.patient)!;
+      let set = log.missed.get(m.id);
+      if (!set) log.missed.set(m.id, (set = new Set()));
+      set.add(p);
+      addReason(log.patient, p, reason);
+      addReason(log.meeting, m.id, reason);
+    } else if (change.kind === 'admit' || change.kind === 'discharge') {
+      const id = change.kind === 'admit' ? change.patient.id : change.patient;
+      addReason(log.patient, compiled.patientIndex.get(id)!, reason);
+    } else {
+      const who = change.kind === 'staff-out' ? compiled.staffIndex.get(change.staff)! : compiled.roomIndex.get(change.room)!;
+      if (change.kind === 'staff-out') addReason(log.staff, who, reason);
+      for (const m of placed) {
+        const involved = change.kind === 'staff-out' ? m.staff.includes(who) : m.room === who;
+        if (involved && overlapsWindow(m, compiled, change.date, change.start, change.end)) addReason(log.meeting, m.id, reason);
+      }
+    }
+  });
+  return log;
+}
+
+function overlapsWindow(m: PlacedMeeting, compiled: CompiledProblem, date: string, start?: string, end?: string): boolean {
+  if (compiled.dates[m.day] !== date) return false;
+  const from = start === undefined ? 0 : Number(start.slice(0, 2)) * 60 + Number(start.slice(3));
+  const to = end === undefined ? 1440 : Number(end.slice(0, 2)) * 60 + Number(end.slice(3));
+  return m.start < to && from < m.end;
 }

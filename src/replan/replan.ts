@@ -5,26 +5,25 @@
 import type { Change } from '../model/options.js';
 import { ProblemError, type Issue } from '../model/issue.js';
 import type { Problem } from '../model/problem.js';
-import type { Cause, StopReason } from '../model/report.js';
+import type { Score, StopReason } from '../model/report.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 import { compileProblem, type CompiledProblem } from '../compiled/compile.js';
-import { constructAffected, createEngine, releaseBroken, reportReserveMs, search, type PublishedMeeting } from '../engine/index.js';
+import { constructAffected, createEngine, releaseBroken, reportReserveMs, search } from '../engine/index.js';
 import { allRules } from '../rules/catalogue.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import { buildReportFromBoard } from '../check/report.js';
 import { indexMeetings } from '../compiled/schedule-context.js';
 import { resolveWeights } from '../check/weights.js';
-import { findCauses, unmetServices } from '../diagnose/causes.js';
 import { budgetOf } from '../time/budget.js';
-import { impossibleFindings } from '../diagnose/diagnose.js';
 import { applyChangesInPlace, checkReplanInput } from './changes.js';
 import { withPrimaryStaffLog } from './assign-primary.js';
 import { diffSchedules } from './diff.js';
-import { addReason, reasonOf } from './reasons.js';
+import { addReason, changeReasons, type ChangeReasons } from './reasons.js';
+import { loadPublished } from './load.js';
+import { explainUnmet } from './unmet-causes.js';
 import type { ReplanView } from './view.js';
 import { exportReplanned, nameNewMeetings, readPublished } from './published.js';
 import { previousWeekFrom } from '../compiled/schedule-context.js';
-import { shortfallCause } from './shortfall-causes.js';
 import { clipToRecord, firstOpenMinutes, recordCutoff } from './record.js';
 import type { ChangeReason, ReplanOptions, ReplanResult } from './types.js';
 import { makeUpPatients } from './make-up.js';
@@ -45,13 +44,6 @@ function optionIssues(options: ReplanOptions): Issue[] {
     return [{ path: 'options.asOf', code: 'invalid-date', message: `'${String(asOf)}' is not an ISO 8601 instant with an offset, e.g. '2026-11-25T07:00:00-08:00'.` }];
   }
   return [];
-}
-
-function overlapsWindow(m: PlacedMeeting, compiled: CompiledProblem, date: string, start?: string, end?: string): boolean {
-  if (compiled.dates[m.day] !== date) return false;
-  const from = start === undefined ? 0 : Number(start.slice(0, 2)) * 60 + Number(start.slice(3));
-  const to = end === undefined ? 1440 : Number(end.slice(0, 2)) * 60 + Number(end.slice(3));
-  return m.start < to && from < m.end;
 }
 
 /**
@@ -141,36 +133,8 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   const published = previousWeekFrom(compiled, placed);
 
   const pinned = new Set(previous.meetings.filter((m) => m.pinned === true).map((m) => m.id));
-  const patientReasons = new Map<number, ChangeReason[]>();
-  const meetingReasons = new Map<string, ChangeReason[]>();
-  const staffReasons = new Map<number, ChangeReason[]>();
-  const missed = new Map<string, Set<number>>();
+  const log = changeReasons(compiled, placed, changes, pinned);
   const byId = new Map(placed.map((m) => [m.id, m]));
-  changes.forEach((change, i) => {
-    const reason = reasonOf(change, i);
-    if (change.kind === 'pin') {
-      pinned.add(change.meeting);
-      addReason(meetingReasons, change.meeting, reason);
-    } else if (change.kind === 'missed') {
-      const m = byId.get(change.meeting)!;
-      const p = compiled.patientIndex.get(change.patient)!;
-      let set = missed.get(m.id);
-      if (!set) missed.set(m.id, (set = new Set()));
-      set.add(p);
-      addReason(patientReasons, p, reason);
-      addReason(meetingReasons, m.id, reason);
-    } else if (change.kind === 'admit' || change.kind === 'discharge') {
-      const id = change.kind === 'admit' ? change.patient.id : change.patient;
-      addReason(patientReasons, compiled.patientIndex.get(id)!, reason);
-    } else {
-      const who = change.kind === 'staff-out' ? compiled.staffIndex.get(change.staff)! : compiled.roomIndex.get(change.room)!;
-      if (change.kind === 'staff-out') addReason(staffReasons, who, reason);
-      for (const m of placed) {
-        const involved = change.kind === 'staff-out' ? m.staff.includes(who) : m.room === who;
-        if (involved && overlapsWindow(m, compiled, change.date, change.start, change.end)) addReason(meetingReasons, m.id, reason);
-      }
-    }
-  });
 
   const seed = Number.isFinite(options.seed) ? Math.trunc(options.seed!) : 1;
   const opensAt = firstOpenMinutes(compiled.dates, compiled.timeZone, cutoff);
@@ -185,50 +149,15 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   // The board's score, not the state's: asking the state would score the empty week before the
   // release loads the published one (scoreLater); until then it reads 0, as validation's reports do.
   engine.budget.enter('replan', () => ({ bestScore: engine.state.board.score(), iteration: steps }));
-  const affected = new Map<number, ChangeReason[]>();
-  for (const change of changes) {
-    if (change.kind === 'admit') affected.set(compiled.patientIndex.get(change.patient.id)!, patientReasons.get(compiled.patientIndex.get(change.patient.id)!) ?? []);
-  }
-  for (const [, set] of missed) for (const p of set) affected.set(p, patientReasons.get(p) ?? []);
+  const affected = admittedAndMissed(compiled, changes, log);
 
-  const loaded: PublishedMeeting[] = [];
-  for (const m of placed) {
-    // A meeting with no-shows is a record too: it was held (a later call with no cutoff keeps it).
-    const past = m.start < opensAt[m.day]! || (m.noShows?.length ?? 0) > 0;
-    const gone = missed.get(m.id);
-    const patients: number[] = [];
-    const absent: number[] = [];
-    for (const p of m.patients) {
-      const patient = compiled.patients[p]!;
-      const enrolled = m.day >= patient.firstDay && m.day < patient.endDay;
-      if (!enrolled) {
-        for (const reason of patientReasons.get(p) ?? [{ change: null, kind: 'requirement', message: `Patient ${patient.id} is not enrolled on ${compiled.dates[m.day]}.` } as ChangeReason]) {
-          addReason(meetingReasons, m.id, reason);
-        }
-      }
-      if (enrolled && !gone?.has(p)) patients.push(p);
-      else absent.push(p);
-    }
-    const meeting: PlacedMeeting = { ...m, patients };
-    if (past) {
-      // A record: whoever missed it, or was discharged before it, stays on it as a no-show.
-      if (absent.length > 0) meeting.noShows = [...(m.noShows ?? []), ...absent];
-    } else if (absent.length > 0 && !heldWith(compiled, meeting)) {
-      // A future meeting a change left too small: no pin can hold it. An individual session
-      // without its patient is cancelled; a group below its minimum is repaired like any other.
-      if (patients.length === 0) continue;
-      loaded.push({ meeting: { ...meeting, pinned: false }, frozen: false, past });
-      continue;
-    }
-    const frozen = past || pinned.has(m.id);
-    loaded.push({ meeting: { ...meeting, pinned: frozen }, frozen, past });
-  }
+  const loaded = loadPublished(compiled, placed, opensAt, log, pinned);
   const frozen = new Set(loaded.filter((x) => x.frozen).map((x) => x.meeting.id));
   const release = releaseBroken(engine, loaded);
   for (const id of release.unpinned) frozen.delete(id);
   for (const { meeting: m, code, displaced } of release.released) {
-    const why = meetingReasons.get(m.id) ?? [{ change: null, kind: 'requirement', message: `Meeting ${m.id} no longer kept rule ${code} as published.` } as ChangeReason];
-    if (!meetingReasons.has(m.id)) addReason(meetingReasons, m.id, why[0]!);
+    const why = log.meeting.get(m.id) ?? [{ change: null, kind: 'requirement', message: `Meeting ${m.id} no longer kept rule ${code} as published.` } as ChangeReason];
+    if (!log.meeting.has(m.id)) addReason(log.meeting, m.id, why[0]!);
     for (const p of displaced) for (const reason of why) addReason(affected, p, { ...reason, message: `${reason.message} Meeting ${m.id} was cancelled.` });
   }
   // Only the affected patients' missing sessions are constructed; then the engine's search,
@@ -266,59 +195,20 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   const report = buildReportFromBoard(ctx, engine.state.board, ctx.integrity, slots, () => budget.tick());
   budget.enter('causes', () => ({ bestScore: report.score, iteration: steps }));
 
-  // Causes for what the affected patients still lack (a make-up that found no place, an admission).
-  const affectedIds = new Set([...affected.keys()].map((p) => compiled.patients[p]!.id));
-  const unmetHere = report.unmet.filter((u) => affectedIds.has(u.patient));
-  // One pass of pre-solve checks, only for the patients with something unmet (a full diagnosis of
-  // a large clinic costs more than the re-planning itself).
-  const focus = new Set<number>();
-  for (const entry of report.unmet) focus.add(compiled.patientIndex.get(entry.patient)!);
-  const findings = focus.size === 0 ? [] : impossibleFindings(compiled, focus, budget);
-  if (unmetHere.length > 0) {
-    const causes = findCauses(ctx, { ...report, unmet: unmetHere }, findings, engine.conflicts, budget);
-    const services = unmetServices({ ...report, unmet: unmetHere });
-    unmetHere.forEach((entry, i) => {
-      const extra: Cause[] = [];
-      for (const [meetingId, set] of missed) {
-        const p = compiled.patientIndex.get(entry.patient)!;
-        if (!set.has(p) || !couldMakeUp(compiled, entry.rule, services[i], byId.get(meetingId)!.service)) continue;
-        extra.push({
-          code: 'make-up-not-placed',
-          message: `Patient ${entry.patient} missed meeting ${meetingId} and no session could be added for them later this week.`,
-          meetings: [meetingId],
-        });
-      }
-      const why = shortfallCause(view, compiled.patientIndex.get(entry.patient)!, entry, servingCut);
-      if (why) extra.push(why);
-      entry.causes = [...extra, ...(causes[i] ?? [])];
-    });
-  }
-
+  // Causes for what the affected patients still lack (a make-up that found no place, an admission), then everyone else's.
+  explainUnmet(ctx, report, view, log.missed, byId, servingCut, budget);
   const score = report.score;
-  // Every other unmet requirement (patients the changes did not touch) gets its causes too.
-  const withoutCauses = report.unmet.filter((entry) => entry.causes.length === 0);
-  if (withoutCauses.length > 0) {
-    findCauses(ctx, { ...report, unmet: withoutCauses }, findings, undefined, budget).forEach((causes, i) => (withoutCauses[i]!.causes = causes));
-  }
-  const stoppedBecause: StopReason = budget.aborted()
-    ? 'aborted'
-    : steps >= maxSteps
-      ? 'iteration-limit'
-      : cutBy === 'time-limit'
-      ? 'time-limit'
-      : score.hard === 0 && score.requirement === 0 && score.soft === 0
-        ? 'optimal'
-        : 'no-improvement';
+  const stoppedBecause = stopReasonOf(budget.aborted(), steps >= maxSteps, cutBy, score);
   const elapsedMs = budget.elapsedMs();
   // Re-planning builds on the published week, so it is complete unless the budget cut serving short.
   const constructionComplete = stoppedBecause !== 'time-limit' && stoppedBecause !== 'aborted';
   report.stats = { seed, iterations: steps, elapsedMs, firstCompleteMs, timeToBestMs: elapsedMs, stoppedBecause, constructionComplete };
 
-  for (const [p, reasons] of affected) for (const reason of reasons) addReason(patientReasons, p, reason);
+  for (const [p, reasons] of affected) for (const reason of reasons) addReason(log.patient, p, reason);
   const changed = diffSchedules(previous, schedule, {
-    meeting: (id) => meetingReasons.get(id) ?? [],
-    patient: (id) => patientReasons.get(compiled.patientIndex.get(id) ?? -1) ?? [],
-    staff: (id) => staffReasons.get(compiled.staffIndex.get(id) ?? -1) ?? [],
+    meeting: (id) => log.meeting.get(id) ?? [],
+    patient: (id) => log.patient.get(compiled.patientIndex.get(id) ?? -1) ?? [],
+    staff: (id) => log.staff.get(compiled.staffIndex.get(id) ?? -1) ?? [],
   });
   const held = new Set(schedule.meetings.map((m) => m.id));
   const cancelled = previous.meetings.filter((m) => !held.has(m.id)).map((m) => structuredClone(m));
@@ -346,15 +236,22 @@ function movedIndividuals(compiled: CompiledProblem, live: readonly PlacedMeetin
   });
 }
 
-/** Whether meeting `m` has patients enough to be held (its group's minimum, or one for an individual session). */
-function heldWith(compiled: CompiledProblem, m: PlacedMeeting): boolean {
-  const service = compiled.services[m.service]!;
-  return service.kind === 'group' ? m.patients.length >= service.minSize : m.patients.length === 1;
+/** The patients re-planning serves first, with the reasons their changes give: the admitted and whoever missed a meeting. */
+function admittedAndMissed(compiled: CompiledProblem, changes: readonly Change[], log: ChangeReasons): Map<number, ChangeReason[]> {
+  const affected = new Map<number, ChangeReason[]>();
+  for (const change of changes) {
+    if (change.kind !== 'admit') continue;
+    const p = compiled.patientIndex.get(change.patient.id)!;
+    affected.set(p, log.patient.get(p) ?? []);
+  }
+  for (const [, set] of log.missed) for (const p of set) affected.set(p, log.patient.get(p) ?? []);
+  return affected;
 }
 
-/** Whether a session of service `missed` would reduce an unmet `rule` (of `service`, for counts). */
-function couldMakeUp(compiled: CompiledProblem, rule: string, service: string | undefined, missed: number): boolean {
-  const s = compiled.services[missed]!;
-  if (rule === 'curriculum-min' || rule === 'requires-min') return service === s.id;
-  return rule === 'patient-min-days' || s.countsTowardHours;
+/** Why re-planning stopped: the caller's abort, the iteration limit, the time limit, else whether anything was left to gain. */
+function stopReasonOf(aborted: boolean, iterationsSpent: boolean, cutBy: StopReason | undefined, score: Score): StopReason {
+  if (aborted) return 'aborted';
+  if (iterationsSpent) return 'iteration-limit';
+  if (cutBy === 'time-limit') return 'time-limit';
+  return score.hard === 0 && score.requirement === 0 && score.soft === 0 ? 'optimal' : 'no-improvement';
 }
