@@ -92,144 +92,180 @@ function servicesOf(compiled: CompiledProblem, unmet: Unmet, service: string | u
  * lowering a requirement, raising a patient's weekly maximum, or a group maximum past the legal bound.
  */
 export function candidatesFor(compiled: CompiledProblem, unmet: Unmet, service: string | undefined, causes: readonly Cause[]): RepairCandidate[] {
-  const source = compiled.source;
   const patientIndex = compiled.patientIndex.get(unmet.patient);
   if (patientIndex === undefined) return [];
   const patient = compiled.patients[patientIndex]!;
-  const codes = new Set(causes.map((c) => c.code));
   const services = servicesOf(compiled, unmet, service).map((s) => compiled.services[s]!);
-  const trackServices = services.filter((s) => s.trackBound);
+  const ask: Ask = {
+    compiled,
+    unmet,
+    patient,
+    patientIndex,
+    services,
+    trackServices: services.filter((s) => s.trackBound),
+    days: windowDays(compiled, patient.tracks),
+    who: [unmet.patient],
+    codes: new Set(causes.map((c) => c.code)),
+    causes,
+  };
   const candidates: RepairCandidate[] = [];
-  const days = windowDays(compiled, patient.tracks);
-  const who = [unmet.patient];
+  for (const family of FAMILIES) family(ask, candidates);
+  return candidates;
+}
 
-  if ([...codes].some((c) => ROOM_CODES.has(c))) {
-    const rooms = [...new Set(services.flatMap((s) => s.eligibleRooms))].map((r) => compiled.rooms[r]!);
+/** What every family of candidates reads: the unmet requirement, its patient, services and causes. */
+interface Ask {
+  compiled: CompiledProblem;
+  unmet: Unmet;
+  patient: CompiledProblem['patients'][number];
+  patientIndex: number;
+  services: ReadonlyArray<CompiledProblem['services'][number]>;
+  /** The services that run in track windows. */
+  trackServices: ReadonlyArray<CompiledProblem['services'][number]>;
+  days: ReturnType<typeof windowDays>;
+  who: string[];
+  codes: ReadonlySet<string>;
+  causes: readonly Cause[];
+}
+
+/** Rooms: open a room for the whole programme or one window, or raise a group's maximum within the legal bound. */
+function roomCandidates(ask: Ask, candidates: RepairCandidate[]): void {
+  const { compiled, services, days, who, codes } = ask;
+  if (![...codes].some((c) => ROOM_CODES.has(c))) return;
+  const rooms = [...new Set(services.flatMap((s) => s.eligibleRooms))].map((r) => compiled.rooms[r]!);
+  for (const room of rooms) {
+    // The whole track programme at once: one decision for the clinic, often the one that fixes it.
+    const missing = days.flatMap(({ day, ranges }) =>
+      ranges
+        .filter(([start, end]) => !room.available.containsRange(day * SLOTS_PER_DAY + start / 5, day * SLOTS_PER_DAY + end / 5))
+        .map(([start, end]) => ({ day, start, end })),
+    );
+    if (missing.length < 2) continue;
+    candidates.push({
+      kind: 'open-room',
+      message: `Open ${room.id} ${missing.map(({ day, start, end }) => `${dayShort(day)} ${formatLocalTime(start)}-${formatLocalTime(end)}`).join(', ')}`,
+      cost: 2 + missing.length / 10,
+      patients: who,
+      apply(problem) {
+        const target = problem.rooms.find((r) => r.id === room.id);
+        if (!target) return;
+        for (const { day, start, end } of missing) {
+          const widened = addWindow(target.availability, day, start, end);
+          if (widened) target.availability = widened;
+          liftExceptions(target.availability, compiled.dates[day]!);
+        }
+      },
+    });
+  }
+  for (const { day, ranges } of days) {
     for (const room of rooms) {
-      // The whole track programme at once: one decision for the clinic, often the one that fixes it.
-      const missing = days.flatMap(({ day, ranges }) =>
-        ranges
-          .filter(([start, end]) => !room.available.containsRange(day * SLOTS_PER_DAY + start / 5, day * SLOTS_PER_DAY + end / 5))
-          .map(([start, end]) => ({ day, start, end })),
-      );
-      if (missing.length < 2) continue;
-      candidates.push({
-        kind: 'open-room',
-        message: `Open ${room.id} ${missing.map(({ day, start, end }) => `${dayShort(day)} ${formatLocalTime(start)}-${formatLocalTime(end)}`).join(', ')}`,
-        cost: 2 + missing.length / 10,
-        patients: who,
-        apply(problem) {
-          const target = problem.rooms.find((r) => r.id === room.id);
-          if (!target) return;
-          for (const { day, start, end } of missing) {
+      const missing = ranges.filter(([start, end]) => !room.available.containsRange(day * SLOTS_PER_DAY + start / 5, day * SLOTS_PER_DAY + end / 5));
+      for (const [start, end] of missing) {
+        candidates.push({
+          kind: 'open-room',
+          message: `Open ${room.id} ${dayShort(day)} ${formatLocalTime(start)}-${formatLocalTime(end)}`,
+          // After the whole programme's opening (cost 2 + days / 10): explain verifies one of each kind first.
+          cost: 2.5,
+          patients: who,
+          apply(problem) {
+            const target = problem.rooms.find((r) => r.id === room.id);
+            if (!target) return;
             const widened = addWindow(target.availability, day, start, end);
             if (widened) target.availability = widened;
             liftExceptions(target.availability, compiled.dates[day]!);
-          }
-        },
-      });
-    }
-    for (const { day, ranges } of days) {
-      for (const room of rooms) {
-        const missing = ranges.filter(([start, end]) => !room.available.containsRange(day * SLOTS_PER_DAY + start / 5, day * SLOTS_PER_DAY + end / 5));
-        for (const [start, end] of missing) {
-          candidates.push({
-            kind: 'open-room',
-            message: `Open ${room.id} ${dayShort(day)} ${formatLocalTime(start)}-${formatLocalTime(end)}`,
-            // After the whole programme's opening (cost 2 + days / 10): explain verifies one of each kind first.
-            cost: 2.5,
-            patients: who,
-            apply(problem) {
-              const target = problem.rooms.find((r) => r.id === room.id);
-              if (!target) return;
-              const widened = addWindow(target.availability, day, start, end);
-              if (widened) target.availability = widened;
-              liftExceptions(target.availability, compiled.dates[day]!);
-            },
-          });
-        }
-      }
-    }
-    for (const s of services) {
-      if (s.kind !== 'group' || s.maxSize >= LEGAL_MAX_GROUP_SIZE) continue;
-      const biggest = Math.max(0, ...s.eligibleRooms.map((r) => compiled.rooms[r]!.capacity));
-      const raised = Math.min(LEGAL_MAX_GROUP_SIZE, biggest);
-      if (raised <= s.maxSize) continue;
-      candidates.push({
-        kind: 'raise-group-max',
-        message: `Allow up to ${raised} patients in ${s.id} (now ${s.maxSize}; the legal limit is ${LEGAL_MAX_GROUP_SIZE})`,
-        cost: 2,
-        patients: who,
-        apply(problem) {
-          const target = problem.services.find((x) => x.id === s.id);
-          if (target) target.maxSize = raised;
-        },
-      });
-    }
-  }
-
-  if ([...codes].some((c) => STAFF_CODES.has(c))) {
-    const staff = [...new Set(services.flatMap((s) => s.seats.flatMap((seat) => seat.eligibleStaff)))].map((m) => compiled.staff[m]!);
-    const staffDays = trackServices.length > 0 || services.length === 0 ? days : [0, 1, 2, 3, 4].map((day) => ({ track: -1, day, ranges: [[9 * 60, 17 * 60]] as Array<[number, number]> }));
-    for (const { day, ranges } of staffDays) {
-      for (const member of staff) {
-        for (const [start, end] of ranges) {
-          if (member.available.containsRange(day * SLOTS_PER_DAY + start / 5, day * SLOTS_PER_DAY + end / 5)) continue;
-          // A call-out (an exception on that date) is not undone by a repair: someone else covers.
-          if (source.staff[member.index]!.availability?.except?.some((e) => e.date === compiled.dates[day])) continue;
-          candidates.push({
-            kind: 'extend-staff-hours',
-            message: `Have ${member.id} work ${dayShort(day)} ${formatLocalTime(start)}-${formatLocalTime(end)}`,
-            cost: 2,
-            patients: who,
-            apply(problem) {
-              const target = problem.staff.find((x) => x.id === member.id);
-              if (!target) return;
-              const widened = addWindow(target.availability, day, start, end);
-              if (widened) target.availability = widened;
-              liftExceptions(target.availability, compiled.dates[day]!);
-            },
-          });
-        }
-      }
-    }
-    if (codes.has('staff-weekly-max') || codes.has('staff-daily-max')) {
-      for (const member of staff) {
-        const source = compiled.source.staff[member.index]!;
-        if (source.maxWeeklyHours === undefined && source.maxDailyHours === undefined) continue;
-        candidates.push({
-          kind: 'extend-staff-hours',
-          message: `Let ${member.id} lead 3 more hours this week${source.maxDailyHours !== undefined ? ' (and 1 more a day)' : ''}`,
-          cost: 3,
-          patients: who,
-          apply(problem) {
-            const target = problem.staff.find((x) => x.id === member.id);
-            if (!target) return;
-            if (target.maxWeeklyHours !== undefined) target.maxWeeklyHours += 3;
-            if (target.maxDailyHours !== undefined) target.maxDailyHours += 1;
           },
         });
       }
     }
   }
+  for (const s of services) {
+    if (s.kind !== 'group' || s.maxSize >= LEGAL_MAX_GROUP_SIZE) continue;
+    const biggest = Math.max(0, ...s.eligibleRooms.map((r) => compiled.rooms[r]!.capacity));
+    const raised = Math.min(LEGAL_MAX_GROUP_SIZE, biggest);
+    if (raised <= s.maxSize) continue;
+    candidates.push({
+      kind: 'raise-group-max',
+      message: `Allow up to ${raised} patients in ${s.id} (now ${s.maxSize}; the legal limit is ${LEGAL_MAX_GROUP_SIZE})`,
+      cost: 2,
+      patients: who,
+      apply(problem) {
+        const target = problem.services.find((x) => x.id === s.id);
+        if (target) target.maxSize = raised;
+      },
+    });
+  }
+}
 
-  if ([...codes].some((c) => TRACK_CODES.has(c))) {
-    source.tracks.forEach((track, t) => {
-      if (patient.tracks.includes(t)) return;
+/** Staff: have an eligible member work a window they are not available in, or lead more hours a week. */
+function staffCandidates(ask: Ask, candidates: RepairCandidate[]): void {
+  const { compiled, services, trackServices, days, who, codes } = ask;
+  if (![...codes].some((c) => STAFF_CODES.has(c))) return;
+  const staff = [...new Set(services.flatMap((s) => s.seats.flatMap((seat) => seat.eligibleStaff)))].map((m) => compiled.staff[m]!);
+  const staffDays = trackServices.length > 0 || services.length === 0 ? days : [0, 1, 2, 3, 4].map((day) => ({ track: -1, day, ranges: [[9 * 60, 17 * 60]] as Array<[number, number]> }));
+  for (const { day, ranges } of staffDays) {
+    for (const member of staff) {
+      for (const [start, end] of ranges) {
+        if (member.available.containsRange(day * SLOTS_PER_DAY + start / 5, day * SLOTS_PER_DAY + end / 5)) continue;
+        // A call-out (an exception on that date) is not undone by a repair: someone else covers.
+        if (compiled.source.staff[member.index]!.availability?.except?.some((e) => e.date === compiled.dates[day])) continue;
+        candidates.push({
+          kind: 'extend-staff-hours',
+          message: `Have ${member.id} work ${dayShort(day)} ${formatLocalTime(start)}-${formatLocalTime(end)}`,
+          cost: 2,
+          patients: who,
+          apply(problem) {
+            const target = problem.staff.find((x) => x.id === member.id);
+            if (!target) return;
+            const widened = addWindow(target.availability, day, start, end);
+            if (widened) target.availability = widened;
+            liftExceptions(target.availability, compiled.dates[day]!);
+          },
+        });
+      }
+    }
+  }
+  if (codes.has('staff-weekly-max') || codes.has('staff-daily-max')) {
+    for (const member of staff) {
+      const source = compiled.source.staff[member.index]!;
+      if (source.maxWeeklyHours === undefined && source.maxDailyHours === undefined) continue;
       candidates.push({
-        kind: 'allow-track',
-        message: `Let ${unmet.patient} also attend the ${track.id} track`,
+        kind: 'extend-staff-hours',
+        message: `Let ${member.id} lead 3 more hours this week${source.maxDailyHours !== undefined ? ' (and 1 more a day)' : ''}`,
         cost: 3,
         patients: who,
         apply(problem) {
-          const target = problem.patients.find((x) => x.id === unmet.patient);
-          if (target && !target.tracks.includes(track.id)) target.tracks.push(track.id);
+          const target = problem.staff.find((x) => x.id === member.id);
+          if (!target) return;
+          if (target.maxWeeklyHours !== undefined) target.maxWeeklyHours += 3;
+          if (target.maxDailyHours !== undefined) target.maxDailyHours += 1;
         },
       });
-    });
+    }
   }
+}
 
-  // Tracks with a fixed agenda: one more session of the service in a free part of a window.
+/** Tracks: let the patient also attend another track. */
+function trackCandidates(ask: Ask, candidates: RepairCandidate[]): void {
+  const { compiled, unmet, patient, who, codes } = ask;
+  if (![...codes].some((c) => TRACK_CODES.has(c))) return;
+  compiled.source.tracks.forEach((track, t) => {
+    if (patient.tracks.includes(t)) return;
+    candidates.push({
+      kind: 'allow-track',
+      message: `Let ${unmet.patient} also attend the ${track.id} track`,
+      cost: 3,
+      patients: who,
+      apply(problem) {
+        const target = problem.patients.find((x) => x.id === unmet.patient);
+        if (target && !target.tracks.includes(track.id)) target.tracks.push(track.id);
+      },
+    });
+  });
+}
+
+/** Tracks with a fixed agenda: one more session of the service in a free part of a window. */
+function templateCandidates(ask: Ask, candidates: RepairCandidate[]): void {
+  const { compiled, patient, trackServices, who } = ask;
   for (const track of patient.tracks) {
     const template = compiled.tracks[track]!.template;
     if (!template) continue;
@@ -256,7 +292,11 @@ export function candidatesFor(compiled: CompiledProblem, unmet: Unmet, service: 
       }
     }
   }
+}
 
+/** Telehealth: let the patient join remotely, or offer an individual service by telehealth when rooms block it. */
+function telehealthCandidates(ask: Ask, candidates: RepairCandidate[]): void {
+  const { unmet, patient, services, who, codes, causes } = ask;
   const remoteHelps = services.some((s) => s.telehealth !== 'never') && !patient.telehealth;
   if (remoteHelps && causes.length > 0) {
     candidates.push({
@@ -285,26 +325,31 @@ export function candidatesFor(compiled: CompiledProblem, unmet: Unmet, service: 
       },
     });
   }
+}
 
-  if ([...codes].some((c) => AVAILABILITY_CODES.has(c)) && source.patients[patientIndex]!.availability !== undefined) {
-    for (const { track, day, ranges } of days) {
-      for (const [start, end] of ranges) {
-        if (patient.available.containsRange(day * SLOTS_PER_DAY + start / 5, day * SLOTS_PER_DAY + end / 5)) continue;
-        candidates.push({
-          kind: 'move-availability-window',
-          message: `Ask ${unmet.patient} to come ${dayShort(day)} ${formatLocalTime(start)}-${formatLocalTime(end)} (${compiled.tracks[track]!.id} track)`,
-          cost: 5,
-          patients: who,
-          apply(problem) {
-            const target = problem.patients.find((x) => x.id === unmet.patient);
-            if (!target) return;
-            const widened = addWindow(target.availability, day, start, end);
-            if (widened) target.availability = widened;
-            liftExceptions(target.availability, compiled.dates[day]!);
-          },
-        });
-      }
+/** The patient's own availability: ask them to come in a track window they are not available in. */
+function availabilityCandidates(ask: Ask, candidates: RepairCandidate[]): void {
+  const { compiled, unmet, patient, patientIndex, days, who, codes } = ask;
+  if (![...codes].some((c) => AVAILABILITY_CODES.has(c)) || compiled.source.patients[patientIndex]!.availability === undefined) return;
+  for (const { track, day, ranges } of days) {
+    for (const [start, end] of ranges) {
+      if (patient.available.containsRange(day * SLOTS_PER_DAY + start / 5, day * SLOTS_PER_DAY + end / 5)) continue;
+      candidates.push({
+        kind: 'move-availability-window',
+        message: `Ask ${unmet.patient} to come ${dayShort(day)} ${formatLocalTime(start)}-${formatLocalTime(end)} (${compiled.tracks[track]!.id} track)`,
+        cost: 5,
+        patients: who,
+        apply(problem) {
+          const target = problem.patients.find((x) => x.id === unmet.patient);
+          if (!target) return;
+          const widened = addWindow(target.availability, day, start, end);
+          if (widened) target.availability = widened;
+          liftExceptions(target.availability, compiled.dates[day]!);
+        },
+      });
     }
   }
-  return candidates;
 }
+
+/** The families in the order their candidates are listed (explain verifies in cost order, ties by this order). */
+const FAMILIES: ReadonlyArray<(ask: Ask, candidates: RepairCandidate[]) => void> = [roomCandidates, staffCandidates, trackCandidates, templateCandidates, telehealthCandidates, availabilityCandidates];
