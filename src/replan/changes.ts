@@ -133,13 +133,31 @@ export function checkChanges(
   changes: unknown,
   validatedAdmissions?: readonly Patient[],
 ): { issues: Issue[]; admitted: Patient[] } {
-  const issues: Issue[] = [];
-  const validAdmitted: Patient[] = [];
   if (!Array.isArray(changes)) {
-    return { issues: [{ path: 'changes', code: ISSUE_CODES.invalidType, message: 'The changes must be a list.' }], admitted: validAdmitted };
+    return { issues: [{ path: 'changes', code: ISSUE_CODES.invalidType, message: 'The changes must be a list.' }], admitted: [] };
   }
-  const staff = new Set(problem.staff.map((s) => s.id));
-  const rooms = new Set(problem.rooms.map((r) => r.id));
+  const issues: Issue[] = [];
+  const known = knownIds(problem, previous, changes);
+  const exceptions = new Map<object, number>();
+  changes.forEach((change: unknown, i) => changeIssues(problem, known, change, `changes[${i}]`, exceptions, issues));
+  const admitted = validatedAdmissions !== undefined ? [...validatedAdmissions] : admittedPatients(problem, known.admitted, issues);
+  return { issues, admitted };
+}
+
+/** What the changes may name: the problem's and the admissions' ids, the published meetings, admission dates. */
+interface KnownIds {
+  staff: ReadonlySet<string>;
+  rooms: ReadonlySet<string>;
+  patients: ReadonlySet<string>;
+  /** Published meetings by id, with their patients as given. */
+  meetings: ReadonlyMap<string, { id: string; patients: unknown[] }>;
+  /** Admission dates, for discharges: an admission's own date is read as given (it is validated with the patient). */
+  admittedOn: ReadonlyMap<string, string>;
+  /** The admissions' patients as given, with the index of their change. */
+  admitted: ReadonlyArray<{ at: number; patient: unknown }>;
+}
+
+function knownIds(problem: Problem, previous: Schedule, changes: readonly unknown[]): KnownIds {
   const listed: unknown = isRecord(previous) ? previous['meetings'] : undefined;
   const meetings = new Map<string, { id: string; patients: unknown[] }>();
   for (const m of Array.isArray(listed) ? (listed as unknown[]) : []) {
@@ -151,93 +169,94 @@ export function checkChanges(
   });
   const patients = new Set(problem.patients.map((p) => p.id));
   for (const { patient } of admitted) if (isRecord(patient) && typeof patient['id'] === 'string') patients.add(patient['id']);
-  // Admission dates, for discharges: an admission's own date is read as given (it is validated below).
   const admittedOn = new Map<string, string>();
   for (const p of problem.patients) if (p.admittedOn !== undefined) admittedOn.set(p.id, p.admittedOn);
   for (const { patient } of admitted) {
     if (isRecord(patient) && typeof patient['id'] === 'string' && typeof patient['admittedOn'] === 'string') admittedOn.set(patient['id'], patient['admittedOn']);
   }
+  return { staff: new Set(problem.staff.map((s) => s.id)), rooms: new Set(problem.rooms.map((r) => r.id)), patients, meetings, admittedOn, admitted };
+}
 
-  const exceptions = new Map<object, number>();
-  changes.forEach((change: unknown, i) => {
-    const path = `changes[${i}]`;
-    if (!isRecord(change)) {
-      issues.push({ path, code: ISSUE_CODES.invalidType, message: 'A change must be an object with a kind.' });
-      return;
-    }
-    const kind = change['kind'];
-    if (typeof kind !== 'string' || !KINDS.has(kind)) {
-      issues.push({ path: `${path}.kind`, code: ISSUE_CODES.invalidValue, message: `'${shown(kind)}' is not a kind of change (${[...KINDS].join(', ')}).` });
-      return;
-    }
-    const known = (field: string, ids: ReadonlySet<string>, noun: string): void => {
-      const value = change[field];
-      if (typeof value !== 'string' || !ids.has(value)) {
-        issues.push({ path: `${path}.${field}`, code: ISSUE_CODES.unknownReference, message: `There is no ${noun} '${shown(value)}'.` });
-      }
-    };
-    switch (kind) {
-      case 'admit':
-        if (!isRecord(change['patient'])) issues.push({ path: `${path}.patient`, code: ISSUE_CODES.invalidType, message: 'An admission needs a patient object.' });
-        break;
-      case 'discharge':
-        known('patient', patients, 'patient');
-        if (typeof change['from'] !== 'string' || dayNumber(change['from']) === undefined) {
-          issues.push({ path: `${path}.from`, code: ISSUE_CODES.invalidDate, message: `'${shown(change['from'])}' is not a date (YYYY-MM-DD).` });
-        } else {
-          // As the validator reads a patient: a discharge may fall on the admission date, not before it.
-          const admission = typeof change['patient'] === 'string' ? admittedOn.get(change['patient']) : undefined;
-          const admissionDay = admission === undefined ? undefined : dayNumber(admission);
-          if (admissionDay !== undefined && dayNumber(change['from'])! < admissionDay) {
-            issues.push({ path: `${path}.from`, code: ISSUE_CODES.invalidRange, message: `Patient ${shown(change['patient'])} is admitted on ${admission}; a discharge from ${change['from']} would be before it.` });
-          }
-        }
-        break;
-      case 'staff-out':
-      case 'room-closed':
-        known(kind === 'staff-out' ? 'staff' : 'room', kind === 'staff-out' ? staff : rooms, kind === 'staff-out' ? 'staff member' : 'room');
-        dateInWeekIssue(change['date'], problem.weekStart, `${path}.date`, issues);
-        windowIssues(change, path, issues);
-        exceptionRoom(kind === 'staff-out' ? problem.staff : problem.rooms, change[kind === 'staff-out' ? 'staff' : 'room'], exceptions, path, issues);
-        break;
-      case 'missed': {
-        known('patient', patients, 'patient');
-        const meeting = typeof change['meeting'] === 'string' ? meetings.get(change['meeting']) : undefined;
-        if (!meeting) issues.push({ path: `${path}.meeting`, code: ISSUE_CODES.unknownReference, message: `The published week has no meeting '${shown(change['meeting'])}'.` });
-        else if (typeof change['patient'] === 'string' && !meeting.patients.includes(change['patient'])) {
-          issues.push({ path: `${path}.patient`, code: ISSUE_CODES.invalidValue, message: `Patient ${change['patient']} is not in meeting ${meeting.id}.` });
-        }
-        break;
-      }
-      case 'pin':
-        if (typeof change['meeting'] !== 'string' || !meetings.has(change['meeting'])) {
-          issues.push({ path: `${path}.meeting`, code: ISSUE_CODES.unknownReference, message: `The published week has no meeting '${shown(change['meeting'])}'.` });
-        }
-        break;
-    }
-  });
-
-  // Admitted patients: validated as part of the problem, issues moved under their change.
-  const usable = admitted.filter(({ patient }) => isRecord(patient));
-  if (validatedAdmissions !== undefined) validAdmitted.push(...validatedAdmissions);
-  else if (usable.length > 0) {
-    const base = problem.patients.length;
-    const result = validateProblem({ ...problem, patients: [...problem.patients, ...usable.map((a) => a.patient)] });
-    if (result.ok) validAdmitted.push(...result.problem.patients.slice(base));
-    else {
-      for (const issue of result.issues) {
-        const match = /^patients\[(\d+)\](.*)$/.exec(issue.path);
-        const position = match ? Number(match[1]) - base : -1;
-        const owner = usable[position];
-        if (owner) issues.push({ ...issue, path: `changes[${owner.at}].patient${match![2]}` });
-        else if (match && Number(match[1]) < base && issue.code === ISSUE_CODES.duplicateId) {
-          // The earlier copy of a duplicated id: name the admission instead.
-          continue;
-        } else issues.push(issue);
-      }
-    }
+/** The issues of one change at `path` (an admission's patient is checked apart, with the problem). */
+function changeIssues(problem: Problem, ids: KnownIds, change: unknown, path: string, exceptions: Map<object, number>, issues: Issue[]): void {
+  if (!isRecord(change)) {
+    issues.push({ path, code: ISSUE_CODES.invalidType, message: 'A change must be an object with a kind.' });
+    return;
   }
-  return { issues, admitted: validAdmitted };
+  const kind = change['kind'];
+  if (typeof kind !== 'string' || !KINDS.has(kind)) {
+    issues.push({ path: `${path}.kind`, code: ISSUE_CODES.invalidValue, message: `'${shown(kind)}' is not a kind of change (${[...KINDS].join(', ')}).` });
+    return;
+  }
+  const known = (field: string, set: ReadonlySet<string>, noun: string): void => {
+    const value = change[field];
+    if (typeof value !== 'string' || !set.has(value)) {
+      issues.push({ path: `${path}.${field}`, code: ISSUE_CODES.unknownReference, message: `There is no ${noun} '${shown(value)}'.` });
+    }
+  };
+  switch (kind) {
+    case 'admit':
+      if (!isRecord(change['patient'])) issues.push({ path: `${path}.patient`, code: ISSUE_CODES.invalidType, message: 'An admission needs a patient object.' });
+      break;
+    case 'discharge':
+      known('patient', ids.patients, 'patient');
+      dischargeDateIssue(change, ids.admittedOn, path, issues);
+      break;
+    case 'staff-out':
+    case 'room-closed':
+      known(kind === 'staff-out' ? 'staff' : 'room', kind === 'staff-out' ? ids.staff : ids.rooms, kind === 'staff-out' ? 'staff member' : 'room');
+      dateInWeekIssue(change['date'], problem.weekStart, `${path}.date`, issues);
+      windowIssues(change, path, issues);
+      exceptionRoom(kind === 'staff-out' ? problem.staff : problem.rooms, change[kind === 'staff-out' ? 'staff' : 'room'], exceptions, path, issues);
+      break;
+    case 'missed': {
+      known('patient', ids.patients, 'patient');
+      const meeting = typeof change['meeting'] === 'string' ? ids.meetings.get(change['meeting']) : undefined;
+      if (!meeting) issues.push({ path: `${path}.meeting`, code: ISSUE_CODES.unknownReference, message: `The published week has no meeting '${shown(change['meeting'])}'.` });
+      else if (typeof change['patient'] === 'string' && !meeting.patients.includes(change['patient'])) {
+        issues.push({ path: `${path}.patient`, code: ISSUE_CODES.invalidValue, message: `Patient ${change['patient']} is not in meeting ${meeting.id}.` });
+      }
+      break;
+    }
+    case 'pin':
+      if (typeof change['meeting'] !== 'string' || !ids.meetings.has(change['meeting'])) {
+        issues.push({ path: `${path}.meeting`, code: ISSUE_CODES.unknownReference, message: `The published week has no meeting '${shown(change['meeting'])}'.` });
+      }
+      break;
+  }
+}
+
+function dischargeDateIssue(change: Record<string, unknown>, admittedOn: ReadonlyMap<string, string>, path: string, issues: Issue[]): void {
+  if (typeof change['from'] !== 'string' || dayNumber(change['from']) === undefined) {
+    issues.push({ path: `${path}.from`, code: ISSUE_CODES.invalidDate, message: `'${shown(change['from'])}' is not a date (YYYY-MM-DD).` });
+    return;
+  }
+  // As the validator reads a patient: a discharge may fall on the admission date, not before it.
+  const admission = typeof change['patient'] === 'string' ? admittedOn.get(change['patient']) : undefined;
+  const admissionDay = admission === undefined ? undefined : dayNumber(admission);
+  if (admissionDay !== undefined && dayNumber(change['from'])! < admissionDay) {
+    issues.push({ path: `${path}.from`, code: ISSUE_CODES.invalidRange, message: `Patient ${shown(change['patient'])} is admitted on ${admission}; a discharge from ${change['from']} would be before it.` });
+  }
+}
+
+/** Admitted patients validated as part of the problem, their issues moved under their change. */
+function admittedPatients(problem: Problem, admitted: KnownIds['admitted'], issues: Issue[]): Patient[] {
+  const usable = admitted.filter(({ patient }) => isRecord(patient));
+  if (usable.length === 0) return [];
+  const base = problem.patients.length;
+  const result = validateProblem({ ...problem, patients: [...problem.patients, ...usable.map((a) => a.patient)] });
+  if (result.ok) return result.problem.patients.slice(base);
+  for (const issue of result.issues) {
+    const match = /^patients\[(\d+)\](.*)$/.exec(issue.path);
+    const position = match ? Number(match[1]) - base : -1;
+    const owner = usable[position];
+    if (owner) issues.push({ ...issue, path: `changes[${owner.at}].patient${match![2]}` });
+    else if (match && Number(match[1]) < base && issue.code === ISSUE_CODES.duplicateId) {
+      // The earlier copy of a duplicated id: name the admission instead.
+      continue;
+    } else issues.push(issue);
+  }
+  return [];
 }
 
 function withException(availability: Availability | undefined, date: string, start?: string, end?: string): Availability {
