@@ -31,7 +31,7 @@ function shown(value: unknown): string {
 export function readPublished(compiled: CompiledProblem, previous: unknown): { issues: Issue[]; meetings: PlacedMeeting[] } {
   const issues: Issue[] = [];
   const meetings: PlacedMeeting[] = [];
-  const issue = (path: string, message: string): void => {
+  const issue: Report = (path, message) => {
     issues.push({ path, code: 'invalid-schedule', message });
   };
   if (!isRecord(previous) || !Array.isArray(previous['meetings'])) {
@@ -40,9 +40,31 @@ export function readPublished(compiled: CompiledProblem, previous: unknown): { i
   }
   if (previous['timeZone'] !== compiled.timeZone) issue('previous.timeZone', `The published week is in time zone ${shown(previous['timeZone'])} but the problem in ${compiled.timeZone}.`);
   if (previous['weekStart'] !== compiled.weekStart) issue('previous.weekStart', `The published week starts ${shown(previous['weekStart'])} but the problem's week ${compiled.weekStart}.`);
-  // Per day and minute of the week: the instant, and the text the engine's export writes for it
-  // when that text names the same instant. A published week usually carries exactly that text,
-  // which then needs no parsing; any other text is parsed (once: a week shares few instants).
+  const isInstantOf = instantChecker(compiled);
+  const seen = new Set<string>();
+  (previous['meetings'] as unknown[]).forEach((raw, i) => {
+    const path = `previous.meetings[${i}]`;
+    if (!isRecord(raw)) return issue(path, 'A meeting must be an object.');
+    const id = raw['id'];
+    if (typeof id !== 'string' || id === '') return issue(`${path}.id`, 'A meeting needs a non-empty id.');
+    if (seen.has(id)) issue(`${path}.id`, `Meeting id ${id} is used by more than one meeting.`);
+    seen.add(id);
+    const meeting = readMeeting(compiled, raw, id, path, isInstantOf, issue);
+    if (meeting) meetings.push(meeting);
+  });
+  return { issues, meetings };
+}
+
+/** Records an issue at a path. */
+type Report = (path: string, message: string) => void;
+
+/**
+ * Whether a text names the instant of a day and minute of the week. Per day and minute: the
+ * instant, and the text the engine's export writes for it when that text names the same instant.
+ * A published week usually carries exactly that text, which then needs no parsing; any other
+ * text is parsed (once: a week shares few instants).
+ */
+function instantChecker(compiled: CompiledProblem): (value: unknown, day: number, minutes: number) => boolean {
   const instants = new Map<number, { ms: number; text: string | undefined }>();
   const parsedTexts = new Map<string, number>();
   const parsed = (text: string): number => {
@@ -50,7 +72,7 @@ export function readPublished(compiled: CompiledProblem, previous: unknown): { i
     if (ms === undefined) parsedTexts.set(text, (ms = Date.parse(text)));
     return ms;
   };
-  const isInstantOf = (value: unknown, day: number, minutes: number): boolean => {
+  return (value, day, minutes) => {
     if (typeof value !== 'string') return false;
     const key = day * (MINUTES_PER_DAY + 1) + minutes;
     let known = instants.get(key);
@@ -63,76 +85,92 @@ export function readPublished(compiled: CompiledProblem, previous: unknown): { i
     }
     return value === known.text || parsed(value) === known.ms;
   };
-  const seen = new Set<string>();
-  (previous['meetings'] as unknown[]).forEach((raw, i) => {
-    const path = `previous.meetings[${i}]`;
-    if (!isRecord(raw)) return issue(path, 'A meeting must be an object.');
-    const id = raw['id'];
-    if (typeof id !== 'string' || id === '') return issue(`${path}.id`, 'A meeting needs a non-empty id.');
-    if (seen.has(id)) issue(`${path}.id`, `Meeting id ${id} is used by more than one meeting.`);
-    seen.add(id);
-    const service = typeof raw['service'] === 'string' ? compiled.serviceIndex.get(raw['service']) : undefined;
-    if (service === undefined) return issue(`${path}.service`, `Meeting ${id} holds unknown service ${shown(raw['service'])}.`);
-    const date = typeof raw['date'] === 'string' ? raw['date'] : '';
-    const day = compiled.dates.indexOf(date);
-    if (day < 0) return issue(`${path}.date`, `Meeting ${id} is on ${shown(raw['date'])}, not a date of the week of ${compiled.weekStart}.`);
-    if (raw['day'] !== WEEKDAYS[day]) issue(`${path}.day`, `Meeting ${id} says ${shown(raw['day'])} but ${date} is a ${WEEKDAYS[day]}.`);
-    const start = typeof raw['start'] === 'string' ? parseLocalTime(raw['start']) : undefined;
-    const end = typeof raw['end'] === 'string' ? parseLocalTime(raw['end']) : undefined;
-    if (start === undefined || end === undefined || end <= start) return issue(`${path}.end`, `Meeting ${id} has no valid start and end (${shown(raw['start'])}-${shown(raw['end'])}).`);
-    for (const [field, minutes] of [['startsAt', start], ['endsAt', end]] as const) {
-      if (!isInstantOf(raw[field], day, minutes)) issue(`${path}.${field}`, `Meeting ${id} has a ${field} that does not match ${date} ${formatLocalTime(minutes)} in ${compiled.timeZone}.`);
-    }
-    const ids = (field: 'staff' | 'patients' | 'noShows', index: ReadonlyMap<string, number>, noun: string): number[] => {
-      const list = raw[field];
-      const found: number[] = [];
-      if (!Array.isArray(list)) {
-        issue(`${path}.${field}`, `Meeting ${id} has no list of ${noun}s.`);
-        return found;
-      }
-      list.forEach((item: unknown, j) => {
-        const at = typeof item === 'string' ? index.get(item) : undefined;
-        if (at === undefined) issue(`${path}.${field}[${j}]`, `Meeting ${id} names unknown ${noun} ${shown(item)}.`);
-        else if (found.includes(at)) issue(`${path}.${field}[${j}]`, `Meeting ${id} lists ${noun} ${shown(item)} twice.`);
-        else found.push(at);
-      });
-      return found;
-    };
-    let track = -1;
-    if (raw['track'] !== null && raw['track'] !== undefined) {
-      const at = typeof raw['track'] === 'string' ? compiled.trackIndex.get(raw['track']) : undefined;
-      if (at === undefined) issue(`${path}.track`, `Meeting ${id} names unknown track ${shown(raw['track'])}.`);
-      else track = at;
-    }
-    const telehealth = raw['mode'] === 'telehealth';
-    if (!telehealth && raw['mode'] !== 'in-person') issue(`${path}.mode`, `Meeting ${id} has mode ${shown(raw['mode'])}; it must be in-person or telehealth.`);
-    let room = -1;
-    if (telehealth) {
-      if (raw['room'] !== null && raw['room'] !== undefined) issue(`${path}.room`, `Meeting ${id} is held by telehealth but names room ${shown(raw['room'])}.`);
-    } else {
-      const at = typeof raw['room'] === 'string' ? compiled.roomIndex.get(raw['room']) : undefined;
-      if (at === undefined) issue(`${path}.room`, `Meeting ${id} is in person but names no known room (${shown(raw['room'])}).`);
-      else room = at;
-    }
-    const revision = raw['revision'];
-    if (revision !== undefined && (typeof revision !== 'number' || !Number.isInteger(revision) || revision < 0)) issue(`${path}.revision`, `Meeting ${id} has a revision that is not a whole number of at least 0.`);
-    if (raw['pinned'] !== undefined && typeof raw['pinned'] !== 'boolean') issue(`${path}.pinned`, `Meeting ${id} has a pinned flag that is not true or false.`);
-    // meta is carried to the re-planned week, so it must be JSON that copies safely.
-    const metaContext = new Context();
-    readMeta(raw['meta'], `${path}.meta`, metaContext);
-    for (const found of metaContext.issues) issue(found.path, `Meeting ${id}: ${found.message}`);
-    const staff = ids('staff', compiled.staffIndex, 'staff member');
-    const patients = ids('patients', compiled.patientIndex, 'patient');
-    const meeting: PlacedMeeting = { id, service, track, day, start, end, room, telehealth, staff, patients, pinned: raw['pinned'] === true };
-    if (raw['noShows'] !== undefined) {
-      meeting.noShows = ids('noShows', compiled.patientIndex, 'no-show patient');
-      for (const p of meeting.noShows) if (patients.includes(p)) issue(`${path}.noShows`, `Meeting ${id} lists patient ${compiled.patients[p]!.id} both as attending and as a no-show.`);
-    }
-    meetings.push(meeting);
-  });
-  return { issues, meetings };
 }
 
+/** One published meeting `raw` (id `id`) in compiled form, or undefined when its service, date or times cannot be read. */
+function readMeeting(
+  compiled: CompiledProblem,
+  raw: Record<string, unknown>,
+  id: string,
+  path: string,
+  isInstantOf: (value: unknown, day: number, minutes: number) => boolean,
+  issue: Report,
+): PlacedMeeting | undefined {
+  const service = typeof raw['service'] === 'string' ? compiled.serviceIndex.get(raw['service']) : undefined;
+  if (service === undefined) return void issue(`${path}.service`, `Meeting ${id} holds unknown service ${shown(raw['service'])}.`);
+  const date = typeof raw['date'] === 'string' ? raw['date'] : '';
+  const day = compiled.dates.indexOf(date);
+  if (day < 0) return void issue(`${path}.date`, `Meeting ${id} is on ${shown(raw['date'])}, not a date of the week of ${compiled.weekStart}.`);
+  if (raw['day'] !== WEEKDAYS[day]) issue(`${path}.day`, `Meeting ${id} says ${shown(raw['day'])} but ${date} is a ${WEEKDAYS[day]}.`);
+  const start = typeof raw['start'] === 'string' ? parseLocalTime(raw['start']) : undefined;
+  const end = typeof raw['end'] === 'string' ? parseLocalTime(raw['end']) : undefined;
+  if (start === undefined || end === undefined || end <= start) return void issue(`${path}.end`, `Meeting ${id} has no valid start and end (${shown(raw['start'])}-${shown(raw['end'])}).`);
+  for (const [field, minutes] of [['startsAt', start], ['endsAt', end]] as const) {
+    if (!isInstantOf(raw[field], day, minutes)) issue(`${path}.${field}`, `Meeting ${id} has a ${field} that does not match ${date} ${formatLocalTime(minutes)} in ${compiled.timeZone}.`);
+  }
+  const { track, room, telehealth } = placeOf(compiled, raw, id, path, issue);
+  const revision = raw['revision'];
+  if (revision !== undefined && (typeof revision !== 'number' || !Number.isInteger(revision) || revision < 0)) issue(`${path}.revision`, `Meeting ${id} has a revision that is not a whole number of at least 0.`);
+  if (raw['pinned'] !== undefined && typeof raw['pinned'] !== 'boolean') issue(`${path}.pinned`, `Meeting ${id} has a pinned flag that is not true or false.`);
+  // meta is carried to the re-planned week, so it must be JSON that copies safely.
+  const metaContext = new Context();
+  readMeta(raw['meta'], `${path}.meta`, metaContext);
+  for (const found of metaContext.issues) issue(found.path, `Meeting ${id}: ${found.message}`);
+  const staff = idsOf(raw, 'staff', compiled.staffIndex, 'staff member', id, path, issue);
+  const patients = idsOf(raw, 'patients', compiled.patientIndex, 'patient', id, path, issue);
+  const meeting: PlacedMeeting = { id, service, track, day, start, end, room, telehealth, staff, patients, pinned: raw['pinned'] === true };
+  if (raw['noShows'] !== undefined) {
+    meeting.noShows = idsOf(raw, 'noShows', compiled.patientIndex, 'no-show patient', id, path, issue);
+    for (const p of meeting.noShows) if (patients.includes(p)) issue(`${path}.noShows`, `Meeting ${id} lists patient ${compiled.patients[p]!.id} both as attending and as a no-show.`);
+  }
+  return meeting;
+}
+
+/** Where a published meeting is held: its track (-1: none), its room (-1: telehealth) and mode. */
+function placeOf(compiled: CompiledProblem, raw: Record<string, unknown>, id: string, path: string, issue: Report): { track: number; room: number; telehealth: boolean } {
+  let track = -1;
+  if (raw['track'] !== null && raw['track'] !== undefined) {
+    const at = typeof raw['track'] === 'string' ? compiled.trackIndex.get(raw['track']) : undefined;
+    if (at === undefined) issue(`${path}.track`, `Meeting ${id} names unknown track ${shown(raw['track'])}.`);
+    else track = at;
+  }
+  const telehealth = raw['mode'] === 'telehealth';
+  if (!telehealth && raw['mode'] !== 'in-person') issue(`${path}.mode`, `Meeting ${id} has mode ${shown(raw['mode'])}; it must be in-person or telehealth.`);
+  let room = -1;
+  if (telehealth) {
+    if (raw['room'] !== null && raw['room'] !== undefined) issue(`${path}.room`, `Meeting ${id} is held by telehealth but names room ${shown(raw['room'])}.`);
+  } else {
+    const at = typeof raw['room'] === 'string' ? compiled.roomIndex.get(raw['room']) : undefined;
+    if (at === undefined) issue(`${path}.room`, `Meeting ${id} is in person but names no known room (${shown(raw['room'])}).`);
+    else room = at;
+  }
+  return { track, room, telehealth };
+}
+
+/** The indices a meeting's list `field` names, each once; unknown and repeated entries are issues. */
+function idsOf(
+  raw: Record<string, unknown>,
+  field: 'staff' | 'patients' | 'noShows',
+  index: ReadonlyMap<string, number>,
+  noun: string,
+  id: string,
+  path: string,
+  issue: Report,
+): number[] {
+  const list = raw[field];
+  const found: number[] = [];
+  if (!Array.isArray(list)) {
+    issue(`${path}.${field}`, `Meeting ${id} has no list of ${noun}s.`);
+    return found;
+  }
+  list.forEach((item: unknown, j) => {
+    const at = typeof item === 'string' ? index.get(item) : undefined;
+    if (at === undefined) issue(`${path}.${field}[${j}]`, `Meeting ${id} names unknown ${noun} ${shown(item)}.`);
+    else if (found.includes(at)) issue(`${path}.${field}[${j}]`, `Meeting ${id} lists ${noun} ${shown(item)} twice.`);
+    else found.push(at);
+  });
+  return found;
+}
 
 function sameSet(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
