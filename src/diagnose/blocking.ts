@@ -107,15 +107,45 @@ export function blockedPlacements(
 ): Map<string, BlockTally> | undefined {
   const stop = options.stop;
   let polls = 0;
-  const cut = (): boolean => stop !== undefined && ++polls % POLL_EVERY === 0 && stop();
+  const open = attendableDays(ctx.problem, patient);
+  const look: Look = {
+    ctx,
+    patient,
+    tallies: new Tallies(),
+    open,
+    patientRule: patientRuleOf(ctx, patient, open, options.countOwnSessions === true),
+    cut: () => stop !== undefined && ++polls % POLL_EVERY === 0 && stop(),
+  };
+  for (const service of services) {
+    const joinable = joinBlockers(look, service);
+    if (joinable === undefined || !openBlockers(look, service, joinable)) return undefined;
+  }
+  return look.tallies.byCode;
+}
+
+/** A patient-side reason a placement is blocked, with what it names. */
+type PatientBlock = { code: string; extra?: { patients?: string[]; meeting?: string } };
+
+/** What the two halves of the analysis share: the patient, the tallies, the patient's own rules and the poll. */
+interface Look {
+  ctx: RuleContext;
+  patient: number;
+  tallies: Tallies;
+  /** The days the patient may attend (admission, discharge, closed dates). */
+  open: SlotSet;
+  patientRule: (service: number, day: number, start: number, end: number) => PatientBlock | null;
+  /** True when the caller's stop says the analysis is cut (polled every few placements). */
+  cut: () => boolean;
+}
+
+/** The first of the patient's own rules a session of `service` on `day` from `start` to `end` would break, in the patient's timetable as it is. */
+function patientRuleOf(ctx: RuleContext, patient: number, open: SlotSet, countOwnSessions: boolean): Look['patientRule'] {
   const problem = ctx.problem;
   const p = problem.patients[patient]!;
-  const tallies = new Tallies();
   const rules = lenientRules(problem, patient);
   const load = patientLoad(ctx, patient);
-  const open = attendableDays(problem, patient);
   const own = (ctx.patientMeetings[patient] ?? []).map((i) => ctx.meetings[i]).filter((m): m is PlacedMeeting => m !== undefined);
-  const patientRule = (service: number, day: number, start: number, end: number): { code: string; extra?: { patients?: string[]; meeting?: string } } | null => {
+  return (service, day, start, end) => {
     const s = problem.services[service]!;
     const base = day * SLOTS_PER_DAY;
     if (!open.containsRange(base, base + 1)) return { code: problem.closedDays[day] ? 'closed-date' : 'admission-dates' };
@@ -123,7 +153,7 @@ export function blockedPlacements(
     if (!eligible(problem, patient, service)) return { code: 'eligibility' };
     if (s.withFamily && !p.family.containsRange(base + start / SLOT_MINUTES, base + end / SLOT_MINUTES)) return { code: 'family-availability' };
     const clash = own.find((m) => overlaps(m, day, start, end));
-    if (clash) return options.countOwnSessions ? { code: 'patient-double-booked', extra: { meeting: clash.id } } : { code: 'own-session' };
+    if (clash) return countOwnSessions ? { code: 'patient-double-booked', extra: { meeting: clash.id } } : { code: 'own-session' };
     const minutes = s.countsTowardHours ? end - start : 0;
     if (load.week + minutes > rules.maxWeeklyHours * 60) return { code: 'patient-max-weekly-hours' };
     if (rules.maxDailyHours !== undefined && load.byDay[day]! + minutes > rules.maxDailyHours * 60) return { code: 'patient-max-daily-hours' };
@@ -131,68 +161,84 @@ export function blockedPlacements(
     if ((load.sessions.get(service) ?? 0) >= sessionCap(problem, patient, service)) return { code: 'curriculum-max' };
     return null;
   };
+}
 
-  for (const service of services) {
-    const s = problem.services[service]!;
-    const duration = s.durationMinutes;
-    // Joining a meeting already in the timetable.
-    const joinable = new SlotSet();
-    let stopped = false;
-    ctx.meetings.forEach((m) => {
-      if (stopped || (stopped = cut())) return;
-      if (!m || m.service !== service || m.day < 0 || m.patients.includes(patient) || s.kind === 'individual') return;
-      const trackId = m.track >= 0 ? problem.tracks[m.track]!.id : undefined;
-      const extra = { meeting: m.id, ...(trackId !== undefined ? { track: trackId } : {}) };
-      if (m.track >= 0 && !p.tracks.includes(m.track)) {
-        tallies.add('track-membership', m.day, m.start, m.end, s.id, extra);
-        return;
-      }
-      const own = patientRule(service, m.day, m.start, m.end);
-      if (own?.code === 'own-session') return;
-      if (own) {
-        tallies.add(own.code, m.day, m.start, m.end, s.id, { ...extra, ...own.extra });
-        return;
-      }
-      const avoided = m.patients.filter((q) => p.avoid.has(q)).map((q) => problem.patients[q]!.id);
-      if (avoided.length > 0) return tallies.add('avoid-pair', m.day, m.start, m.end, s.id, { ...extra, patients: avoided });
-      if (m.telehealth && !p.telehealth) return tallies.add('telehealth-policy', m.day, m.start, m.end, s.id, extra);
-      const key = homogeneityKey(problem, service, patient);
-      const others = m.patients.filter((q) => homogeneityKey(problem, service, q) !== key).map((q) => problem.patients[q]!.id);
-      if (others.length > 0) return tallies.add('homogeneity', m.day, m.start, m.end, s.id, { ...extra, patients: others });
-      if (m.patients.length >= s.maxSize) return tallies.add('group-max-size', m.day, m.start, m.end, s.id, extra);
-      const room = m.room >= 0 ? problem.rooms[m.room]! : undefined;
-      if (room && m.patients.length >= room.capacity) return tallies.add('room-capacity', m.day, m.start, m.end, s.id, { ...extra, rooms: [room.id] });
-      joinable.addRange(m.day * SLOTS_PER_DAY + m.start / SLOT_MINUTES, m.day * SLOTS_PER_DAY + m.end / SLOT_MINUTES);
-    });
-    if (stopped) return undefined;
-    // Opening a new meeting at a time the patient could come.
-    const tracks = s.trackBound ? p.tracks : [-1];
-    const step = problem.granularityMinutes;
-    for (const track of tracks) {
-      const window = track >= 0 ? problem.tracks[track]!.windows : SlotSet.full();
-      const trackId = track >= 0 ? problem.tracks[track]!.id : undefined;
-      for (let day = 0; day < 7; day++) {
-        for (let start = 0; start + duration <= 1440; start += step) {
-          const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
-          const to = from + duration / SLOT_MINUTES;
-          if (!window.containsRange(from, to) || !p.available.containsRange(from, to) || !open.containsRange(from, from + 1)) continue;
-          if (joinable.intersectsRange(from, to)) continue;
-          if (cut()) return undefined;
-          const end = start + duration;
-          const extra = trackId !== undefined ? { track: trackId } : {};
-          const own = patientRule(service, day, start, end);
-          if (own?.code === 'own-session') continue;
-          if (own) {
-            tallies.add(own.code, day, start, end, s.id, { ...extra, ...own.extra });
-            continue;
-          }
-          const blocked = newMeetingBlocker(ctx, patient, service, track, day, start, end);
-          tallies.add(blocked.code, day, start, end, s.id, { ...extra, ...blocked.extra });
+/**
+ * Joining a meeting of `service` already in the timetable: tallies why each is closed to the
+ * patient and returns the times of those open to them (undefined: the analysis was cut).
+ */
+function joinBlockers(look: Look, service: number): SlotSet | undefined {
+  const { ctx, patient, tallies } = look;
+  const problem = ctx.problem;
+  const p = problem.patients[patient]!;
+  const s = problem.services[service]!;
+  const joinable = new SlotSet();
+  let stopped = false;
+  ctx.meetings.forEach((m) => {
+    if (stopped || (stopped = look.cut())) return;
+    if (!m || m.service !== service || m.day < 0 || m.patients.includes(patient) || s.kind === 'individual') return;
+    const trackId = m.track >= 0 ? problem.tracks[m.track]!.id : undefined;
+    const extra = { meeting: m.id, ...(trackId !== undefined ? { track: trackId } : {}) };
+    if (m.track >= 0 && !p.tracks.includes(m.track)) {
+      tallies.add('track-membership', m.day, m.start, m.end, s.id, extra);
+      return;
+    }
+    const own = look.patientRule(service, m.day, m.start, m.end);
+    if (own?.code === 'own-session') return;
+    if (own) {
+      tallies.add(own.code, m.day, m.start, m.end, s.id, { ...extra, ...own.extra });
+      return;
+    }
+    const avoided = m.patients.filter((q) => p.avoid.has(q)).map((q) => problem.patients[q]!.id);
+    if (avoided.length > 0) return tallies.add('avoid-pair', m.day, m.start, m.end, s.id, { ...extra, patients: avoided });
+    if (m.telehealth && !p.telehealth) return tallies.add('telehealth-policy', m.day, m.start, m.end, s.id, extra);
+    const key = homogeneityKey(problem, service, patient);
+    const others = m.patients.filter((q) => homogeneityKey(problem, service, q) !== key).map((q) => problem.patients[q]!.id);
+    if (others.length > 0) return tallies.add('homogeneity', m.day, m.start, m.end, s.id, { ...extra, patients: others });
+    if (m.patients.length >= s.maxSize) return tallies.add('group-max-size', m.day, m.start, m.end, s.id, extra);
+    const room = m.room >= 0 ? problem.rooms[m.room]! : undefined;
+    if (room && m.patients.length >= room.capacity) return tallies.add('room-capacity', m.day, m.start, m.end, s.id, { ...extra, rooms: [room.id] });
+    joinable.addRange(m.day * SLOTS_PER_DAY + m.start / SLOT_MINUTES, m.day * SLOTS_PER_DAY + m.end / SLOT_MINUTES);
+  });
+  return stopped ? undefined : joinable;
+}
+
+/**
+ * Opening a new meeting of `service` at a time the patient could come and no open meeting
+ * covers (`joinable`): tallies the first rule each start breaks. False: the analysis was cut.
+ */
+function openBlockers(look: Look, service: number, joinable: SlotSet): boolean {
+  const { ctx, patient, tallies, open } = look;
+  const problem = ctx.problem;
+  const p = problem.patients[patient]!;
+  const s = problem.services[service]!;
+  const duration = s.durationMinutes;
+  const tracks = s.trackBound ? p.tracks : [-1];
+  const step = problem.granularityMinutes;
+  for (const track of tracks) {
+    const window = track >= 0 ? problem.tracks[track]!.windows : SlotSet.full();
+    const trackId = track >= 0 ? problem.tracks[track]!.id : undefined;
+    for (let day = 0; day < 7; day++) {
+      for (let start = 0; start + duration <= 1440; start += step) {
+        const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
+        const to = from + duration / SLOT_MINUTES;
+        if (!window.containsRange(from, to) || !p.available.containsRange(from, to) || !open.containsRange(from, from + 1)) continue;
+        if (joinable.intersectsRange(from, to)) continue;
+        if (look.cut()) return false;
+        const end = start + duration;
+        const extra = trackId !== undefined ? { track: trackId } : {};
+        const own = look.patientRule(service, day, start, end);
+        if (own?.code === 'own-session') continue;
+        if (own) {
+          tallies.add(own.code, day, start, end, s.id, { ...extra, ...own.extra });
+          continue;
         }
+        const blocked = newMeetingBlocker(ctx, patient, service, track, day, start, end);
+        tallies.add(blocked.code, day, start, end, s.id, { ...extra, ...blocked.extra });
       }
     }
   }
-  return tallies.byCode;
+  return true;
 }
 
 type Blocked = { code: string; extra?: { rooms?: string[]; staff?: string[]; patients?: string[] } };
