@@ -80,47 +80,61 @@ export function checkServiceResources(reach: Reach): Finding[] {
       continue;
     }
     if (service.telehealth === 'only') continue;
-    const remoteOk = service.telehealth === 'allowed';
-    const featured = service.eligibleRooms.map((r) => problem.rooms[r]!);
-    const bigEnough = featured.filter((room) => room.capacity >= service.minSize);
-    const featureText = service.roomFeatures.length > 0 ? ` with ${service.roomFeatures.join(', ')}` : '';
-    const affected = requirementsOf(remoteOk);
-    if (featured.length === 0) {
-      findings.push({
-        code: 'no-suitable-room',
-        message: `Service ${service.id} needs a room${featureText} and no room offers it.`,
-        ...affected,
-        services: [service.id],
-        staff: [],
-        rooms: [],
-        figures: { needed: 1, available: 0, unit: 'rooms' },
-      });
-    } else if (bigEnough.length === 0) {
-      const largest = Math.max(...featured.map((room) => room.capacity));
-      findings.push({
-        code: 'room-too-small',
-        message: `Service ${service.id} needs at least ${plural(service.minSize, 'participant')} but its rooms${featureText} seat at most ${largest} (${listText(featured.map((room) => room.id))}).`,
-        ...affected,
-        services: [service.id],
-        staff: [],
-        rooms: featured.map((room) => room.id),
-        figures: { needed: service.minSize, available: largest, unit: 'seats' },
-      });
-    } else {
-      const housed = reach.roomable[service.index]!.clone();
-      housed.intersectWith(staffed);
-      if (fitRuns(housed, length).size() === 0) {
-        findings.push({
-          code: 'no-room-available',
-          message: `Service ${service.id} has no room${featureText} open while its staff are (${listText(bigEnough.map((room) => room.id))} are closed then).`,
-          ...affected,
-          services: [service.id],
-          staff: qualified,
-          rooms: bigEnough.map((room) => room.id),
-          figures: { needed: 1, available: 0, unit: 'rooms' },
-        });
-      }
-    }
+    const room = roomFinding(reach, service, staffed, length, qualified, requirementsOf(service.telehealth === 'allowed'));
+    if (room) findings.push(room);
   }
   return findings.filter((finding) => finding.patients.length > 0 || finding.code === 'no-qualified-staff' || finding.code === 'no-suitable-room');
+}
+
+/**
+ * Why `service` has no room when its staff are free (`staffed`): no room with its features, none
+ * big enough for its minimum, or none open then; null when a room can be had.
+ */
+function roomFinding(
+  reach: Reach,
+  service: CompiledService,
+  staffed: SlotSet,
+  length: number,
+  qualified: string[],
+  affected: { patients: string[]; requirements: string[] },
+): Finding | null {
+  const problem = reach.problem;
+  const featured = service.eligibleRooms.map((r) => problem.rooms[r]!);
+  const bigEnough = featured.filter((room) => room.capacity >= service.minSize);
+  const featureText = service.roomFeatures.length > 0 ? ` with ${service.roomFeatures.join(', ')}` : '';
+  if (featured.length === 0) {
+    return {
+      code: 'no-suitable-room',
+      message: `Service ${service.id} needs a room${featureText} and no room offers it.`,
+      ...affected,
+      services: [service.id],
+      staff: [],
+      rooms: [],
+      figures: { needed: 1, available: 0, unit: 'rooms' },
+    };
+  }
+  if (bigEnough.length === 0) {
+    const largest = Math.max(...featured.map((room) => room.capacity));
+    return {
+      code: 'room-too-small',
+      message: `Service ${service.id} needs at least ${plural(service.minSize, 'participant')} but its rooms${featureText} seat at most ${largest} (${listText(featured.map((room) => room.id))}).`,
+      ...affected,
+      services: [service.id],
+      staff: [],
+      rooms: featured.map((room) => room.id),
+      figures: { needed: service.minSize, available: largest, unit: 'seats' },
+    };
+  }
+  const housed = reach.roomable[service.index]!.clone();
+  housed.intersectWith(staffed);
+  if (fitRuns(housed, length).size() > 0) return null;
+  return {
+    code: 'no-room-available',
+    message: `Service ${service.id} has no room${featureText} open while its staff are (${listText(bigEnough.map((room) => room.id))} are closed then).`,
+    ...affected,
+    services: [service.id],
+    staff: qualified,
+    rooms: bigEnough.map((room) => room.id),
+    figures: { needed: 1, available: 0, unit: 'rooms' },
+  };
 }
