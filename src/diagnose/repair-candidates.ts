@@ -61,6 +61,13 @@ function liftExceptions(availability: Availability | undefined, date: string): v
   if (availability?.except) availability.except = availability.except.filter((e) => e.date !== date);
 }
 
+/** Adds the window to `target`'s availability on `day` (dated `date`), with no exception left on that date to take it out. */
+function openWindow(target: { availability?: Availability }, day: number, start: number, end: number, date: string): void {
+  const widened = addWindow(target.availability, day, start, end);
+  if (widened) target.availability = widened;
+  liftExceptions(target.availability, date);
+}
+
 const ROOM_CODES = new Set(['track-rooms-full', 'room-double-booked', 'room-availability', 'room-capacity', 'group-max-size', 'no-room-available', 'room-too-small']);
 const STAFF_CODES = new Set(['staff-availability', 'staff-double-booked', 'staff-weekly-max', 'staff-daily-max', 'no-staff-available']);
 const AVAILABILITY_CODES = new Set(['patient-availability', 'availability-hours', 'availability-days', 'daily-threshold-unreachable']);
@@ -150,9 +157,7 @@ function roomCandidates(ask: Ask, candidates: RepairCandidate[]): void {
         const target = problem.rooms.find((r) => r.id === room.id);
         if (!target) return;
         for (const { day, start, end } of missing) {
-          const widened = addWindow(target.availability, day, start, end);
-          if (widened) target.availability = widened;
-          liftExceptions(target.availability, compiled.dates[day]!);
+          openWindow(target, day, start, end, compiled.dates[day]!);
         }
       },
     });
@@ -170,9 +175,7 @@ function roomCandidates(ask: Ask, candidates: RepairCandidate[]): void {
           apply(problem) {
             const target = problem.rooms.find((r) => r.id === room.id);
             if (!target) return;
-            const widened = addWindow(target.availability, day, start, end);
-            if (widened) target.availability = widened;
-            liftExceptions(target.availability, compiled.dates[day]!);
+            openWindow(target, day, start, end, compiled.dates[day]!);
           },
         });
       }
@@ -216,9 +219,7 @@ function staffCandidates(ask: Ask, candidates: RepairCandidate[]): void {
           apply(problem) {
             const target = problem.staff.find((x) => x.id === member.id);
             if (!target) return;
-            const widened = addWindow(target.availability, day, start, end);
-            if (widened) target.availability = widened;
-            liftExceptions(target.availability, compiled.dates[day]!);
+            openWindow(target, day, start, end, compiled.dates[day]!);
           },
         });
       }
@@ -342,9 +343,7 @@ function availabilityCandidates(ask: Ask, candidates: RepairCandidate[]): void {
         apply(problem) {
           const target = problem.patients.find((x) => x.id === unmet.patient);
           if (!target) return;
-          const widened = addWindow(target.availability, day, start, end);
-          if (widened) target.availability = widened;
-          liftExceptions(target.availability, compiled.dates[day]!);
+          openWindow(target, day, start, end, compiled.dates[day]!);
         },
       });
     }
