@@ -15,6 +15,7 @@ import type { PlacedMeeting } from '../../rules/types.js';
 import type { Engine } from '../kernel/engine.js';
 import { staffFree, tryReplace } from '../kernel/engine.js';
 import { slotFrom, slotTo } from '../kernel/state.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /**
  * For each member of staff, the individual services they may hold (any seat): what their hours
@@ -93,7 +94,7 @@ export function relieveClinicians(engine: Engine, relieved?: Relieved): number {
       let order = classes.get(seat);
       if (!order) classes.set(seat, (order = reachClasses(seat, reach, words)));
       const best = freestColleague(engine, current, index, position, order, reach[holder]!);
-      if (best >= 0 && tryReplace(engine, index, { ...current, staff: current.staff.map((x, i) => (i === position ? best : x)) })) handed += 1;
+      if (best >= 0 && tryReplace(engine, index, meetingWith(current, { staff: current.staff.map((x, i) => (i === position ? best : x)) }))) handed += 1;
       if (relieved && state.meetings[index] !== current) relieved.add(state.meetings[index]!);
     }
   }
@@ -111,7 +112,7 @@ function freestColleague(engine: Engine, current: PlacedMeeting, index: number, 
   // On shift and holding nothing then: a few word reads before the full check.
   const free = state.freeStaff().over(slotFrom(current), slotTo(current));
   // One trial meeting, its seat rewritten per candidate (the checks keep no reference to it).
-  const trial: PlacedMeeting = { ...current, staff: current.staff.slice() };
+  const trial = meetingWith(current, { staff: current.staff.slice() });
   let best = -1;
   for (let c = 0; c < order.reaches.length && order.reaches[c]! < below && best < 0; c++) {
     const bits = order.bits[c]!;

@@ -19,6 +19,7 @@ import { join } from '../moves/choose.js';
 import { openGroupOn } from '../moves/new-group.js';
 import { placeByEjection } from './ejection.js';
 import { individualNeeds, placeIndividual } from './individuals.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** Groups tried one by one for a patient per step (ranked; the rest wait for the search). */
 const JOINS_TRIED = 24;
@@ -62,7 +63,7 @@ function joinable(engine: Engine, p: number): number[] {
   for (const track of engine.problem.patients[p]!.tracks) {
     for (const i of trackMeetings(engine, track)) {
       const m = state.meetings[i]!;
-      if (m.pinned || m.patients.includes(p) || !patientFits(engine, { ...m, patients: [...m.patients, p] }, p, i)) continue;
+      if (m.pinned || m.patients.includes(p) || !patientFits(engine, meetingWith(m, { patients: [...m.patients, p] }), p, i)) continue;
       found.add(i);
     }
   }
@@ -161,7 +162,7 @@ function openBeside(engine: Engine, p: number, guard: ServingGuard): boolean {
       if (seen.has(target) || m.pinned || m.patients.includes(p) || want[m.service]! - sessionsOf(engine, p, m.service) <= 0 || !full(engine, m)) continue;
       seen.add(target);
       const service = problem.services[m.service]!;
-      const next: PlacedMeeting = { ...m, id: '', patients: [p], room: -1, staff: [], pinned: false };
+      const next = meetingWith(m, { id: '', patients: [p], room: -1, staff: [], pinned: false });
       if (!patientFits(engine, next, p, -1)) continue;
       const movers = service.minSize - 1;
       if (m.patients.length - movers < service.minSize) continue;
@@ -172,8 +173,8 @@ function openBeside(engine: Engine, p: number, guard: ServingGuard): boolean {
       const opened = attempt(
         engine,
         () => {
-          state.replace(target, { ...m, patients: m.patients.filter((q) => !chosen.includes(q)) });
-          const section = equip(engine, { ...next, patients: [p, ...chosen] }, -1, false, false);
+          state.replace(target, meetingWith(m, { patients: m.patients.filter((q) => !chosen.includes(q)) }));
+          const section = equip(engine, meetingWith(next, { patients: [p, ...chosen] }), -1, false, false);
           return section !== null && tryAdd(engine, section) >= 0;
         },
         guard,

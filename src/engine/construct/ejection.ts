@@ -8,6 +8,7 @@ import { canLeave, chooseStaff, removePatient, settleHard, tryReplace, type Engi
 import { sessionsOf } from '../kernel/tally.js';
 import type { FullTimes } from './full-times.js';
 import { placeIndividual, sessionTimes } from './individuals.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** Individual sessions tried for eviction per unplaced session (bounds the repair's cost). */
 const EJECTION_CANDIDATES = 40;
@@ -101,11 +102,11 @@ function releaseClinician(engine: Engine, p: number, s: number, staff: ReadonlyS
       if (m.pinned || problem.services[m.service]!.kind !== 'group') continue;
       if (work >= limit) return { placed: false, work };
       work += 1;
-      const handed = chooseStaff(engine, { ...m, staff: m.staff.map((x) => (x === member ? -1 : x)) }, index, true, false, member);
+      const handed = chooseStaff(engine, meetingWith(m, { staff: m.staff.map((x) => (x === member ? -1 : x)) }), index, true, false, member);
       if (!handed) continue;
       const mark = engine.state.mark();
       const hard = engine.state.hardScore();
-      if (!tryReplace(engine, index, { ...m, staff: handed }) || !settleHard(engine, mark, hard)) {
+      if (!tryReplace(engine, index, meetingWith(m, { staff: handed })) || !settleHard(engine, mark, hard)) {
         engine.state.rollback(mark);
         continue;
       }

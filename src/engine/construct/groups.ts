@@ -30,13 +30,25 @@ export function constructionOrder(problem: Engine['problem']): Engine['problem']
     }
     return fewest;
   });
-  const slack = problem.tracks.map((track) => groupSlots(problem, track).length - track.curriculum.reduce((sum, entry) => sum + entry.min, 0));
+  const slack = problem.tracks.map((track) => slotsOf(problem, track).length - track.curriculum.reduce((sum, entry) => sum + entry.min, 0));
   const order = [...problem.tracks].sort((a, b) => scarcity[a.index]! - scarcity[b.index]! || slack[a.index]! - slack[b.index]! || a.index - b.index);
   orderCache.set(problem, order);
   return order;
 }
 
 const orderCache = new WeakMap<Engine['problem'], Engine['problem']['tracks']>();
+
+/**
+ * A track's group slots (`groupSlots`), tiled once per problem: the order, the first tracks'
+ * groups and the second tracks' each asked for every track's slots again.
+ */
+function slotsOf(problem: Engine['problem'], track: Engine['problem']['tracks'][number]): readonly GroupSlot[] {
+  let perTrack = slotsCache.get(problem);
+  if (!perTrack) slotsCache.set(problem, (perTrack = []));
+  return (perTrack[track.index] ??= groupSlots(problem, track));
+}
+
+const slotsCache = new WeakMap<Engine['problem'], GroupSlot[][]>();
 
 /** `patients` (in priority order) re-ordered by counting minutes so far, ascending; stable. */
 function fewestMinutesFirst(engine: Engine, patients: readonly number[]): number[] {
@@ -84,7 +96,7 @@ export function constructGroups(engine: Engine, secondary: boolean, done?: Set<n
     if (done?.has(track.index)) continue;
     // Each track first weighs its members against its slots: poll before that too.
     if (engine.budget.spent()) return false;
-    const slots = groupSlots(problem, track);
+    const slots = slotsOf(problem, track);
     if (slots.length === 0) {
       done?.add(track.index);
       continue;

@@ -11,6 +11,7 @@ import { patientBlockerOf } from '../kernel/needs.js';
 import { sessionsOf } from '../kernel/tally.js';
 import { candidateDays } from './candidate-days.js';
 import type { FullTimes } from './full-times.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** The times patient may take a session of the service: theirs, and their family's too for a family session. */
 export function sessionTimes(patient: CompiledPatient, service: CompiledService): SlotSet {
@@ -93,7 +94,9 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
     }
     const count = orderStarts(engine, patient.available, busy, day, duration);
     for (let k = 0; k < count; k++) {
-      const start = ORDER[k]! % 2048;
+      // As an int32: a double here made every meeting's start a double field (a second map for
+      // every meeting, and the fast checks and rules deoptimised on it).
+      const start = (ORDER[k]! % 2048) | 0;
       if (overlapsAny(busy, start, start + duration)) {
         lastCode = 'patient-double-booked';
         fullAt = -1;
@@ -181,7 +184,7 @@ function ask(engine: Engine, p: number, s: number, day: number, start: number): 
  */
 function equipAsked(engine: Engine, p: number, marks: number, shuffle: boolean, full: FullTimes | undefined): PlacedMeeting | null {
   const base = ASKED;
-  if (!full) return equip(engine, { ...base, staff: [], patients: [p] }, -1, false, shuffle);
+  if (!full) return equip(engine, meetingWith(base, { staff: [], patients: [p] }), -1, false, shuffle);
   const service = engine.problem.services[base.service]!;
   const staff = chooseStaff(engine, base, -1, false, shuffle);
   if (!staff) {
@@ -191,5 +194,5 @@ function equipAsked(engine: Engine, p: number, marks: number, shuffle: boolean, 
   let place: { room: number; telehealth: boolean } | null = marks & 2 ? null : chooseRoom(engine, base, -1, shuffle);
   if (!place && !(marks & 2) && service.telehealth !== 'only') full.set(base.service, base.day, base.start, 2);
   if (!place && service.telehealth === 'allowed' && engine.problem.patients[p]!.telehealth) place = { room: -1, telehealth: true };
-  return place ? { ...base, patients: [p], room: place.room, telehealth: place.telehealth, staff } : null;
+  return place ? meetingWith(base, { patients: [p], room: place.room, telehealth: place.telehealth, staff }) : null;
 }

@@ -12,6 +12,7 @@ import { blocker, equip, settle, tryAdd, type Engine } from '../kernel/engine.js
 import { windowStarts } from '../kernel/slots.js';
 import { join } from '../moves/choose.js';
 import { placeIndividual } from './individuals.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** Individual sessions tried per released group when no clinician is free to lead it (bounds the cost). */
 const LEADER_CANDIDATES = 12;
@@ -159,7 +160,7 @@ function repairOne(engine: Engine, m: PlacedMeeting): number[] {
   if (engine.budget.spent()) return service.kind === 'group' ? resection(engine, m, false) : [...m.patients];
   for (const [day, start] of candidateTimes(engine, m)) {
     if (engine.budget.spent()) break;
-    if (addEquipped(engine, { ...m, day, start, end: start + (m.end - m.start) })) return [];
+    if (addEquipped(engine, meetingWith(m, { day, start, end: start + (m.end - m.start) }))) return [];
   }
   return service.kind === 'group' ? resection(engine, m, false) : [...m.patients];
 }
@@ -193,11 +194,11 @@ export function releaseBroken(engine: Engine, meetings: readonly PublishedMeetin
   const state = engine.state;
   const week = (m: PlacedMeeting): number => m.day * 1440 + m.start;
   const ordered = [...meetings].sort((a, b) => week(a.meeting) - week(b.meeting) || (a.meeting.id < b.meeting.id ? -1 : 1));
-  for (const { meeting } of ordered.filter((x) => x.past)) state.add({ ...meeting, pinned: true });
+  for (const { meeting } of ordered.filter((x) => x.past)) state.add(meetingWith(meeting, { pinned: true }));
   const unpinned: string[] = [];
   const pending: PlacedMeeting[] = [];
   for (const { meeting } of ordered.filter((x) => x.frozen && !x.past)) {
-    const pinned = { ...meeting, pinned: true };
+    const pinned = meetingWith(meeting, { pinned: true });
     if (blocker(engine, pinned, -1, false) === null) {
       state.add(pinned);
       continue;
@@ -207,19 +208,19 @@ export function releaseBroken(engine: Engine, meetings: readonly PublishedMeetin
     else {
       // No pin holds a meeting a change made impossible where it is.
       unpinned.push(meeting.id);
-      pending.push({ ...meeting, pinned: false });
+      pending.push(meetingWith(meeting, { pinned: false }));
     }
   }
   const loaded: Array<{ meeting: PlacedMeeting; index: number }> = [];
   for (const { meeting } of ordered.filter((x) => !x.frozen)) {
-    if (meeting.patients.length > 0) loaded.push({ meeting, index: state.add({ ...meeting }) });
+    if (meeting.patients.length > 0) loaded.push({ meeting, index: state.add(meetingWith(meeting, {})) });
     else pending.push(meeting);
   }
   state.rescore();
   const suspects = loaded.filter(({ meeting, index }) => breaksHardRule(engine, meeting, index));
   for (const { index } of suspects) state.remove(index);
   for (const { meeting } of suspects) {
-    if (blocker(engine, meeting, -1, true) === null) state.add({ ...meeting });
+    if (blocker(engine, meeting, -1, true) === null) state.add(meetingWith(meeting, {}));
     else pending.push(meeting);
   }
   state.rescore();

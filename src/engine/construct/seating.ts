@@ -9,6 +9,7 @@ import { equip, settleHard, tryAdd, tryReplace, type Engine } from '../kernel/en
 import { patientBlocker } from '../kernel/feasible.js';
 import type { GroupSlot } from '../kernel/slots.js';
 import { minutesOf, sessionsOf } from '../kernel/tally.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 function probe(slot: GroupSlot, service: number): PlacedMeeting {
   return { id: '', service, track: slot.track, day: slot.day, start: slot.start, end: slot.start + 0, room: -1, telehealth: false, staff: [], patients: [], pinned: false };
@@ -164,11 +165,12 @@ function openSections(engine: Engine, slot: GroupSlot, service: number, members:
     if (target) target.push(p);
     else leftover.push(p);
   }
-  const base: PlacedMeeting = { ...probe(slot, service), end: slot.start + compiled.durationMinutes };
+  const base = probe(slot, service);
+  base.end = slot.start + compiled.durationMinutes;
   for (const section of sections) {
     let roster = section;
     while (roster.length >= compiled.minSize) {
-      const equipped = equip(engine, { ...base, patients: roster }, -1, false, false);
+      const equipped = equip(engine, meetingWith(base, { patients: roster }), -1, false, false);
       if (equipped) {
         const mark = engine.state.mark();
         const hard = engine.state.hardScore();
@@ -194,8 +196,8 @@ function joinOpened(engine: Engine, opened: readonly number[], p: number): boole
     if (!m || m.patients.includes(p)) continue;
     const mark = engine.state.mark();
     const hard = engine.state.hardScore();
-    if (tryReplace(engine, index, { ...m, patients: [...m.patients, p] }) && settleHard(engine, mark, hard)) return true;
-    const equipped = equip(engine, { ...m, patients: [...m.patients, p] }, index, true, false);
+    if (tryReplace(engine, index, meetingWith(m, { patients: [...m.patients, p] })) && settleHard(engine, mark, hard)) return true;
+    const equipped = equip(engine, meetingWith(m, { patients: [...m.patients, p] }), index, true, false);
     if (equipped && tryReplace(engine, index, equipped) && settleHard(engine, mark, hard)) return true;
   }
   return false;
@@ -221,8 +223,11 @@ function splitOpened(engine: Engine, slot: GroupSlot, opened: number[], p: numbe
     const movers = movable.slice(movable.length - moving);
     const mark = engine.state.mark();
     const hard = engine.state.hardScore();
-    engine.state.replace(index, { ...m, patients: m.patients.filter((q) => !movers.includes(q)) });
-    const equipped = equip(engine, { ...probe(slot, m.service), end: slot.start + service.durationMinutes, patients: [p, ...movers] }, -1, false, false);
+    engine.state.replace(index, meetingWith(m, { patients: m.patients.filter((q) => !movers.includes(q)) }));
+    const section = probe(slot, m.service);
+    section.end = slot.start + service.durationMinutes;
+    section.patients = [p, ...movers];
+    const equipped = equip(engine, section, -1, false, false);
     const added = equipped ? tryAdd(engine, equipped) : -1;
     if (added >= 0 && settleHard(engine, mark, hard)) {
       opened.push(added);

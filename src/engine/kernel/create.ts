@@ -2,7 +2,7 @@
  * A solver working set on a compiled problem: what `solve` and re-planning start from before
  * construction, and the time a call keeps at its end for the report.
  */
-import type { PlacedMeeting, PreviousWeek } from '../../compiled/meetings.js';
+import { meetingWith, type PlacedMeeting, type PreviousWeek } from '../../compiled/meetings.js';
 import type { CompiledProblem } from '../../compiled/compile.js';
 import type { Rule } from '../../rules/types.js';
 import { Budget } from '../../time/budget.js';
@@ -83,7 +83,7 @@ export function createEngine(
   };
   if (start.opensAt) engine.opensAt = start.opensAt;
   if (start.polishOnly) engine.polishOnly = start.polishOnly;
-  for (const meeting of start.initial ?? []) state.add({ ...meeting, staff: [...meeting.staff], patients: [...meeting.patients] });
+  for (const meeting of start.initial ?? []) state.add(meetingWith(meeting, { staff: [...meeting.staff], patients: [...meeting.patients] }));
   if (start.scoreLater === true || emptyStart) return engine;
   state.rescore();
   state.commit();

@@ -9,6 +9,7 @@ import type { Budget } from '../../time/budget.js';
 import type { SlotSet } from '../../time/slot-set.js';
 import { SLOTS_PER_WEEK } from '../../time/week.js';
 import { meetingMinutes, type CompiledProblem } from '../../compiled/compile.js';
+import { meetingWith } from '../../compiled/meetings.js';
 import { ConflictStats } from './conflicts.js';
 import { FreeTimes } from './free-times.js';
 import { meetingBlocker, staffWorkBlocker, type Blocker } from './feasible.js';
@@ -354,7 +355,7 @@ export function equip(engine: Engine, m: PlacedMeeting, replacing: number, keep:
   if (!staff) return null;
   place ??= chooseRoom(engine, m, replacing, shuffle);
   if (!place) return null;
-  return { ...m, room: place.room, telehealth: place.telehealth, staff };
+  return meetingWith(m, { room: place.room, telehealth: place.telehealth, staff });
 }
 
 /** Checks `m` against every hard rule (group minimum only when `checkMinSize`). */
@@ -382,7 +383,7 @@ export function removePatient(engine: Engine, index: number, p: number): void {
   const m = engine.state.meetings[index]!;
   const patients = m.patients.filter((q) => q !== p);
   if (patients.length === 0) engine.state.remove(index);
-  else engine.state.replace(index, { ...m, patients });
+  else engine.state.replace(index, meetingWith(m, { patients }));
 }
 
 /** Whether a patient may leave meeting `index` without leaving a group under its minimum. */

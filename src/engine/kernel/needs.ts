@@ -8,6 +8,7 @@ import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
 import { equip, tryReplace, type Engine } from './engine.js';
 import { patientBlocker } from './feasible.js';
 import { sessionsOf } from './tally.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** Requirement shortfall of patient `p` (weighted minute-equivalents; 0 when every requirement is met). */
 export function shortfall(engine: Engine, p: number): number {
@@ -82,7 +83,7 @@ export function patientFits(engine: Engine, m: PlacedMeeting, p: number, replaci
 /** Adds `p` to meeting `index`, re-equipping (another room or staff) when the current ones do not fit. */
 export function enter(engine: Engine, index: number, p: number): boolean {
   const m = engine.state.meetings[index]!;
-  const next = { ...m, patients: [...m.patients, p] };
+  const next = meetingWith(m, { patients: [...m.patients, p] });
   if (tryReplace(engine, index, next, false)) return true;
   const equipped = equip(engine, next, index, true, false);
   return equipped !== null && tryReplace(engine, index, equipped, false);
