@@ -187,17 +187,7 @@ export function findCauses(
   const analysed = new Map<string, Map<string, BlockTally>>();
   return report.unmet.map((entry: Unmet, i): Cause[] => {
     const service = services[i];
-    const causes: Cause[] = [];
-    for (const finding of findings) {
-      if (!finding.patients.includes(entry.patient) || !finding.requirements.includes(entry.rule)) continue;
-      // A finding about other services proves nothing about this service's count.
-      if (finding.services.length > 0 && !HOURS_RULES.has(entry.rule) && (service === undefined || !finding.services.includes(service))) continue;
-      const cause: Cause = { code: finding.code, message: finding.message };
-      if (finding.patients.length > 1) cause.patients = finding.patients;
-      if (finding.staff.length > 0) cause.staff = finding.staff;
-      if (finding.rooms.length > 0) cause.rooms = finding.rooms;
-      causes.push(cause);
-    }
+    const causes = findingCauses(findings, entry, service);
     const proofs = causes.length;
     const patient = problem.patientIndex.get(entry.patient);
     const binding = patient === undefined ? undefined : capacityCause(problem, patient, entry.rule, service, capacity);
@@ -225,32 +215,8 @@ export function findCauses(
       if (tallies) analysed.set(cacheKey, tallies);
       else analyse = false;
     }
-    if (tallies) {
-      const ranked = [...tallies.values()].sort(
-        (a, b) => Number(SYMPTOMS.has(a.code)) - Number(SYMPTOMS.has(b.code)) || b.count - a.count || a.code.localeCompare(b.code),
-      );
-      const blocking = ranked.filter((t) => t.code !== 'unused-opening' && !NEVER_APPLIED.has(t.code));
-      for (const tally of blocking.slice(0, 5)) causes.push(tallyCause(entry.patient, tally));
-      const unused = tallies.get('unused-opening');
-      if (unused && causes.length === 0) causes.push(tallyCause(entry.patient, unused));
-    }
-    if (counted) {
-      const related = relatedEntities(problem, patient, relevant);
-      for (const [code, count] of [...counted].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
-        if (NEVER_APPLIED.has(code)) continue;
-        const existing = causes.find((c) => c.code === code);
-        if (existing) {
-          existing.message += ` The search met this rule ${plural(count, 'time')}.`;
-          continue;
-        }
-        const entities = top(new Map([...(conflicts?.byEntity.get(code) ?? [])].filter(([entity]) => related.has(entity))), 3);
-        causes.push({
-          code,
-          message: `During the search, rule ${code} blocked ${plural(count, 'placement')} for patient ${entry.patient}${entities.length > 0 ? ` (mostly ${listText(entities)})` : ''}.`,
-          blocked: count,
-        });
-      }
-    }
+    if (tallies) tallyCauses(tallies, entry, causes);
+    if (counted && conflicts) countedCauses(counted, conflicts, relatedEntities(problem, patient, relevant), entry, causes);
     // Unless a proof says why, the reader learns that the blocked placements were not looked at.
     if (!analyse && proofs === 0) {
       const why = budget?.stopReason() === 'aborted' ? 'The call was aborted before the analysis of' : 'The time limit left no time to analyse';
@@ -267,4 +233,53 @@ export function findCauses(
     }
     return causes;
   });
+}
+
+/** The pre-solve findings (proofs) that concern `entry` (of `service`, for counts), as causes. */
+function findingCauses(findings: readonly Finding[], entry: Unmet, service: string | undefined): Cause[] {
+  const causes: Cause[] = [];
+  for (const finding of findings) {
+    if (!finding.patients.includes(entry.patient) || !finding.requirements.includes(entry.rule)) continue;
+    // A finding about other services proves nothing about this service's count.
+    if (finding.services.length > 0 && !HOURS_RULES.has(entry.rule) && (service === undefined || !finding.services.includes(service))) continue;
+    const cause: Cause = { code: finding.code, message: finding.message };
+    if (finding.patients.length > 1) cause.patients = finding.patients;
+    if (finding.staff.length > 0) cause.staff = finding.staff;
+    if (finding.rooms.length > 0) cause.rooms = finding.rooms;
+    causes.push(cause);
+  }
+  return causes;
+}
+
+/** Adds the five rules that blocked the most placements (symptoms last), or the unused openings when nothing else says why. */
+function tallyCauses(tallies: ReadonlyMap<string, BlockTally>, entry: Unmet, causes: Cause[]): void {
+  const ranked = [...tallies.values()].sort(
+    (a, b) => Number(SYMPTOMS.has(a.code)) - Number(SYMPTOMS.has(b.code)) || b.count - a.count || a.code.localeCompare(b.code),
+  );
+  const blocking = ranked.filter((t) => t.code !== 'unused-opening' && !NEVER_APPLIED.has(t.code));
+  for (const tally of blocking.slice(0, 5)) causes.push(tallyCause(entry.patient, tally));
+  const unused = tallies.get('unused-opening');
+  if (unused && causes.length === 0) causes.push(tallyCause(entry.patient, unused));
+}
+
+/**
+ * Adds the rules the search met for the patient (`counted`, by code), most met first: a rule
+ * already given as a cause gets the count in its sentence; another becomes a cause naming the
+ * entities (among `related`) it blocked most.
+ */
+function countedCauses(counted: ReadonlyMap<string, number>, conflicts: ConflictCounts, related: ReadonlySet<string>, entry: Unmet, causes: Cause[]): void {
+  for (const [code, count] of [...counted].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+    if (NEVER_APPLIED.has(code)) continue;
+    const existing = causes.find((c) => c.code === code);
+    if (existing) {
+      existing.message += ` The search met this rule ${plural(count, 'time')}.`;
+      continue;
+    }
+    const entities = top(new Map([...(conflicts.byEntity.get(code) ?? [])].filter(([entity]) => related.has(entity))), 3);
+    causes.push({
+      code,
+      message: `During the search, rule ${code} blocked ${plural(count, 'placement')} for patient ${entry.patient}${entities.length > 0 ? ` (mostly ${listText(entities)})` : ''}.`,
+      blocked: count,
+    });
+  }
 }
