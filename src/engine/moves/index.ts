@@ -309,12 +309,10 @@ export const MOVES: readonly MoveEntry[] = [
       'From 50 patients on only (weight 0 below: the 10-40 references and small puzzles draw as before). A tight week leaves ' +
       'patients short of sessions only clinicians hold while the clinicians spend their hours on groups a counsellor could ' +
       'lead; a hand-over alone gains nothing, so it comes with the session in one move. Generated clinics of 1,000 patients ' +
-      '(bench/bound.ts, 20,000 iterations, seeds 1-8; served at tightness 1.0 / 1.1): without 7,490 / 7,056; a first version ' +
-      '(relieve, then place the session or open a group anywhere) with change-staff no longer handing a group seat up to a ' +
-      'clinician (its file) 7,504 / 7,084; this one, which first opens the group at an hour a clinician is idle but out of ' +
-      'weekly hours, relieved of a seat elsewhere, 7,519 / 7,077; seeds 1-4 at 0.9: 3,977 -> 3,990. Relieving instead the ' +
-      'clinician who leads another group at that hour did worse (seeds 1-5 at 1.0 each 3-5 below the first version). ' +
-      'About 0.6% of a tight run\'s CPU. Weight not tuned.',
+      '(bench/bound.ts, 20,000 iterations, seeds 1-8): alone, 7,490 -> 7,498 served at tightness 1.0; with change-staff no ' +
+      'longer handing a group seat up to a clinician (its file), 7,490 -> 7,504 at 1.0 (seeds 1-5 each +4 to +8, 6-8 -3, -16, 0). ' +
+      'A variant that opened the group at the very hour the clinician was relieved of (open-section-by-chain openAt) did worse ' +
+      '(seeds 1-5 each 3-5 below this). About 0.6% of a tight run\'s CPU. Weight not tuned.',
   },
 ];
 

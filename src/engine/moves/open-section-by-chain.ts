@@ -63,17 +63,8 @@ export const openSectionByChain: Move = (engine) => {
   return false;
 };
 
-/**
- * Opens a section `base` (a probe at its time) for `p` and whoever else of the track can come;
- * false leaves changes for the caller to undo.
- *
- * @example
- * ```ts
- * const mark = engine.state.mark();
- * if (!openAt(engine, probe(process, track, day, start, 60, false), patient)) engine.state.rollback(mark);
- * ```
- */
-export function openAt(engine: Engine, base: PlacedMeeting, p: number): boolean {
+/** Opens a section `base` (a probe at its time) for `p` and whoever else of the track can come; false leaves changes for the caller to undo. */
+function openAt(engine: Engine, base: PlacedMeeting, p: number): boolean {
   // The room first: closing a section moves its patients, which the choice of members then sees.
   const room = chooseRoom(engine, base, -1, true) ?? roomBySisterClosed(engine, base);
   if (room === null) return false;
@@ -129,13 +120,8 @@ function members(engine: Engine, base: PlacedMeeting, p: number, leaving: number
 /**
  * The meeting `q` leaves to attend `base` (-1: free then), or null when they cannot come: at most
  * one meeting then, a group of a service they have more of than they want.
- *
- * @example
- * ```ts
- * const times = starts.filter((base) => mayLeave(engine, base, patient) !== null);
- * ```
  */
-export function mayLeave(engine: Engine, base: PlacedMeeting, q: number): number | null {
+function mayLeave(engine: Engine, base: PlacedMeeting, q: number): number | null {
   const { state } = engine;
   let leaving = -1;
   for (const i of state.patientMeetings[q]!) {
