@@ -128,3 +128,49 @@ function freestColleague(engine: Engine, current: PlacedMeeting, index: number, 
   }
   return best;
 }
+
+// ---- One seat at a time, for the search (../moves/relieve-and-serve.ts) ----
+
+const reachOf = new WeakMap<object, Int32Array>();
+const classesOf = new WeakMap<object, ReachClasses>();
+
+/**
+ * For each member of staff, how many individual services they may hold (cached per compiled
+ * problem): 0 for a counsellor who may lead only groups.
+ *
+ * @example
+ * ```ts
+ * const reach = individualReachOf(engine);
+ * if (reach[candidate]! > reach[holder]!) return false; // a clinician's hours for a counsellor's seat
+ * ```
+ */
+export function individualReachOf(engine: Engine): Int32Array {
+  let reach = reachOf.get(engine.problem);
+  if (!reach) reachOf.set(engine.problem, (reach = individualReach(engine)));
+  return reach;
+}
+
+/**
+ * Hands seat `position` of group meeting `index` to the free colleague of the lowest reach below
+ * its holder's (the fewest minutes that week among them), as `relieveClinicians` does for every
+ * seat; returns whether it was handed (checked against every hard rule). Reaches and reach
+ * classes are cached per compiled problem.
+ *
+ * @example
+ * ```ts
+ * if (relieveSeat(engine, groupIndex, 0)) placeIndividual(engine, patient, session, true);
+ * ```
+ */
+export function relieveSeat(engine: Engine, index: number, position: number): boolean {
+  const { problem, state } = engine;
+  const m = state.meetings[index];
+  if (!m || m.pinned || problem.services[m.service]!.kind !== 'group') return false;
+  const reach = individualReachOf(engine);
+  const holder = m.staff[position] ?? -1;
+  if (holder < 0 || reach[holder] === 0) return false;
+  const seat = problem.services[m.service]!.seats[engine.prepared.seatOfPosition[m.service]![position]!]!;
+  let order = classesOf.get(seat);
+  if (!order) classesOf.set(seat, (order = reachClasses(seat, reach, Math.max(1, (problem.staff.length + 31) >>> 5))));
+  const best = freestColleague(engine, m, index, position, order, reach[holder]!);
+  return best >= 0 && tryReplace(engine, index, { ...m, staff: m.staff.map((x, i) => (i === position ? best : x)) });
+}

@@ -45,6 +45,7 @@ import { switchService } from './switch-service.js';
 import { switchServiceByChain } from './switch-service-by-chain.js';
 import { switchAndFill } from './switch-and-fill.js';
 import { exchangeRooms } from './exchange-rooms.js';
+import { relieveAndServe } from './relieve-and-serve.js';
 
 export type { Move } from './move.js';
 
@@ -296,6 +297,26 @@ export const MOVES: readonly MoveEntry[] = [
       'From 50 patients on only (weight 0 below). A run of the 120-patient reference ended 60 minutes short of the optimum ' +
       'with an eight-seat process group beside a six-seat skills group at one hour and a day patient short of skills free ' +
       'then. Measured with switch-and-fill (its entry above has the figures); not measured alone. Weight not tuned.',
+  },
+  {
+    name: 'relieve-and-serve',
+    move: dayAware(relieveAndServe),
+    weight: 0,
+    largeWeight: 4,
+    targeted: true,
+    ruin: false,
+    why:
+      'From 50 patients on only (weight 0 below: the 10-40 references and small puzzles draw as before). A tight week leaves ' +
+      'patients short of sessions only clinicians hold while the clinicians spend their hours on groups a counsellor could ' +
+      'lead; a hand-over alone gains nothing, so it comes with the session in one move. Generated clinics of 1,000 patients ' +
+      '(bench/bound.ts, 20,000 iterations), served, main -> this with change-staff no longer handing a group seat up to a ' +
+      'clinician (its file): seeds 1-8, 7,490 -> 7,504 at tightness 1.0 (the move alone: 7,498), 7,056 -> 7,084 at 1.1; ' +
+      'seeds 1-4, 3,977 -> 3,989 at 0.9, 2,985 -> 2,972 at 1.3 (seed 2 -9, the others within 4). References 60-200 ' +
+      '(bench:seeds, 30,000 iterations, seeds 1-5): 15 of 20 runs at the optimum against 16 (120:1 0 of 5 against 1, its ' +
+      'runs 0.100% off as four of five were; 60:1, 80:1, 200:1 5 of 5 as before). Two variants that opened the group at ' +
+      'one hour did worse: relieving the clinician leading another group then (seeds 1-5 at 1.0 each 3-5 below this), or one ' +
+      'idle then but out of weekly hours (7,519 / 7,077 at 1.0 / 1.1 but 2,946 at 1.3; a4cdd08, reverted). About 0.6% of a ' +
+      "tight run's CPU. Weight not tuned.",
   },
 ];
 
