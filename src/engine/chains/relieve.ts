@@ -172,5 +172,5 @@ export function relieveSeat(engine: Engine, index: number, position: number): bo
   let order = classesOf.get(seat);
   if (!order) classesOf.set(seat, (order = reachClasses(seat, reach, Math.max(1, (problem.staff.length + 31) >>> 5))));
   const best = freestColleague(engine, m, index, position, order, reach[holder]!);
-  return best >= 0 && tryReplace(engine, index, { ...m, staff: m.staff.map((x, i) => (i === position ? best : x)) });
+  return best >= 0 && tryReplace(engine, index, meetingWith(m, { staff: m.staff.map((x, i) => (i === position ? best : x)) }));
 }
