@@ -32,7 +32,11 @@ export type ProgressPhase = 'validate' | 'compile' | 'construct' | 'replan' | 's
 export interface Progress {
   /** The phase running now. */
   phase: ProgressPhase;
-  /** Best score so far (during construction, the score of the timetable built so far, brought up to date at most once a second). */
+  /**
+   * Best score so far (during construction, the score of the timetable built so far, brought up
+   * to date at most once a second and at most a tenth of the time; until the first time, a
+   * second in, the score the phases before reported).
+   */
   bestScore: Score;
   /** Milliseconds since the call began. */
   elapsedMs: number;

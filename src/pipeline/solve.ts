@@ -25,6 +25,8 @@ const PROOFS_UP_TO_PATIENTS = 300;
 
 /** How old the score `onProgress` reports during construction may be, in milliseconds. */
 const PROGRESS_SCORE_INTERVAL_MS = 1000;
+/** The most of construction's time that bringing the progress score up to date may take. */
+const PROGRESS_SCORE_COST_SHARE = 0.1;
 
 /** Default seed. */
 export const DEFAULT_SEED = 1;
@@ -76,8 +78,14 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
   const state = engine.state;
   // Construction and search stop early enough to export and report, which cannot be cut.
   engine.budget = budget.reserve(reportReserveMs(budget.deadline - budget.startedAt, compiled.patients.length, budget.elapsedMs()));
-  // Reading the score evaluates what construction deferred: once a second, not every report.
-  const constructedSoFar = refreshedEvery(budget, PROGRESS_SCORE_INTERVAL_MS, () => state.score());
+  // Reading the score evaluates what construction deferred: once a second at most, not every
+  // report, nor more than a tenth of the time, and not at construction's start (the empty week's
+  // rules, all evaluated again once its patients are placed): until the first refresh the reports
+  // carry the score the phases before carried.
+  const constructedSoFar = refreshedEvery(budget, PROGRESS_SCORE_INTERVAL_MS, () => state.score(), {
+    costShare: PROGRESS_SCORE_COST_SHARE,
+    initial: { hard: 0, requirement: 0, soft: 0 },
+  });
   engine.budget.enter('construct', () => ({ bestScore: constructedSoFar(), iteration: 0 }));
   const reached = new Set<number>();
   const constructionComplete = construct(engine, reached);

@@ -26,3 +26,30 @@ describe('refreshedEvery', () => {
     expect([a(), b(), a(), b()]).toEqual([1, 2, 1, 2]);
   });
 });
+
+describe('refreshedEvery with a cost share and an initial value', () => {
+  it('answers the initial value for the first interval, computing nothing', () => {
+    let t = 100;
+    let computed = 0;
+    const read = refreshedEvery({ now: () => t }, 1000, () => ++computed, { initial: 0 });
+    expect(read()).toBe(0);
+    t = 1099;
+    expect(read()).toBe(0);
+    expect(computed).toBe(0);
+    t = 1100;
+    expect(read()).toBe(1);
+  });
+
+  it('holds a value at least 1 / costShare times as long as computing it took', () => {
+    let t = 0;
+    let computed = 0;
+    // Each computation takes 300 ms of the clock: with a tenth as the share, it is held 3 s.
+    const read = refreshedEvery({ now: () => t }, 1000, () => ((t += 300), ++computed), { costShare: 0.1 });
+    expect(read()).toBe(1);
+    t = 300 + 2999;
+    expect(read()).toBe(1);
+    t = 300 + 3000;
+    expect(read()).toBe(2);
+    expect(computed).toBe(2);
+  });
+});

@@ -73,4 +73,24 @@ describe('SlotSet', () => {
     expect(a.intersectsRange(15, 20)).toBe(false);
     expect(a.containsRange(10, 15)).toBe(true);
   });
+
+  it('finds the first slot and the end of the set within a range, as a slot-by-slot scan does', () => {
+    const range = fc.tuple(fc.integer({ min: -40, max: SLOTS_PER_WEEK + 40 }), fc.integer({ min: 0, max: 400 }));
+    fc.assert(
+      fc.property(fc.array(range, { maxLength: 6 }), range, (ranges, [from, length]) => {
+        const set = new SlotSet();
+        for (const [a, n] of ranges) set.addRange(a, a + n);
+        const to = from + length;
+        const inRange: number[] = [];
+        for (let slot = Math.max(0, from); slot < Math.min(to, SLOTS_PER_WEEK); slot++) if (set.has(slot)) inRange.push(slot);
+        expect(set.firstIn(from, to)).toBe(inRange[0] ?? to);
+        expect(set.endIn(from, to)).toBe(inRange.length > 0 ? inRange.at(-1)! + 1 : from);
+      }),
+      { numRuns: 300 },
+    );
+    const day = new SlotSet();
+    day.addRange(288 + 100, 288 + 136);
+    expect([day.firstIn(288, 576), day.endIn(288, 576)]).toEqual([388, 424]);
+    expect([day.firstIn(0, 288), day.endIn(0, 288)]).toEqual([288, 0]);
+  });
 });

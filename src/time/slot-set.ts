@@ -81,6 +81,47 @@ export class SlotSet {
     return true;
   }
 
+  /**
+   * The first slot of `[from, to)` in the set, or `to` when none is: a word at a time, so a caller
+   * looking for a fit within a day can start where the set does.
+   *
+   * @example
+   * ```ts
+   * const set = new SlotSet();
+   * set.addRange(100, 120);
+   * set.firstIn(0, 288); // 100
+   * set.endIn(0, 288); // 120
+   * ```
+   */
+  firstIn(from: number, to: number): number {
+    const low = Math.max(0, from);
+    const high = Math.min(to, SLOTS_PER_WEEK);
+    for (let slot = low; slot < high; ) {
+      const bits = (this.words[slot >>> 5] ?? 0) >>> (slot & 31);
+      if (bits !== 0) {
+        const found = slot + 31 - Math.clz32(bits & -bits);
+        return found < high ? found : to;
+      }
+      slot = (slot | 31) + 1;
+    }
+    return to;
+  }
+
+  /** One past the last slot of `[from, to)` in the set, or `from` when none is (see {@link SlotSet.firstIn}). */
+  endIn(from: number, to: number): number {
+    const low = Math.max(0, from);
+    for (let slot = Math.min(to, SLOTS_PER_WEEK) - 1; slot >= low; ) {
+      // The word's bits up to `slot`, moved to the top: the leading zeros count back to the last one.
+      const bits = ((this.words[slot >>> 5] ?? 0) << (31 - (slot & 31))) >>> 0;
+      if (bits !== 0) {
+        const found = slot - Math.clz32(bits);
+        return found >= low ? found + 1 : from;
+      }
+      slot = (slot & ~31) - 1;
+    }
+    return from;
+  }
+
   /** Whether any slot from `from` (inclusive) to `to` (exclusive) is in the set. */
   intersectsRange(from: number, to: number): boolean {
     for (let slot = Math.max(0, from); slot < Math.min(to, SLOTS_PER_WEEK); slot++) {

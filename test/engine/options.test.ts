@@ -26,6 +26,18 @@ describe('solve options', () => {
     expect(progress[0]).toMatchObject({ iteration: 0, bestScore: { hard: 0 } });
   });
 
+  it("evaluates no rule of the empty week for construction's first progress report", () => {
+    // It carries the score the phases before carried until the first refresh (a second in): the
+    // empty week's requirement and soft rules were evaluated only to be evaluated again once its
+    // patients were placed.
+    const progress: Progress[] = [];
+    solve(clinic({ rules: { minWeeklyHours: 12 } }), { seed: 9, maxIterations: 0, timeLimitMs: 60_000, onProgress: (p) => progress.push(p) });
+    const compile = progress.find((p) => p.phase === 'compile')!;
+    const construct = progress.find((p) => p.phase === 'construct')!;
+    expect(construct.bestScore).toEqual(compile.bestScore);
+    expect(construct.bestScore).toEqual({ hard: 0, requirement: 0, soft: 0 });
+  });
+
   it('stops at the time limit when no iteration budget is given', () => {
     const { report } = solve(clinic({ rules: { minWeeklyHours: 12 } }), { timeLimitMs: 200 });
     expect(['time-limit', 'no-improvement']).toContain(report.stats?.stoppedBecause);

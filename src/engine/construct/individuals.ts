@@ -148,7 +148,13 @@ export function placeIndividual(engine: Engine, p: number, s: number, shuffle: b
 function orderStarts(engine: Engine, available: SlotSet, busy: readonly PlacedMeeting[], day: number, duration: number): number {
   const grid = engine.problem.granularityMinutes;
   let count = 0;
-  for (let start = 0; start + duration <= 1440; start += grid) {
+  // Only the starts within the day's available span can fit: most patients are free a few hours
+  // of a day, and asking every grid start of the day was orderStarts' whole cost (a tenth of a
+  // cold 1,000-patient construction's placements). Same starts, same order.
+  const dayFrom = day * SLOTS_PER_DAY;
+  const first = duration > 0 ? (available.firstIn(dayFrom, dayFrom + SLOTS_PER_DAY) - dayFrom) * SLOT_MINUTES : 0;
+  const last = duration > 0 ? (available.endIn(dayFrom, dayFrom + SLOTS_PER_DAY) - dayFrom) * SLOT_MINUTES : 1440;
+  for (let start = Math.ceil(first / grid) * grid; start + duration <= last; start += grid) {
     const from = day * SLOTS_PER_DAY + start / SLOT_MINUTES;
     if (available.containsRange(from, from + duration / SLOT_MINUTES)) STARTS[count++] = start;
   }
