@@ -78,6 +78,12 @@ export interface MoveEntry {
    * it through {@link weightFor}).
    */
   readonly largeWeight?: number;
+  /**
+   * The most patients a clinic may have for the move to be drawn at all (weight 0 above): a move
+   * measured to help the 60-200 patient references and to cost the 1,000-patient clinics of
+   * bench/bound.ts is left out where it costs, so those draw exactly as without it.
+   */
+  readonly upTo?: number;
 }
 
 /**
@@ -96,6 +102,7 @@ export const LARGE_CLINIC = 50;
  * ```
  */
 export function weightFor(entry: MoveEntry, patients: number): number {
+  if (entry.upTo !== undefined && patients > entry.upTo) return 0;
   return patients >= LARGE_CLINIC && entry.largeWeight !== undefined ? entry.largeWeight : entry.weight;
 }
 
@@ -303,6 +310,7 @@ export const MOVES: readonly MoveEntry[] = [
     move: pairedResection,
     weight: 0,
     largeWeight: 3,
+    upTo: 250,
     targeted: true,
     ruin: false,
     why: 'From 50 patients on only (weight 0 below: the 10-40 references and small puzzles draw as before). Provisional.',
