@@ -313,7 +313,14 @@ export const MOVES: readonly MoveEntry[] = [
     upTo: 250,
     targeted: true,
     ruin: false,
-    why: 'From 50 patients on only (weight 0 below: the 10-40 references and small puzzles draw as before). Provisional.',
+    why:
+      'From 50 to 250 patients only (weight 0 elsewhere: the 10-40 references, the small puzzles and the 1,000-patient ' +
+      'clinics draw as on main; same-timetables hashes unchanged). bench:seeds at 30,000 iterations, seeds 1-5, main -> this: ' +
+      'the answered 60-200 patient references 16 -> 19 of 20 runs at the HiGHS optimum (120:1 1 -> 4 of 5; 60:1, 80:1, ' +
+      '200:1 5 of 5 both); held out 80:2 3 -> 4 of 5 at 30,363,960, 60:2 120:2 120:3 200:2 the same (120:2: every run at ' +
+      "60,303,420, HiGHS's own answer). Weight 1 found 3 of 5 on 120:1. At 1,000 patients (bench/bound.ts, 20,000 " +
+      'iterations, seeds 1-4) it cost served patients at tightness 1.3 at weight 3 and at 1, with losing pairs offered or ' +
+      'not (see the commit of upTo); hence upTo.',
   },
 ];
 
