@@ -167,7 +167,9 @@ function chainedLeaders(engine: Engine, time: Time, services: readonly number[],
  * no more of them than there are seats, each in the seat they gain most from; minima ignored),
  * and the seating stops at the first whose bound cannot beat the best found: on the 10-patient
  * reference about two layouts in three never reach the assignment, in the over-full 40-patient
- * one about one in five.
+ * one about one in five. With `mustChange`, a layout holding the services the time held before
+ * (the same number of each, in whatever rooms) is left out: the first half of a compound step
+ * (../moves/paired-resection.ts) that must change the time's mix of services.
  *
  * @example
  * ```ts
@@ -176,7 +178,15 @@ function chainedLeaders(engine: Engine, time: Time, services: readonly number[],
  * if (layout) applyLayout(engine, time, plan, seating, layout);
  * ```
  */
-export function bestLayout(engine: Engine, time: Time, before: readonly PlacedMeeting[], rooms: readonly number[], kinds: readonly Kind[], seating: Seating): Layout | null {
+export function bestLayout(
+  engine: Engine,
+  time: Time,
+  before: readonly PlacedMeeting[],
+  rooms: readonly number[],
+  kinds: readonly Kind[],
+  seating: Seating,
+  mustChange = false,
+): Layout | null {
   const problem = engine.problem;
   const { individualProbes, candidates } = seating;
   const individualStaff = new Uint8Array(problem.staff.length);
@@ -190,6 +200,7 @@ export function bestLayout(engine: Engine, time: Time, before: readonly PlacedMe
   // Free offices per individual probe, counted up to the most sessions a time adds: no layout
   // changes them (its sections are not placed while it is weighed).
   const offices = individualProbes.map((probe) => countUpTo(problem.services[probe.service]!.eligibleRooms, MAX_INDIVIDUALS, (r) => roomFree(engine, r, probe, -1)));
+  const held = before.map((m) => m.service);
   const layouts: Array<{ choice: number[]; bound: number; order: number }> = [];
   const choice = new Array<number>(rooms.length).fill(-1);
   const enumerate = (r: number): void => {
@@ -208,6 +219,7 @@ export function bestLayout(engine: Engine, time: Time, before: readonly PlacedMe
       seats += sectionCapacity(engine, rooms[r]!, kinds[k]!.service);
     });
     if (sections === 0) return;
+    if (mustChange && sameServices(choice.filter((k) => k >= 0).map((k) => kinds[k]!.service), held)) return;
     // No more candidates than seats are seated, each at most in the seat they gain most from.
     const most = candidates.map((_, i) => {
       let value = 0;
@@ -260,6 +272,13 @@ export function bestLayout(engine: Engine, time: Time, before: readonly PlacedMe
 }
 
 /** Seats a section of `service` has in `room`. */
+/** Whether two lists hold the same services the same number of times. */
+function sameServices(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  const sorted = (xs: readonly number[]): string => [...xs].sort((x, y) => x - y).join(',');
+  return sorted(a) === sorted(b);
+}
+
 function sectionCapacity(engine: Engine, room: number, service: number): number {
   return Math.min(engine.problem.rooms[room]!.capacity, engine.problem.services[service]!.maxSize);
 }

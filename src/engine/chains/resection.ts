@@ -71,15 +71,23 @@ interface Plan {
   rooms: number[];
 }
 
-/** `resectionTime` at a given time of a track. */
-export function resectionAt(engine: Engine, time: Time): boolean {
+/**
+ * `resectionTime` at a given time of a track; with `mustChange`, the best layout holding another
+ * mix of services than the time held (false when there is none).
+ *
+ * @example
+ * ```ts
+ * if (resectionAt(engine, { track: 0, day: 2, start: 660, end: 720 }, true)) { ... } // the search scores it
+ * ```
+ */
+export function resectionAt(engine: Engine, time: Time, mustChange = false): boolean {
   const plan = planAt(engine, time);
   if (!plan) return false;
   for (const i of plan.indexes) engine.state.remove(i);
   const seating = seatingAt(engine, time, plan);
   const kinds = kindsAt(engine, plan.before, seating, plan.rooms);
   if (!kinds) return false;
-  const layout = bestLayout(engine, time, plan.before, plan.rooms, kinds, seating);
+  const layout = bestLayout(engine, time, plan.before, plan.rooms, kinds, seating, mustChange);
   return layout !== null && applyLayout(engine, time, plan, seating, layout);
 }
 

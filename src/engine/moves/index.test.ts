@@ -15,4 +15,13 @@ describe('the move table', () => {
       expect(weightFor(entry, 10_000)).toBe(entry.weight);
     }
   });
+
+  it('draws paired-resection from LARGE_CLINIC patients up to its upTo only (weight 0 in larger clinics)', () => {
+    const paired = MOVES.find((entry) => entry.name === 'paired-resection')!;
+    expect(weightFor(paired, LARGE_CLINIC - 1)).toBe(0);
+    expect(weightFor(paired, paired.upTo!)).toBe(paired.largeWeight);
+    expect(paired.largeWeight).toBeGreaterThan(0);
+    expect(weightFor(paired, paired.upTo! + 1)).toBe(0);
+    expect(weightFor(paired, 1000)).toBe(0);
+  });
 });
