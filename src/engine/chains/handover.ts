@@ -18,6 +18,7 @@ import { sessionTimes } from '../construct/individuals.js';
 import { freeStaffByChain } from './restaff.js';
 import { exchangePartners, otherGroupServices, switchTo } from './service-switch.js';
 import { trackMeetings } from '../kernel/needs.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** Groups whose hour is tried per call. */
 const GROUPS_TRIED = 3;
@@ -74,14 +75,14 @@ function takeHour(engine: Engine, index: number, p: number, s: number): boolean 
   state.remove(index);
   const session: PlacedMeeting = { id: '', service: s, track: -1, day: group.day, start: group.start, end: group.start + problem.services[s]!.durationMinutes, room: -1, telehealth: false, staff: [group.staff[0]!], patients: [p], pinned: false };
   const place = chooseRoom(engine, session, -1, true);
-  if (!place || tryAdd(engine, { ...session, room: place.room, telehealth: place.telehealth }) < 0) return false;
+  if (!place || tryAdd(engine, meetingWith(session, { room: place.room, telehealth: place.telehealth })) < 0) return false;
   for (const other of random.shuffle(otherGroupServices(engine, group))) {
     // One leader: a chain frees one seat (see `switchPartner`).
     const partners = exchangePartners(engine, trackMeetings(engine, group.track), group, other.index, -1).filter((i) => state.meetings[i]!.staff.length === 1);
     for (const partner of random.shuffle(partners).slice(0, PARTNERS_TRIED)) {
       const mark = state.mark();
       // The partner first: once it holds the group's service, the members are counted right.
-      if (switchPartner(engine, partner, group.service) && addWithLeader(engine, { ...group, service: other.index, staff: [-1] })) return true;
+      if (switchPartner(engine, partner, group.service) && addWithLeader(engine, meetingWith(group, { service: other.index, staff: [-1] }))) return true;
       state.rollback(mark);
     }
   }
@@ -102,7 +103,7 @@ export function switchPartner(engine: Engine, index: number, service: number): b
   if (switchTo(engine, index, service)) return true;
   const m = engine.state.meetings[index]!;
   engine.state.remove(index);
-  return addWithLeader(engine, { ...m, service, staff: [-1] });
+  return addWithLeader(engine, meetingWith(m, { service, staff: [-1] }));
 }
 
 /**
@@ -115,5 +116,5 @@ export function switchPartner(engine: Engine, index: number, service: number): b
  */
 function addWithLeader(engine: Engine, m: PlacedMeeting): boolean {
   const leader = chooseStaff(engine, m, -1, false, true)?.[0] ?? freeStaffByChain(engine, m, 0, true, true);
-  return leader >= 0 && tryAdd(engine, { ...m, staff: [leader] }) >= 0;
+  return leader >= 0 && tryAdd(engine, meetingWith(m, { staff: [leader] })) >= 0;
 }

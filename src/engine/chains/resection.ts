@@ -27,6 +27,7 @@ import { individualNeeds } from '../construct/individuals.js';
 import { bestLayout, meetingAt, type Kind, type Layout, type Seating, type Time } from './layouts.js';
 import { applyStaffChain } from './restaff.js';
 import { membersOf, patientFits, shortfall, trackMeetings } from '../kernel/needs.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /**
  * Patients of the track free at the time who are weighed besides the sections' members, and how
@@ -159,26 +160,26 @@ function seatingAt(engine: Engine, time: Time, plan: Plan): Seating {
   const probeMark = state.mark();
   // Probes sit in no room and with no staff (as telehealth), so scoring one re-evaluates the
   // patient and the probe alone: requirements do not depend on the room or the clinician.
-  const probes = services.map((s): PlacedMeeting => ({ ...meetingAt(time, s, time.end, -1, [], []), telehealth: true }));
+  const probes = services.map((s): PlacedMeeting => (meetingWith(meetingAt(time, s, time.end, -1, [], []), { telehealth: true })));
   const candidates = [...new Set([...before, ...plan.individualsBefore].flatMap((m) => m.patients))];
   const members = membersOf(engine, time.track);
   const offset = engine.random.int(Math.max(1, members.length));
   let others = 0;
   for (let k = 0; k < Math.min(members.length, MEMBERS_LOOKED_AT) && others < MAX_OTHERS; k++) {
     const p = members[(offset + k) % members.length]!;
-    if (candidates.includes(p) || !probes.some((probe) => patientFits(engine, { ...probe, telehealth: false }, p, -1))) continue;
+    if (candidates.includes(p) || !probes.some((probe) => patientFits(engine, meetingWith(probe, { telehealth: false }), p, -1))) continue;
     candidates.push(p);
     others += 1;
   }
   const needs = candidates.map((p) => individualNeeds(engine, p).map(([s]) => s));
   const individuals = [...new Set(needs.flat().filter((s) => simpleIndividual(problem.services[s]!)))];
-  const individualProbes = individuals.map((s): PlacedMeeting => ({ ...meetingAt(time, s, time.start + problem.services[s]!.durationMinutes, -1, [], []), track: -1, telehealth: true }));
+  const individualProbes = individuals.map((s): PlacedMeeting => (meetingWith(meetingAt(time, s, time.start + problem.services[s]!.durationMinutes, -1, [], []), { track: -1, telehealth: true })));
   const options = [...probes, ...individualProbes];
   const gains = candidates.map((p, i) => {
     const base = shortfall(engine, p);
     return options.map((probe, k): number | null => {
       if (k >= probes.length && !needs[i]!.includes(probe.service)) return null;
-      const seated = { ...probe, patients: [p] };
+      const seated = meetingWith(probe, { patients: [p] });
       if (!patientFits(engine, { ...seated, telehealth: false }, p, -1)) return null;
       state.add(seated);
       const gain = base - state.board.peek(state, 'patient', p, 'requirement');
@@ -253,7 +254,7 @@ function applyLayout(engine: Engine, time: Time, plan: Plan, seating: Seating, l
     const k = layout.bins[i]! - layout.sections.length;
     if (k < 0) return;
     const probe = seating.individualProbes[k]!;
-    const equipped = equip(engine, { ...probe, telehealth: false, patients: [p] }, -1, false, false);
+    const equipped = equip(engine, meetingWith(probe, { telehealth: false, patients: [p] }), -1, false, false);
     if (!equipped || tryAdd(engine, equipped) < 0) return;
     if (seating.sessionBefore.get(p) === probe.service) sessionsKept += 1;
     else sessionsChanged = true;

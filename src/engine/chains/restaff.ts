@@ -18,6 +18,7 @@ import { overlaps } from '../kernel/feasible.js';
 import { placeIndividual, sessionTimes } from '../construct/individuals.js';
 import { retimedOutOfTheWay } from './retime.js';
 import { meetingSlots } from '../kernel/state.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** Seats a chain may pass through: beyond a few hand-overs the timetable changes too much for one move. */
 const MAX_LINKS = 5;
@@ -117,7 +118,7 @@ export function findStaffChain(engine: Engine, m: PlacedMeeting, position: numbe
     for (const s of candidates) {
       if (s === leaving || taken.includes(s)) continue;
       expansions += 1;
-      const slot = { ...meeting, staff: meeting.staff.map((x, i) => (i === link.position ? s : x)) };
+      const slot = meetingWith(meeting, { staff: meeting.staff.map((x, i) => (i === link.position ? s : x)) });
       if (staffFree(engine, s, slot, link.index, taken)) return { links, end: head, free: s };
       const deepest = link.depth + 1 >= MAX_LINKS;
       if (deepest && !retime) continue;
@@ -187,7 +188,7 @@ export function applyStaffChain(engine: Engine, chain: StaffChain): number {
       return -1;
     }
     const holder = meeting.staff[link.position]!;
-    const next = { ...meeting, staff: meeting.staff.map((x, i) => (i === link.position ? incoming : x)) };
+    const next = meetingWith(meeting, { staff: meeting.staff.map((x, i) => (i === link.position ? incoming : x)) });
     if (!tryReplace(engine, link.index, next)) {
       state.rollback(mark);
       return -1;
@@ -241,7 +242,7 @@ export function placeIndividualByChain(engine: Engine, p: number, s: number, shu
     const mark = state.mark();
     const hard = state.score().hard;
     for (const index of leave) removePatient(engine, index, p);
-    const equipped = { ...base, room: place.room, telehealth: place.telehealth };
+    const equipped = meetingWith(base, { room: place.room, telehealth: place.telehealth });
     const leader = chooseStaff(engine, equipped, -1, false, shuffle)?.[0] ?? freeStaffByChain(engine, equipped, 0, shuffle);
     if (leader >= 0 && tryAdd(engine, { ...equipped, staff: [leader] }) >= 0 && settle(engine, mark, hard)) return true;
     state.rollback(mark);
@@ -293,7 +294,7 @@ export function placeIndividualInPlaceOf(engine: Engine, p: number, s: number, s
     const hard = state.score().hard;
     for (const i of leave) removePatient(engine, i, p);
     state.remove(index);
-    if (tryAdd(engine, { ...other, id: '', service: s, patients: [p] }) >= 0 && moveSession(engine, other, shuffle) && settle(engine, mark, hard)) return true;
+    if (tryAdd(engine, meetingWith(other, { id: '', service: s, patients: [p] })) >= 0 && moveSession(engine, other, shuffle) && settle(engine, mark, hard)) return true;
     state.rollback(mark);
   }
   return false;

@@ -15,6 +15,7 @@ import { chooseRoom, staffDayMinutesWith, staffFree, staffWeekMinutesWith, type 
 import { overlaps, patientBlocker } from '../kernel/feasible.js';
 import { sessionTimes } from '../construct/individuals.js';
 import { meetingSlots } from '../kernel/state.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /**
  * Where the session at `index`, held by staff member `s` and in the way of `slot` (which `s` is to
@@ -48,12 +49,12 @@ export function retimedOutOfTheWay(engine: Engine, s: number, slot: PlacedMeetin
   }
   if (shuffle) engine.random.shuffle(starts);
   for (const start of starts) {
-    const moved: PlacedMeeting = { ...session, start, end: start + duration };
+    const moved: PlacedMeeting = meetingWith(session, { start, end: start + duration });
     const [from, to] = meetingSlots(moved);
     if (patientBlocker(state, engine.prepared, moved, p, index, from, to) !== null) continue;
     if (!staffFree(engine, s, moved, index, [])) continue;
     const place = chooseRoom(engine, moved, index, false);
-    if (place) return { ...moved, room: place.room, telehealth: place.telehealth };
+    if (place) return meetingWith(moved, { room: place.room, telehealth: place.telehealth });
   }
   return null;
 }

@@ -9,6 +9,7 @@ import type { PlacedMeeting } from '../../rules/types.js';
 import type { CompiledService } from '../../compiled/compile.js';
 import { equip, tryReplace, type Engine } from '../kernel/engine.js';
 import { overlaps } from '../kernel/feasible.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** Groups of another time tried for an exchange of services. */
 const EXCHANGE_PARTNERS = 3;
@@ -51,8 +52,8 @@ export function exchangePartners(engine: Engine, inTrack: readonly number[], m: 
       !other.patients.includes(p) &&
       !overlaps(other, m.day, m.start, m.end) &&
       // Both keep to a template: the partner's time holds `m`'s service, and `m`'s time `service`.
-      onAgenda(engine.problem, { ...other, service: m.service }) &&
-      onAgenda(engine.problem, { ...m, service })
+      onAgenda(engine.problem, meetingWith(other, { service: m.service })) &&
+      onAgenda(engine.problem, meetingWith(m, { service }))
     );
   });
 }
@@ -60,13 +61,13 @@ export function exchangePartners(engine: Engine, inTrack: readonly number[], m: 
 /** The track group services other than `m`'s, of its length, that its track's template allows at its time: what `m` may turn into by an exchange. */
 export function otherGroupServices(engine: Engine, m: PlacedMeeting): CompiledService[] {
   return engine.problem.services.filter(
-    (s) => s.kind === 'group' && s.trackBound && s.index !== m.service && s.durationMinutes === m.end - m.start && onAgenda(engine.problem, { ...m, service: s.index }),
+    (s) => s.kind === 'group' && s.trackBound && s.index !== m.service && s.durationMinutes === m.end - m.start && onAgenda(engine.problem, meetingWith(m, { service: s.index })),
   );
 }
 
 /** Meeting `index` holds `service` instead, with its leader or, when they may not lead it, another. */
 export function switchTo(engine: Engine, index: number, service: number): boolean {
-  const next = { ...engine.state.meetings[index]!, service };
+  const next = meetingWith(engine.state.meetings[index]!, { service });
   if (tryReplace(engine, index, next)) return true;
   const equipped = equip(engine, next, index, true, false);
   return equipped !== null && tryReplace(engine, index, equipped);

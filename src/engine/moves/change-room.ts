@@ -2,6 +2,7 @@
 import { tryReplace } from '../kernel/engine.js';
 import { randomMeeting } from './choose.js';
 import type { Move } from './move.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** A meeting changes room (or goes to or from telehealth). */
 export const changeRoom: Move = (engine) => {
@@ -12,5 +13,5 @@ export const changeRoom: Move = (engine) => {
   const options = [...service.eligibleRooms, ...(service.telehealth === 'allowed' ? [-1] : [])];
   const room = engine.random.pick(options);
   if (room === undefined || room === m.room) return false;
-  return tryReplace(engine, index, { ...m, room, telehealth: room < 0 });
+  return tryReplace(engine, index, meetingWith(m, { room, telehealth: room < 0 }));
 };

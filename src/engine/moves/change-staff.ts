@@ -3,6 +3,7 @@ import { individualReachOf } from '../chains/relieve.js';
 import { tryReplace } from '../kernel/engine.js';
 import { randomMeeting } from './choose.js';
 import type { Move } from './move.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** Patients from which a group seat is never handed up (./index.ts LARGE_CLINIC: imported here it would close a circle). */
 const LARGE_CLINIC = 50;
@@ -26,7 +27,7 @@ export const changeStaff: Move = (engine) => {
   if (handedUp(engine, m.service, m.staff[position]!, s)) return false;
   const staff = [...m.staff];
   staff[position] = s;
-  return tryReplace(engine, index, { ...m, staff });
+  return tryReplace(engine, index, meetingWith(m, { staff }));
 };
 
 function handedUp(engine: Parameters<Move>[0], service: number, holder: number, s: number): boolean {

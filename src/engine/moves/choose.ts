@@ -6,6 +6,7 @@ import type { PlacedMeeting } from '../../rules/types.js';
 import { equip, tryReplace, type Engine } from '../kernel/engine.js';
 import { minutesOf, sessionsOf } from '../kernel/tally.js';
 import { patientFits } from '../kernel/needs.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 export function randomPatient(engine: Engine): number {
   return engine.random.int(engine.problem.patients.length);
@@ -63,7 +64,7 @@ export function join(engine: Engine, index: number, p: number): boolean {
   const m = engine.state.meetings[index]!;
   // A full group is the cheapest refusal: a closed group's members try every group of the track.
   if (m.pinned || m.patients.length >= engine.prepared.sectionCap[m.service]! || m.patients.includes(p)) return false;
-  const next = { ...m, patients: [...m.patients, p] };
+  const next = meetingWith(m, { patients: [...m.patients, p] });
   // The patient's own constraints first: cheap, and no new room or staff can change them.
   if (!patientFits(engine, next, p, index)) return false;
   if (tryReplace(engine, index, next, false)) return true;

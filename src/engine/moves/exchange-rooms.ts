@@ -5,6 +5,7 @@ import { membersOf, need, patientFits, shortfall, trackMeetings } from '../kerne
 import { groupNeeder, sectionSeats } from './choose.js';
 import { sessionsOf } from '../kernel/tally.js';
 import type { Move } from './move.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /**
  * Two groups of the short patient's track at the same hour exchange rooms, and their rosters
@@ -70,7 +71,7 @@ export const exchangeRooms: Move = (engine) => {
   for (const q of displaced) chosen.add(q);
   const others = random.shuffle(candidates.filter((q) => !chosen.has(q) && shortfall(engine, q) > 0));
   const growA = rosterFor(engine, ma, [p, ...needing, ...displaced, ...others], mb.room);
-  if (tryReplace(engine, a, { ...ma, room: mb.room, patients: growA }) && tryAdd(engine, { ...mb, room: ma.room, patients: keepB }) >= 0) return true;
+  if (tryReplace(engine, a, meetingWith(ma, { room: mb.room, patients: growA })) && tryAdd(engine, meetingWith(mb, { room: ma.room, patients: keepB })) >= 0) return true;
   state.rollback(mark);
   return false;
 };

@@ -2,6 +2,7 @@
 import { canLeave, removePatient } from '../kernel/engine.js';
 import { enter, need, patientFits, shortfall, shortPatient, trackMeetings } from '../kernel/needs.js';
 import type { Move } from './move.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /**
  * The short patient joins a group of their track at a time they are free; when the group is
@@ -40,7 +41,7 @@ export const joinWithEjection: Move = (engine) => {
     const spare = m.patients.filter((q) => shortfall(engine, q) === 0);
     const q = engine.random.pick(spare);
     if (q === undefined) continue;
-    engine.state.replace(index, { ...m, patients: m.patients.filter((x) => x !== q) });
+    engine.state.replace(index, meetingWith(m, { patients: m.patients.filter((x) => x !== q) }));
     if (enter(engine, index, p)) return true;
     return false;
   }

@@ -3,6 +3,7 @@ import { equip, tryReplace } from '../kernel/engine.js';
 import { windowStarts } from '../kernel/slots.js';
 import { randomMeeting } from './choose.js';
 import type { Move } from './move.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** A meeting moves to another time (same day or another day of its track), re-equipped when needed. */
 export const moveMeeting: Move = (engine) => {
@@ -22,7 +23,7 @@ export const moveMeeting: Move = (engine) => {
     start = engine.random.int(Math.floor((1440 - duration) / grid) + 1) * grid;
   }
   if (day === m.day && start === m.start) return false;
-  const next = { ...m, day, start, end: start + duration };
+  const next = meetingWith(m, { day, start, end: start + duration });
   if (tryReplace(engine, index, next)) return true;
   const equipped = equip(engine, next, index, true, false);
   return equipped !== null && tryReplace(engine, index, equipped);

@@ -8,6 +8,7 @@ import { sessionsOf } from '../kernel/tally.js';
 import { membersOf, need, patientFits, shortfall } from '../kernel/needs.js';
 import { overlaps } from '../kernel/feasible.js';
 import { windowStarts } from '../kernel/slots.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** `openGroupFor` for patient `p`, on `onDay` only (or any day: -1), of service `only` when given (else one they may still take). */
 export function openGroupOn(engine: Engine, p: number, onDay: number, only = -1): boolean {
@@ -76,7 +77,7 @@ export function openGroupOn(engine: Engine, p: number, onDay: number, only = -1)
     chosen.push(q);
   }
   if (chosen.length < service.minSize) return false;
-  const equipped = equip(engine, { ...base, patients: chosen }, -1, false, true);
+  const equipped = equip(engine, meetingWith(base, { patients: chosen }), -1, false, true);
   return equipped !== null && tryAdd(engine, equipped) >= 0 && groupsHeld(engine, left);
 }
 

@@ -5,6 +5,7 @@ import { windowStarts } from '../kernel/slots.js';
 import { overlaps } from '../kernel/feasible.js';
 import { patientFits } from '../kernel/needs.js';
 import type { Move } from './move.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** Opens a new group in a track's window with patients who are free then or can leave a larger group. */
 export const openGroup: Move = (engine) => {
@@ -43,7 +44,7 @@ export const openGroup: Move = (engine) => {
     chosen.push(p);
   }
   if (chosen.length < service.minSize) return false;
-  const equipped = equip(engine, { ...base, patients: chosen }, -1, false, true);
+  const equipped = equip(engine, meetingWith(base, { patients: chosen }), -1, false, true);
   if (!equipped) return false;
   return tryAdd(engine, equipped) >= 0 && groupsHeld(engine, touched);
 };

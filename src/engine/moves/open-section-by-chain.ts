@@ -10,6 +10,7 @@ import { isGroup } from './choose.js';
 import { closeInto, parallelGroups } from './groups.js';
 import type { Move } from './move.js';
 import { probe } from './new-group.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** Hours of the short patient's track tried per call (each may run a staff chain). */
 const TIMES_TRIED = 3;
@@ -71,7 +72,7 @@ function openAt(engine: Engine, base: PlacedMeeting, p: number): boolean {
   const leaving = mayLeave(engine, base, p);
   const chosen = leaving === null ? null : members(engine, base, p, leaving);
   if (chosen === null) return false;
-  const placed = { ...base, room: room.room, telehealth: room.telehealth };
+  const placed = meetingWith(base, { room: room.room, telehealth: room.telehealth });
   let staff = chooseStaff(engine, placed, -1, false, true);
   if (staff === null && engine.prepared.seatOfPosition[base.service]!.length === 1) {
     const leader = freeStaffByChain(engine, { ...placed, staff: [-1] }, 0, true, true);

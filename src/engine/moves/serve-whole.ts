@@ -4,6 +4,7 @@ import { equip, tryReplace } from '../kernel/engine.js';
 import { enter, need, patientFits, shortfall, trackMeetings } from '../kernel/needs.js';
 import type { Move } from './move.js';
 import { minutesShortOf, queuedPatient, servedBefore, triageOn } from './triage.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** Group sessions the move tries for its patient, at most: enough for a week, bounded for a large track. */
 const TRIES = 48;
@@ -50,7 +51,7 @@ export const serveWhole: Move = (engine) => {
       }
       if (victim < 0) continue;
       const before = state.mark();
-      state.replace(index, { ...m, patients: m.patients.filter((q) => q !== victim) });
+      state.replace(index, meetingWith(m, { patients: m.patients.filter((q) => q !== victim) }));
       if (!enter(engine, index, p)) {
         state.rollback(before);
         continue;
@@ -88,7 +89,7 @@ function takeIndividual(engine: Parameters<Move>[0], p: number, s: number): bool
     for (const index of state.patientMeetings[q]!) {
       const m = state.meetings[index]!;
       if (m.service !== s || m.pinned || m.patients.length !== 1) continue;
-      const next = { ...m, patients: [p] };
+      const next = meetingWith(m, { patients: [p] });
       if (!patientFits(engine, next, p, index)) continue;
       if (tryReplace(engine, index, next, false)) return true;
       const equipped = equip(engine, next, index, true, false);

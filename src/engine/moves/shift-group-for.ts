@@ -3,6 +3,7 @@ import { equip, tryReplace } from '../kernel/engine.js';
 import { patientFits, shortPatient, trackMeetings } from '../kernel/needs.js';
 import { windowStarts } from '../kernel/slots.js';
 import type { Move } from './move.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /**
  * A group of the short patient's track moves, roster and all, to a time the patient can attend
@@ -21,7 +22,7 @@ export const shiftGroupFor: Move = (engine) => {
   const day = engine.random.next() < 0.6 ? m.day : engine.random.int(7);
   const times = windowStarts(problem, problem.tracks[track]!, day, duration, m.service).filter((start) => start !== m.start || day !== m.day);
   for (const start of engine.random.shuffle(times).slice(0, 4)) {
-    const next = { ...m, day, start, end: start + duration, patients: [...m.patients, p] };
+    const next = meetingWith(m, { day, start, end: start + duration, patients: [...m.patients, p] });
     if (!patientFits(engine, next, p, -1)) continue;
     if (tryReplace(engine, index, next)) return true;
     const equipped = equip(engine, next, index, true, false);

@@ -2,6 +2,7 @@
 import { equip, tryAdd } from '../kernel/engine.js';
 import { enter, patientFits, shortPatient, trackMeetings } from '../kernel/needs.js';
 import type { Move } from './move.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /**
  * Two groups of the short patient's track on one day trade places in their block (the later
@@ -22,8 +23,8 @@ export const swapGroupTimes: Move = (engine) => {
   if (b === undefined) return false;
   const mb = engine.state.meetings[b]!;
   const [early, late] = ma.start < mb.start ? [ma, mb] : [mb, ma];
-  const movedLate = { ...late, start: early.start, end: early.start + (late.end - late.start) };
-  const movedEarly = { ...early, start: late.end - (early.end - early.start), end: late.end };
+  const movedLate = meetingWith(late, { start: early.start, end: early.start + (late.end - late.start) });
+  const movedEarly = meetingWith(early, { start: late.end - (early.end - early.start), end: late.end });
   engine.state.remove(a);
   engine.state.remove(b);
   const placed: number[] = [];

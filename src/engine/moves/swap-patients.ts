@@ -3,6 +3,7 @@ import { groupsHeld } from '../kernel/engine.js';
 import { overlaps } from '../kernel/feasible.js';
 import { isGroup, join, randomMeeting } from './choose.js';
 import type { Move } from './move.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** Two patients of two groups trade places. */
 export const swapPatients: Move = (engine) => {
@@ -17,7 +18,7 @@ export const swapPatients: Move = (engine) => {
   const p = engine.random.pick(ma.patients)!;
   const q = engine.random.pick(mb.patients)!;
   if (ma.patients.includes(q) || mb.patients.includes(p)) return false;
-  engine.state.replace(a, { ...ma, patients: ma.patients.filter((x) => x !== p) });
-  engine.state.replace(b, { ...mb, patients: mb.patients.filter((x) => x !== q) });
+  engine.state.replace(a, meetingWith(ma, { patients: ma.patients.filter((x) => x !== p) }));
+  engine.state.replace(b, meetingWith(mb, { patients: mb.patients.filter((x) => x !== q) }));
   return join(engine, a, q) && join(engine, b, p) && groupsHeld(engine, [a, b]);
 };

@@ -7,6 +7,7 @@ import { enter, membersOf, need, patientFits, trackMeetings } from '../kernel/ne
 import { groupNeeder, sectionSeats } from './choose.js';
 import { sessionsOf } from '../kernel/tally.js';
 import type { Move } from './move.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /** Groups of the track tried as the one to switch. */
 const TRIES = 3;
@@ -41,7 +42,7 @@ export const switchAndFill: Move = (engine) => {
     const options = otherGroupServices(engine, m).filter((s) => need(engine, p, want, s.index) > 0 && engine.prepared.seatOfPosition[s.index]!.length === 1);
     const service = random.pick(options);
     if (service === undefined) continue;
-    const next = { ...m, service: service.index, patients: roster(engine, index, track, service.index) };
+    const next = meetingWith(m, { service: service.index, patients: roster(engine, index, track, service.index) });
     if (next.patients.length < service.minSize) continue;
     const mark = state.mark();
     if (placeSwitched(engine, index, next)) {
@@ -92,7 +93,7 @@ function placeSwitched(engine: Engine, index: number, next: PlacedMeeting): bool
     if (session.pinned || engine.problem.services[session.service]!.kind !== 'individual') continue;
     const mark = state.mark();
     state.remove(busy[0]!);
-    if (tryReplace(engine, index, { ...next, staff: [s] })) return true;
+    if (tryReplace(engine, index, meetingWith(next, { staff: [s] }))) return true;
     state.rollback(mark);
   }
   return false;
@@ -120,7 +121,7 @@ function seatLifted(engine: Engine, index: number, mark: number): void {
     const out = now.patients.find((r) => sameDay(engine, r, index) && sessionsOf(engine, r, now.service) > engine.prepared.patients[r]!.wantSessions[now.service]!);
     if (out === undefined) continue;
     const swap = state.mark();
-    if (!tryReplace(engine, index, { ...now, patients: [...now.patients.filter((r) => r !== out), q] })) state.rollback(swap);
+    if (!tryReplace(engine, index, meetingWith(now, { patients: [...now.patients.filter((r) => r !== out), q] }))) state.rollback(swap);
   }
 }
 

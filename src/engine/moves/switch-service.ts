@@ -5,6 +5,7 @@ import { windowStarts } from '../kernel/slots.js';
 import { need, shortPatient, trackMeetings } from '../kernel/needs.js';
 import { exchangeServices } from '../chains/service-switch.js';
 import type { Move } from './move.js';
+import { meetingWith } from '../../compiled/meetings.js';
 
 /**
  * A group the short patient attends becomes another service that the patient still needs (a
@@ -42,7 +43,7 @@ export const switchService: Move = (engine) => {
   const telehealth = service.telehealth === 'only' ? true : service.telehealth === 'never' ? false : m.telehealth;
   const starts = length === duration ? [m.start] : engine.random.shuffle(windowStarts(engine.problem, engine.problem.tracks[m.track]!, m.day, length, service.index)).slice(0, 4);
   for (const start of starts) {
-    const next = { ...m, service: service.index, start, end: start + length, telehealth };
+    const next = meetingWith(m, { service: service.index, start, end: start + length, telehealth });
     if (tryReplace(engine, index, next)) return true;
     const equipped = equip(engine, { ...next, room: -1, staff: [] }, index, false, false);
     if (equipped !== null && tryReplace(engine, index, equipped)) return true;
