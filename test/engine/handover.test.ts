@@ -3,13 +3,8 @@ import { placeIndividualBySwitchedHandOver } from '../../src/engine/chains/hando
 import type { Patient, Problem } from '../../src/model/problem.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { engineWith, expectScoreFromScratch, live } from './engine-kit.js';
-import { clinic, nineOClock, PROCESS_SKILLS_INDIVIDUAL } from './scenario-kit.js';
+import { CADC, clinic, INDIVIDUAL, LCSW, nineOClock, PROCESS, PROCESS_SKILLS_INDIVIDUAL, SKILLS } from './scenario-kit.js';
 
-const PROCESS = 0;
-const SKILLS = 1;
-const INDIVIDUAL = 2;
-const LCSW = 0;
-const CADC = 1;
 const P = 2;
 
 /**

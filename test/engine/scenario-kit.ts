@@ -102,6 +102,14 @@ export function chainClinic(therapistFrom = '18:00'): Problem {
 }
 
 /** A day-track patient who needs an hour a week on one day, `extra` on top: the members of {@link mondayClinic}. */
+/** Indices of PROCESS_SKILLS_INDIVIDUAL's services (mondayClinic's, and any clinic built on that list). */
+export const PROCESS = 0;
+export const SKILLS = 1;
+export const INDIVIDUAL = 2;
+/** Indices of mondayClinic's staff: the LCSW and the counsellor (CADC). */
+export const LCSW = 0;
+export const CADC = 1;
+
 export function hourMember(id: string, extra: Partial<Patient> = {}): Patient {
   return { id, tracks: ['day'], rules: { minWeeklyHours: 1, minDays: 1 }, ...extra };
 }

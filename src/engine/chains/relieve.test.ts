@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../model/problem.js';
 import type { PlacedMeeting } from '../../rules/types.js';
 import { engineWith, expectScoreFromScratch, live } from '../../../test/engine/engine-kit.js';
-import { hourMember, mondayClinic, nineOClock } from '../../../test/engine/scenario-kit.js';
+import { CADC, hourMember, LCSW, mondayClinic, nineOClock, PROCESS, SKILLS } from '../../../test/engine/scenario-kit.js';
 import { constructIndividuals } from '../construct/individual-phase.js';
 import { relieveClinicians } from './relieve.js';
-
-const PROCESS = 0;
-const SKILLS = 1;
-const LCSW = 0;
-const CADC = 1;
 
 /**
  * Monday 09:00-11:00: a process group (LCSW or CADC may lead it) at 09:00 led by the LCSW, a

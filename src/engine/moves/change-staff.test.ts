@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../model/problem.js';
 import { applyLikeSearch, engineWith, expectScoreFromScratch, live } from '../../../test/engine/engine-kit.js';
-import { hourMember, mondayClinic, nineOClock } from '../../../test/engine/scenario-kit.js';
+import { CADC, hourMember, LCSW, mondayClinic, nineOClock, PROCESS } from '../../../test/engine/scenario-kit.js';
 import { changeStaff } from './change-staff.js';
-
-const PROCESS = 0;
-const LCSW = 0;
-const CADC = 1;
 
 /** Monday 09:00-10:00: a process group the counsellor leads, and `patients` day patients, most of them short. */
 function monday(patients: number): Problem {

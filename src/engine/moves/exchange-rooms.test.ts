@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../model/problem.js';
 import type { PlacedMeeting } from '../../rules/types.js';
 import { applyLikeSearch, engineWith, expectScoreFromScratch, live, shortMinutes } from '../../../test/engine/engine-kit.js';
-import { hourMember, mondayClinic, nineOClock } from '../../../test/engine/scenario-kit.js';
+import { CADC, hourMember, LCSW, mondayClinic, nineOClock, PROCESS, SKILLS } from '../../../test/engine/scenario-kit.js';
 import { exchangeRooms } from './exchange-rooms.js';
-
-const PROCESS = 0;
-const SKILLS = 1;
-const LCSW = 0;
-const CADC = 1;
 
 /**
  * One hour a week, Monday 09:00, two rooms: four seats and two. The counsellor's process group of

@@ -5,15 +5,11 @@ import type { Problem } from '../../model/problem.js';
 import type { PlacedMeeting } from '../../rules/types.js';
 import { allRules } from '../../rules/catalogue.js';
 import { applyLikeSearch, engineWith, expectScoreFromScratch, live } from '../../../test/engine/engine-kit.js';
-import { hourMember, mondayClinic, nineOClock } from '../../../test/engine/scenario-kit.js';
+import { CADC, hourMember, LCSW, mondayClinic, nineOClock, PROCESS, SKILLS } from '../../../test/engine/scenario-kit.js';
 import { createEngine } from '../kernel/create.js';
 import { openGroupFor } from './open-group-for.js';
 import { openSectionByChain } from './open-section-by-chain.js';
 
-const PROCESS = 0;
-const SKILLS = 1;
-const LCSW = 0;
-const CADC = 1;
 const wantsSkills = {
   requires: [
     { service: 'process', min: 1, max: 1 },

@@ -2,15 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../model/problem.js';
 import type { PlacedMeeting } from '../../rules/types.js';
 import { applyLikeSearch, engineWith, expectScoreFromScratch, live, shortMinutes } from '../../../test/engine/engine-kit.js';
-import { hourMember, mondayClinic, nineOClock } from '../../../test/engine/scenario-kit.js';
+import { CADC, hourMember, INDIVIDUAL, LCSW, mondayClinic, nineOClock, PROCESS, SKILLS } from '../../../test/engine/scenario-kit.js';
 import { pairedResection } from './paired-resection.js';
 import { resectionTime } from './resection-time.js';
 
-const PROCESS = 0;
-const SKILLS = 1;
-const INDIVIDUAL = 2;
-const LCSW = 0;
-const CADC = 1;
 const OFFICE = 1;
 const TEN = 10 * 60;
 

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../model/problem.js';
 import { applyLikeSearch, engineWith, expectScoreFromScratch, live } from '../../../test/engine/engine-kit.js';
-import { hourMember, mondayClinic, nineOClock } from '../../../test/engine/scenario-kit.js';
+import { CADC, hourMember, INDIVIDUAL, LCSW, mondayClinic, nineOClock, PROCESS, SKILLS } from '../../../test/engine/scenario-kit.js';
 import { placeIndividual } from '../construct/individuals.js';
 import { relieveAndServe } from './relieve-and-serve.js';
-
-const PROCESS = 0;
-const SKILLS = 1;
-const INDIVIDUAL = 2;
-const LCSW = 0;
-const CADC = 1;
 
 /**
  * Monday 09:00-11:00: the LCSW may work one hour that week and spends it on a process group a

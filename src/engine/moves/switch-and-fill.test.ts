@@ -2,16 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../model/problem.js';
 import type { PlacedMeeting } from '../../rules/types.js';
 import { applyLikeSearch, engineWith, expectScoreFromScratch, live, shortMinutes } from '../../../test/engine/engine-kit.js';
-import { hourMember, mondayClinic, nineOClock } from '../../../test/engine/scenario-kit.js';
+import { CADC, hourMember, INDIVIDUAL, LCSW, mondayClinic, nineOClock, PROCESS, SKILLS } from '../../../test/engine/scenario-kit.js';
 import { switchAndFill } from './switch-and-fill.js';
 import { switchService } from './switch-service.js';
 import { switchServiceByChain } from './switch-service-by-chain.js';
 
-const PROCESS = 0;
-const SKILLS = 1;
-const INDIVIDUAL = 2;
-const LCSW = 0;
-const CADC = 1;
 const OFFICE = 2;
 
 /**

@@ -6,14 +6,9 @@ import { allRules } from '../../rules/catalogue.js';
 import { createEngine } from '../kernel/create.js';
 import type { PlacedMeeting } from '../../rules/types.js';
 import { applyLikeSearch, engineWith, expectScoreFromScratch, live } from '../../../test/engine/engine-kit.js';
-import { hourMember, mondayClinic, nineOClock } from '../../../test/engine/scenario-kit.js';
+import { CADC, hourMember, LCSW, mondayClinic, nineOClock, PROCESS, SKILLS } from '../../../test/engine/scenario-kit.js';
 import { switchService } from './switch-service.js';
 import { switchServiceByChain } from './switch-service-by-chain.js';
-
-const PROCESS = 0;
-const SKILLS = 1;
-const LCSW = 0;
-const CADC = 1;
 
 /**
  * One hour a week, Monday 09:00, two process groups side by side: the counsellor (CADC) leads
