@@ -69,11 +69,6 @@ export type Relieved = WeakSet<PlacedMeeting>;
  */
 export function relieveClinicians(engine: Engine, relieved?: Relieved): number {
   const { problem, state } = engine;
-  const reach = individualReach(engine);
-  const words = Math.max(1, (problem.staff.length + 31) >>> 5);
-  // Each seat's eligible members by reach: the walk stops at the holder's reach, and within a
-  // reach takes members in the seat's order (ascending, as the bits are read).
-  const classes = new Map<object, ReachClasses>();
   let handed = 0;
   const count = state.meetings.length;
   for (let index = 0; index < count; index++) {
@@ -83,19 +78,12 @@ export function relieveClinicians(engine: Engine, relieved?: Relieved): number {
       if (relieved.has(m)) continue;
       relieved.add(m);
     }
-    const service = problem.services[m.service]!;
-    if (service.kind !== 'group') continue;
-    const positions = engine.prepared.seatOfPosition[m.service]!;
+    if (problem.services[m.service]!.kind !== 'group') continue;
     for (let position = 0; position < m.staff.length; position++) {
-      const current = state.meetings[index]!;
-      const holder = current.staff[position]!;
-      if (holder < 0 || reach[holder] === 0) continue;
-      const seat = service.seats[positions[position]!]!;
-      let order = classes.get(seat);
-      if (!order) classes.set(seat, (order = reachClasses(seat, reach, words)));
-      const best = freestColleague(engine, current, index, position, order, reach[holder]!);
-      if (best >= 0 && tryReplace(engine, index, meetingWith(current, { staff: current.staff.map((x, i) => (i === position ? best : x)) }))) handed += 1;
-      if (relieved && state.meetings[index] !== current) relieved.add(state.meetings[index]!);
+      if (relieveSeat(engine, index, position)) {
+        handed += 1;
+        if (relieved) relieved.add(state.meetings[index]!);
+      }
     }
   }
   return handed;
@@ -129,9 +117,10 @@ function freestColleague(engine: Engine, current: PlacedMeeting, index: number, 
   return best;
 }
 
-// ---- One seat at a time, for the search (../moves/relieve-and-serve.ts) ----
+// ---- One seat at a time: each seat of relieveClinicians, and the search's (../moves/relieve-and-serve.ts) ----
 
 const reachOf = new WeakMap<object, Int32Array>();
+/** Each seat's eligible members by reach: the walk stops at the holder's reach, and within a reach takes members in the seat's order (ascending, as the bits are read). */
 const classesOf = new WeakMap<object, ReachClasses>();
 
 /**
