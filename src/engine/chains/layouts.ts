@@ -271,7 +271,6 @@ export function bestLayout(
   return best;
 }
 
-/** Seats a section of `service` has in `room`. */
 /** Whether two lists hold the same services the same number of times. */
 function sameServices(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
@@ -279,6 +278,7 @@ function sameServices(a: readonly number[], b: readonly number[]): boolean {
   return sorted(a) === sorted(b);
 }
 
+/** Seats a section of `service` has in `room`. */
 function sectionCapacity(engine: Engine, room: number, service: number): number {
   return Math.min(engine.problem.rooms[room]!.capacity, engine.problem.services[service]!.maxSize);
 }

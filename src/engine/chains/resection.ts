@@ -180,7 +180,7 @@ function seatingAt(engine: Engine, time: Time, plan: Plan): Seating {
     return options.map((probe, k): number | null => {
       if (k >= probes.length && !needs[i]!.includes(probe.service)) return null;
       const seated = meetingWith(probe, { patients: [p] });
-      if (!patientFits(engine, { ...seated, telehealth: false }, p, -1)) return null;
+      if (!patientFits(engine, meetingWith(seated, { telehealth: false }), p, -1)) return null;
       state.add(seated);
       const gain = base - state.board.peek(state, 'patient', p, 'requirement');
       state.rollback(probeMark);

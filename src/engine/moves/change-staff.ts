@@ -2,11 +2,9 @@
 import { individualReachOf } from '../chains/relieve.js';
 import { tryReplace } from '../kernel/engine.js';
 import { randomMeeting } from './choose.js';
-import type { Move } from './move.js';
+import { LARGE_CLINIC, type Move } from './move.js';
 import { meetingWith } from '../../compiled/meetings.js';
 
-/** Patients from which a group seat is never handed up (./index.ts LARGE_CLINIC: imported here it would close a circle). */
-const LARGE_CLINIC = 50;
 
 /**
  * One staff position of a meeting changes hands. In a large clinic where someone is short, a

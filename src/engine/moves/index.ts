@@ -22,7 +22,7 @@ import { exchangeGroupServices } from './exchange-services.js';
 import { placeOrMoveIndividual } from './individual.js';
 import { insertPatient } from './insert-patient.js';
 import { joinWithEjection } from './join-with-ejection.js';
-import type { Move } from './move.js';
+import { LARGE_CLINIC, type Move } from './move.js';
 import { moveMeeting } from './move-meeting.js';
 import { movePatient } from './move-patient.js';
 import { openGroup } from './open-group.js';
@@ -49,6 +49,7 @@ import { relieveAndServe } from './relieve-and-serve.js';
 import { pairedResection } from './paired-resection.js';
 
 export type { Move } from './move.js';
+export { LARGE_CLINIC } from './move.js';
 
 /** One entry of the neighbourhood. */
 export interface MoveEntry {
@@ -87,12 +88,6 @@ export interface MoveEntry {
   readonly upTo?: number;
 }
 
-/**
- * Patients from which a clinic draws its moves by `largeWeight`: the over-full references of
- * 60 patients and more stall where the small ones (10-40) and the small tight puzzles of
- * test/engine/feasible.property.test.ts do not, and those pay for a neighbourhood tuned for them.
- */
-export const LARGE_CLINIC = 50;
 
 /**
  * The weight `entry` is drawn by in a clinic of `patients` patients.

@@ -1,5 +1,5 @@
 /**
- * The one shape of a local-search move.
+ * The one shape of a local-search move, and the clinic size from which the neighbourhood changes.
  */
 import type { Engine } from '../kernel/engine.js';
 
@@ -14,3 +14,10 @@ import type { Engine } from '../kernel/engine.js';
  * ```
  */
 export type Move = (engine: Engine) => boolean;
+
+/**
+ * Patients from which a clinic draws its moves by `largeWeight` (./index.ts) and change-staff hands no group seat up (./change-staff.ts): the over-full references of
+ * 60 patients and more stall where the small ones (10-40) and the small tight puzzles of
+ * test/engine/feasible.property.test.ts do not, and those pay for a neighbourhood tuned for them.
+ */
+export const LARGE_CLINIC = 50;
