@@ -4,9 +4,14 @@
  * each run in its own process. The patients fully served must grow with the limit (no cliff),
  * and reach 90% at T/2. The limits include what `solve` keeps back for the report (at most half
  * the limit), so even T does not finish construction.
+ *
+ * Alone (the section printed, or written to `--out`; never to RESULTS.md, which `npm run bench` writes):
+ *   tsx bench/anytime.ts [--patients 1000] [--seeds 3] [--out /tmp/anytime.md]
  */
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { argument } from './args.js';
 import { runMarked } from './child.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -110,4 +115,12 @@ export function anytimeText(rows: readonly AnytimeRow[]): string[] {
         ]),
     '',
   ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = await anytimeRows(Number(argument('patients') ?? '1000'), Number(argument('seeds') ?? '3'));
+  const text = `${anytimeText(rows).join('\n')}\n`;
+  const out = argument('out');
+  if (out === undefined) process.stdout.write(text);
+  else writeFileSync(out, text);
 }
