@@ -28,16 +28,6 @@ const PROGRESS_SCORE_INTERVAL_MS = 1000;
 /** The most of construction's time that bringing the progress score up to date may take. */
 const PROGRESS_SCORE_COST_SHARE = 0.1;
 
-/** Share of the report reserve a construction cut before placing anything keeps. */
-const CUT_RESERVE_SHARE = 0.75;
-/** Meetings a complete week holds per patient (generated clinics: 2.27-2.29). */
-const MEETINGS_PER_PATIENT = 2.3;
-
-/** The share of the report reserve a construction that placed `meetings` needs kept. */
-function reserveShare(meetings: number, patients: number): number {
-  return Math.min(1, CUT_RESERVE_SHARE + ((1 - CUT_RESERVE_SHARE) * meetings) / (MEETINGS_PER_PATIENT * Math.max(1, patients)));
-}
-
 /** Default seed. */
 export const DEFAULT_SEED = 1;
 
@@ -86,11 +76,8 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
 
   const engine = createEngine(compiled, rules, weights, seed, start);
   const state = engine.state;
-  // Construction and search stop early enough to export and report, which cannot be cut; the
-  // export grows with the meetings placed, so a cut construction keeps less (reserveShare).
-  const reserveMs = reportReserveMs(budget.deadline - budget.startedAt, compiled.patients.length, budget.elapsedMs());
-  const patients = compiled.patients.length;
-  engine.budget = budget.reserve(() => reserveMs * reserveShare(state.meetings.length, patients));
+  // Construction and search stop early enough to export and report, which cannot be cut.
+  engine.budget = budget.reserve(reportReserveMs(budget.deadline - budget.startedAt, compiled.patients.length, budget.elapsedMs()));
   // Reading the score evaluates what construction deferred: once a second at most, not every
   // report, nor more than a tenth of the time, and not at construction's start (the empty week's
   // rules, all evaluated again once its patients are placed): until the first refresh the reports
@@ -102,8 +89,6 @@ export function solveDetailed(problem: Problem, options: SolveOptions = {}, star
   engine.budget.enter('construct', () => ({ bestScore: constructedSoFar(), iteration: 0 }));
   const reached = new Set<number>();
   const constructionComplete = construct(engine, reached);
-  // The week is built (or cut): the search keeps the whole reserve, and its polls read no closure.
-  engine.budget = budget.reserve(reserveMs);
   const constructedScore = state.score();
   const firstCompleteMs = budget.elapsedMs();
 

@@ -101,42 +101,6 @@ describe('Budget', () => {
     expect(budget.slice(100).spent()).toBe(true);
   });
 
-  it('a reserve given as a function is read at every poll: the deadline moves as it grows', () => {
-    const clock = manualClock();
-    const budget = new Budget({ timeLimitMs: 1000, now: clock.now });
-    let reserveMs = 100;
-    const phase = budget.reserve(() => reserveMs);
-    expect(phase.deadline).toBe(budget.deadline - 100);
-    clock.advance(700);
-    expect(phase.spent()).toBe(false);
-    expect(phase.remainingMs()).toBe(200);
-    reserveMs = 400;
-    expect(phase.spent()).toBe(true);
-    expect(phase.stopReason()).toBe('time-limit');
-    expect(phase.remainingMs()).toBe(0);
-    expect(budget.spent()).toBe(false);
-    // Never past the call's deadline, and a NaN reserve ends the work at once.
-    reserveMs = -50;
-    expect(phase.deadline).toBe(budget.deadline);
-    reserveMs = Number.NaN;
-    expect(phase.spent()).toBe(true);
-  });
-
-  it('slices of a moving budget stop when its deadline passes theirs', () => {
-    const clock = manualClock();
-    const budget = new Budget({ timeLimitMs: 1000, now: clock.now });
-    let reserveMs = 100;
-    const phase = budget.reserve(() => reserveMs);
-    const first = phase.slice(800);
-    const last = first.reserve(50);
-    clock.advance(600);
-    expect(first.spent()).toBe(false);
-    reserveMs = 500;
-    expect(first.spent()).toBe(true);
-    expect(last.spent()).toBe(true);
-    expect(last.deadline).toBe(phase.deadline - 50);
-  });
-
   it('reads timeLimitMs from options: absent or NaN the default, Infinity none, negative 0', () => {
     const clock = manualClock();
     expect(budgetOf({}, 3000, clock.now).deadline).toBe(clock.now() + 3000);

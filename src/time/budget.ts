@@ -63,22 +63,19 @@ interface Sink {
 export class Budget {
   /** Clock reading when the call began. */
   readonly startedAt: number;
-  /** The deadline this budget was made with (`Infinity` when only `#bound` sets it). */
-  readonly #end: number;
-  /** The deadline a moving reserve allows now (see {@link Budget.reserve}); absent when it cannot move. */
-  readonly #bound: (() => number) | undefined;
+  /** Clock reading past which the phases holding this budget stop. */
+  readonly deadline: number;
   readonly #now: () => number;
   readonly #signal: AbortFlag | undefined;
   readonly #sink: Sink;
 
-  constructor(options: BudgetOptions, parent?: { startedAt: number; sink: Sink; bound?: (() => number) | undefined }) {
+  constructor(options: BudgetOptions, parent?: { startedAt: number; sink: Sink }) {
     this.#now = options.now ?? (() => performance.now());
     this.#signal = options.signal;
     const now = this.#now();
     this.startedAt = parent?.startedAt ?? now;
     const limit = Number.isNaN(options.timeLimitMs) ? 0 : Math.max(0, options.timeLimitMs);
-    this.#end = now + limit;
-    this.#bound = parent?.bound;
+    this.deadline = now + limit;
     this.#sink = parent?.sink ?? {
       onProgress: options.onProgress,
       every: options.progressEveryMs ?? PROGRESS_EVERY_MS,
@@ -98,11 +95,6 @@ export class Budget {
    */
   static unlimited(): Budget {
     return new Budget({ timeLimitMs: Infinity });
-  }
-
-  /** Clock reading past which the phases holding this budget stop (it moves only under a reserve given as a function). */
-  get deadline(): number {
-    return this.#bound === undefined ? this.#end : Math.min(this.#end, this.#bound());
   }
 
   /** The clock reading now. */
@@ -174,36 +166,16 @@ export class Budget {
     return this.#sink.phase;
   }
 
-  /**
-   * A budget on the same signal and sink whose deadline is at most `limitMs` from now (never past
-   * this one's, even when this one's moves).
-   */
+  /** A budget on the same signal and sink whose deadline is at most `limitMs` from now (never past this one's). */
   slice(limitMs: number): Budget {
     const now = this.#now();
     const limit = Math.min(Number.isNaN(limitMs) ? 0 : limitMs, this.deadline - now);
-    const bound = this.#bound === undefined ? undefined : () => this.deadline;
-    return new Budget({ timeLimitMs: limit, signal: this.#signal, now: this.#now }, { startedAt: this.startedAt, sink: this.#sink, bound });
+    return new Budget({ timeLimitMs: limit, signal: this.#signal, now: this.#now }, { startedAt: this.startedAt, sink: this.#sink });
   }
 
-  /**
-   * A budget on the same signal and sink that ends `reserveMs` before this one (for work that must
-   * follow). Given as a function, the reserve is read again at every poll: for work whose followers
-   * cost more the further it gets, so its deadline moves as it goes (never past this one's).
-   *
-   * @example
-   * ```ts
-   * const construction = budget.reserve(() => 100 + 0.1 * state.meetings.length);
-   * ```
-   */
-  reserve(reserveMs: number | (() => number)): Budget {
-    // A fixed reserve of a fixed deadline is a slice; of a moving one it moves with it.
-    if (typeof reserveMs === 'number' && this.#bound === undefined) return this.slice(this.deadline - Math.max(0, reserveMs) - this.#now());
-    // A reserve read as NaN ends the work at once, as `slice` does with a NaN limit.
-    const bound = (): number => {
-      const ms = typeof reserveMs === 'number' ? reserveMs : reserveMs();
-      return Number.isNaN(ms) ? -Infinity : this.deadline - Math.max(0, ms);
-    };
-    return new Budget({ timeLimitMs: Infinity, signal: this.#signal, now: this.#now }, { startedAt: this.startedAt, sink: this.#sink, bound });
+  /** A budget on the same signal and sink that ends `reserveMs` before this one (for work that must follow). */
+  reserve(reserveMs: number): Budget {
+    return this.slice(this.deadline - Math.max(0, reserveMs) - this.#now());
   }
 
   #report(now: number): void {

@@ -57,7 +57,14 @@ export interface SolveStart {
  * half the floor). On top, construction itself returns after its deadline (its last poll, then
  * the commit of the rules it deferred): 6-941 ms of wall time at 1,000 patients, 20-219 at 5,000,
  * at that load. A reserve following the placed fraction could save at most that half floor, and
- * most of it before anyone is served (the first tracks' groups), where it buys no patient.
+ * most of it before anyone is served (the first tracks' groups), where it buys no patient. Tried
+ * (commit 8dd29c3: 75% of this reserve with nothing placed, growing with the meetings placed to
+ * all of it): over the tails of the cuts that had served someone its margin fell from 1.2-1.8 x
+ * to 1.0-1.4 x, for 25-45% more construction time at a limit of T (the first-complete time) and
+ * none at T/2, where half the limit already caps the reserve; an A/B at load 8-11 was noise.
+ * What would let the reserve follow progress is a report whose cost does: today it runs every
+ * unmet patient's rules again for their details (a week cut before anyone was placed: 139 of the
+ * report's 155 sampled ms).
  *
  * @example
  * ```ts
