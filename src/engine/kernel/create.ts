@@ -47,21 +47,23 @@ export interface SolveStart {
  *
  * The reserve does not shrink for a construction cut early, because finishing a cut week costs
  * about what finishing a complete one does (bench/anytime-tail.ts: each cut cold in its own
- * process, sources, CPU, load 7-8, December 2026; an earlier measure of the whole time after the
- * deadline gave 0.6 x at 1,000 patients). After the deadline, as multiples of the floor: a cut
- * 1,000-patient week 1.02-2.33 (12 cuts at 1/8 to 3/4 of construction, 0-79% of patients
- * served), a complete one 1.50-1.96 (seeds 1-3); at 5,000 patients cut 1.07-1.58, complete 1.59.
- * The report is most of it and does not follow progress: it details every unmet patient, so it
- * costs as much after a cut (84-194 ms at 1,000 patients) as after a complete week (103-150);
- * only the export and the return to the best week grow with the meetings placed (up to about
- * half the floor). On top, construction itself returns after its deadline (its last poll, then
- * the commit of the rules it deferred): 6-941 ms of wall time at 1,000 patients, 20-219 at 5,000,
- * at that load. A reserve following the placed fraction could save at most that half floor, and
- * most of it before anyone is served (the first tracks' groups), where it buys no patient. Tried
- * (commit 8dd29c3: 75% of this reserve with nothing placed, growing with the meetings placed to
- * all of it): over the tails of the cuts that had served someone its margin fell from 1.2-1.8 x
- * to 1.0-1.4 x, for 25-45% more construction time at a limit of T (the first-complete time) and
- * none at T/2, where half the limit already caps the reserve; an A/B at load 8-11 was noise.
+ * process, sources, CPU, load 7-9, two runs, December 2026; an earlier measure of the whole time
+ * after the deadline gave 0.6 x at 1,000 patients). After the deadline, as multiples of the
+ * floor: a cut 1,000-patient week 0.80-2.33 (20 cuts at 1/8 to 3/4 of construction, 0-96% of
+ * patients served), a complete one 1.32-1.96 (10 runs); at 5,000 patients cut 1.07-1.58 (7),
+ * complete 1.38-1.60 (3). The report is most of it and does not follow progress: it details
+ * every unmet patient, so it costs as much after a cut (55-194 ms at 1,000 patients) as after a
+ * complete week (103-150); only the export and the return to the best week grow with the
+ * meetings placed (up to about half the floor). The dearest were cuts late in construction (787
+ * and 958 of 1,000 served: 2.33 x both). On top, construction itself returns after its deadline (its
+ * last poll, then the commit of the rules it deferred): 0-941 ms of wall time at 1,000 patients,
+ * 8-219 at 5,000, at that load. A reserve following the placed fraction could save at most that
+ * half floor, most of it before anyone is served (the first tracks' groups), where it buys no
+ * patient. Tried (commit 8dd29c3: 75% of this reserve with nothing placed, growing with the
+ * meetings placed to all of it): at the cuts above that had served someone it kept 76-99% of
+ * this reserve, where tails already reached 2.33 x the floor, for 25-45% more construction at a
+ * limit of T (the first-complete time) and none at T/2, where half the limit already caps the
+ * reserve; an A/B at load 8-11 was noise.
  * What would let the reserve follow progress is a report whose cost does: today it runs every
  * unmet patient's rules again for their details (a week cut before anyone was placed: 139 of the
  * report's 155 sampled ms).
