@@ -4,9 +4,14 @@
  * each run in its own process. The patients fully served must grow with the limit (no cliff),
  * and reach 90% at T/2. The limits include what `solve` keeps back for the report (at most half
  * the limit), so even T does not finish construction.
+ *
+ * Alone (the section printed, or written to `--out`; never to RESULTS.md, which `npm run bench` writes):
+ *   tsx bench/anytime.ts [--patients 1000] [--seeds 3] [--out /tmp/anytime.md]
  */
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { argument } from './args.js';
 import { runMarked } from './child.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -66,6 +71,11 @@ export function monotone(row: AnytimeRow): boolean {
   return row.cuts.every((cut, k) => k === 0 || cut.served >= row.cuts[k - 1]!.served);
 }
 
+/** How far past its limit the latest cut of the row returned (negative: all returned in time). */
+export function mostPastLimit(row: AnytimeRow): number {
+  return Math.max(...row.cuts.map((cut) => cut.wallMs - cut.timeLimitMs));
+}
+
 /**
  * The RESULTS.md section of the anytime rows.
  *
@@ -87,13 +97,14 @@ export function anytimeText(rows: readonly AnytimeRow[]): string[] {
     'uncut run serves). CPU: the uncut run\'s process CPU time for `solve`. The limits include what `solve` keeps back for the',
     'report (up to half the limit), so T itself does not finish construction, and validation, compilation and the engine\'s',
     'tables (the floor: about 130 ms at 1,000 patients, quiet), which no limit can cut. Patients a cut construction never',
-    'reached get the one `not-reached` cause, at no analysis cost.',
+    'reached get the one `not-reached` cause, at no analysis cost. Most past limit: the wall time of the cut run that returned',
+    'latest, minus its limit (the promise; a limit below the floor and the report is passed whatever construction does).',
     '',
-    '| seed | T (ms) | T CPU (ms) | load | served at T/8 | T/4 | T/2 | T | uncut | monotone |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| seed | T (ms) | T CPU (ms) | load | served at T/8 | T/4 | T/2 | T | uncut | monotone | most past limit (ms) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
     ...rows.map(
       (row) =>
-        `| ${row.seed} | ${Math.round(row.full.firstCompleteMs ?? row.full.wallMs)} | ${Math.round(row.full.cpuMs)} | ${row.full.loadAverage.toFixed(1)} | ${row.cuts.map((c) => c.served).join(' | ')} | ${row.full.served} | ${monotone(row) ? 'yes' : 'NO'} |`,
+        `| ${row.seed} | ${Math.round(row.full.firstCompleteMs ?? row.full.wallMs)} | ${Math.round(row.full.cpuMs)} | ${row.full.loadAverage.toFixed(1)} | ${row.cuts.map((c) => c.served).join(' | ')} | ${row.full.served} | ${monotone(row) ? 'yes' : 'NO'} | ${Math.round(mostPastLimit(row))} |`,
     ),
     '',
     `- Served counts monotone in the limit: ${rows.every(monotone) ? '**met**' : '**missed**'}.`,
@@ -110,4 +121,12 @@ export function anytimeText(rows: readonly AnytimeRow[]): string[] {
         ]),
     '',
   ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const rows = await anytimeRows(Number(argument('patients') ?? '1000'), Number(argument('seeds') ?? '3'));
+  const text = `${anytimeText(rows).join('\n')}\n`;
+  const out = argument('out');
+  if (out === undefined) process.stdout.write(text);
+  else writeFileSync(out, text);
 }

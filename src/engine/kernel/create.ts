@@ -37,14 +37,36 @@ export interface SolveStart {
  * (`floorMs`: they scale with the clinic and slow down with the machine's load alike, so the
  * reserve follows a loaded machine). Measured (December 2026, process CPU, cold, dist,
  * `maxIterations: 0`) as multiples of that floor: a complete 1,000-patient week 1.3 x (export
- * 103 ms, report 209, after a floor of 252), a week cut during construction 0.6 x at 1,000
- * patients and 1.0 x at 5,000 (its unreached patients' causes cost nothing: diagnose/not-reached.ts).
- * Twice the floor is thus a 1.5 x margin over a complete week, and no more: with 1.5 x the floor
- * and 0.15 ms a patient, a 2,564 ms solve of 1,000 patients at load 8.6 returned 669 ms late (its
- * report took 565 ms of wall time after a floor of 138), the same solve with this reserve beside
- * it 226 ms late: one pair at that load proves little, but the limit is the promise. Never more
- * than half the limit: a limit too short for construction gives construction half of it; a
- * caller's limit is a promise, the served count at a limit too short for construction is not.
+ * 103 ms, report 209, after a floor of 252). Twice the floor is thus a 1.5 x margin over a
+ * complete week, and no more: with 1.5 x the floor and 0.15 ms a patient, a 2,564 ms solve of
+ * 1,000 patients at load 8.6 returned 669 ms late (its report took 565 ms of wall time after a
+ * floor of 138), the same solve with this reserve beside it 226 ms late: one pair at that load
+ * proves little, but the limit is the promise. Never more than half the limit: a limit too short
+ * for construction gives construction half of it; a caller's limit is a promise, the served count
+ * at a limit too short for construction is not.
+ *
+ * The reserve does not shrink for a construction cut early, because finishing a cut week costs
+ * about what finishing a complete one does (bench/anytime-tail.ts: each cut cold in its own
+ * process, sources, CPU, load 7-9, two runs, December 2026; an earlier measure of the whole time
+ * after the deadline gave 0.6 x at 1,000 patients). After the deadline, as multiples of the
+ * floor: a cut 1,000-patient week 0.80-2.33 (20 cuts at 1/8 to 3/4 of construction, 0-96% of
+ * patients served), a complete one 1.32-1.96 (10 runs); at 5,000 patients cut 1.07-1.58 (7),
+ * complete 1.38-1.60 (3). The report is most of it and does not follow progress: it details
+ * every unmet patient, so it costs as much after a cut (55-194 ms at 1,000 patients) as after a
+ * complete week (103-150); only the export and the return to the best week grow with the
+ * meetings placed (up to about half the floor). The dearest were cuts late in construction (787
+ * and 958 of 1,000 served: 2.33 x both). On top, construction itself returns after its deadline (its
+ * last poll, then the commit of the rules it deferred): 0-941 ms of wall time at 1,000 patients,
+ * 8-219 at 5,000, at that load. A reserve following the placed fraction could save at most that
+ * half floor, most of it before anyone is served (the first tracks' groups), where it buys no
+ * patient. Tried (commit 8dd29c3: 75% of this reserve with nothing placed, growing with the
+ * meetings placed to all of it): at the cuts above that had served someone it kept 76-99% of
+ * this reserve, where tails already reached 2.33 x the floor, for 25-45% more construction at a
+ * limit of T (the first-complete time) and none at T/2, where half the limit already caps the
+ * reserve; an A/B at load 8-11 was noise.
+ * What would let the reserve follow progress is a report whose cost does: today it runs every
+ * unmet patient's rules again for their details (a week cut before anyone was placed: 139 of the
+ * report's 155 sampled ms).
  *
  * @example
  * ```ts
