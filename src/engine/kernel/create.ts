@@ -45,28 +45,12 @@ export interface SolveStart {
  * for construction gives construction half of it; a caller's limit is a promise, the served count
  * at a limit too short for construction is not.
  *
- * The reserve does not shrink for a construction cut early, because finishing a cut week costs
- * about what finishing a complete one does (bench/anytime-tail.ts: each cut cold in its own
- * process, sources, CPU, load 7-9, two runs, December 2026; an earlier measure of the whole time
- * after the deadline gave 0.6 x at 1,000 patients). After the deadline, as multiples of the
- * floor: a cut 1,000-patient week 0.80-2.33 (20 cuts at 1/8 to 3/4 of construction, 0-96% of
- * patients served), a complete one 1.32-1.96 (10 runs); at 5,000 patients cut 1.07-1.58 (7),
- * complete 1.38-1.60 (3). The report is most of it and does not follow progress: it details
- * every unmet patient, so it costs as much after a cut (55-194 ms at 1,000 patients) as after a
- * complete week (103-150); only the export and the return to the best week grow with the
- * meetings placed (up to about half the floor). The dearest were cuts late in construction (787
- * and 958 of 1,000 served: 2.33 x both). On top, construction itself returns after its deadline (its
- * last poll, then the commit of the rules it deferred): 0-941 ms of wall time at 1,000 patients,
- * 8-219 at 5,000, at that load. A reserve following the placed fraction could save at most that
- * half floor, most of it before anyone is served (the first tracks' groups), where it buys no
- * patient. Tried (commit 8dd29c3: 75% of this reserve with nothing placed, growing with the
- * meetings placed to all of it): at the cuts above that had served someone it kept 76-99% of
- * this reserve, where tails already reached 2.33 x the floor, for 25-45% more construction at a
- * limit of T (the first-complete time) and none at T/2, where half the limit already caps the
- * reserve; an A/B at load 8-11 was noise.
- * What would let the reserve follow progress is a report whose cost does: today it runs every
- * unmet patient's rules again for their details (a week cut before anyone was placed: 139 of the
- * report's 155 sampled ms).
+ * The reserve does not shrink when construction is cut early: finishing a cut week costs about
+ * what finishing a complete one does (bench/anytime-tail.ts, CPU, load 7-9: 0.80-2.33 x the floor
+ * after 20 cuts of a 1,000-patient week, 1.32-1.96 x after 10 complete ones), because the report,
+ * most of the tail, details every unmet patient. A reserve following the meetings placed was tried
+ * (8dd29c3, reverted): it kept 76-99% of this one where the tail was dearest. A report whose cost
+ * follows progress would have to come first.
  *
  * @example
  * ```ts
