@@ -105,6 +105,26 @@ export function changeReasons(compiled: CompiledProblem, placed: readonly Placed
   return log;
 }
 
+/**
+ * The patients re-planning serves first, with the reasons their changes give: the admitted and
+ * whoever missed a meeting.
+ *
+ * @example
+ * ```ts
+ * const affected = admittedAndMissed(compiled, changes, changeReasons(compiled, placed, changes, pinned));
+ * ```
+ */
+export function admittedAndMissed(compiled: CompiledProblem, changes: readonly Change[], log: ChangeReasons): Map<number, ChangeReason[]> {
+  const affected = new Map<number, ChangeReason[]>();
+  for (const change of changes) {
+    if (change.kind !== 'admit') continue;
+    const p = compiled.patientIndex.get(change.patient.id)!;
+    affected.set(p, log.patient.get(p) ?? []);
+  }
+  for (const [, set] of log.missed) for (const p of set) affected.set(p, log.patient.get(p) ?? []);
+  return affected;
+}
+
 function overlapsWindow(m: PlacedMeeting, compiled: CompiledProblem, date: string, start?: string, end?: string): boolean {
   if (compiled.dates[m.day] !== date) return false;
   const from = start === undefined ? 0 : Number(start.slice(0, 2)) * 60 + Number(start.slice(3));
