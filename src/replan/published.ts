@@ -14,14 +14,7 @@ import { meetingWith } from '../compiled/meetings.js';
 import { formatLocalTime, MINUTES_PER_DAY, parseLocalTime, WEEKDAYS } from '../time/week.js';
 import { Context } from '../input/context.js';
 import { readMeta } from '../input/meta.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function shown(value: unknown): string {
-  return typeof value === 'string' ? value : value === undefined ? 'nothing' : typeof value;
-}
+import { isRecord, shown } from './untrusted.js';
 
 /**
  * Reads the published week against the (valid, compiled) problem: its meetings in compiled form,
@@ -287,16 +280,9 @@ export function exportReplanned(
   const instant = instantsIn(compiled.timeZone);
   // Dates of one week and zero-padded clock times sort as their day and minute indexes do.
   const ordered = [...live].sort((a, b) => a.day - b.day || a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const meetings = ordered.map((placed) => {
-    const before = published.get(placed.id);
-    const out: Meeting =
-      before && unchanged(before.placed, placed)
-        ? copyOf(before.meeting)
-        : revised(keepMeta(meetingOf(compiled, meetingWith(placed, { patients: [...placed.patients].sort((a, b) => a - b) }), placed.id, instant), before?.meeting), before?.meeting);
-    if (pinned.has(out.id)) out.pinned = true;
-    else delete out.pinned;
-    return out;
-  });
+  const meetings = ordered.map((placed) =>
+    exported(placed, published.get(placed.id), pinned, () => meetingOf(compiled, meetingWith(placed, { patients: [...placed.patients].sort((a, b) => a - b) }), placed.id, instant)),
+  );
   return { timeZone: compiled.timeZone, weekStart: compiled.weekStart, meetings };
 }
 
@@ -311,13 +297,18 @@ function exportRenaming(
   // Every meeting goes out "pinned" so the engine's export keeps the ids; the flags are set after.
   const schedule = exportSchedule(compiled, named);
   const byId = new Map(named.map((m) => [m.id, m]));
-  schedule.meetings = schedule.meetings.map((meeting) => {
-    const before = published.get(meeting.id);
-    const placed = byId.get(meeting.id)!;
-    const out: Meeting = before && unchanged(before.placed, placed) ? copyOf(before.meeting) : revised(keepMeta(meeting, before?.meeting), before?.meeting);
-    if (pinned.has(out.id)) out.pinned = true;
-    else delete out.pinned;
-    return out;
-  });
+  schedule.meetings = schedule.meetings.map((meeting) => exported(byId.get(meeting.id)!, published.get(meeting.id), pinned, () => meeting));
   return schedule;
+}
+
+/**
+ * Meeting `placed` as the re-planned week lists it: its published version `before` (cloned) when
+ * unchanged, else `converted()` with the published meta and one revision more; flagged pinned
+ * only when in `pinned`. Converting only what changed keeps exporting a mostly unchanged week cheap.
+ */
+function exported(placed: PlacedMeeting, before: { placed: PlacedMeeting; meeting: Meeting } | undefined, pinned: ReadonlySet<string>, converted: () => Meeting): Meeting {
+  const out = before && unchanged(before.placed, placed) ? copyOf(before.meeting) : revised(keepMeta(converted(), before?.meeting), before?.meeting);
+  if (pinned.has(out.id)) out.pinned = true;
+  else delete out.pinned;
+  return out;
 }
