@@ -1,6 +1,7 @@
 /**
  * The published week as re-planning loads it into the engine: which meetings are a record, which
- * are frozen by a pin, and which a change left too small to hold as they are.
+ * are frozen by a pin, and which a change left too small to hold as they are; then loaded, with
+ * what a change broke released and its patients handed the reasons.
  */
 import type { CompiledProblem } from '../compiled/compile.js';
 import { releaseBroken, type Engine, type PublishedMeeting } from '../engine/index.js';
