@@ -14,9 +14,10 @@
  * with W = {@link SHORTFALL_WEIGHT}, large enough that the order is lexicographic.
  */
 import type { Problem } from '../../src/model/problem.js';
-import { compileProblem, slotOf, type CompiledProblem } from '../../src/compiled/compile.js';
-import { resolveHoursRules } from '../../src/input/defaults.js';
+import { compileProblem, slotOf, type CompiledPatient, type CompiledProblem } from '../../src/compiled/compile.js';
+import { resolveHoursRules, type ResolvedHoursRules } from '../../src/input/defaults.js';
 import { SLOT_MINUTES } from '../../src/time/week.js';
+import { chunk, columnsTerms, pushTo, Terms } from './lp-terms.js';
 
 /** Weight of one minute of requirement shortfall against one staffed minute. */
 export const SHORTFALL_WEIGHT = 1000;
@@ -80,32 +81,6 @@ export function assertReferenceScope(problem: Problem): void {
   }
 }
 
-/** Collects `coefficient name` terms and prints them a few per line, as LP readers like. */
-class Terms {
-  private readonly parts: string[] = [];
-  add(coefficient: number, name: string): this {
-    if (coefficient === 0) return this;
-    const sign = coefficient < 0 ? '-' : '+';
-    const size = Math.abs(coefficient);
-    this.parts.push(`${sign} ${size === 1 ? '' : `${size} `}${name}`);
-    return this;
-  }
-  get empty(): boolean {
-    return this.parts.length === 0;
-  }
-  toString(): string {
-    const lines: string[] = [];
-    for (let i = 0; i < this.parts.length; i += 8) lines.push(this.parts.slice(i, i + 8).join(' '));
-    return lines.join('\n   ');
-  }
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /**
  * Builds the reference MILP of a problem inside the reference scope.
  *
@@ -118,242 +93,297 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  */
 export function buildReferenceModel(problem: Problem): ReferenceModel {
   assertReferenceScope(problem);
-  const compiled = compileProblem(problem);
-  const grid = compiled.granularityMinutes;
-  const span = grid / SLOT_MINUTES;
-  const rows: string[] = [];
-  const binaries: string[] = [];
-  const continuous: string[] = [];
-  const objective = new Terms();
-  const addRow = (terms: Terms, sense: '<=' | '>=' | '=', rhs: number): void => {
-    if (!terms.empty) rows.push(` r${rows.length}: ${terms.toString()} ${sense} ${rhs}`);
-  };
-  const starts: Array<{ day: number; start: number; first: number }> = [];
-  for (let day = 0; day < 7; day++) {
-    if (compiled.closedDays[day]) continue;
-    for (let start = 0; start + grid <= 1440; start += grid) starts.push({ day, start, first: slotOf(day, start) });
-  }
-  const timeKey = (day: number, start: number): number => day * 1440 + start;
+  const model = new ModelBuilder(problem, compileProblem(problem));
+  // Rows are numbered in the order they are added: the families go in this order.
+  model.addSections();
+  model.limitSectionSizes();
+  model.separateAvoidPairs();
+  model.addIndividuals();
+  model.limitResources();
+  for (const patient of model.compiled.patients) model.addPatientRows(patient);
+  return model.result();
+}
 
-  // Sections: group services at grid starts inside a track's windows, in an eligible free room.
-  const sections: SectionVar[] = [];
-  for (const service of compiled.services) {
-    if (service.kind !== 'group') continue;
-    for (const track of compiled.tracks) {
-      for (const { day, start, first } of starts) {
-        if (!track.windows.containsRange(first, first + span)) continue;
-        for (const room of service.eligibleRooms) {
-          if (!compiled.rooms[room]!.available.containsRange(first, first + span)) continue;
-          sections.push({ name: `y${sections.length}`, track: track.index, day, start, room, service: service.index });
+type Sense = '<=' | '>=' | '=';
+
+/** Minutes since Monday 00:00 of a grid start: the key of the one-at-a-time rows. */
+const timeKey = (day: number, start: number): number => day * 1440 + start;
+
+/** The MILP as it is built: its columns and rows so far, and which columns use each resource, patient and day. */
+class ModelBuilder {
+  readonly sections: SectionVar[] = [];
+  readonly attends: AttendVar[] = [];
+  readonly leads: LeadVar[] = [];
+  readonly individuals: IndividualVar[] = [];
+  private readonly grid: number;
+  /** Slots in one grid step (every session lasts one). */
+  private readonly span: number;
+  private readonly rows: string[] = [];
+  private readonly binaries: string[] = [];
+  private readonly continuous: string[] = [];
+  private readonly objective = new Terms();
+  /** Every grid start of the week's open days. */
+  private readonly starts: Array<{ day: number; start: number; first: number }> = [];
+  private readonly staffAt = new Map<string, string[]>(); // staff@time -> columns using them
+  private readonly patientAt = new Map<string, string[]>(); // patient@time -> columns
+  private readonly roomAt = new Map<string, string[]>(); // room@time -> section columns
+  private readonly staffMinutes = new Map<string, string[]>(); // staff or staff@day -> columns (grid minutes each)
+  private readonly patientDay = new Map<string, string[]>(); // patient@day -> columns
+  private readonly patientService = new Map<string, string[]>(); // patient@service -> columns
+  private readonly patientAll = new Map<number, string[]>(); // patient -> counting columns
+  private readonly sectionAttends = new Map<number, string[]>();
+
+  constructor(
+    private readonly problem: Problem,
+    readonly compiled: CompiledProblem,
+  ) {
+    this.grid = compiled.granularityMinutes;
+    this.span = this.grid / SLOT_MINUTES;
+    for (let day = 0; day < 7; day++) {
+      if (compiled.closedDays[day]) continue;
+      for (let start = 0; start + this.grid <= 1440; start += this.grid) this.starts.push({ day, start, first: slotOf(day, start) });
+    }
+  }
+
+  /** Sections: group services at grid starts inside a track's windows, in an eligible free room; their leaders and attendees. */
+  addSections(): void {
+    const { compiled, span } = this;
+    for (const service of compiled.services) {
+      if (service.kind !== 'group') continue;
+      for (const track of compiled.tracks) {
+        for (const { day, start, first } of this.starts) {
+          if (!track.windows.containsRange(first, first + span)) continue;
+          for (const room of service.eligibleRooms) {
+            if (!compiled.rooms[room]!.available.containsRange(first, first + span)) continue;
+            this.sections.push({ name: `y${this.sections.length}`, track: track.index, day, start, room, service: service.index });
+          }
         }
       }
     }
+    this.sections.forEach((section, index) => this.addSectionColumns(section, index));
   }
-  const leads: LeadVar[] = [];
-  const attends: AttendVar[] = [];
-  const individuals: IndividualVar[] = [];
-  const staffAt = new Map<string, string[]>(); // staff@time -> columns using them
-  const patientAt = new Map<string, string[]>(); // patient@time -> columns
-  const roomAt = new Map<string, string[]>(); // room@time -> section columns
-  const staffMinutes = new Map<string, string[]>(); // staff or staff@day -> columns (grid minutes each)
-  const patientDay = new Map<string, string[]>(); // patient@day -> columns
-  const patientService = new Map<string, string[]>(); // patient@service -> columns
-  const patientAll = new Map<number, string[]>(); // patient -> counting columns
-  const sectionAttends = new Map<number, string[]>();
 
-  const staffFree = (staff: number, first: number): boolean => compiled.staff[staff]!.available.containsRange(first, first + span);
-  const patientFree = (patient: number, day: number, first: number): boolean => {
-    const p = compiled.patients[patient]!;
-    return day >= p.firstDay && day < p.endDay && p.available.containsRange(first, first + span);
-  };
-  const useStaff = (staff: number, day: number, start: number, column: string): void => {
-    pushTo(staffAt, `${staff}@${timeKey(day, start)}`, column);
-    pushTo(staffMinutes, `${staff}`, column);
-    pushTo(staffMinutes, `${staff}@${day}`, column);
-    objective.add(grid, column);
-  };
-  const usePatient = (patient: number, day: number, start: number, service: number, column: string): void => {
-    pushTo(patientAt, `${patient}@${day}@${start}`, column);
-    pushTo(patientDay, `${patient}@${day}`, column);
-    pushTo(patientService, `${patient}@${service}`, column);
-    if (compiled.services[service]!.countsTowardHours) pushTo(patientAll, patient, column);
-  };
+  /** Section sizes: held (y = 1) only with minSize..min(maxSize, room capacity) patients. */
+  limitSectionSizes(): void {
+    this.sections.forEach((section, index) => {
+      const service = this.compiled.services[section.service]!;
+      const roster = this.sectionAttends.get(index) ?? [];
+      const cap = Math.min(service.maxSize, this.compiled.rooms[section.room]!.capacity);
+      const atLeast = new Terms();
+      const atMost = new Terms();
+      for (const column of roster) {
+        atLeast.add(1, column);
+        atMost.add(1, column);
+      }
+      this.addRow(atLeast.add(-service.minSize, section.name), '>=', 0);
+      this.addRow(atMost.add(-cap, section.name), '<=', 0);
+    });
+  }
 
-  sections.forEach((section, index) => {
+  /** Avoid pairs never share a section. */
+  separateAvoidPairs(): void {
+    const attendBy = new Map<string, string>();
+    for (const attend of this.attends) attendBy.set(`${attend.patient}@${attend.section}`, attend.name);
+    for (const patient of this.compiled.patients) {
+      for (const other of patient.avoid) {
+        if (other <= patient.index) continue;
+        this.sections.forEach((section, index) => {
+          const a = attendBy.get(`${patient.index}@${index}`);
+          const b = attendBy.get(`${other}@${index}`);
+          if (a && b) this.addRow(new Terms().add(1, a).add(1, b).add(-1, section.name), '<=', 0);
+        });
+      }
+    }
+  }
+
+  /** Individual sessions: patient, clinician and an office free at a grid start; offices counted per time and service. */
+  addIndividuals(): void {
+    const { compiled, span } = this;
+    const offices = new Map<number, number>(); // time -> offices free, per service features
+    for (const service of compiled.services) {
+      if (service.kind !== 'individual') continue;
+      const seat = service.seats[0]!;
+      for (const patient of compiled.patients) {
+        for (const { day, start, first } of this.starts) {
+          if (!this.patientFree(patient.index, day, first)) continue;
+          const roomsFree = service.eligibleRooms.filter((room) => compiled.rooms[room]!.available.containsRange(first, first + span)).length;
+          if (roomsFree === 0) continue;
+          offices.set(timeKey(day, start) * 100 + service.index, roomsFree);
+          for (const staff of seat.eligibleStaff) {
+            if (!this.staffFree(staff, first)) continue;
+            const session: IndividualVar = { name: `v${this.individuals.length}`, patient: patient.index, staff, service: service.index, day, start };
+            this.individuals.push(session);
+            this.binaries.push(session.name);
+            this.useStaff(staff, day, start, session.name);
+            this.usePatient(patient.index, day, start, service.index, session.name);
+          }
+        }
+      }
+    }
+    const officeUse = new Map<number, Terms>();
+    for (const session of this.individuals) {
+      const key = timeKey(session.day, session.start) * 100 + session.service;
+      const terms = officeUse.get(key) ?? new Terms();
+      officeUse.set(key, terms.add(1, session.name));
+    }
+    for (const [key, terms] of officeUse) this.addRow(terms, '<=', offices.get(key) ?? 0);
+  }
+
+  /** Rooms hold one section at a time; staff lead one thing at a time, within their weekly and daily hours. */
+  limitResources(): void {
+    const { grid } = this;
+    for (const columns of this.roomAt.values()) this.addRow(columnsTerms(columns), '<=', 1);
+    for (const columns of this.staffAt.values()) this.addRow(columnsTerms(columns), '<=', 1);
+    for (const staff of this.compiled.staff) {
+      if (Number.isFinite(staff.maxWeeklyMinutes)) this.addRow(columnsTerms(this.staffMinutes.get(`${staff.index}`) ?? [], grid), '<=', staff.maxWeeklyMinutes);
+      if (Number.isFinite(staff.maxDailyMinutes)) {
+        for (let day = 0; day < 7; day++) this.addRow(columnsTerms(this.staffMinutes.get(`${staff.index}@${day}`) ?? [], grid), '<=', staff.maxDailyMinutes);
+      }
+    }
+  }
+
+  /** Patient `patient`: one thing at a time, days attended, hours, curriculum and requires, shortfalls. */
+  addPatientRows(patient: CompiledPatient): void {
+    const p = patient.index;
+    const track = patient.tracks[0] ?? -1;
+    const rules = resolveHoursRules(this.problem.rules, track >= 0 ? this.problem.tracks[track]?.rules : undefined, this.problem.patients[p]?.rules);
+    const days = this.addPatientDays(p, rules);
+    if (!days.empty) this.addRow(days, '<=', rules.maxDays);
+    const minutes = columnsTerms(this.patientAll.get(p) ?? [], this.grid);
+    if (!minutes.empty) this.addRow(minutes, '<=', Math.round(rules.maxWeeklyHours * 60));
+    // Only an enrolled patient can fall short.
+    if (patient.endDay > patient.firstDay) this.addShortfallRows(patient, track, rules);
+  }
+
+  /** The model as HiGHS reads it, with the meaning of its columns. */
+  result(): ReferenceModel {
+    const { rows, binaries, continuous } = this;
+    const lp = [
+      'Minimize',
+      ` obj: ${this.objective.toString()}`,
+      'Subject To',
+      ...rows,
+      'Bounds',
+      ...continuous.map((name) => ` ${name} >= 0`),
+      'Binary',
+      ...chunk(binaries, 10).map((line) => ` ${line.join(' ')}`),
+      'End',
+      '',
+    ].join('\n');
+    return {
+      compiled: this.compiled,
+      lp,
+      sections: this.sections,
+      attends: this.attends,
+      leads: this.leads,
+      individuals: this.individuals,
+      size: { columns: binaries.length + continuous.length, rows: rows.length, binaries: binaries.length },
+    };
+  }
+
+  /** The leaders and attendees section `index` could have, and the row holding it exactly when one leads it. */
+  private addSectionColumns(section: SectionVar, index: number): void {
+    const { compiled } = this;
     const first = slotOf(section.day, section.start);
-    binaries.push(section.name);
-    pushTo(roomAt, `${section.room}@${timeKey(section.day, section.start)}`, section.name);
+    this.binaries.push(section.name);
+    pushTo(this.roomAt, `${section.room}@${timeKey(section.day, section.start)}`, section.name);
     const seat = compiled.services[section.service]!.seats[0]!;
     const leaders = new Terms();
     for (const staff of seat.eligibleStaff) {
-      if (!staffFree(staff, first)) continue;
-      const lead: LeadVar = { name: `z${leads.length}`, staff, section: index };
-      leads.push(lead);
-      binaries.push(lead.name);
+      if (!this.staffFree(staff, first)) continue;
+      const lead: LeadVar = { name: `z${this.leads.length}`, staff, section: index };
+      this.leads.push(lead);
+      this.binaries.push(lead.name);
       leaders.add(1, lead.name);
-      useStaff(staff, section.day, section.start, lead.name);
+      this.useStaff(staff, section.day, section.start, lead.name);
     }
-    addRow(leaders.add(-1, section.name), '=', 0);
+    this.addRow(leaders.add(-1, section.name), '=', 0);
     for (const patient of compiled.patients) {
-      if (!patient.tracks.includes(section.track) || !patientFree(patient.index, section.day, first)) continue;
-      const attend: AttendVar = { name: `x${attends.length}`, patient: patient.index, section: index };
-      attends.push(attend);
-      binaries.push(attend.name);
-      pushTo(sectionAttends, index, attend.name);
-      usePatient(patient.index, section.day, section.start, section.service, attend.name);
-    }
-  });
-
-  // Section sizes: held (y = 1) only with minSize..min(maxSize, room capacity) patients.
-  sections.forEach((section, index) => {
-    const service = compiled.services[section.service]!;
-    const roster = sectionAttends.get(index) ?? [];
-    const cap = Math.min(service.maxSize, compiled.rooms[section.room]!.capacity);
-    const atLeast = new Terms();
-    const atMost = new Terms();
-    for (const column of roster) {
-      atLeast.add(1, column);
-      atMost.add(1, column);
-    }
-    addRow(atLeast.add(-service.minSize, section.name), '>=', 0);
-    addRow(atMost.add(-cap, section.name), '<=', 0);
-  });
-
-  // Avoid pairs never share a section.
-  const attendBy = new Map<string, string>();
-  for (const attend of attends) attendBy.set(`${attend.patient}@${attend.section}`, attend.name);
-  for (const patient of compiled.patients) {
-    for (const other of patient.avoid) {
-      if (other <= patient.index) continue;
-      sections.forEach((section, index) => {
-        const a = attendBy.get(`${patient.index}@${index}`);
-        const b = attendBy.get(`${other}@${index}`);
-        if (a && b) addRow(new Terms().add(1, a).add(1, b).add(-1, section.name), '<=', 0);
-      });
+      if (!patient.tracks.includes(section.track) || !this.patientFree(patient.index, section.day, first)) continue;
+      const attend: AttendVar = { name: `x${this.attends.length}`, patient: patient.index, section: index };
+      this.attends.push(attend);
+      this.binaries.push(attend.name);
+      pushTo(this.sectionAttends, index, attend.name);
+      this.usePatient(patient.index, section.day, section.start, section.service, attend.name);
     }
   }
 
-  // Individual sessions: patient, clinician and an office free at a grid start.
-  const offices = new Map<number, number>(); // time -> offices free, per service features
-  for (const service of compiled.services) {
-    if (service.kind !== 'individual') continue;
-    const seat = service.seats[0]!;
-    for (const patient of compiled.patients) {
-      for (const { day, start, first } of starts) {
-        if (!patientFree(patient.index, day, first)) continue;
-        const roomsFree = service.eligibleRooms.filter((room) => compiled.rooms[room]!.available.containsRange(first, first + span)).length;
-        if (roomsFree === 0) continue;
-        offices.set(timeKey(day, start) * 100 + service.index, roomsFree);
-        for (const staff of seat.eligibleStaff) {
-          if (!staffFree(staff, first)) continue;
-          const session: IndividualVar = { name: `v${individuals.length}`, patient: patient.index, staff, service: service.index, day, start };
-          individuals.push(session);
-          binaries.push(session.name);
-          useStaff(staff, day, start, session.name);
-          usePatient(patient.index, day, start, service.index, session.name);
-        }
-      }
-    }
-  }
-  const officeUse = new Map<number, Terms>();
-  for (const session of individuals) {
-    const key = timeKey(session.day, session.start) * 100 + session.service;
-    const terms = officeUse.get(key) ?? new Terms();
-    officeUse.set(key, terms.add(1, session.name));
-  }
-  for (const [key, terms] of officeUse) addRow(terms, '<=', offices.get(key) ?? 0);
-
-  // Rooms hold one section at a time; staff lead one thing at a time.
-  for (const columns of roomAt.values()) addRow(columnsTerms(columns), '<=', 1);
-  for (const columns of staffAt.values()) addRow(columnsTerms(columns), '<=', 1);
-  for (const staff of compiled.staff) {
-    if (Number.isFinite(staff.maxWeeklyMinutes)) addRow(columnsTerms(staffMinutes.get(`${staff.index}`) ?? [], grid), '<=', staff.maxWeeklyMinutes);
-    if (Number.isFinite(staff.maxDailyMinutes)) {
-      for (let day = 0; day < 7; day++) addRow(columnsTerms(staffMinutes.get(`${staff.index}@${day}`) ?? [], grid), '<=', staff.maxDailyMinutes);
-    }
-  }
-
-  // Patients: one thing at a time, days attended, hours, curriculum and requires, shortfalls.
-  const shortfall = (name: string): string => {
-    continuous.push(name);
-    objective.add(SHORTFALL_WEIGHT, name);
-    return name;
-  };
-  for (const patient of compiled.patients) {
-    const p = patient.index;
-    const track = patient.tracks[0] ?? -1;
-    const rules = resolveHoursRules(problem.rules, track >= 0 ? problem.tracks[track]?.rules : undefined, problem.patients[p]?.rules);
-    const enrolled = patient.endDay > patient.firstDay;
+  /** Patient `p`'s day columns (attended or not) with their rows; returns the sum of them, for the most days. */
+  private addPatientDays(p: number, rules: ResolvedHoursRules): Terms {
     const days = new Terms();
     for (let day = 0; day < 7; day++) {
-      const onDay = patientDay.get(`${p}@${day}`) ?? [];
+      const onDay = this.patientDay.get(`${p}@${day}`) ?? [];
       if (onDay.length === 0) continue;
       const attended = `d${p}_${day}`;
-      binaries.push(attended);
+      this.binaries.push(attended);
       days.add(1, attended);
       // One session at a time, and a day counts as attended exactly when something is on it.
-      for (const { start } of starts.filter((s) => s.day === day)) {
-        const now = patientAt.get(`${p}@${day}@${start}`);
-        if (now) addRow(columnsTerms(now).add(-1, attended), '<=', 0);
+      for (const { start } of this.starts.filter((s) => s.day === day)) {
+        const now = this.patientAt.get(`${p}@${day}@${start}`);
+        if (now) this.addRow(columnsTerms(now).add(-1, attended), '<=', 0);
       }
-      addRow(columnsTerms(onDay).add(-1, attended), '>=', 0);
+      this.addRow(columnsTerms(onDay).add(-1, attended), '>=', 0);
       if (rules.maxDailyHours !== undefined) {
-        const counting = onDay.filter((c) => (patientAll.get(p) ?? []).includes(c));
-        addRow(columnsTerms(counting, grid), '<=', Math.round(rules.maxDailyHours * 60));
+        const counting = onDay.filter((c) => (this.patientAll.get(p) ?? []).includes(c));
+        this.addRow(columnsTerms(counting, this.grid), '<=', Math.round(rules.maxDailyHours * 60));
       }
     }
-    if (!days.empty) addRow(days, '<=', rules.maxDays);
-    const minutes = columnsTerms(patientAll.get(p) ?? [], grid);
-    if (!minutes.empty) addRow(minutes, '<=', Math.round(rules.maxWeeklyHours * 60));
-    if (!enrolled) continue;
-    addRow(columnsTerms(patientAll.get(p) ?? [], grid).add(1, shortfall(`sh${p}`)), '>=', Math.round(rules.minWeeklyHours * 60));
-    const dayTerms = new Terms().add(1, shortfall(`sd${p}`));
-    for (let day = 0; day < 7; day++) if ((patientDay.get(`${p}@${day}`) ?? []).length > 0) dayTerms.add(60, `d${p}_${day}`);
-    addRow(dayTerms, '>=', 60 * rules.minDays);
+    return days;
+  }
+
+  /** The shortfall columns of an enrolled patient: weekly minutes, days, and each curriculum and requires count. */
+  private addShortfallRows(patient: CompiledPatient, track: number, rules: ResolvedHoursRules): void {
+    const p = patient.index;
+    this.addRow(columnsTerms(this.patientAll.get(p) ?? [], this.grid).add(1, this.shortfall(`sh${p}`)), '>=', Math.round(rules.minWeeklyHours * 60));
+    const dayTerms = new Terms().add(1, this.shortfall(`sd${p}`));
+    for (let day = 0; day < 7; day++) if ((this.patientDay.get(`${p}@${day}`) ?? []).length > 0) dayTerms.add(60, `d${p}_${day}`);
+    this.addRow(dayTerms, '>=', 60 * rules.minDays);
     const counts: Array<{ kind: 'sc' | 'sr'; service: number; min: number; max: number }> = [
-      ...(track >= 0 ? compiled.tracks[track]!.curriculum : []).map((c) => ({ kind: 'sc' as const, ...c })),
+      ...(track >= 0 ? this.compiled.tracks[track]!.curriculum : []).map((c) => ({ kind: 'sc' as const, ...c })),
       ...patient.requires.map((r) => ({ kind: 'sr' as const, ...r })),
     ];
     for (const count of counts) {
       if (count.service < 0) continue;
-      const columns = patientService.get(`${p}@${count.service}`) ?? [];
-      const duration = compiled.services[count.service]!.durationMinutes;
-      if (Number.isFinite(count.max) && columns.length > 0) addRow(columnsTerms(columns), '<=', count.max);
-      if (count.min > 0) addRow(columnsTerms(columns, duration).add(1, shortfall(`${count.kind}${p}_${count.service}`)), '>=', duration * count.min);
+      const columns = this.patientService.get(`${p}@${count.service}`) ?? [];
+      const duration = this.compiled.services[count.service]!.durationMinutes;
+      if (Number.isFinite(count.max) && columns.length > 0) this.addRow(columnsTerms(columns), '<=', count.max);
+      if (count.min > 0) this.addRow(columnsTerms(columns, duration).add(1, this.shortfall(`${count.kind}${p}_${count.service}`)), '>=', duration * count.min);
     }
   }
 
-  const lp = [
-    'Minimize',
-    ` obj: ${objective.toString()}`,
-    'Subject To',
-    ...rows,
-    'Bounds',
-    ...continuous.map((name) => ` ${name} >= 0`),
-    'Binary',
-    ...chunk(binaries, 10).map((line) => ` ${line.join(' ')}`),
-    'End',
-    '',
-  ].join('\n');
-  return {
-    compiled,
-    lp,
-    sections,
-    attends,
-    leads,
-    individuals,
-    size: { columns: binaries.length + continuous.length, rows: rows.length, binaries: binaries.length },
-  };
-}
+  private addRow(terms: Terms, sense: Sense, rhs: number): void {
+    if (!terms.empty) this.rows.push(` r${this.rows.length}: ${terms.toString()} ${sense} ${rhs}`);
+  }
 
-function columnsTerms(columns: readonly string[], coefficient = 1): Terms {
-  const terms = new Terms();
-  for (const column of columns) terms.add(coefficient, column);
-  return terms;
-}
+  /** A continuous shortfall column, weighted in the objective. */
+  private shortfall(name: string): string {
+    this.continuous.push(name);
+    this.objective.add(SHORTFALL_WEIGHT, name);
+    return name;
+  }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+  private staffFree(staff: number, first: number): boolean {
+    return this.compiled.staff[staff]!.available.containsRange(first, first + this.span);
+  }
+
+  private patientFree(patient: number, day: number, first: number): boolean {
+    const p = this.compiled.patients[patient]!;
+    return day >= p.firstDay && day < p.endDay && p.available.containsRange(first, first + this.span);
+  }
+
+  /** Column `column` has `staff` lead at `day`/`start`: one grid step of their time, staffed minutes in the objective. */
+  private useStaff(staff: number, day: number, start: number, column: string): void {
+    pushTo(this.staffAt, `${staff}@${timeKey(day, start)}`, column);
+    pushTo(this.staffMinutes, `${staff}`, column);
+    pushTo(this.staffMinutes, `${staff}@${day}`, column);
+    this.objective.add(this.grid, column);
+  }
+
+  /** Column `column` has `patient` attend a session of `service` at `day`/`start`. */
+  private usePatient(patient: number, day: number, start: number, service: number, column: string): void {
+    pushTo(this.patientAt, `${patient}@${day}@${start}`, column);
+    pushTo(this.patientDay, `${patient}@${day}`, column);
+    pushTo(this.patientService, `${patient}@${service}`, column);
+    if (this.compiled.services[service]!.countsTowardHours) pushTo(this.patientAll, patient, column);
+  }
 }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { meetingWith, type PlacedMeeting } from './meetings.js';
 
@@ -48,5 +49,40 @@ describe('meetings built by construction', () => {
         .filter(({ line }) => /\{\s*\.\.\.\w/.test(line) && !line.trim().startsWith('//') && !line.trim().startsWith('*')),
     );
     expect(spreads.map((s) => s.where)).toEqual([]);
+  });
+});
+
+/**
+ * Re-planning builds meetings through `meetingWith` too (the engine runs on them), but it also
+ * spreads problems, issues and reasons, so a line's text cannot tell a meeting's spread from
+ * another: the type checker reads what each spread in src/replan copies.
+ */
+describe('meetings built by re-planning', () => {
+  it('are never object spreads of a PlacedMeeting', () => {
+    const root = join(import.meta.dirname, '..', 'replan');
+    const files = readdirSync(root)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => join(root, f));
+    const program = ts.createProgram(files, { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true, skipLibCheck: true, types: [] });
+    const checker = program.getTypeChecker();
+    const spreads: string[] = [];
+    let others = 0;
+    for (const file of files) {
+      const source = program.getSourceFile(file)!;
+      const visit = (node: ts.Node): void => {
+        if (ts.isSpreadAssignment(node)) {
+          const type = checker.getNonNullableType(checker.getTypeAtLocation(node.expression));
+          const copied = type.aliasSymbol?.name ?? type.getSymbol()?.name;
+          // A type the checker could not resolve (any) could be a meeting: it counts as one.
+          if (copied === 'PlacedMeeting' || (type.flags & ts.TypeFlags.Any) !== 0) spreads.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+          else others += 1;
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(spreads).toEqual([]);
+    // Spreads of problems, issues and reasons were found and told apart from meetings.
+    expect(others).toBeGreaterThan(0);
   });
 });

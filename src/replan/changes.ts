@@ -14,16 +14,9 @@ import { assertValidProblem, validateProblem } from '../input/validate.js';
 import { dayInWeek, dayNumber, parseLocalTime, WEEKDAYS } from '../time/week.js';
 import { assignPrimaryStaff } from './assign-primary.js';
 import { recordMissed } from './next-week.js';
+import { isRecord, shown } from './untrusted.js';
 
 const KINDS: ReadonlySet<string> = new Set(['admit', 'discharge', 'staff-out', 'room-closed', 'missed', 'pin']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function shown(value: unknown): string {
-  return typeof value === 'string' ? value : value === undefined ? 'nothing' : typeof value;
-}
 
 /** Issues of an optional partial-day window (`start`/`end`) of a change. */
 function windowIssues(change: Record<string, unknown>, path: string, issues: Issue[]): void {

@@ -3,8 +3,13 @@ import { compileProblem } from '../compiled/compile.js';
 import { assertValidProblem } from '../input/validate.js';
 import type { Problem } from '../model/problem.js';
 import type { PlacedMeeting } from '../rules/types.js';
-import { loadPublished } from './load.js';
+import { createEngine } from '../engine/index.js';
+import { allRules } from '../rules/catalogue.js';
+import { resolveWeights } from '../check/weights.js';
+import { previousWeekFrom } from '../compiled/schedule-context.js';
+import { loadPublished, releasePublished } from './load.js';
 import { changeReasons } from './reasons.js';
+import type { ChangeReason } from './types.js';
 
 // Tuesday and Wednesday evenings (days 1 and 2 of the week of 2026-11-23), a group of at least 2.
 const problem: Problem = {
@@ -67,5 +72,23 @@ describe('loadPublished', () => {
     const loaded = loadPublished(compiled, placed, allOpen, log, new Set(['tu-group', 'we-one']));
     expect(loaded.map((x) => x.meeting.id)).toEqual(['tu-group', 'we-group']);
     expect(loaded[0]).toMatchObject({ frozen: false, meeting: { patients: [0], pinned: false } });
+  });
+});
+
+describe('releasePublished', () => {
+  it('keeps the record frozen and gives the patients of a meeting it had to cancel their reasons', () => {
+    // The only clinician now works on Wednesdays only, and Wednesday is past: the Tuesday group
+    // has nobody to lead it and no other time to go to.
+    const out = compileProblem(assertValidProblem({ ...problem, staff: [{ id: 'clin-1', credentials: ['LCSW'], availability: { weekly: [{ days: ['WE'], start: '00:00', end: '24:00' }] } }] }));
+    const opensAt = [0, 0, 1441, 0, 0, 0, 0];
+    const rules = allRules();
+    const engine = createEngine(out, rules, resolveWeights(rules, undefined), 1, { previous: previousWeekFrom(out, placed), opensAt, scoreLater: true });
+    const log = changeReasons(out, placed, [], new Set());
+    const affected = new Map<number, ChangeReason[]>();
+    const frozen = releasePublished(engine, loadPublished(out, placed, opensAt, log, new Set()), log, affected);
+    expect([...frozen].sort()).toEqual(['we-group', 'we-one']);
+    expect(log.meeting.get('tu-group')?.[0]?.message).toMatch(/^Meeting tu-group no longer kept rule [a-z-]+ as published\.$/);
+    expect([...affected.keys()].sort()).toEqual([0, 1]);
+    expect(affected.get(0)?.[0]?.message).toMatch(/ Meeting tu-group was cancelled\.$/);
   });
 });

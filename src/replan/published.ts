@@ -10,17 +10,11 @@ import type { CompiledProblem } from '../compiled/compile.js';
 import { exportSchedule, instantsIn, meetingOf } from '../compiled/export.js';
 import { toOffsetIso, zonedInstant } from '../time/zone.js';
 import type { PlacedMeeting } from '../rules/types.js';
+import { meetingWith } from '../compiled/meetings.js';
 import { formatLocalTime, MINUTES_PER_DAY, parseLocalTime, WEEKDAYS } from '../time/week.js';
 import { Context } from '../input/context.js';
 import { readMeta } from '../input/meta.js';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function shown(value: unknown): string {
-  return typeof value === 'string' ? value : value === undefined ? 'nothing' : typeof value;
-}
+import { isRecord, shown } from './untrusted.js';
 
 /**
  * Reads the published week against the (valid, compiled) problem: its meetings in compiled form,
@@ -232,7 +226,34 @@ export function nameNewMeetings(compiled: CompiledProblem, live: readonly Placed
     while (used.has(id));
     counters.set(prefix, n);
     used.add(id);
-    return { ...m, id };
+    return meetingWith(m, { id });
+  });
+}
+
+/**
+ * An individual session the engine took out and placed again for the same patient and service
+ * (to make room for someone) is the same session moved: it keeps its published id, so the
+ * change log says `moved` and calendars update it instead of cancelling it. `published` maps the
+ * published ids to their meetings (compiled).
+ *
+ * @example
+ * ```ts
+ * const live = nameNewMeetings(compiled, movedIndividuals(compiled, engineMeetings, publishedById), publishedById.keys());
+ * ```
+ */
+export function movedIndividuals(compiled: CompiledProblem, live: readonly PlacedMeeting[], published: ReadonlyMap<string, { placed: PlacedMeeting }>): PlacedMeeting[] {
+  const held = new Set(live.map((m) => m.id));
+  const gone = new Map<string, string[]>();
+  for (const [id, { placed }] of published) {
+    if (held.has(id) || compiled.services[placed.service]!.kind !== 'individual' || placed.patients.length !== 1) continue;
+    const key = `${placed.service} ${placed.patients[0]!}`;
+    gone.set(key, [...(gone.get(key) ?? []), id]);
+  }
+  if (gone.size === 0) return [...live];
+  return live.map((m) => {
+    if (m.id !== '' || m.patients.length !== 1 || compiled.services[m.service]!.kind !== 'individual') return m;
+    const id = gone.get(`${m.service} ${m.patients[0]!}`)?.shift();
+    return id === undefined ? m : meetingWith(m, { id });
   });
 }
 
@@ -259,16 +280,9 @@ export function exportReplanned(
   const instant = instantsIn(compiled.timeZone);
   // Dates of one week and zero-padded clock times sort as their day and minute indexes do.
   const ordered = [...live].sort((a, b) => a.day - b.day || a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const meetings = ordered.map((placed) => {
-    const before = published.get(placed.id);
-    const out: Meeting =
-      before && unchanged(before.placed, placed)
-        ? copyOf(before.meeting)
-        : revised(keepMeta(meetingOf(compiled, { ...placed, patients: [...placed.patients].sort((a, b) => a - b) }, placed.id, instant), before?.meeting), before?.meeting);
-    if (pinned.has(out.id)) out.pinned = true;
-    else delete out.pinned;
-    return out;
-  });
+  const meetings = ordered.map((placed) =>
+    exported(placed, published.get(placed.id), pinned, () => meetingOf(compiled, meetingWith(placed, { patients: [...placed.patients].sort((a, b) => a - b) }), placed.id, instant)),
+  );
   return { timeZone: compiled.timeZone, weekStart: compiled.weekStart, meetings };
 }
 
@@ -279,17 +293,22 @@ function exportRenaming(
   published: ReadonlyMap<string, { placed: PlacedMeeting; meeting: Meeting }>,
   pinned: ReadonlySet<string>,
 ): Schedule {
-  const named = live.map((m) => ({ ...m, pinned: true }));
+  const named = live.map((m) => meetingWith(m, { pinned: true }));
   // Every meeting goes out "pinned" so the engine's export keeps the ids; the flags are set after.
   const schedule = exportSchedule(compiled, named);
   const byId = new Map(named.map((m) => [m.id, m]));
-  schedule.meetings = schedule.meetings.map((meeting) => {
-    const before = published.get(meeting.id);
-    const placed = byId.get(meeting.id)!;
-    const out: Meeting = before && unchanged(before.placed, placed) ? copyOf(before.meeting) : revised(keepMeta(meeting, before?.meeting), before?.meeting);
-    if (pinned.has(out.id)) out.pinned = true;
-    else delete out.pinned;
-    return out;
-  });
+  schedule.meetings = schedule.meetings.map((meeting) => exported(byId.get(meeting.id)!, published.get(meeting.id), pinned, () => meeting));
   return schedule;
+}
+
+/**
+ * Meeting `placed` as the re-planned week lists it: its published version `before` (cloned) when
+ * unchanged, else `converted()` with the published meta and one revision more; flagged pinned
+ * only when in `pinned`. Converting only what changed keeps exporting a mostly unchanged week cheap.
+ */
+function exported(placed: PlacedMeeting, before: { placed: PlacedMeeting; meeting: Meeting } | undefined, pinned: ReadonlySet<string>, converted: () => Meeting): Meeting {
+  const out = before && unchanged(before.placed, placed) ? copyOf(before.meeting) : revised(keepMeta(converted(), before?.meeting), before?.meeting);
+  if (pinned.has(out.id)) out.pinned = true;
+  else delete out.pinned;
+  return out;
 }

@@ -6,6 +6,7 @@ import type { Change } from '../model/options.js';
 import type { CompiledProblem } from '../compiled/compile.js';
 import type { PlacedMeeting } from '../rules/types.js';
 import type { ChangeReason } from './types.js';
+import { parseLocalTime } from '../time/week.js';
 
 /**
  * The reason change `change` (at `index` in the call's changes) gives, as a plain sentence with ids.
@@ -105,9 +106,30 @@ export function changeReasons(compiled: CompiledProblem, placed: readonly Placed
   return log;
 }
 
+/**
+ * The patients re-planning serves first, with the reasons their changes give: the admitted and
+ * whoever missed a meeting.
+ *
+ * @example
+ * ```ts
+ * const affected = admittedAndMissed(compiled, changes, changeReasons(compiled, placed, changes, pinned));
+ * ```
+ */
+export function admittedAndMissed(compiled: CompiledProblem, changes: readonly Change[], log: ChangeReasons): Map<number, ChangeReason[]> {
+  const affected = new Map<number, ChangeReason[]>();
+  for (const change of changes) {
+    if (change.kind !== 'admit') continue;
+    const p = compiled.patientIndex.get(change.patient.id)!;
+    affected.set(p, log.patient.get(p) ?? []);
+  }
+  for (const [, set] of log.missed) for (const p of set) affected.set(p, log.patient.get(p) ?? []);
+  return affected;
+}
+
 function overlapsWindow(m: PlacedMeeting, compiled: CompiledProblem, date: string, start?: string, end?: string): boolean {
   if (compiled.dates[m.day] !== date) return false;
-  const from = start === undefined ? 0 : Number(start.slice(0, 2)) * 60 + Number(start.slice(3));
-  const to = end === undefined ? 1440 : Number(end.slice(0, 2)) * 60 + Number(end.slice(3));
+  // The changes are validated: their times parse.
+  const from = start === undefined ? 0 : parseLocalTime(start)!;
+  const to = end === undefined ? 1440 : parseLocalTime(end)!;
   return m.start < to && from < m.end;
 }

@@ -8,12 +8,9 @@ import type { Change } from '../model/options.js';
 import type { Schedule } from '../model/schedule.js';
 import { formatLocalTime, parseLocalTime, SLOT_MINUTES } from '../time/week.js';
 import { zonedInstant } from '../time/zone.js';
+import { isRecord } from './untrusted.js';
 
 type Closure = Extract<Change, { kind: 'staff-out' | 'room-closed' }>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The published meetings, read as untrusted data (reading the week properly reports what is wrong). */
 function meetingsOf(previous: Schedule): unknown[] {

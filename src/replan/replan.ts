@@ -5,27 +5,27 @@
 import type { Change } from '../model/options.js';
 import { ProblemError, type Issue } from '../model/issue.js';
 import type { Problem } from '../model/problem.js';
-import type { Score, StopReason } from '../model/report.js';
+import type { Report, Score, StopReason } from '../model/report.js';
 import type { Meeting, Schedule } from '../model/schedule.js';
 import { compileProblem, type CompiledProblem } from '../compiled/compile.js';
-import { constructAffected, createEngine, releaseBroken, reportReserveMs, search } from '../engine/index.js';
+import { constructAffected, createEngine, reportReserveMs, search } from '../engine/index.js';
 import { allRules } from '../rules/catalogue.js';
-import type { PlacedMeeting } from '../rules/types.js';
+import type { PlacedMeeting, PreviousWeek, Rule } from '../rules/types.js';
 import { buildReportFromBoard } from '../check/report.js';
 import { indexMeetings } from '../compiled/schedule-context.js';
 import { resolveWeights } from '../check/weights.js';
-import { budgetOf } from '../time/budget.js';
+import { budgetOf, type Budget } from '../time/budget.js';
 import { applyChangesInPlace, checkReplanInput } from './changes.js';
 import { withPrimaryStaffLog } from './assign-primary.js';
 import { diffSchedules } from './diff.js';
-import { addReason, changeReasons, type ChangeReasons } from './reasons.js';
-import { loadPublished } from './load.js';
+import { addReason, admittedAndMissed, changeReasons, type ChangeReasons } from './reasons.js';
+import { loadPublished, releasePublished } from './load.js';
 import { explainUnmet } from './unmet-causes.js';
 import type { ReplanView } from './view.js';
-import { exportReplanned, nameNewMeetings, readPublished } from './published.js';
+import { exportReplanned, movedIndividuals, nameNewMeetings, readPublished } from './published.js';
 import { previousWeekFrom } from '../compiled/schedule-context.js';
 import { clipToRecord, firstOpenMinutes, recordCutoff } from './record.js';
-import type { ChangeReason, ReplanOptions, ReplanResult } from './types.js';
+import type { ChangeLog, ChangeReason, ReplanOptions, ReplanResult } from './types.js';
 import { makeUpPatients } from './make-up.js';
 
 const DEFAULT_REPLAN_TIME_LIMIT_MS = 3000;
@@ -107,6 +107,31 @@ function optionIssues(options: ReplanOptions): Issue[] {
 export function replan(problem: Problem, previous: Schedule, changes: readonly Change[], options: ReplanOptions = {}): ReplanResult {
   // The call's one budget, from validation to the causes.
   const budget = budgetOf(options, DEFAULT_REPLAN_TIME_LIMIT_MS);
+  const week = changedWeek(problem, previous, changes, options, budget);
+  const served = serveAffected(week, previous, changes, options, budget);
+  const { schedule, report } = reportServed(week, served, previous, budget);
+  const held = new Set(schedule.meetings.map((m) => m.id));
+  const cancelled = previous.meetings.filter((m) => !held.has(m.id)).map((m) => structuredClone(m));
+  return { problem: week.problem, schedule, report, changed: changeLog(week, served, previous, schedule, changes), cancelled };
+}
+
+/** The call's input checked and its changes applied: the published week read against the changed problem. */
+interface ChangedWeek {
+  /** The caller's problem with the changes applied (a fresh copy): the result's `problem`. */
+  problem: Problem;
+  compiled: CompiledProblem;
+  /** The published meetings in compiled form, admitted patients appended to the problem. */
+  placed: PlacedMeeting[];
+  /** The published week the stability rule scores against. */
+  published: PreviousWeek;
+  /** The instant (ms) before which the week is a record. */
+  cutoff: number;
+  rules: readonly Rule[];
+  weights: Map<string, number>;
+}
+
+/** Validates the call, applies its changes and reads the published week against the changed problem. */
+function changedWeek(problem: Problem, previous: Schedule, changes: readonly Change[], options: ReplanOptions, budget: Budget): ChangedWeek {
   budget.enter('validate');
   // The problem and the admissions are validated together, once; the valid problem is a fresh copy.
   const checked = checkReplanInput(problem, previous, changes);
@@ -129,57 +154,79 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   // Admitted patients are appended: the published week reads the same against the changed problem.
   const read = readPublished(compiled, previous);
   if (read.issues.length > 0) throw new ProblemError(read.issues);
-  const placed = read.meetings;
-  const published = previousWeekFrom(compiled, placed);
+  return { problem: changedProblem, compiled, placed: read.meetings, published: previousWeekFrom(compiled, read.meetings), cutoff, rules, weights };
+}
 
+/** The engine once it has served the affected patients, and what the report and the change log need of the run. */
+interface Served {
+  view: ReplanView;
+  /** The patients served first, with the reasons their changes (and cancelled meetings) give. */
+  affected: Map<number, ChangeReason[]>;
+  log: ChangeReasons;
+  /** Ids of the meetings pinned, in the published week or by a change. */
+  pinned: Set<string>;
+  /** The published meetings (compiled) by id. */
+  byId: Map<string, PlacedMeeting>;
+  seed: number;
+  /** Construction steps and search iterations spent, and the most allowed. */
+  steps: number;
+  maxSteps: number;
+  firstCompleteMs: number;
+  /** Whether the iteration limit or the budget stopped serving before it was done. */
+  servingCut: boolean;
+  cutBy: StopReason | undefined;
+}
+
+/**
+ * Loads the published week into the engine, releases what the changes broke, then serves the
+ * affected patients: a construction limited to them, then the engine's search.
+ */
+function serveAffected(week: ChangedWeek, previous: Schedule, changes: readonly Change[], options: ReplanOptions, budget: Budget): Served {
+  const { compiled, placed } = week;
   const pinned = new Set(previous.meetings.filter((m) => m.pinned === true).map((m) => m.id));
   const log = changeReasons(compiled, placed, changes, pinned);
   const byId = new Map(placed.map((m) => [m.id, m]));
 
   const seed = Number.isFinite(options.seed) ? Math.trunc(options.seed!) : 1;
-  const opensAt = firstOpenMinutes(compiled.dates, compiled.timeZone, cutoff);
+  const opensAt = firstOpenMinutes(compiled.dates, compiled.timeZone, week.cutoff);
   // The engine itself, from the published week: nothing starts before the cutoff, and the
   // stability rule scores every change against what was published.
   // Scored once the release has loaded the published week, not empty first.
-  const engine = createEngine(compiled, rules, weights, seed, { previous: published, opensAt, scoreLater: true });
+  const engine = createEngine(compiled, week.rules, week.weights, seed, { previous: week.published, opensAt, scoreLater: true });
   // Release, construction and search stop early enough to export, report and say why (as solve does).
   engine.budget = budget.reserve(reportReserveMs(budget.deadline - budget.startedAt, compiled.patients.length, budget.elapsedMs()));
   const maxSteps = options.maxIterations !== undefined && Number.isFinite(options.maxIterations) ? Math.max(0, Math.trunc(options.maxIterations)) : Infinity;
-  let steps = 0;
+  // Held in an object so that progress reads the steps counted so far.
+  const spent = { steps: 0 };
   // The board's score, not the state's: asking the state would score the empty week before the
   // release loads the published one (scoreLater); until then it reads 0, as validation's reports do.
-  engine.budget.enter('replan', () => ({ bestScore: engine.state.board.score(), iteration: steps }));
+  engine.budget.enter('replan', () => ({ bestScore: engine.state.board.score(), iteration: spent.steps }));
   const affected = admittedAndMissed(compiled, changes, log);
+  const frozen = releasePublished(engine, loadPublished(compiled, placed, opensAt, log, pinned), log, affected);
 
-  const loaded = loadPublished(compiled, placed, opensAt, log, pinned);
-  const frozen = new Set(loaded.filter((x) => x.frozen).map((x) => x.meeting.id));
-  const release = releaseBroken(engine, loaded);
-  for (const id of release.unpinned) frozen.delete(id);
-  for (const { meeting: m, code, displaced } of release.released) {
-    const why = log.meeting.get(m.id) ?? [{ change: null, kind: 'requirement', message: `Meeting ${m.id} no longer kept rule ${code} as published.` } as ChangeReason];
-    if (!log.meeting.has(m.id)) addReason(log.meeting, m.id, why[0]!);
-    for (const p of displaced) for (const reason of why) addReason(affected, p, { ...reason, message: `${reason.message} Meeting ${m.id} was cancelled.` });
-  }
   // Only the affected patients' missing sessions are constructed; then the engine's search,
   // drawing its targeted moves from the patients still short.
   const serving = [...affected.keys()].sort((a, b) => a - b);
-  steps = constructAffected(engine, serving, maxSteps);
+  spent.steps = constructAffected(engine, serving, maxSteps);
   const firstCompleteMs = budget.elapsedMs();
-  let searched = 0;
-  if (steps < maxSteps && !engine.budget.spent()) {
-    const result = search(engine, { maxIterations: maxSteps - steps, patience: REPLAN_PATIENCE, serving });
+  if (spent.steps < maxSteps && !engine.budget.spent()) {
+    const result = search(engine, { maxIterations: maxSteps - spent.steps, patience: REPLAN_PATIENCE, serving });
     engine.state.restoreTo(result.best);
     engine.state.commit();
-    searched = result.iterations;
+    spent.steps += result.iterations;
   }
-  steps += searched;
-  const servingCut = steps >= maxSteps || engine.budget.spent();
-  const cutBy = engine.budget.stopReason();
   const view: ReplanView = { engine, firstOpenMinute: opensAt, affected, frozen };
+  const servingCut = spent.steps >= maxSteps || engine.budget.spent();
+  return { view, affected, log, pinned, byId, seed, steps: spent.steps, maxSteps, firstCompleteMs, servingCut, cutBy: engine.budget.stopReason() };
+}
 
+/** The re-planned week as a Schedule, and its report: the causes of what is still unmet and how the run stopped. */
+function reportServed(week: ChangedWeek, served: Served, previous: Schedule, budget: Budget): { schedule: Schedule; report: Report } {
+  const { compiled } = week;
+  const { engine } = served.view;
   const publishedById = new Map<string, { placed: PlacedMeeting; meeting: Meeting }>();
   previous.meetings.forEach((meeting) => {
-    const p = byId.get(meeting.id);
+    const p = served.byId.get(meeting.id);
     if (p && !publishedById.has(meeting.id)) publishedById.set(meeting.id, { placed: p, meeting });
   });
   // The engine's meetings, named, are the schedule's: no need to read the schedule back. Its
@@ -189,63 +236,33 @@ export function replan(problem: Problem, previous: Schedule, changes: readonly C
   const slots = engine.state.liveMeetings();
   const live = nameNewMeetings(compiled, movedIndividuals(compiled, slots.map((slot) => engine.state.meetings[slot]!), publishedById), publishedById.keys());
   // A pin that could not hold (its meeting was repaired) is no longer one.
-  const schedule = exportReplanned(compiled, live, publishedById, new Set([...pinned].filter((id) => frozen.has(id))));
-  const ctx = { problem: compiled, meetings: live, ...indexMeetings(compiled, live), previous: published, integrity: [] };
+  const schedule = exportReplanned(compiled, live, publishedById, new Set([...served.pinned].filter((id) => served.view.frozen.has(id))));
+  const ctx = { problem: compiled, meetings: live, ...indexMeetings(compiled, live), previous: week.published, integrity: [] };
   budget.enter('report');
   const report = buildReportFromBoard(ctx, engine.state.board, ctx.integrity, slots, () => budget.tick());
-  budget.enter('causes', () => ({ bestScore: report.score, iteration: steps }));
+  budget.enter('causes', () => ({ bestScore: report.score, iteration: served.steps }));
 
   // Causes for what the affected patients still lack (a make-up that found no place, an admission), then everyone else's.
-  explainUnmet(ctx, report, view, log.missed, byId, servingCut, budget);
-  const score = report.score;
-  const stoppedBecause = stopReasonOf(budget.aborted(), steps >= maxSteps, cutBy, score);
+  explainUnmet(ctx, report, served.view, served.log.missed, served.byId, served.servingCut, budget);
+  const stoppedBecause = stopReasonOf(budget.aborted(), served.steps >= served.maxSteps, served.cutBy, report.score);
   const elapsedMs = budget.elapsedMs();
   // Re-planning builds on the published week, so it is complete unless the budget cut serving short.
   const constructionComplete = stoppedBecause !== 'time-limit' && stoppedBecause !== 'aborted';
-  report.stats = { seed, iterations: steps, elapsedMs, firstCompleteMs, timeToBestMs: elapsedMs, stoppedBecause, constructionComplete };
+  report.stats = { seed: served.seed, iterations: served.steps, elapsedMs, firstCompleteMs: served.firstCompleteMs, timeToBestMs: elapsedMs, stoppedBecause, constructionComplete };
+  return { schedule, report };
+}
 
-  for (const [p, reasons] of affected) for (const reason of reasons) addReason(log.patient, p, reason);
+/** What changed for whom and why: the published and re-planned weeks compared, each change with its reasons. */
+function changeLog(week: ChangedWeek, served: Served, previous: Schedule, schedule: Schedule, changes: readonly Change[]): ChangeLog {
+  const { compiled } = week;
+  const { log } = served;
+  for (const [p, reasons] of served.affected) for (const reason of reasons) addReason(log.patient, p, reason);
   const changed = diffSchedules(previous, schedule, {
     meeting: (id) => log.meeting.get(id) ?? [],
     patient: (id) => log.patient.get(compiled.patientIndex.get(id) ?? -1) ?? [],
     staff: (id) => log.staff.get(compiled.staffIndex.get(id) ?? -1) ?? [],
   });
-  const held = new Set(schedule.meetings.map((m) => m.id));
-  const cancelled = previous.meetings.filter((m) => !held.has(m.id)).map((m) => structuredClone(m));
-  return { problem: changedProblem, schedule, report, changed: withPrimaryStaffLog(changed, changes, changedProblem), cancelled };
-}
-
-/**
- * An individual session the engine took out and placed again for the same patient and service
- * (to make room for someone) is the same session moved: it keeps its published id, so the
- * change log says `moved` and calendars update it instead of cancelling it.
- */
-function movedIndividuals(compiled: CompiledProblem, live: readonly PlacedMeeting[], published: ReadonlyMap<string, { placed: PlacedMeeting }>): PlacedMeeting[] {
-  const held = new Set(live.map((m) => m.id));
-  const gone = new Map<string, string[]>();
-  for (const [id, { placed }] of published) {
-    if (held.has(id) || compiled.services[placed.service]!.kind !== 'individual' || placed.patients.length !== 1) continue;
-    const key = `${placed.service} ${placed.patients[0]!}`;
-    gone.set(key, [...(gone.get(key) ?? []), id]);
-  }
-  if (gone.size === 0) return [...live];
-  return live.map((m) => {
-    if (m.id !== '' || m.patients.length !== 1 || compiled.services[m.service]!.kind !== 'individual') return m;
-    const id = gone.get(`${m.service} ${m.patients[0]!}`)?.shift();
-    return id === undefined ? m : { ...m, id };
-  });
-}
-
-/** The patients re-planning serves first, with the reasons their changes give: the admitted and whoever missed a meeting. */
-function admittedAndMissed(compiled: CompiledProblem, changes: readonly Change[], log: ChangeReasons): Map<number, ChangeReason[]> {
-  const affected = new Map<number, ChangeReason[]>();
-  for (const change of changes) {
-    if (change.kind !== 'admit') continue;
-    const p = compiled.patientIndex.get(change.patient.id)!;
-    affected.set(p, log.patient.get(p) ?? []);
-  }
-  for (const [, set] of log.missed) for (const p of set) affected.set(p, log.patient.get(p) ?? []);
-  return affected;
+  return withPrimaryStaffLog(changed, changes, week.problem);
 }
 
 /** Why re-planning stopped: the caller's abort, the iteration limit, the time limit, else whether anything was left to gain. */

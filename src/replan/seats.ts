@@ -6,6 +6,7 @@
  */
 import { patientBlocker, sessionsOf } from '../engine/index.js';
 import type { PlacedMeeting } from '../rules/types.js';
+import { meetingWith } from '../compiled/meetings.js';
 import { SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { changeable, type ReplanView } from './view.js';
 
@@ -113,6 +114,6 @@ function alternatives(view: ReplanView, groups: Groups, q: number, target: numbe
     const o = state.meetings[i];
     if (!o || o.service !== m.service || i === target || o.patients.includes(q) || o.patients.length >= engine.problem.services[o.service]!.maxSize || !changeable(view, i)) return false;
     const [from, to] = span(o);
-    return patientBlocker(state, engine.prepared, { ...o, patients: [...o.patients, q] }, q, target, from, to) === null;
+    return patientBlocker(state, engine.prepared, meetingWith(o, { patients: [...o.patients, q] }), q, target, from, to) === null;
   });
 }

@@ -8,6 +8,7 @@
 import { patientBlocker } from '../engine/index.js';
 import type { Cause, Unmet } from '../model/report.js';
 import type { PlacedMeeting } from '../rules/types.js';
+import { meetingWith } from '../compiled/meetings.js';
 import { formatLocalTime, SLOT_MINUTES, SLOTS_PER_DAY } from '../time/week.js';
 import { dayShort, listText, plural } from '../diagnose/words.js';
 import { changeable, isOpen, type ReplanView } from './view.js';
@@ -62,7 +63,7 @@ function groupSeats(view: ReplanView, groups: Groups, p: number, s: number): { t
       continue;
     }
     const from = startSlot(m);
-    const code = patientBlocker(state, engine.prepared, { ...m, patients: [...m.patients, p] }, p, -1, from, from + (m.end - m.start) / SLOT_MINUTES);
+    const code = patientBlocker(state, engine.prepared, meetingWith(m, { patients: [...m.patients, p] }), p, -1, from, from + (m.end - m.start) / SLOT_MINUTES);
     if (code === 'patient-double-booked') {
       if (sameService(view, p, m)) parallel.push(m);
       else clash.push(m);

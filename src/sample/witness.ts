@@ -32,57 +32,85 @@ const covers = (slots: SlotSet, day: number, start: number, end: number): boolea
 /** Builds a greedy timetable for `problem` (assumed valid). Deterministic. */
 export function greedyWeek(problem: Problem): Schedule {
   const compiled = compileProblem(problem);
-  const patientBusy = compiled.patients.map(newBusy);
-  const staffBusy = compiled.staff.map(newBusy);
-  const roomBusy = compiled.rooms.map(newBusy);
-  const counts = compiled.patients.map(() => new Map<number, number>());
-  const meetings: Meeting[] = [];
+  const placer = new Placer(compiled);
+  for (const track of compiled.tracks) placeTrackGroups(compiled, track.index, placer);
+  placeIndividualSessions(compiled, placer);
+  const meetings = placer.meetings.sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+  return { timeZone: compiled.timeZone, weekStart: compiled.weekStart, meetings };
+}
 
-  const staffFits = (member: number, day: number, start: number, end: number): boolean => {
-    const s = compiled.staff[member]!;
-    const busy = staffBusy[member]!;
+/** The week being built: who is busy when, the sessions each patient has, and the rooms and staff still free. */
+class Placer {
+  readonly meetings: Meeting[] = [];
+  /** Per patient, sessions placed per service index. */
+  readonly counts: Array<Map<number, number>>;
+  private readonly patientBusy: Busy[];
+  private readonly staffBusy: Busy[];
+  private readonly roomBusy: Busy[];
+  /** Per staff member, how many services they can lead. */
+  private readonly versatility: number[];
+
+  constructor(private readonly compiled: CompiledProblem) {
+    this.patientBusy = compiled.patients.map(newBusy);
+    this.staffBusy = compiled.staff.map(newBusy);
+    this.roomBusy = compiled.rooms.map(newBusy);
+    this.counts = compiled.patients.map(() => new Map<number, number>());
+    this.versatility = compiled.staff.map((s) => compiled.services.filter((svc) => svc.seats.some((seat) => seat.eligibleStaff.includes(s.index))).length);
+  }
+
+  private staffFits(member: number, day: number, start: number, end: number): boolean {
+    const s = this.compiled.staff[member]!;
+    const busy = this.staffBusy[member]!;
     return (
       covers(s.available, day, start, end) &&
       isFree(busy, day, start, end) &&
       busy.minutes + end - start <= s.maxWeeklyMinutes &&
       busy.minutesByDay[day]! + end - start <= s.maxDailyMinutes
     );
-  };
-  // Staff who can lead fewer services go first, so versatile clinicians stay free for the rest.
-  const versatility = compiled.staff.map((s) => compiled.services.filter((svc) => svc.seats.some((seat) => seat.eligibleStaff.includes(s.index))).length);
-  const pickStaff = (service: CompiledService, day: number, start: number, end: number, only?: number): number[] | undefined => {
+  }
+
+  /** Staff for every seat of `service` (only `only` when given), or undefined when a seat cannot be filled. */
+  pickStaff(service: CompiledService, day: number, start: number, end: number, only?: number): number[] | undefined {
     const chosen: number[] = [];
     for (const seat of service.seats) {
+      // Staff who can lead fewer services go first, so versatile clinicians stay free for the rest.
       const candidates = seat.eligibleStaff
-        .filter((m) => !chosen.includes(m) && (only === undefined || m === only) && staffFits(m, day, start, end))
-        .sort((a, b) => versatility[a]! - versatility[b]! || staffBusy[a]!.minutes - staffBusy[b]!.minutes);
+        .filter((m) => !chosen.includes(m) && (only === undefined || m === only) && this.staffFits(m, day, start, end))
+        .sort((a, b) => this.versatility[a]! - this.versatility[b]! || this.staffBusy[a]!.minutes - this.staffBusy[b]!.minutes);
       if (candidates.length < seat.count) return undefined;
       chosen.push(...candidates.slice(0, seat.count));
     }
     return chosen;
-  };
-  const pickRoom = (service: CompiledService, day: number, start: number, end: number, size: number): number | undefined =>
-    service.eligibleRooms
+  }
+
+  /** The smallest free room of `service` that seats `size`. */
+  pickRoom(service: CompiledService, day: number, start: number, end: number, size: number): number | undefined {
+    const { compiled, roomBusy } = this;
+    return service.eligibleRooms
       .filter((r) => compiled.rooms[r]!.capacity >= size && covers(compiled.rooms[r]!.available, day, start, end) && isFree(roomBusy[r]!, day, start, end))
       .sort((a, b) => compiled.rooms[a]!.capacity - compiled.rooms[b]!.capacity)[0];
-  const patientFits = (p: number, day: number, start: number, end: number): boolean => {
-    const patient = compiled.patients[p]!;
-    return day >= patient.firstDay && day < patient.endDay && covers(patient.available, day, start, end) && isFree(patientBusy[p]!, day, start, end);
-  };
-  const add = (service: CompiledService, track: number, day: number, start: number, room: number, staff: number[], patients: number[]): void => {
+  }
+
+  patientFits(p: number, day: number, start: number, end: number): boolean {
+    const patient = this.compiled.patients[p]!;
+    return day >= patient.firstDay && day < patient.endDay && covers(patient.available, day, start, end) && isFree(this.patientBusy[p]!, day, start, end);
+  }
+
+  add(service: CompiledService, track: number, day: number, start: number, room: number, staff: number[], patients: number[]): void {
     const end = start + service.durationMinutes;
     const placed = { id: '', service: service.index, track, day, start, end, room, telehealth: room < 0, staff, patients, pinned: false };
-    meetings.push(meetingOf(compiled, placed, `m-${meetings.length + 1}`));
-    for (const s of staff) book(staffBusy[s]!, day, start, end);
+    this.meetings.push(meetingOf(this.compiled, placed, `m-${this.meetings.length + 1}`));
+    for (const s of staff) book(this.staffBusy[s]!, day, start, end);
     for (const p of patients) {
-      book(patientBusy[p]!, day, start, end);
-      counts[p]!.set(service.index, (counts[p]!.get(service.index) ?? 0) + 1);
+      book(this.patientBusy[p]!, day, start, end);
+      this.counts[p]!.set(service.index, (this.counts[p]!.get(service.index) ?? 0) + 1);
     }
-    if (room >= 0) book(roomBusy[room]!, day, start, end);
-  };
+    if (room >= 0) book(this.roomBusy[room]!, day, start, end);
+  }
+}
 
-  for (const track of compiled.tracks) placeTrackGroups(compiled, track.index, { pickRoom, pickStaff, patientFits, add, counts });
-
+/** Each required individual session in the first free hour that suits patient, clinician and office, most constrained first. */
+function placeIndividualSessions(compiled: CompiledProblem, placer: Placer): void {
   const tasks: Array<{ patient: number; service: number }> = [];
   compiled.patients.forEach((patient) => {
     for (const need of patient.requires) for (let i = 0; i < need.min; i++) tasks.push({ patient: patient.index, service: need.service });
@@ -103,29 +131,20 @@ export function greedyWeek(problem: Problem): Schedule {
       if (compiled.closedDays[day]) continue;
       for (let start = 0; start + service.durationMinutes <= 1440; start += compiled.granularityMinutes) {
         const end = start + service.durationMinutes;
-        if (!patientFits(task.patient, day, start, end)) continue;
+        if (!placer.patientFits(task.patient, day, start, end)) continue;
         if (service.withFamily && !covers(patient.family, day, start, end)) continue;
-        const staff = pickStaff(service, day, start, end, service.primaryOnly ? patient.primaryStaff : undefined);
+        const staff = placer.pickStaff(service, day, start, end, service.primaryOnly ? patient.primaryStaff : undefined);
         if (!staff) continue;
-        const room = service.telehealth === 'only' ? undefined : pickRoom(service, day, start, end, 1);
+        const room = service.telehealth === 'only' ? undefined : placer.pickRoom(service, day, start, end, 1);
         if (room === undefined && !remote) continue;
-        add(service, -1, day, start, room ?? -1, staff, [task.patient]);
+        placer.add(service, -1, day, start, room ?? -1, staff, [task.patient]);
         break placing;
       }
     }
   }
-  meetings.sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
-  return { timeZone: compiled.timeZone, weekStart: compiled.weekStart, meetings };
 }
 
-interface Placer {
-  pickRoom(service: CompiledService, day: number, start: number, end: number, size: number): number | undefined;
-  pickStaff(service: CompiledService, day: number, start: number, end: number): number[] | undefined;
-  patientFits(p: number, day: number, start: number, end: number): boolean;
-  add(service: CompiledService, track: number, day: number, start: number, room: number, staff: number[], patients: number[]): void;
-  counts: Array<Map<number, number>>;
-}
-
+/** The cohorts of `track` (split by the curriculum's homogeneity tags and group size) rotate through its curriculum, one group per cohort in each slot of its windows. */
 function placeTrackGroups(compiled: CompiledProblem, track: number, placer: Placer): void {
   const curriculum = compiled.tracks[track]!.curriculum.map((entry) => ({ ...entry, service: compiled.services[entry.service]! }));
   if (curriculum.length === 0) return;

@@ -51,6 +51,10 @@ const boolean = (description: string, extra: JsonSchema = {}): JsonSchema => des
 const object = (description: string, properties: Record<string, JsonSchema>, required: readonly string[] = [], extra: JsonSchema = {}): JsonSchema =>
   described(description, { type: 'object', properties, ...(required.length > 0 ? { required: [...required] } : {}), additionalProperties: false, ...extra });
 
+/** Minutes of a duration: a positive multiple of the 5-minute slot, at most a day. */
+const duration = (description: string): JsonSchema =>
+  described(description, { type: 'number', exclusiveMinimum: 0, maximum: MINUTES_PER_DAY, multipleOf: SLOT_MINUTES });
+
 /** Divisors of a day that are multiples of the 5-minute slot: the granularities `validateProblem` accepts. */
 function granularities(): number[] {
   const values: number[] = [];
@@ -84,16 +88,23 @@ export function sharedDefinitions(): Record<string, JsonSchema> {
   };
 }
 
+/** Every definition of the problem schema, in the order the shipped file lists them. */
 function problemDefinitions(): Record<string, JsonSchema> {
-  const duration = (description: string): JsonSchema =>
-    described(description, { type: 'number', exclusiveMinimum: 0, maximum: MINUTES_PER_DAY, multipleOf: SLOT_MINUTES });
-  const sessionCount = object('Sessions of one service a week.', {
-    service: refDescribed('Id', 'The service (id) counted.'),
-    min: integer('Fewest sessions a week. Default 0.', 0, LIMITS.sessions),
-    max: integer('Most sessions a week. Default no limit.', 0, LIMITS.sessions),
-  }, ['service']);
   return {
     ...sharedDefinitions(),
+    ...availabilityDefinitions(),
+    ...programmeRuleDefinitions(),
+    ...trackDefinitions(),
+    ...serviceDefinitions(),
+    ...staffDefinitions(),
+    ...roomDefinitions(),
+    ...patientDefinitions(),
+  };
+}
+
+/** When something is possible: availability windows, recurrences and exceptions. */
+function availabilityDefinitions(): Record<string, JsonSchema> {
+  return {
     Availability: object('When something is possible: the union of weekly windows and RRULE occurrences, minus exceptions. Absent means always available.', {
       weekly: list('Windows that repeat every week, on the given days, from start to end (wall clock).', ref('WeeklyWindow'), LIMITS.windows),
       rrule: list('RFC 5545 recurrences: a DTSTART line (floating local time, no Z, no TZID) and an RRULE line; each occurrence opens a window of durationMinutes minutes.', ref('Recurrence'), LIMITS.windows),
@@ -113,6 +124,17 @@ function problemDefinitions(): Record<string, JsonSchema> {
       start: refDescribed('StartTime', 'Start of the part taken out, wall clock. Absent: from midnight.'),
       end: refDescribed('EndTime', 'End of the part taken out, wall clock. Absent: to midnight. Must be after start.'),
     }, ['date']),
+  };
+}
+
+/** The weekly intensity rules and session counts that program, tracks and patients set. */
+function programmeRuleDefinitions(): Record<string, JsonSchema> {
+  const sessionCount = object('Sessions of one service a week.', {
+    service: refDescribed('Id', 'The service (id) counted.'),
+    min: integer('Fewest sessions a week. Default 0.', 0, LIMITS.sessions),
+    max: integer('Most sessions a week. Default no limit.', 0, LIMITS.sessions),
+  }, ['service']);
+  return {
     HoursRules: object('Weekly intensity rules; hours count only services with countsTowardHours. They resolve most specific first: patient, then track, then program, then the defaults.', {
       minWeeklyHours: number('Minimum hours of care a week. Default 9 (use 6 for adolescents, as ASAM 2.1 does).', 0, HOURS_PER_WEEK),
       maxWeeklyHours: number('Maximum hours of care a week. Default 19: 20 or more is partial hospitalization, not IOP (a warning).', 0, HOURS_PER_WEEK),
@@ -128,6 +150,12 @@ function problemDefinitions(): Record<string, JsonSchema> {
       }),
     }),
     SessionCount: sessionCount,
+  };
+}
+
+/** Tracks and their fixed agendas. */
+function trackDefinitions(): Record<string, JsonSchema> {
+  return {
     Track: object('A programme of groups that runs in its own windows: a day track, an evening track, a specialised one.', {
       id: refDescribed('Id', 'Unique among tracks.'),
       name: text("Display name, e.g. 'Evening IOP'."),
@@ -142,6 +170,12 @@ function problemDefinitions(): Record<string, JsonSchema> {
       day: refDescribed('Weekday', 'The weekday it is held on.'),
       start: refDescribed('StartTime', "Its start time, wall clock, on the start grid; it lasts the service's durationMinutes."),
     }, ['service', 'day', 'start']),
+  };
+}
+
+/** Services and the staff seats they need. */
+function serviceDefinitions(): Record<string, JsonSchema> {
+  return {
     Seat: object('A staff seat: filled by count members holding any of credentials and all of tags.', {
       credentials: textList("Credentials of which a member must hold at least one, e.g. ['LCSW', 'LMFT'].", 1),
       tags: textList("Tags a member must carry, all of them, e.g. ['lang:es']. Default none."),
@@ -178,6 +212,12 @@ function problemDefinitions(): Record<string, JsonSchema> {
       if: { properties: { kind: { const: 'individual' } }, required: ['kind'] },
       then: { properties: { minSize: { const: 1 }, maxSize: { const: 1 } } },
     }),
+  };
+}
+
+/** Staff members and their breaks. */
+function staffDefinitions(): Record<string, JsonSchema> {
+  return {
     Staff: object('A clinician, counsellor, nurse, technician or peer-support worker.', {
       id: refDescribed('Id', 'Unique among staff.'),
       name: text('Display name.'),
@@ -205,6 +245,12 @@ function problemDefinitions(): Record<string, JsonSchema> {
       }, ['start', 'end']),
       afterMinutes: integer('Owed only on days the member works more than this many minutes (sessions and notes time). Default: every working day.', 0, MINUTES_PER_DAY),
     }, ['minutes', 'within']),
+  };
+}
+
+/** Rooms. */
+function roomDefinitions(): Record<string, JsonSchema> {
+  return {
     Room: object('A group room, an office, a family room.', {
       id: refDescribed('Id', 'Unique among rooms.'),
       name: text('Display name.'),
@@ -213,6 +259,12 @@ function problemDefinitions(): Record<string, JsonSchema> {
       availability: refDescribed('Availability', 'When it can be used. Absent: any time.'),
       meta: ref('Meta'),
     }, ['id', 'capacity']),
+  };
+}
+
+/** Patients, their requirements, cadences and ledger. */
+function patientDefinitions(): Record<string, JsonSchema> {
+  return {
     Patient: object('A patient enrolled in the program. The id is opaque: never a name.', {
       id: refDescribed('Id', 'Unique among patients.'),
       tracks: idList('Tracks (ids) the patient may attend, preferred first.'),

@@ -171,6 +171,10 @@ function buildFeasible(g: Gen, maxPatients: number): FeasibleCase {
   return fitProblem(g, week, services, staff, rooms, trackIds, patients, drafts, calendar);
 }
 
+/**
+ * The problem fitted around the drawn timetable `drafts`: group sizes, track windows and
+ * curricula, availability and hours of staff, rooms and patients, as the timetable delivers them.
+ */
 function fitProblem(
   g: Gen,
   week: { timeZone: string; weekStart: string },
@@ -182,17 +186,49 @@ function fitProblem(
   drafts: Draft[],
   calendar: Calendar,
 ): FeasibleCase {
-  const endOf = (d: Draft): number => d.start + d.service.durationMinutes;
-  const counting = (d: Draft): boolean => d.service.countsTowardHours ?? true;
-  const pad = (): number => pick(g, [0, 0, 15, 60]);
+  fitGroupSizes(services, drafts);
+  const tracks = fitTracks(trackIds, services, patients, drafts);
+  for (const member of staff) fitStaff(g, week.weekStart, member, calendar.of(member.id));
+  for (const room of rooms) {
+    const spans = calendar.of(room.id);
+    if (spans.length > 0 && chance(g, 30)) room.availability = { weekly: windowsCovering(spans, pad(g)) };
+  }
+  patients.forEach((patient, index) => fitPatient(g, week.weekStart, patient, patients.slice(index + 1), staff, drafts));
 
+  const busyDays = new Set(drafts.map((d) => d.day));
+  const emptyDay = [0, 1, 2, 3, 4, 5, 6].find((day) => !busyDays.has(day));
+  const problem: Problem = {
+    timeZone: week.timeZone,
+    weekStart: week.weekStart,
+    granularityMinutes: 15,
+    ...(emptyDay !== undefined && chance(g, 50) ? { closedDates: [dateOfDay(week.weekStart, emptyDay)] } : {}),
+    tracks,
+    services,
+    staff,
+    rooms,
+    patients,
+  };
+  return { problem, schedule: { timeZone: week.timeZone, weekStart: week.weekStart, meetings: meetingsOf(week, drafts) } };
+}
+
+const endOf = (d: Draft): number => d.start + d.service.durationMinutes;
+const counting = (d: Draft): boolean => d.service.countsTowardHours ?? true;
+/** Minutes of slack around the windows drawn for an availability. */
+const pad = (g: Gen): number => pick(g, [0, 0, 15, 60]);
+
+/** Each group service's sizes: from its smallest to its largest drawn group. */
+function fitGroupSizes(services: Service[], drafts: readonly Draft[]): void {
   for (const service of services.filter((s) => s.kind === 'group')) {
     const sizes = drafts.filter((d) => d.service === service).map((d) => d.patients.length);
     if (sizes.length === 0) continue;
     service.minSize = Math.min(...sizes);
     service.maxSize = Math.max(...sizes);
   }
-  const tracks: Track[] = trackIds.map((id) => {
+}
+
+/** The tracks: windows around their groups, curricula between the fewest and most sessions a member has. */
+function fitTracks(trackIds: readonly string[], services: readonly Service[], patients: readonly Patient[], drafts: readonly Draft[]): Track[] {
+  return trackIds.map((id) => {
     const spans = drafts.filter((d) => d.track === id).map((d): Span => [d.day, d.start, endOf(d)]);
     const members = patients.filter((p) => p.tracks[0] === id);
     const curriculum = services
@@ -208,83 +244,84 @@ function fitProblem(
       ...(curriculum.length > 0 ? { curriculum } : {}),
     };
   });
+}
 
-  for (const member of staff) {
-    const spans = calendar.of(member.id);
-    if (spans.length === 0 || chance(g, 20)) continue;
-    member.availability = { weekly: windowsCovering(spans, pad()) };
-    const minutes = spans.reduce((sum, [, s, e]) => sum + e - s, 0);
-    if (chance(g, 50)) member.maxWeeklyHours = Math.ceil(minutes / 60) + int(g, 0, 2);
-    const daily = Math.max(...WEEKDAYS.map((_, day) => spans.filter((s) => s[0] === day).reduce((sum, [, s, e]) => sum + e - s, 0)));
-    if (chance(g, 30)) member.maxDailyHours = Math.ceil(daily / 60);
-    const idle = WEEKDAYS.findIndex((_, day) => spans.every((s) => s[0] !== day));
-    if (idle >= 0 && chance(g, 40)) member.availability.except = [{ date: dateOfDay(week.weekStart, idle) }];
+/** A staff member's availability around the sessions they lead (`spans`), sometimes with weekly and daily hours and a day off. */
+function fitStaff(g: Gen, weekStart: string, member: Staff, spans: readonly Span[]): void {
+  if (spans.length === 0 || chance(g, 20)) return;
+  member.availability = { weekly: windowsCovering(spans, pad(g)) };
+  const minutes = spans.reduce((sum, [, s, e]) => sum + e - s, 0);
+  if (chance(g, 50)) member.maxWeeklyHours = Math.ceil(minutes / 60) + int(g, 0, 2);
+  const daily = Math.max(...WEEKDAYS.map((_, day) => spans.filter((s) => s[0] === day).reduce((sum, [, s, e]) => sum + e - s, 0)));
+  if (chance(g, 30)) member.maxDailyHours = Math.ceil(daily / 60);
+  const idle = WEEKDAYS.findIndex((_, day) => spans.every((s) => s[0] !== day));
+  if (idle >= 0 && chance(g, 40)) member.availability.except = [{ date: dateOfDay(weekStart, idle) }];
+}
+
+/**
+ * A patient fitted to their meetings: availability, requirements and primary clinician, hours
+ * rules, sometimes admission dates, and sometimes an avoid pair with one of `later` (the
+ * patients after them) they never meet.
+ */
+function fitPatient(g: Gen, weekStart: string, patient: Patient, later: readonly Patient[], staff: readonly Staff[], drafts: readonly Draft[]): void {
+  const mine = drafts.filter((d) => d.patients.includes(patient.id));
+  fitPatientAvailability(g, weekStart, patient, mine);
+  const individual = mine.filter((d) => d.service.kind === 'individual');
+  if (individual.length > 0) {
+    patient.requires = [{ service: individual[0]!.service.id, min: individual.length, max: individual.length }];
+    patient.primaryStaff = individual[0]!.staff[0]!;
+  } else if (chance(g, 30)) {
+    patient.primaryStaff = pick(g, staff).id;
   }
-  for (const room of rooms) {
-    const spans = calendar.of(room.id);
-    if (spans.length > 0 && chance(g, 30)) room.availability = { weekly: windowsCovering(spans, pad()) };
+  patient.rules = patientRules(g, mine);
+  if (mine.length > 0 && chance(g, 30)) {
+    patient.admittedOn = dateOfDay(weekStart, Math.min(...mine.map((d) => d.day)) - int(g, 0, 2));
+    patient.dischargedOn = dateOfDay(weekStart, Math.max(...mine.map((d) => d.day)) + 1 + int(g, 0, 2));
   }
+  // Avoid a later patient of the same track never met in any group.
+  const stranger = later.find((other) => !drafts.some((d) => d.patients.includes(other.id) && d.patients.includes(patient.id)));
+  if (stranger && chance(g, 30)) patient.avoid = [stranger.id];
+}
 
-  patients.forEach((patient, index) => {
-    const mine = drafts.filter((d) => d.patients.includes(patient.id));
-    const spans = mine.map((d): Span => [d.day, d.start, endOf(d)]);
-    if (spans.length > 0 && chance(g, 70)) {
-      const [day, start, end] = spans[0]!;
-      // Sometimes the first meeting's window comes from an RRULE instead of a weekly window.
-      const byRule = chance(g, 30);
-      const weekly = windowsCovering(byRule ? spans.slice(1) : spans, pad());
-      patient.availability = { weekly };
-      if (byRule) patient.availability.rrule = [{ rule: weeklyRule(week.weekStart, day, start, int(g, 0, 4)), durationMinutes: end - start }];
-      const idle = WEEKDAYS.findIndex((_, d) => spans.every((s) => s[0] !== d));
-      if (idle >= 0 && chance(g, 30)) patient.availability.except = [{ date: dateOfDay(week.weekStart, idle), start: '00:00', end: '12:00' }];
-    }
-    const family = mine.filter((d) => d.service.withFamily);
-    if (family.length > 0) patient.familyAvailability = { weekly: windowsCovering(family.map((d): Span => [d.day, d.start, endOf(d)]), pad()) };
-    const individual = mine.filter((d) => d.service.kind === 'individual');
-    if (individual.length > 0) {
-      patient.requires = [{ service: individual[0]!.service.id, min: individual.length, max: individual.length }];
-      patient.primaryStaff = individual[0]!.staff[0]!;
-    } else if (chance(g, 30)) {
-      patient.primaryStaff = pick(g, staff).id;
-    }
-    const minutesByDay = WEEKDAYS.map((_, day) => mine.filter((d) => d.day === day && counting(d)).reduce((sum, d) => sum + d.service.durationMinutes, 0));
-    const sessionsByDay = WEEKDAYS.map((_, day) => mine.filter((d) => d.day === day && counting(d)).length);
-    const days = WEEKDAYS.map((_, day) => mine.some((d) => d.day === day)).filter(Boolean).length;
-    const minutes = minutesByDay.reduce((a, b) => a + b, 0);
-    const rules: HoursRules = {
-      minWeeklyHours: Math.floor(minutes / 60),
-      maxWeeklyHours: Math.max(1, Math.ceil(minutes / 60)),
-      minDays: days,
-      maxDays: int(g, days, Math.max(days, 5)),
-    };
-    const attended = minutesByDay.filter((m, day) => m > 0 || mine.some((d) => d.day === day));
-    if (chance(g, 30)) rules.maxDailyHours = Math.max(1, Math.ceil(Math.max(...minutesByDay) / 60));
-    if (chance(g, 20) && attended.length > 0) rules.minDailyMinutes = Math.min(...attended);
-    if (chance(g, 20) && days > 0) rules.minDailyServices = Math.min(...sessionsByDay.filter((_, day) => mine.some((d) => d.day === day)));
-    if (rules.maxDailyHours !== undefined && rules.minDailyMinutes !== undefined && rules.minDailyMinutes > rules.maxDailyHours * 60) delete rules.minDailyMinutes;
-    patient.rules = rules;
-    if (mine.length > 0 && chance(g, 30)) {
-      patient.admittedOn = dateOfDay(week.weekStart, Math.min(...mine.map((d) => d.day)) - int(g, 0, 2));
-      patient.dischargedOn = dateOfDay(week.weekStart, Math.max(...mine.map((d) => d.day)) + 1 + int(g, 0, 2));
-    }
-    // Avoid a later patient of the same track never met in any group.
-    const stranger = patients.slice(index + 1).find((other) => !drafts.some((d) => d.patients.includes(other.id) && d.patients.includes(patient.id)));
-    if (stranger && chance(g, 30)) patient.avoid = [stranger.id];
-  });
+/** Availability around the patient's meetings `mine` (weekly windows, an RRULE, a morning off) and family availability around their family sessions. */
+function fitPatientAvailability(g: Gen, weekStart: string, patient: Patient, mine: readonly Draft[]): void {
+  const spans = mine.map((d): Span => [d.day, d.start, endOf(d)]);
+  if (spans.length > 0 && chance(g, 70)) {
+    const [day, start, end] = spans[0]!;
+    // Sometimes the first meeting's window comes from an RRULE instead of a weekly window.
+    const byRule = chance(g, 30);
+    const weekly = windowsCovering(byRule ? spans.slice(1) : spans, pad(g));
+    patient.availability = { weekly };
+    if (byRule) patient.availability.rrule = [{ rule: weeklyRule(weekStart, day, start, int(g, 0, 4)), durationMinutes: end - start }];
+    const idle = WEEKDAYS.findIndex((_, d) => spans.every((s) => s[0] !== d));
+    if (idle >= 0 && chance(g, 30)) patient.availability.except = [{ date: dateOfDay(weekStart, idle), start: '00:00', end: '12:00' }];
+  }
+  const family = mine.filter((d) => d.service.withFamily);
+  if (family.length > 0) patient.familyAvailability = { weekly: windowsCovering(family.map((d): Span => [d.day, d.start, endOf(d)]), pad(g)) };
+}
 
-  const busyDays = new Set(drafts.map((d) => d.day));
-  const emptyDay = [0, 1, 2, 3, 4, 5, 6].find((day) => !busyDays.has(day));
-  const problem: Problem = {
-    timeZone: week.timeZone,
-    weekStart: week.weekStart,
-    granularityMinutes: 15,
-    ...(emptyDay !== undefined && chance(g, 50) ? { closedDates: [dateOfDay(week.weekStart, emptyDay)] } : {}),
-    tracks,
-    services,
-    staff,
-    rooms,
-    patients,
+/** Hours rules the meetings `mine` meet: weekly hours and days as delivered, sometimes daily limits and per-day thresholds. */
+function patientRules(g: Gen, mine: readonly Draft[]): HoursRules {
+  const minutesByDay = WEEKDAYS.map((_, day) => mine.filter((d) => d.day === day && counting(d)).reduce((sum, d) => sum + d.service.durationMinutes, 0));
+  const sessionsByDay = WEEKDAYS.map((_, day) => mine.filter((d) => d.day === day && counting(d)).length);
+  const days = WEEKDAYS.map((_, day) => mine.some((d) => d.day === day)).filter(Boolean).length;
+  const minutes = minutesByDay.reduce((a, b) => a + b, 0);
+  const rules: HoursRules = {
+    minWeeklyHours: Math.floor(minutes / 60),
+    maxWeeklyHours: Math.max(1, Math.ceil(minutes / 60)),
+    minDays: days,
+    maxDays: int(g, days, Math.max(days, 5)),
   };
+  const attended = minutesByDay.filter((m, day) => m > 0 || mine.some((d) => d.day === day));
+  if (chance(g, 30)) rules.maxDailyHours = Math.max(1, Math.ceil(Math.max(...minutesByDay) / 60));
+  if (chance(g, 20) && attended.length > 0) rules.minDailyMinutes = Math.min(...attended);
+  if (chance(g, 20) && days > 0) rules.minDailyServices = Math.min(...sessionsByDay.filter((_, day) => mine.some((d) => d.day === day)));
+  if (rules.maxDailyHours !== undefined && rules.minDailyMinutes !== undefined && rules.minDailyMinutes > rules.maxDailyHours * 60) delete rules.minDailyMinutes;
+  return rules;
+}
+
+/** The drawn timetable as a schedule's meetings, sorted by date, start and id. */
+function meetingsOf(week: { timeZone: string; weekStart: string }, drafts: readonly Draft[]): Meeting[] {
   const meetings: Meeting[] = drafts.map((d, i) => {
     const date = dateOfDay(week.weekStart, d.day);
     const start = clock(d.start);
@@ -305,6 +342,5 @@ function fitProblem(
       patients: d.patients,
     };
   });
-  meetings.sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
-  return { problem, schedule: { timeZone: week.timeZone, weekStart: week.weekStart, meetings } };
+  return meetings.sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
 }
