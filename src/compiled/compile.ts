@@ -171,23 +171,7 @@ export interface CompileOptions {
 export function compileProblem(problem: Problem, options: CompileOptions = {}): CompiledProblem {
   const week = problem.weekStart;
   const clock = weekClock(week, problem.timeZone);
-  // Times that do not exist are closed to everyone: taken out where availability is compiled, so
-  // construction, every move, re-planning and diagnosis see them closed without a check of their own.
-  const existing = clock.hasSkipped ? SlotSet.full() : undefined;
-  existing?.removeAll(clock.skipped);
-  // A clinic's people share a few patterns of hours (1,000 generated patients hold 21): each
-  // pattern is expanded once per compilation, and every holder gets a copy of its own.
-  const expanded = new Map<string, SlotSet>();
-  const availabilitySlots = (availability: Availability | undefined, weekStart: string): SlotSet => {
-    const key = `${weekStart}|${availability === undefined ? '' : JSON.stringify(availability)}`;
-    let slots = expanded.get(key);
-    if (slots === undefined) {
-      slots = weekSlots(availability, weekStart);
-      if (existing) slots.intersectWith(existing);
-      expanded.set(key, slots);
-    }
-    return slots.clone();
-  };
+  const slots = availabilityExpander(clock, week);
   const dates = weekDates(week);
   const closed = new Set(problem.closedDates ?? []);
   const closedDays = dates.map((date) => closed.has(date));
@@ -197,27 +181,89 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
   const roomIndex = indexById(problem.rooms);
   const trackIndex = indexById(problem.tracks);
 
-  const staff: CompiledStaff[] = problem.staff.map((member, index) => ({
+  const staff = compileStaff(problem, slots, serviceIndex);
+  const rooms = compileRooms(problem, slots);
+  const services = compileServices(problem, staff, rooms);
+  const programRules = resolveHoursRules(problem.rules);
+  const tracks = compileTracks(problem, slots, serviceIndex);
+  const patients = compilePatients(problem, options, { slots, dates, closedDays, serviceIndex, staffIndex, trackIndex });
+  countCaseloads(staff.length, patients).forEach((count, member) => (staff[member]!.caseload = count));
+  linkAvoidance(problem, patients, patientIndex);
+
+  return {
+    source: problem,
+    timeZone: problem.timeZone,
+    weekStart: week,
+    dates,
+    closedDays,
+    granularityMinutes: problem.granularityMinutes ?? DEFAULT_GRANULARITY_MINUTES,
+    services,
+    patients,
+    staff,
+    rooms,
+    tracks,
+    serviceIndex,
+    patientIndex,
+    staffIndex,
+    roomIndex,
+    trackIndex,
+    programRules,
+    clock,
+  };
+}
+
+/** Expands an availability to the week's slots. */
+type Slots = (availability: Availability | undefined) => SlotSet;
+
+/**
+ * The expansion of availabilities for one compilation, with the week's skipped slots taken out.
+ * A clinic's people share a few patterns of hours (1,000 generated patients hold 21): each
+ * pattern is expanded once per compilation, and every holder gets a copy of its own.
+ */
+function availabilityExpander(clock: WeekClock, weekStart: string): Slots {
+  // Times that do not exist are closed to everyone: taken out where availability is compiled, so
+  // construction, every move, re-planning and diagnosis see them closed without a check of their own.
+  const existing = clock.hasSkipped ? SlotSet.full() : undefined;
+  existing?.removeAll(clock.skipped);
+  const expanded = new Map<string, SlotSet>();
+  return (availability) => {
+    const key = `${weekStart}|${availability === undefined ? '' : JSON.stringify(availability)}`;
+    let slots = expanded.get(key);
+    if (slots === undefined) {
+      slots = weekSlots(availability, weekStart);
+      if (existing) slots.intersectWith(existing);
+      expanded.set(key, slots);
+    }
+    return slots.clone();
+  };
+}
+
+function compileStaff(problem: Problem, slots: Slots, serviceIndex: ReadonlyMap<string, number>): CompiledStaff[] {
+  return problem.staff.map((member, index) => ({
     index,
     id: member.id,
     credentials: new Set(member.credentials),
     tags: new Set(member.tags ?? []),
-    available: availabilitySlots(member.availability, week),
+    available: slots(member.availability),
     maxWeeklyMinutes: member.maxWeeklyHours === undefined ? Infinity : Math.round(member.maxWeeklyHours * 60),
     maxDailyMinutes: member.maxDailyHours === undefined ? Infinity : Math.round(member.maxDailyHours * 60),
     caseload: 0, // counted once the patients are compiled
-    ...compileStaffProgramme(member, (availability) => availabilitySlots(availability, week), serviceIndex),
+    ...compileStaffProgramme(member, slots, serviceIndex),
   }));
+}
 
-  const rooms: CompiledRoom[] = problem.rooms.map((room, index) => ({
+function compileRooms(problem: Problem, slots: Slots): CompiledRoom[] {
+  return problem.rooms.map((room, index) => ({
     index,
     id: room.id,
     capacity: room.capacity,
     features: new Set(room.features ?? []),
-    available: availabilitySlots(room.availability, week),
+    available: slots(room.availability),
   }));
+}
 
-  const services: CompiledService[] = problem.services.map((service, index) => {
+function compileServices(problem: Problem, staff: readonly CompiledStaff[], rooms: readonly CompiledRoom[]): CompiledService[] {
+  return problem.services.map((service, index) => {
     const seats: CompiledSeat[] = service.staff.map((seat) => {
       const credentials = new Set(seat.credentials);
       const tags = seat.tags ?? [];
@@ -254,10 +300,11 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
       trackBound: service.trackBound ?? isGroup,
     };
   });
+}
 
-  const programRules = resolveHoursRules(problem.rules);
-  const tracks: CompiledTrack[] = problem.tracks.map((track, index) => {
-    const windows = availabilitySlots(track.windows, week);
+function compileTracks(problem: Problem, slots: Slots, serviceIndex: ReadonlyMap<string, number>): CompiledTrack[] {
+  return problem.tracks.map((track, index) => {
+    const windows = slots(track.windows);
     return {
       index,
       id: track.id,
@@ -275,21 +322,34 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
       })),
     };
   });
+}
 
-  const weekDay = dayNumber(week) ?? 0;
+/** What the patients' compilation reads from the rest. */
+interface PatientInputs {
+  slots: Slots;
+  dates: readonly string[];
+  closedDays: readonly boolean[];
+  serviceIndex: ReadonlyMap<string, number>;
+  staffIndex: ReadonlyMap<string, number>;
+  trackIndex: ReadonlyMap<string, number>;
+}
+
+function compilePatients(problem: Problem, options: CompileOptions, inputs: PatientInputs): CompiledPatient[] {
+  const { slots, dates, closedDays, serviceIndex, staffIndex, trackIndex } = inputs;
+  const weekDay = dayNumber(problem.weekStart) ?? 0;
   const dayOf = (date: string | undefined, fallback: number): number =>
     date === undefined ? fallback : Math.max(0, Math.min(7, (dayNumber(date) ?? weekDay) - weekDay));
 
   const trackIndexes = (ids: readonly string[] | undefined): number[] => (ids ?? []).map((id) => trackIndex.get(id) ?? -1).filter((t) => t >= 0);
   const makeUpOf = (patient: Problem['patients'][number]): number[] =>
     options.makeUpFor?.has(patient.id) === true ? trackIndexes(patient.makeUpTracks).filter((t) => !patient.tracks.includes(problem.tracks[t]!.id)) : [];
-  const patients: CompiledPatient[] = problem.patients.map((patient, index) => ({
+  return problem.patients.map((patient, index) => ({
     index,
     id: patient.id,
     tracks: [...trackIndexes(patient.tracks), ...makeUpOf(patient)],
     makeUpTracks: makeUpOf(patient),
-    available: availabilitySlots(patient.availability, week),
-    family: patient.familyAvailability === undefined ? new SlotSet() : availabilitySlots(patient.familyAvailability, week),
+    available: slots(patient.availability),
+    family: patient.familyAvailability === undefined ? new SlotSet() : slots(patient.familyAvailability),
     tags: patient.tags ?? [],
     avoid: new Set<number>(),
     primaryStaff: patient.primaryStaff === undefined ? -1 : (staffIndex.get(patient.primaryStaff) ?? -1),
@@ -305,8 +365,10 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
     preferredDays: dayIndexes(patient.preferences?.days),
     avoidedDays: dayIndexes(patient.preferences?.avoidDays),
   }));
-  countCaseloads(staff.length, patients).forEach((count, member) => (staff[member]!.caseload = count));
-  // Avoid pairs hold both ways, whichever side declared them.
+}
+
+/** Avoid pairs hold both ways, whichever side declared them. */
+function linkAvoidance(problem: Problem, patients: readonly CompiledPatient[], patientIndex: ReadonlyMap<string, number>): void {
   problem.patients.forEach((patient, index) => {
     for (const other of patient.avoid ?? []) {
       const otherIndex = patientIndex.get(other);
@@ -315,27 +377,6 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
       (patients[otherIndex]!.avoid as Set<number>).add(index);
     }
   });
-
-  return {
-    source: problem,
-    timeZone: problem.timeZone,
-    weekStart: week,
-    dates,
-    closedDays,
-    granularityMinutes: problem.granularityMinutes ?? DEFAULT_GRANULARITY_MINUTES,
-    services,
-    patients,
-    staff,
-    rooms,
-    tracks,
-    serviceIndex,
-    patientIndex,
-    staffIndex,
-    roomIndex,
-    trackIndex,
-    programRules,
-    clock,
-  };
 }
 
 /**
