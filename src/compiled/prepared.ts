@@ -48,57 +48,84 @@ const NO_LIMIT = 1_000_000;
 
 /** Derives the solver's lookup tables. */
 export function prepare(problem: CompiledProblem): Prepared {
-  const patients = problem.patients.map((patient, p): PreparedPatient => {
-    const trackList = patient.tracks.length > 0 ? patient.tracks : [-1];
-    let maxWeekly = Infinity;
-    let maxDaily = Infinity;
-    let maxDays = Infinity;
-    for (const track of trackList) {
-      const rules = resolvedRules(problem, p, track);
-      maxWeekly = Math.min(maxWeekly, Math.round(rules.maxWeeklyHours * 60));
-      if (rules.maxDailyHours !== undefined) maxDaily = Math.min(maxDaily, Math.round(rules.maxDailyHours * 60));
-      maxDays = Math.min(maxDays, rules.maxDays);
+  const patients = problem.patients.map((patient, p): PreparedPatient => preparePatient(problem, patient, p));
+  return {
+    patients,
+    homogeneity: homogeneityKeys(problem),
+    seatOfPosition: seatPositions(problem),
+    reservedMinutes: reservedMinutesOf(problem, patients),
+    sectionCap: sectionCaps(problem),
+    work: staffWork(problem),
+  };
+}
+
+type CompiledPatient = CompiledProblem['patients'][number];
+
+function preparePatient(problem: CompiledProblem, patient: CompiledPatient, p: number): PreparedPatient {
+  const { maxWeekly, maxDaily, maxDays } = tightestMaxima(problem, patient, p);
+  const { maxSessions, wantSessions } = sessionCounts(problem, patient, p);
+  const first = resolvedRules(problem, p, patient.tracks[0] ?? -1);
+  return {
+    tags: new Set(patient.tags),
+    maxWeeklyMinutes: maxWeekly,
+    maxDailyMinutes: maxDaily,
+    maxDays,
+    maxSessions,
+    wantSessions,
+    cadenceWindows: patient.requires.flatMap((entry) =>
+      entry.cadence === undefined || entry.service < 0 ? [] : [{ service: entry.service, firstDay: entry.cadence.firstDay, lastDay: entry.cadence.lastDay }],
+    ),
+    minWeeklyMinutes: Math.round(first.minWeeklyHours * 60),
+    minDays: first.minDays,
+    minDailyMinutes: first.minDailyMinutes ?? 0,
+    minDailyServices: first.minDailyServices ?? 0,
+  };
+}
+
+/** The tightest hard maxima over every track the patient lists (see the module comment). */
+function tightestMaxima(problem: CompiledProblem, patient: CompiledPatient, p: number): { maxWeekly: number; maxDaily: number; maxDays: number } {
+  const trackList = patient.tracks.length > 0 ? patient.tracks : [-1];
+  let maxWeekly = Infinity;
+  let maxDaily = Infinity;
+  let maxDays = Infinity;
+  for (const track of trackList) {
+    const rules = resolvedRules(problem, p, track);
+    maxWeekly = Math.min(maxWeekly, Math.round(rules.maxWeeklyHours * 60));
+    if (rules.maxDailyHours !== undefined) maxDaily = Math.min(maxDaily, Math.round(rules.maxDailyHours * 60));
+    maxDays = Math.min(maxDays, rules.maxDays);
+  }
+  return { maxWeekly, maxDaily, maxDays };
+}
+
+/** Per service: the most sessions allowed and the sessions wanted (at most the most allowed). */
+function sessionCounts(problem: CompiledProblem, patient: CompiledPatient, p: number): { maxSessions: Int32Array; wantSessions: Int32Array } {
+  const maxSessions = new Int32Array(problem.services.length).fill(NO_LIMIT);
+  const wantSessions = new Int32Array(problem.services.length);
+  for (const track of patient.tracks) {
+    for (const entry of problem.tracks[track]?.curriculum ?? []) {
+      if (entry.service >= 0 && entry.max !== Infinity) maxSessions[entry.service] = Math.min(maxSessions[entry.service]!, entry.max);
     }
-    const maxSessions = new Int32Array(problem.services.length).fill(NO_LIMIT);
-    const wantSessions = new Int32Array(problem.services.length);
-    for (const track of patient.tracks) {
-      for (const entry of problem.tracks[track]?.curriculum ?? []) {
-        if (entry.service >= 0 && entry.max !== Infinity) maxSessions[entry.service] = Math.min(maxSessions[entry.service]!, entry.max);
-      }
-    }
-    // The counts the requirement rules ask for: a partial week's are prorated (compiled/partial-week.ts).
-    const home = patient.tracks[0] ?? -1;
-    const mode = resolvedRules(problem, p, home).partialWeek;
-    for (const entry of problem.tracks[home]?.curriculum ?? []) {
-      if (entry.service >= 0) wantSessions[entry.service] = Math.max(wantSessions[entry.service]!, prorateCount(problem, p, home, entry.min, mode));
-    }
-    for (const entry of patient.requires) {
-      if (entry.service < 0) continue;
-      if (entry.max !== Infinity) maxSessions[entry.service] = Math.min(maxSessions[entry.service]!, entry.max);
-      const min = entry.cadence === undefined ? prorateCount(problem, p, home, entry.min, mode) : entry.min;
-      wantSessions[entry.service] = Math.max(wantSessions[entry.service]!, min);
-    }
-    for (let s = 0; s < wantSessions.length; s++) wantSessions[s] = Math.min(wantSessions[s]!, maxSessions[s]!);
-    const first = resolvedRules(problem, p, patient.tracks[0] ?? -1);
-    return {
-      tags: new Set(patient.tags),
-      maxWeeklyMinutes: maxWeekly,
-      maxDailyMinutes: maxDaily,
-      maxDays,
-      maxSessions,
-      wantSessions,
-      cadenceWindows: patient.requires.flatMap((entry) =>
-        entry.cadence === undefined || entry.service < 0 ? [] : [{ service: entry.service, firstDay: entry.cadence.firstDay, lastDay: entry.cadence.lastDay }],
-      ),
-      minWeeklyMinutes: Math.round(first.minWeeklyHours * 60),
-      minDays: first.minDays,
-      minDailyMinutes: first.minDailyMinutes ?? 0,
-      minDailyServices: first.minDailyServices ?? 0,
-    };
-  });
-  // Services kept apart by the same prefixes (most often all of them: ['age:']) share one list.
+  }
+  // The counts the requirement rules ask for: a partial week's are prorated (compiled/partial-week.ts).
+  const home = patient.tracks[0] ?? -1;
+  const mode = resolvedRules(problem, p, home).partialWeek;
+  for (const entry of problem.tracks[home]?.curriculum ?? []) {
+    if (entry.service >= 0) wantSessions[entry.service] = Math.max(wantSessions[entry.service]!, prorateCount(problem, p, home, entry.min, mode));
+  }
+  for (const entry of patient.requires) {
+    if (entry.service < 0) continue;
+    if (entry.max !== Infinity) maxSessions[entry.service] = Math.min(maxSessions[entry.service]!, entry.max);
+    const min = entry.cadence === undefined ? prorateCount(problem, p, home, entry.min, mode) : entry.min;
+    wantSessions[entry.service] = Math.max(wantSessions[entry.service]!, min);
+  }
+  for (let s = 0; s < wantSessions.length; s++) wantSessions[s] = Math.min(wantSessions[s]!, maxSessions[s]!);
+  return { maxSessions, wantSessions };
+}
+
+/** Per service, per patient: the homogeneity key. Services kept apart by the same prefixes (most often all of them: ['age:']) share one list. */
+function homogeneityKeys(problem: CompiledProblem): Array<readonly string[] | undefined> {
   const keysByPrefixes = new Map<string, readonly string[]>();
-  const homogeneity = problem.services.map((service) => {
+  return problem.services.map((service) => {
     if (service.homogeneousBy.length === 0) return undefined;
     const prefixes = service.homogeneousBy.join('\u0003');
     let keys = keysByPrefixes.get(prefixes);
@@ -112,13 +139,19 @@ export function prepare(problem: CompiledProblem): Prepared {
     }
     return keys;
   });
-  const seatOfPosition = problem.services.map((service) => {
+}
+
+function seatPositions(problem: CompiledProblem): number[][] {
+  return problem.services.map((service) => {
     const positions: number[] = [];
     service.seats.forEach((seat, index) => {
       for (let i = 0; i < seat.count; i++) positions.push(index);
     });
     return positions;
   });
+}
+
+function reservedMinutesOf(problem: CompiledProblem, patients: readonly PreparedPatient[]): Float64Array {
   const reservedMinutes = new Float64Array(problem.staff.length);
   problem.patients.forEach((patient, p) => {
     if (patient.primaryStaff < 0) return;
@@ -127,9 +160,12 @@ export function prepare(problem: CompiledProblem): Prepared {
       if (count > 0 && service.primaryOnly) reservedMinutes[patient.primaryStaff]! += count * service.durationMinutes;
     });
   });
-  const sectionCap = Int32Array.from(problem.services, (service) => {
+  return reservedMinutes;
+}
+
+function sectionCaps(problem: CompiledProblem): Int32Array {
+  return Int32Array.from(problem.services, (service) => {
     const largestRoom = service.telehealth === 'only' ? service.maxSize : Math.max(0, ...service.eligibleRooms.map((r) => problem.rooms[r]!.capacity));
     return Math.max(1, Math.min(service.maxSize, service.telehealth === 'allowed' ? service.maxSize : largestRoom));
   });
-  return { patients, homogeneity, seatOfPosition, reservedMinutes, sectionCap, work: staffWork(problem) };
 }
