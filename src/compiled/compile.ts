@@ -13,7 +13,7 @@ import {
 } from '../input/defaults.js';
 import { availabilitySlots as weekSlots } from '../time/availability.js';
 import { deriveCadence, lastAttended, type WeekCadence } from './cadence.js';
-import { SlotSet } from '../time/slot-set.js';
+import { SlotSet, SlotSetPool } from '../time/slot-set.js';
 import { realMinutes, weekClock, type WeekClock } from '../time/week-clock.js';
 import { compileStaffProgramme, countCaseloads, type CompiledStaffPreferences } from './staff-programme.js';
 import { dayNumber, parseLocalTime, SLOT_MINUTES, SLOTS_PER_DAY, weekDates, weekdayIndex } from '../time/week.js';
@@ -171,7 +171,8 @@ export interface CompileOptions {
 export function compileProblem(problem: Problem, options: CompileOptions = {}): CompiledProblem {
   const week = problem.weekStart;
   const clock = weekClock(week, problem.timeZone);
-  const slots = availabilityExpander(clock, week);
+  const shared = availabilityExpander(clock, week);
+  const slots: Slots = (availability) => shared(availability).clone();
   const dates = weekDates(week);
   const closed = new Set(problem.closedDates ?? []);
   const closedDays = dates.map((date) => closed.has(date));
@@ -186,7 +187,7 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
   const services = compileServices(problem, staff, rooms);
   const programRules = resolveHoursRules(problem.rules);
   const tracks = compileTracks(problem, slots, serviceIndex);
-  const patients = compilePatients(problem, options, { slots, dates, closedDays, serviceIndex, staffIndex, trackIndex });
+  const patients = compilePatients(problem, options, { shared, dates, closedDays, serviceIndex, staffIndex, trackIndex });
   countCaseloads(staff.length, patients).forEach((count, member) => (staff[member]!.caseload = count));
   linkAvoidance(problem, patients, patientIndex);
 
@@ -218,7 +219,8 @@ type Slots = (availability: Availability | undefined) => SlotSet;
 /**
  * The expansion of availabilities for one compilation, with the week's skipped slots taken out.
  * A clinic's people share a few patterns of hours (1,000 generated patients hold 21): each
- * pattern is expanded once per compilation, and every holder gets a copy of its own.
+ * pattern is expanded once per compilation, and every holder gets a copy of its own. The sets
+ * answered are the shared expansions: copy them, never change them.
  */
 function availabilityExpander(clock: WeekClock, weekStart: string): Slots {
   // Times that do not exist are closed to everyone: taken out where availability is compiled, so
@@ -227,14 +229,14 @@ function availabilityExpander(clock: WeekClock, weekStart: string): Slots {
   existing?.removeAll(clock.skipped);
   const expanded = new Map<string, SlotSet>();
   return (availability) => {
-    const key = `${weekStart}|${availability === undefined ? '' : JSON.stringify(availability)}`;
+    const key = availability === undefined ? '' : JSON.stringify(availability);
     let slots = expanded.get(key);
     if (slots === undefined) {
       slots = weekSlots(availability, weekStart);
       if (existing) slots.intersectWith(existing);
       expanded.set(key, slots);
     }
-    return slots.clone();
+    return slots;
   };
 }
 
@@ -326,7 +328,8 @@ function compileTracks(problem: Problem, slots: Slots, serviceIndex: ReadonlyMap
 
 /** What the patients' compilation reads from the rest. */
 interface PatientInputs {
-  slots: Slots;
+  /** The shared expansions (see {@link availabilityExpander}). */
+  shared: Slots;
   dates: readonly string[];
   closedDays: readonly boolean[];
   serviceIndex: ReadonlyMap<string, number>;
@@ -335,7 +338,7 @@ interface PatientInputs {
 }
 
 function compilePatients(problem: Problem, options: CompileOptions, inputs: PatientInputs): CompiledPatient[] {
-  const { slots, dates, closedDays, serviceIndex, staffIndex, trackIndex } = inputs;
+  const { shared, dates, closedDays, serviceIndex, staffIndex, trackIndex } = inputs;
   const weekDay = dayNumber(problem.weekStart) ?? 0;
   const dayOf = (date: string | undefined, fallback: number): number =>
     date === undefined ? fallback : Math.max(0, Math.min(7, (dayNumber(date) ?? weekDay) - weekDay));
@@ -343,28 +346,34 @@ function compilePatients(problem: Problem, options: CompileOptions, inputs: Pati
   const trackIndexes = (ids: readonly string[] | undefined): number[] => (ids ?? []).map((id) => trackIndex.get(id) ?? -1).filter((t) => t >= 0);
   const makeUpOf = (patient: Problem['patients'][number]): number[] =>
     options.makeUpFor?.has(patient.id) === true ? trackIndexes(patient.makeUpTracks).filter((t) => !patient.tracks.includes(problem.tracks[t]!.id)) : [];
-  return problem.patients.map((patient, index) => ({
-    index,
-    id: patient.id,
-    tracks: [...trackIndexes(patient.tracks), ...makeUpOf(patient)],
-    makeUpTracks: makeUpOf(patient),
-    available: slots(patient.availability),
-    family: patient.familyAvailability === undefined ? new SlotSet() : slots(patient.familyAvailability),
-    tags: patient.tags ?? [],
-    avoid: new Set<number>(),
-    primaryStaff: patient.primaryStaff === undefined ? -1 : (staffIndex.get(patient.primaryStaff) ?? -1),
-    telehealth: patient.telehealth ?? false,
-    firstDay: dayOf(patient.admittedOn, 0),
-    endDay: dayOf(patient.dischargedOn, 7),
-    requires: (patient.requires ?? []).map((entry) => {
-      const service = serviceIndex.get(entry.service) ?? -1;
-      if (entry.cadence === undefined) return { service, min: entry.min ?? 0, max: entry.max ?? Infinity };
-      const cadence = deriveCadence(entry.cadence, lastAttended(patient.history, entry.service), dates, closedDays);
-      return { service, min: cadence.min, max: cadence.max, cadence };
-    }),
-    preferredDays: dayIndexes(patient.preferences?.days),
-    avoidedDays: dayIndexes(patient.preferences?.avoidDays),
-  }));
+  // Two sets a patient, from one buffer: see SlotSetPool.
+  const pool = new SlotSetPool(2 * problem.patients.length);
+  return problem.patients.map((patient, index) => {
+    const makeUpTracks = makeUpOf(patient);
+    const own = trackIndexes(patient.tracks);
+    return {
+      index,
+      id: patient.id,
+      tracks: makeUpTracks.length === 0 ? own : [...own, ...makeUpTracks],
+      makeUpTracks,
+      available: pool.copy(shared(patient.availability)),
+      family: pool.copy(patient.familyAvailability === undefined ? undefined : shared(patient.familyAvailability)),
+      tags: patient.tags ?? [],
+      avoid: new Set<number>(),
+      primaryStaff: patient.primaryStaff === undefined ? -1 : (staffIndex.get(patient.primaryStaff) ?? -1),
+      telehealth: patient.telehealth ?? false,
+      firstDay: dayOf(patient.admittedOn, 0),
+      endDay: dayOf(patient.dischargedOn, 7),
+      requires: (patient.requires ?? []).map((entry) => {
+        const service = serviceIndex.get(entry.service) ?? -1;
+        if (entry.cadence === undefined) return { service, min: entry.min ?? 0, max: entry.max ?? Infinity };
+        const cadence = deriveCadence(entry.cadence, lastAttended(patient.history, entry.service), dates, closedDays);
+        return { service, min: cadence.min, max: cadence.max, cadence };
+      }),
+      preferredDays: dayIndexes(patient.preferences?.days),
+      avoidedDays: dayIndexes(patient.preferences?.avoidDays),
+    };
+  });
 }
 
 /** Avoid pairs hold both ways, whichever side declared them. */

@@ -48,7 +48,10 @@ const NO_LIMIT = 1_000_000;
 
 /** Derives the solver's lookup tables. */
 export function prepare(problem: CompiledProblem): Prepared {
-  const patients = problem.patients.map((patient, p): PreparedPatient => preparePatient(problem, patient, p));
+  // Every patient's two counts per service are windows of one buffer: a typed array of its own
+  // is an allocation the runtime makes and tracks one at a time (20,000 of them at 10,000 patients).
+  const counts = new Int32Array(2 * problem.patients.length * problem.services.length);
+  const patients = problem.patients.map((patient, p): PreparedPatient => preparePatient(problem, patient, p, counts));
   return {
     patients,
     homogeneity: homogeneityKeys(problem),
@@ -61,9 +64,9 @@ export function prepare(problem: CompiledProblem): Prepared {
 
 type CompiledPatient = CompiledProblem['patients'][number];
 
-function preparePatient(problem: CompiledProblem, patient: CompiledPatient, p: number): PreparedPatient {
+function preparePatient(problem: CompiledProblem, patient: CompiledPatient, p: number, counts: Int32Array): PreparedPatient {
   const { maxWeekly, maxDaily, maxDays } = tightestMaxima(problem, patient, p);
-  const { maxSessions, wantSessions } = sessionCounts(problem, patient, p);
+  const { maxSessions, wantSessions } = sessionCounts(problem, patient, p, counts);
   const first = resolvedRules(problem, p, patient.tracks[0] ?? -1);
   return {
     tags: new Set(patient.tags),
@@ -97,10 +100,11 @@ function tightestMaxima(problem: CompiledProblem, patient: CompiledPatient, p: n
   return { maxWeekly, maxDaily, maxDays };
 }
 
-/** Per service: the most sessions allowed and the sessions wanted (at most the most allowed). */
-function sessionCounts(problem: CompiledProblem, patient: CompiledPatient, p: number): { maxSessions: Int32Array; wantSessions: Int32Array } {
-  const maxSessions = new Int32Array(problem.services.length).fill(NO_LIMIT);
-  const wantSessions = new Int32Array(problem.services.length);
+/** Per service: the most sessions allowed and the sessions wanted (at most the most allowed), in patient `p`'s windows of `counts`. */
+function sessionCounts(problem: CompiledProblem, patient: CompiledPatient, p: number, counts: Int32Array): { maxSessions: Int32Array; wantSessions: Int32Array } {
+  const services = problem.services.length;
+  const maxSessions = counts.subarray(2 * p * services, (2 * p + 1) * services).fill(NO_LIMIT);
+  const wantSessions = counts.subarray((2 * p + 1) * services, (2 * p + 2) * services);
   for (const track of patient.tracks) {
     for (const entry of problem.tracks[track]?.curriculum ?? []) {
       if (entry.service >= 0 && entry.max !== Infinity) maxSessions[entry.service] = Math.min(maxSessions[entry.service]!, entry.max);

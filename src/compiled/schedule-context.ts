@@ -63,6 +63,7 @@ function shown(value: unknown): string {
 class Readings {
   private readonly days = new Map<string, number | undefined>();
   private readonly times = new Map<string, number | undefined>();
+  private readonly weekdays = new Map<string, string>();
   private readonly parsed = new Map<string, number>();
   private readonly zoned = new Map<number, number>();
 
@@ -71,6 +72,13 @@ class Readings {
   day(date: string): number | undefined {
     if (!this.days.has(date)) this.days.set(date, dayNumber(date));
     return this.days.get(date);
+  }
+
+  /** The weekday of a date that `day` read. */
+  weekday(date: string): string {
+    let weekday = this.weekdays.get(date);
+    if (weekday === undefined) this.weekdays.set(date, (weekday = weekdayOf(date)));
+    return weekday;
   }
 
   time(text: string): number | undefined {
@@ -228,7 +236,7 @@ class MeetingReader {
     }
     let day = dateDay - this.weekDay;
     if (day < 0 || day > 6) day = -1;
-    else if (weekdayOf(date) !== raw['day']) this.fail(`Meeting ${id} says ${shown(raw['day'])} but ${date} is a ${weekdayOf(date)}.`, id);
+    else if (read.weekday(date) !== raw['day']) this.fail(`Meeting ${id} says ${shown(raw['day'])} but ${date} is a ${read.weekday(date)}.`, id);
     if (!read.sameInstant(raw['startsAt'], date, dateDay, start) || !read.sameInstant(raw['endsAt'], date, dateDay, end)) {
       this.fail(`Meeting ${id} has startsAt/endsAt that do not match ${date} ${shown(raw['start'])}-${shown(raw['end'])} in ${this.problem.timeZone}.`, id);
     }
