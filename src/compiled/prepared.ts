@@ -75,14 +75,20 @@ function preparePatient(problem: CompiledProblem, patient: CompiledPatient, p: n
     maxDays,
     maxSessions,
     wantSessions,
-    cadenceWindows: patient.requires.flatMap((entry) =>
-      entry.cadence === undefined || entry.service < 0 ? [] : [{ service: entry.service, firstDay: entry.cadence.firstDay, lastDay: entry.cadence.lastDay }],
-    ),
+    cadenceWindows: cadenceWindowsOf(patient),
     minWeeklyMinutes: Math.round(first.minWeeklyHours * 60),
     minDays: first.minDays,
     minDailyMinutes: first.minDailyMinutes ?? 0,
     minDailyServices: first.minDailyServices ?? 0,
   };
+}
+
+function cadenceWindowsOf(patient: CompiledPatient): PreparedPatient['cadenceWindows'] {
+  const windows: Array<PreparedPatient['cadenceWindows'][number]> = [];
+  for (const entry of patient.requires) {
+    if (entry.cadence !== undefined && entry.service >= 0) windows.push({ service: entry.service, firstDay: entry.cadence.firstDay, lastDay: entry.cadence.lastDay });
+  }
+  return windows;
 }
 
 /** The tightest hard maxima over every track the patient lists (see the module comment). */
@@ -157,12 +163,16 @@ function seatPositions(problem: CompiledProblem): number[][] {
 
 function reservedMinutesOf(problem: CompiledProblem, patients: readonly PreparedPatient[]): Float64Array {
   const reservedMinutes = new Float64Array(problem.staff.length);
+  // Only primary-only services reserve time: most clinics have one or none, so a patient's loop is that short.
+  const primaryOnly = problem.services.filter((service) => service.primaryOnly);
+  if (primaryOnly.length === 0) return reservedMinutes;
   problem.patients.forEach((patient, p) => {
     if (patient.primaryStaff < 0) return;
-    patients[p]!.wantSessions.forEach((count, s) => {
-      const service = problem.services[s]!;
-      if (count > 0 && service.primaryOnly) reservedMinutes[patient.primaryStaff]! += count * service.durationMinutes;
-    });
+    const want = patients[p]!.wantSessions;
+    for (const service of primaryOnly) {
+      const count = want[service.index]!;
+      if (count > 0) reservedMinutes[patient.primaryStaff]! += count * service.durationMinutes;
+    }
   });
   return reservedMinutes;
 }
