@@ -11,9 +11,9 @@ import {
   resolveHoursRules,
   type ResolvedHoursRules,
 } from '../input/defaults.js';
-import { availabilitySlots as weekSlots } from '../time/availability.js';
+import { availabilityExpander, type Slots } from './availability-expander.js';
 import { deriveCadence, lastAttended, type WeekCadence } from './cadence.js';
-import { SlotSet } from '../time/slot-set.js';
+import { type SlotSet, SlotSetPool } from '../time/slot-set.js';
 import { realMinutes, weekClock, type WeekClock } from '../time/week-clock.js';
 import { compileStaffProgramme, countCaseloads, type CompiledStaffPreferences } from './staff-programme.js';
 import { dayNumber, parseLocalTime, SLOT_MINUTES, SLOTS_PER_DAY, weekDates, weekdayIndex } from '../time/week.js';
@@ -171,23 +171,8 @@ export interface CompileOptions {
 export function compileProblem(problem: Problem, options: CompileOptions = {}): CompiledProblem {
   const week = problem.weekStart;
   const clock = weekClock(week, problem.timeZone);
-  // Times that do not exist are closed to everyone: taken out where availability is compiled, so
-  // construction, every move, re-planning and diagnosis see them closed without a check of their own.
-  const existing = clock.hasSkipped ? SlotSet.full() : undefined;
-  existing?.removeAll(clock.skipped);
-  // A clinic's people share a few patterns of hours (1,000 generated patients hold 21): each
-  // pattern is expanded once per compilation, and every holder gets a copy of its own.
-  const expanded = new Map<string, SlotSet>();
-  const availabilitySlots = (availability: Availability | undefined, weekStart: string): SlotSet => {
-    const key = `${weekStart}|${availability === undefined ? '' : JSON.stringify(availability)}`;
-    let slots = expanded.get(key);
-    if (slots === undefined) {
-      slots = weekSlots(availability, weekStart);
-      if (existing) slots.intersectWith(existing);
-      expanded.set(key, slots);
-    }
-    return slots.clone();
-  };
+  const shared = availabilityExpander(clock, week);
+  const slots: Slots = (availability) => shared(availability).clone();
   const dates = weekDates(week);
   const closed = new Set(problem.closedDates ?? []);
   const closedDays = dates.map((date) => closed.has(date));
@@ -197,27 +182,63 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
   const roomIndex = indexById(problem.rooms);
   const trackIndex = indexById(problem.tracks);
 
-  const staff: CompiledStaff[] = problem.staff.map((member, index) => ({
+  const staff = compileStaff(problem, slots, serviceIndex);
+  const rooms = compileRooms(problem, slots);
+  const services = compileServices(problem, staff, rooms);
+  const programRules = resolveHoursRules(problem.rules);
+  const tracks = compileTracks(problem, slots, serviceIndex);
+  const patients = compilePatients(problem, options, { shared, dates, closedDays, serviceIndex, staffIndex, trackIndex });
+  countCaseloads(staff.length, patients).forEach((count, member) => (staff[member]!.caseload = count));
+  linkAvoidance(problem, patients, patientIndex);
+
+  return {
+    source: problem,
+    timeZone: problem.timeZone,
+    weekStart: week,
+    dates,
+    closedDays,
+    granularityMinutes: problem.granularityMinutes ?? DEFAULT_GRANULARITY_MINUTES,
+    services,
+    patients,
+    staff,
+    rooms,
+    tracks,
+    serviceIndex,
+    patientIndex,
+    staffIndex,
+    roomIndex,
+    trackIndex,
+    programRules,
+    clock,
+  };
+}
+
+function compileStaff(problem: Problem, slots: Slots, serviceIndex: ReadonlyMap<string, number>): CompiledStaff[] {
+  return problem.staff.map((member, index) => ({
     index,
     id: member.id,
     credentials: new Set(member.credentials),
     tags: new Set(member.tags ?? []),
-    available: availabilitySlots(member.availability, week),
+    available: slots(member.availability),
     maxWeeklyMinutes: member.maxWeeklyHours === undefined ? Infinity : Math.round(member.maxWeeklyHours * 60),
     maxDailyMinutes: member.maxDailyHours === undefined ? Infinity : Math.round(member.maxDailyHours * 60),
     caseload: 0, // counted once the patients are compiled
-    ...compileStaffProgramme(member, (availability) => availabilitySlots(availability, week), serviceIndex),
+    ...compileStaffProgramme(member, slots, serviceIndex),
   }));
+}
 
-  const rooms: CompiledRoom[] = problem.rooms.map((room, index) => ({
+function compileRooms(problem: Problem, slots: Slots): CompiledRoom[] {
+  return problem.rooms.map((room, index) => ({
     index,
     id: room.id,
     capacity: room.capacity,
     features: new Set(room.features ?? []),
-    available: availabilitySlots(room.availability, week),
+    available: slots(room.availability),
   }));
+}
 
-  const services: CompiledService[] = problem.services.map((service, index) => {
+function compileServices(problem: Problem, staff: readonly CompiledStaff[], rooms: readonly CompiledRoom[]): CompiledService[] {
+  return problem.services.map((service, index) => {
     const seats: CompiledSeat[] = service.staff.map((seat) => {
       const credentials = new Set(seat.credentials);
       const tags = seat.tags ?? [];
@@ -254,10 +275,11 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
       trackBound: service.trackBound ?? isGroup,
     };
   });
+}
 
-  const programRules = resolveHoursRules(problem.rules);
-  const tracks: CompiledTrack[] = problem.tracks.map((track, index) => {
-    const windows = availabilitySlots(track.windows, week);
+function compileTracks(problem: Problem, slots: Slots, serviceIndex: ReadonlyMap<string, number>): CompiledTrack[] {
+  return problem.tracks.map((track, index) => {
+    const windows = slots(track.windows);
     return {
       index,
       id: track.id,
@@ -275,38 +297,60 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
       })),
     };
   });
+}
 
-  const weekDay = dayNumber(week) ?? 0;
+/** What the patients' compilation reads from the rest. */
+interface PatientInputs {
+  /** The shared expansions (see {@link availabilityExpander}). */
+  shared: Slots;
+  dates: readonly string[];
+  closedDays: readonly boolean[];
+  serviceIndex: ReadonlyMap<string, number>;
+  staffIndex: ReadonlyMap<string, number>;
+  trackIndex: ReadonlyMap<string, number>;
+}
+
+function compilePatients(problem: Problem, options: CompileOptions, inputs: PatientInputs): CompiledPatient[] {
+  const { shared, dates, closedDays, serviceIndex, staffIndex, trackIndex } = inputs;
+  const weekDay = dayNumber(problem.weekStart) ?? 0;
   const dayOf = (date: string | undefined, fallback: number): number =>
     date === undefined ? fallback : Math.max(0, Math.min(7, (dayNumber(date) ?? weekDay) - weekDay));
 
   const trackIndexes = (ids: readonly string[] | undefined): number[] => (ids ?? []).map((id) => trackIndex.get(id) ?? -1).filter((t) => t >= 0);
   const makeUpOf = (patient: Problem['patients'][number]): number[] =>
     options.makeUpFor?.has(patient.id) === true ? trackIndexes(patient.makeUpTracks).filter((t) => !patient.tracks.includes(problem.tracks[t]!.id)) : [];
-  const patients: CompiledPatient[] = problem.patients.map((patient, index) => ({
-    index,
-    id: patient.id,
-    tracks: [...trackIndexes(patient.tracks), ...makeUpOf(patient)],
-    makeUpTracks: makeUpOf(patient),
-    available: availabilitySlots(patient.availability, week),
-    family: patient.familyAvailability === undefined ? new SlotSet() : availabilitySlots(patient.familyAvailability, week),
-    tags: patient.tags ?? [],
-    avoid: new Set<number>(),
-    primaryStaff: patient.primaryStaff === undefined ? -1 : (staffIndex.get(patient.primaryStaff) ?? -1),
-    telehealth: patient.telehealth ?? false,
-    firstDay: dayOf(patient.admittedOn, 0),
-    endDay: dayOf(patient.dischargedOn, 7),
-    requires: (patient.requires ?? []).map((entry) => {
-      const service = serviceIndex.get(entry.service) ?? -1;
-      if (entry.cadence === undefined) return { service, min: entry.min ?? 0, max: entry.max ?? Infinity };
-      const cadence = deriveCadence(entry.cadence, lastAttended(patient.history, entry.service), dates, closedDays);
-      return { service, min: cadence.min, max: cadence.max, cadence };
-    }),
-    preferredDays: dayIndexes(patient.preferences?.days),
-    avoidedDays: dayIndexes(patient.preferences?.avoidDays),
-  }));
-  countCaseloads(staff.length, patients).forEach((count, member) => (staff[member]!.caseload = count));
-  // Avoid pairs hold both ways, whichever side declared them.
+  // Two sets a patient, from one buffer: see SlotSetPool.
+  const pool = new SlotSetPool(2 * problem.patients.length);
+  return problem.patients.map((patient, index) => {
+    const makeUpTracks = makeUpOf(patient);
+    const own = trackIndexes(patient.tracks);
+    return {
+      index,
+      id: patient.id,
+      tracks: makeUpTracks.length === 0 ? own : [...own, ...makeUpTracks],
+      makeUpTracks,
+      available: pool.copy(shared(patient.availability)),
+      family: pool.copy(patient.familyAvailability === undefined ? undefined : shared(patient.familyAvailability)),
+      tags: patient.tags ?? [],
+      avoid: new Set<number>(),
+      primaryStaff: patient.primaryStaff === undefined ? -1 : (staffIndex.get(patient.primaryStaff) ?? -1),
+      telehealth: patient.telehealth ?? false,
+      firstDay: dayOf(patient.admittedOn, 0),
+      endDay: dayOf(patient.dischargedOn, 7),
+      requires: (patient.requires ?? []).map((entry) => {
+        const service = serviceIndex.get(entry.service) ?? -1;
+        if (entry.cadence === undefined) return { service, min: entry.min ?? 0, max: entry.max ?? Infinity };
+        const cadence = deriveCadence(entry.cadence, lastAttended(patient.history, entry.service), dates, closedDays);
+        return { service, min: cadence.min, max: cadence.max, cadence };
+      }),
+      preferredDays: dayIndexes(patient.preferences?.days),
+      avoidedDays: dayIndexes(patient.preferences?.avoidDays),
+    };
+  });
+}
+
+/** Avoid pairs hold both ways, whichever side declared them. */
+function linkAvoidance(problem: Problem, patients: readonly CompiledPatient[], patientIndex: ReadonlyMap<string, number>): void {
   problem.patients.forEach((patient, index) => {
     for (const other of patient.avoid ?? []) {
       const otherIndex = patientIndex.get(other);
@@ -315,27 +359,6 @@ export function compileProblem(problem: Problem, options: CompileOptions = {}): 
       (patients[otherIndex]!.avoid as Set<number>).add(index);
     }
   });
-
-  return {
-    source: problem,
-    timeZone: problem.timeZone,
-    weekStart: week,
-    dates,
-    closedDays,
-    granularityMinutes: problem.granularityMinutes ?? DEFAULT_GRANULARITY_MINUTES,
-    services,
-    patients,
-    staff,
-    rooms,
-    tracks,
-    serviceIndex,
-    patientIndex,
-    staffIndex,
-    roomIndex,
-    trackIndex,
-    programRules,
-    clock,
-  };
 }
 
 /**

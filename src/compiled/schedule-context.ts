@@ -63,6 +63,7 @@ function shown(value: unknown): string {
 class Readings {
   private readonly days = new Map<string, number | undefined>();
   private readonly times = new Map<string, number | undefined>();
+  private readonly weekdays = new Map<string, string>();
   private readonly parsed = new Map<string, number>();
   private readonly zoned = new Map<number, number>();
 
@@ -71,6 +72,13 @@ class Readings {
   day(date: string): number | undefined {
     if (!this.days.has(date)) this.days.set(date, dayNumber(date));
     return this.days.get(date);
+  }
+
+  /** The weekday of a date that `day` read. */
+  weekday(date: string): string {
+    let weekday = this.weekdays.get(date);
+    if (weekday === undefined) this.weekdays.set(date, (weekday = weekdayOf(date)));
+    return weekday;
   }
 
   time(text: string): number | undefined {
@@ -106,103 +114,97 @@ interface Compiled {
 }
 
 function compileMeetings(problem: CompiledProblem, schedule: unknown): Compiled {
-  const integrity: Violation[] = [];
-  const meetings: PlacedMeeting[] = [];
-  const fail = (message: string, id?: string): void => {
-    integrity.push(integrityViolation(message, id));
-  };
-  if (!isRecord(schedule)) {
-    fail('The schedule is not an object with meetings.');
-    return { meetings, integrity };
+  const reader = new MeetingReader(problem);
+  const list = reader.list(schedule);
+  if (list !== undefined) {
+    list.forEach((raw: unknown, position) => {
+      const meeting = reader.meeting(raw, position);
+      if (meeting !== undefined) reader.meetings.push(meeting);
+    });
   }
-  if (schedule['timeZone'] !== problem.timeZone) {
-    fail(`The schedule is in time zone ${shown(schedule['timeZone'])} but the problem in ${problem.timeZone}.`);
+  return { meetings: reader.meetings, integrity: reader.integrity };
+}
+
+/** When a meeting is held, read from its fields. */
+interface When {
+  day: number;
+  start: number;
+  end: number;
+}
+
+/** Where a meeting is held, read from its fields. */
+interface Place {
+  track: number;
+  room: number;
+  telehealth: boolean;
+}
+
+/** Reads a schedule's meetings one by one, recording what does not hold as integrity breaches. */
+class MeetingReader {
+  readonly meetings: PlacedMeeting[] = [];
+  readonly integrity: Violation[] = [];
+  private readonly weekDay: number;
+  private readonly seenIds = new Set<string>();
+  private readonly read: Readings;
+
+  constructor(private readonly problem: CompiledProblem) {
+    this.weekDay = dayNumber(problem.weekStart) ?? 0;
+    this.read = new Readings(problem.timeZone);
   }
-  if (schedule['weekStart'] !== problem.weekStart) {
-    fail(`The schedule is for the week of ${shown(schedule['weekStart'])} but the problem for ${problem.weekStart}.`);
+
+  fail(message: string, id?: string): void {
+    this.integrity.push(integrityViolation(message, id));
   }
-  const list = schedule['meetings'];
-  if (!Array.isArray(list)) {
-    fail('The schedule has no list of meetings.');
-    return { meetings, integrity };
+
+  /** The schedule's list of meetings, after its zone and week are checked; undefined when it has none. */
+  list(schedule: unknown): unknown[] | undefined {
+    const problem = this.problem;
+    if (!isRecord(schedule)) {
+      this.fail('The schedule is not an object with meetings.');
+      return undefined;
+    }
+    if (schedule['timeZone'] !== problem.timeZone) {
+      this.fail(`The schedule is in time zone ${shown(schedule['timeZone'])} but the problem in ${problem.timeZone}.`);
+    }
+    if (schedule['weekStart'] !== problem.weekStart) {
+      this.fail(`The schedule is for the week of ${shown(schedule['weekStart'])} but the problem for ${problem.weekStart}.`);
+    }
+    const list = schedule['meetings'];
+    if (!Array.isArray(list)) {
+      this.fail('The schedule has no list of meetings.');
+      return undefined;
+    }
+    return list as unknown[];
   }
-  const weekDay = dayNumber(problem.weekStart) ?? 0;
-  const seenIds = new Set<string>();
-  const read = new Readings(problem.timeZone);
-  list.forEach((raw: unknown, position) => {
+
+  /** Meeting number `position + 1`, or undefined when it is too broken to check. */
+  meeting(raw: unknown, position: number): PlacedMeeting | undefined {
+    const problem = this.problem;
     if (!isRecord(raw)) {
-      fail(`Meeting number ${position + 1} is not a meeting; it was left out of the check.`);
-      return;
+      this.fail(`Meeting number ${position + 1} is not a meeting; it was left out of the check.`);
+      return undefined;
     }
     const id = typeof raw['id'] === 'string' && raw['id'] !== '' ? raw['id'] : `#${position + 1}`;
-    if (id !== raw['id']) fail(`Meeting number ${position + 1} has no id.`, id);
-    if (seenIds.has(id)) fail(`Meeting id ${id} is used by more than one meeting.`, id);
-    seenIds.add(id);
+    if (id !== raw['id']) this.fail(`Meeting number ${position + 1} has no id.`, id);
+    if (this.seenIds.has(id)) this.fail(`Meeting id ${id} is used by more than one meeting.`, id);
+    this.seenIds.add(id);
     const service = typeof raw['service'] === 'string' ? problem.serviceIndex.get(raw['service']) : undefined;
     if (service === undefined) {
-      fail(`Meeting ${id} holds unknown service ${shown(raw['service'])}; it was left out of the check.`, id);
-      return;
+      this.fail(`Meeting ${id} holds unknown service ${shown(raw['service'])}; it was left out of the check.`, id);
+      return undefined;
     }
-    const date = typeof raw['date'] === 'string' ? raw['date'] : '';
-    const start = typeof raw['start'] === 'string' ? read.time(raw['start']) : undefined;
-    const end = typeof raw['end'] === 'string' ? read.time(raw['end']) : undefined;
-    const dateDay = read.day(date);
-    if (start === undefined || end === undefined || dateDay === undefined) {
-      fail(`Meeting ${id} has a malformed date or time (${shown(raw['date'])} ${shown(raw['start'])}-${shown(raw['end'])}); it was left out of the check.`, id);
-      return;
-    }
-    if (end <= start) {
-      fail(`Meeting ${id} ends at ${shown(raw['end'])}, not after it starts at ${shown(raw['start'])}; it was left out of the check.`, id);
-      return;
-    }
-    let day = dateDay - weekDay;
-    if (day < 0 || day > 6) day = -1;
-    else if (weekdayOf(date) !== raw['day']) fail(`Meeting ${id} says ${shown(raw['day'])} but ${date} is a ${weekdayOf(date)}.`, id);
-    if (!read.sameInstant(raw['startsAt'], date, dateDay, start) || !read.sameInstant(raw['endsAt'], date, dateDay, end)) {
-      fail(`Meeting ${id} has startsAt/endsAt that do not match ${date} ${shown(raw['start'])}-${shown(raw['end'])} in ${problem.timeZone}.`, id);
-    }
-    const ids = (value: unknown, index: ReadonlyMap<string, number>, kind: string): number[] => {
-      const found: number[] = [];
-      if (!Array.isArray(value)) {
-        fail(`Meeting ${id} has no list of ${kind}s.`, id);
-        return found;
-      }
-      for (const item of value as unknown[]) {
-        const at = typeof item === 'string' ? index.get(item) : undefined;
-        if (at === undefined) fail(`Meeting ${id} names unknown ${kind} ${shown(item)}.`, id);
-        else if (found.includes(at)) fail(`Meeting ${id} lists ${kind} ${shown(item)} twice.`, id);
-        else found.push(at);
-      }
-      return found;
-    };
-    let track = -1;
-    if (raw['track'] !== null && raw['track'] !== undefined) {
-      const at = typeof raw['track'] === 'string' ? problem.trackIndex.get(raw['track']) : undefined;
-      if (at === undefined) fail(`Meeting ${id} names unknown track ${shown(raw['track'])}.`, id);
-      else track = at;
-    }
-    let room = -1;
-    const roomId = raw['room'];
-    if (roomId !== null && roomId !== undefined) {
-      const at = typeof roomId === 'string' ? problem.roomIndex.get(roomId) : undefined;
-      if (at === undefined) fail(`Meeting ${id} names unknown room ${shown(roomId)}.`, id);
-      else room = at;
-    }
-    const mode = raw['mode'];
-    if (mode !== 'telehealth' && mode !== 'in-person') fail(`Meeting ${id} has mode ${shown(mode)}; it must be in-person or telehealth.`, id);
-    const telehealth = mode === 'telehealth';
-    if (telehealth && roomId !== null && roomId !== undefined) fail(`Meeting ${id} is held by telehealth but names room ${shown(roomId)}.`, id);
-    if (!telehealth && (roomId === null || roomId === undefined)) fail(`Meeting ${id} is in person but has no room.`, id);
-    if (raw['pinned'] !== undefined && typeof raw['pinned'] !== 'boolean') fail(`Meeting ${id} has a pinned flag that is not true or false.`, id);
-    const staff = ids(raw['staff'], problem.staffIndex, 'staff member');
-    const patients = ids(raw['patients'], problem.patientIndex, 'patient');
+    const when = this.when(raw, id);
+    if (when === undefined) return undefined;
+    const { track, room, telehealth } = this.place(raw, id);
+    const staff = this.ids(raw['staff'], problem.staffIndex, 'staff member', id);
+    const patients = this.ids(raw['patients'], problem.patientIndex, 'patient', id);
     const meeting: PlacedMeeting = {
       id,
       service,
       track,
-      day,
-      start,
-      end,
+      day: when.day,
+      start: when.start,
+      end: when.end,
       room,
       telehealth,
       staff,
@@ -210,13 +212,77 @@ function compileMeetings(problem: CompiledProblem, schedule: unknown): Compiled 
       pinned: raw['pinned'] === true,
     };
     if (raw['noShows'] !== undefined) {
-      const noShows = ids(raw['noShows'], problem.patientIndex, 'no-show patient');
-      for (const p of noShows) if (patients.includes(p)) fail(`Meeting ${id} lists patient ${problem.patients[p]!.id} both as attending and as a no-show.`, id);
+      const noShows = this.ids(raw['noShows'], problem.patientIndex, 'no-show patient', id);
+      for (const p of noShows) if (patients.includes(p)) this.fail(`Meeting ${id} lists patient ${problem.patients[p]!.id} both as attending and as a no-show.`, id);
       meeting.noShows = noShows.filter((p) => !patients.includes(p));
     }
-    meetings.push(meeting);
-  });
-  return { meetings, integrity };
+    return meeting;
+  }
+
+  /** The day (-1 outside the week) and clock times; undefined when they cannot be read. */
+  private when(raw: Record<string, unknown>, id: string): When | undefined {
+    const read = this.read;
+    const date = typeof raw['date'] === 'string' ? raw['date'] : '';
+    const start = typeof raw['start'] === 'string' ? read.time(raw['start']) : undefined;
+    const end = typeof raw['end'] === 'string' ? read.time(raw['end']) : undefined;
+    const dateDay = read.day(date);
+    if (start === undefined || end === undefined || dateDay === undefined) {
+      this.fail(`Meeting ${id} has a malformed date or time (${shown(raw['date'])} ${shown(raw['start'])}-${shown(raw['end'])}); it was left out of the check.`, id);
+      return undefined;
+    }
+    if (end <= start) {
+      this.fail(`Meeting ${id} ends at ${shown(raw['end'])}, not after it starts at ${shown(raw['start'])}; it was left out of the check.`, id);
+      return undefined;
+    }
+    let day = dateDay - this.weekDay;
+    if (day < 0 || day > 6) day = -1;
+    else if (read.weekday(date) !== raw['day']) this.fail(`Meeting ${id} says ${shown(raw['day'])} but ${date} is a ${read.weekday(date)}.`, id);
+    if (!read.sameInstant(raw['startsAt'], date, dateDay, start) || !read.sameInstant(raw['endsAt'], date, dateDay, end)) {
+      this.fail(`Meeting ${id} has startsAt/endsAt that do not match ${date} ${shown(raw['start'])}-${shown(raw['end'])} in ${this.problem.timeZone}.`, id);
+    }
+    return { day, start, end };
+  }
+
+  /** The track, room and mode, each checked against the others. */
+  private place(raw: Record<string, unknown>, id: string): Place {
+    const problem = this.problem;
+    let track = -1;
+    if (raw['track'] !== null && raw['track'] !== undefined) {
+      const at = typeof raw['track'] === 'string' ? problem.trackIndex.get(raw['track']) : undefined;
+      if (at === undefined) this.fail(`Meeting ${id} names unknown track ${shown(raw['track'])}.`, id);
+      else track = at;
+    }
+    let room = -1;
+    const roomId = raw['room'];
+    if (roomId !== null && roomId !== undefined) {
+      const at = typeof roomId === 'string' ? problem.roomIndex.get(roomId) : undefined;
+      if (at === undefined) this.fail(`Meeting ${id} names unknown room ${shown(roomId)}.`, id);
+      else room = at;
+    }
+    const mode = raw['mode'];
+    if (mode !== 'telehealth' && mode !== 'in-person') this.fail(`Meeting ${id} has mode ${shown(mode)}; it must be in-person or telehealth.`, id);
+    const telehealth = mode === 'telehealth';
+    if (telehealth && roomId !== null && roomId !== undefined) this.fail(`Meeting ${id} is held by telehealth but names room ${shown(roomId)}.`, id);
+    if (!telehealth && (roomId === null || roomId === undefined)) this.fail(`Meeting ${id} is in person but has no room.`, id);
+    if (raw['pinned'] !== undefined && typeof raw['pinned'] !== 'boolean') this.fail(`Meeting ${id} has a pinned flag that is not true or false.`, id);
+    return { track, room, telehealth };
+  }
+
+  /** The indexes of a list of ids of one kind, each known and listed once. */
+  private ids(value: unknown, index: ReadonlyMap<string, number>, kind: string, id: string): number[] {
+    const found: number[] = [];
+    if (!Array.isArray(value)) {
+      this.fail(`Meeting ${id} has no list of ${kind}s.`, id);
+      return found;
+    }
+    for (const item of value as unknown[]) {
+      const at = typeof item === 'string' ? index.get(item) : undefined;
+      if (at === undefined) this.fail(`Meeting ${id} names unknown ${kind} ${shown(item)}.`, id);
+      else if (found.includes(at)) this.fail(`Meeting ${id} lists ${kind} ${shown(item)} twice.`, id);
+      else found.push(at);
+    }
+    return found;
+  }
 }
 
 /**

@@ -76,7 +76,7 @@ export function checkReferences(problem: Draft<Problem>, context: Context, granu
       if (other === patient.id) context.report(`${path}.avoid[${a}]`, ISSUE_CODES.selfReference, 'A patient cannot avoid themselves.');
       else resolve(other, patientIds, () => `${path}.avoid[${a}]`, 'patient', context);
     });
-    checkPatientRules(problem, path, patient.rules, [...listed.keys()], trackIds, context);
+    if (patient.rules !== undefined) checkPatientRules(problem, path, patient.rules, [...listed.keys()], trackIds, context);
     checkMakeUpTracks(patient.makeUpTracks, listed, path, trackIds, context);
   });
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SlotSet } from './slot-set.js';
+import { SlotSet, SlotSetPool } from './slot-set.js';
 import { SLOTS_PER_WEEK } from './week.js';
 
 describe('SlotSet', () => {
@@ -92,5 +92,26 @@ describe('SlotSet', () => {
     day.addRange(288 + 100, 288 + 136);
     expect([day.firstIn(288, 576), day.endIn(288, 576)]).toEqual([388, 424]);
     expect([day.firstIn(0, 288), day.endIn(0, 288)]).toEqual([288, 0]);
+  });
+
+  it('hands out pooled copies that equal their source and change independently of it and of each other', () => {
+    const source = new SlotSet();
+    source.addRange(10, 300);
+    source.addRange(SLOTS_PER_WEEK - 5, SLOTS_PER_WEEK);
+    const pool = new SlotSetPool(3);
+    const [a, b, c, d] = [pool.copy(source), pool.copy(), pool.copy(source), pool.copy(source)];
+    expect(Array.from(a.words)).toEqual(Array.from(source.words));
+    expect(b.size()).toBe(0);
+    // Filling and emptying one set leaves its neighbours in the shared buffer, and the source, as they were.
+    b.addRange(0, SLOTS_PER_WEEK);
+    a.removeRange(0, SLOTS_PER_WEEK);
+    expect(b.size()).toBe(SLOTS_PER_WEEK);
+    expect(a.size()).toBe(0);
+    expect(Array.from(c.words)).toEqual(Array.from(source.words));
+    expect(source.size()).toBe(290 + 5);
+    // Past its capacity the pool answers ordinary copies.
+    expect(Array.from(d.words)).toEqual(Array.from(source.words));
+    d.removeRange(0, SLOTS_PER_WEEK);
+    expect(source.size()).toBe(290 + 5);
   });
 });
