@@ -164,10 +164,12 @@ function seatingAt(engine: Engine, time: Time, plan: Plan): Seating {
   const candidates = [...new Set([...before, ...plan.individualsBefore].flatMap((m) => m.patients))];
   const members = membersOf(engine, time.track);
   const offset = engine.random.int(Math.max(1, members.length));
+  // The probes as the patient check sees them (in a room), built once for every member asked.
+  const inPerson = probes.map((probe) => meetingWith(probe, { telehealth: false }));
   let others = 0;
   for (let k = 0; k < Math.min(members.length, MEMBERS_LOOKED_AT) && others < MAX_OTHERS; k++) {
     const p = members[(offset + k) % members.length]!;
-    if (candidates.includes(p) || !probes.some((probe) => patientFits(engine, meetingWith(probe, { telehealth: false }), p, -1))) continue;
+    if (candidates.includes(p) || !inPerson.some((probe) => patientFits(engine, probe, p, -1))) continue;
     candidates.push(p);
     others += 1;
   }

@@ -17,7 +17,7 @@ import { canLeave, chooseRoom, chooseStaff, removePatient, settle, staffDayMinut
 import { overlaps } from '../kernel/feasible.js';
 import { placeIndividual, sessionTimes } from '../construct/individuals.js';
 import { retimedOutOfTheWay } from './retime.js';
-import { meetingSlots } from '../kernel/state.js';
+import { slotFrom, slotTo } from '../kernel/state.js';
 import { meetingWith } from '../../compiled/meetings.js';
 
 /** Seats a chain may pass through: beyond a few hand-overs the timetable changes too much for one move. */
@@ -43,8 +43,7 @@ export interface Link {
 function seatsInTheWay(engine: Engine, s: number, m: PlacedMeeting, replacing: number): number[] | null {
   const { state } = engine;
   const member = engine.problem.staff[s]!;
-  const [from, to] = meetingSlots(m);
-  if (!member.available.containsRange(from, to)) return null;
+  if (!member.available.containsRange(slotFrom(m), slotTo(m))) return null;
   const overlapping: number[] = [];
   for (const index of state.staffMeetings[s]!) {
     if (index !== replacing && overlaps(state.meetings[index]!, m.day, m.start, m.end)) overlapping.push(index);
@@ -115,9 +114,16 @@ export function findStaffChain(engine: Engine, m: PlacedMeeting, position: numbe
     const leaving = link.index < 0 ? -1 : meeting.staff[link.position]!;
     let candidates = head === 0 && who >= 0 ? [who] : candidatesFor(engine, meeting, link.position);
     if (shuffle) candidates = engine.random.shuffle([...candidates]);
+    // The seat's time is the meeting's whoever takes it: its slots once per link.
+    const from = slotFrom(meeting);
+    const to = slotTo(meeting);
     for (const s of candidates) {
       if (s === leaving || taken.includes(s)) continue;
       expansions += 1;
+      // Off shift then: neither free (`staffFree`) nor freed by giving up a seat (`seatsInTheWay`
+      // answers null), so the probe meeting is not built. Most of a large clinic's eligible
+      // clinicians are off shift at any one hour.
+      if (!engine.problem.staff[s]!.available.containsRange(from, to)) continue;
       const slot = meetingWith(meeting, { staff: meeting.staff.map((x, i) => (i === link.position ? s : x)) });
       if (staffFree(engine, s, slot, link.index, taken)) return { links, end: head, free: s };
       const deepest = link.depth + 1 >= MAX_LINKS;

@@ -266,12 +266,28 @@ export function chooseStaff(engine: Engine, m: PlacedMeeting, replacing: number,
       }
     }
     if (pick < 0) {
-      engine.conflicts.blockEntity('staff-double-booked', `service:${service.id}`);
+      engine.conflicts.blockEntity('staff-double-booked', entityNames(engine.problem).services[m.service]!);
       return null;
     }
     chosen.push(pick);
   }
   return chosen;
+}
+
+const entityNameCache = new WeakMap<object, { services: string[]; rooms: string[] }>();
+
+/**
+ * The conflict statistics' names of each service and room (`service:<id>`, `room:<id>`), built
+ * once per compiled problem: a name built afresh for every refused placement was hashed afresh
+ * by the statistics' maps, a measurable share of the search's refused staff and room choices.
+ */
+function entityNames(problem: Engine['problem']): { services: string[]; rooms: string[] } {
+  let names = entityNameCache.get(problem);
+  if (!names) {
+    names = { services: problem.services.map((s) => `service:${s.id}`), rooms: problem.rooms.map((r) => `room:${r.id}`) };
+    entityNameCache.set(problem, names);
+  }
+  return names;
 }
 
 const roomUseCache = new WeakMap<object, Int32Array>();
@@ -322,7 +338,8 @@ export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, 
   }
   if (room >= 0) return { room, telehealth: false };
   // The rooms that were full (the first few: enough to name the bottleneck).
-  for (const r of service.eligibleRooms.slice(0, 4)) engine.conflicts.blockEntity('room-double-booked', `room:${engine.problem.rooms[r]!.id}`);
+  const rooms = entityNames(engine.problem).rooms;
+  for (let k = 0; k < Math.min(4, service.eligibleRooms.length); k++) engine.conflicts.blockEntity('room-double-booked', rooms[service.eligibleRooms[k]!]!);
   if (service.telehealth === 'allowed' && m.patients.every((p) => engine.problem.patients[p]!.telehealth)) return { room: -1, telehealth: true };
   return null;
 }
