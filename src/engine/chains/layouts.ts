@@ -9,7 +9,7 @@ import { assign } from './assignment.js';
 import { roomFree, staffFree, type Engine } from '../kernel/engine.js';
 import { findStaffChain, type StaffChain } from './restaff.js';
 import { FreeTimes } from '../kernel/free-times.js';
-import { meetingSlots } from '../kernel/state.js';
+import { meetingSlots } from '../kernel/meeting-slots.js';
 
 /** Individual sessions a time may add, per service. */
 const MAX_INDIVIDUALS = 4;

@@ -17,7 +17,7 @@ import { canLeave, chooseRoom, chooseStaff, removePatient, settle, staffDayMinut
 import { overlaps } from '../kernel/feasible.js';
 import { placeIndividual, sessionTimes } from '../construct/individuals.js';
 import { retimedOutOfTheWay } from './retime.js';
-import { slotFrom, slotTo } from '../kernel/state.js';
+import { slotFrom, slotTo } from '../kernel/meeting-slots.js';
 import { meetingWith } from '../../compiled/meetings.js';
 
 /** Seats a chain may pass through: beyond a few hand-overs the timetable changes too much for one move. */

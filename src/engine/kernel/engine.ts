@@ -16,7 +16,8 @@ import { meetingBlocker, staffWorkBlocker, type Blocker } from './feasible.js';
 import type { Prepared } from '../../compiled/prepared.js';
 import type { Random } from './random.js';
 import type { ShortList } from './short-list.js';
-import { slotFrom, slotTo, type SolverState } from './state.js';
+import { slotFrom, slotTo } from './meeting-slots.js';
+import type { SolverState } from './state.js';
 
 export interface Engine {
   problem: CompiledProblem;
