@@ -335,6 +335,35 @@ export class SolverState extends Timetable {
     }
   }
 
+  /**
+   * The weighted penalty patient `p` carries at `level` in the timetable as it is (see
+   * `ScoreBoard.peek`), or would carry with `probe` added: a session of `p` alone with no staff
+   * and no room, put for the evaluation only where `add` would put it. Nothing is logged,
+   * touched or scored, so the board need not be current (nor is it made so): a move weighs many
+   * such probes between two scorings.
+   *
+   * @example
+   * ```ts
+   * const gain = state.peekWith(p, 'requirement') - state.peekWith(p, 'requirement', { ...session, patients: [p], staff: [], room: -1 });
+   * ```
+   */
+  peekWith(p: number, level: Rule['level'], probe?: PlacedMeeting): number {
+    if (probe === undefined) return this.scores.peek(this, 'patient', p, level);
+    if (probe.staff.length > 0 || probe.room >= 0 || probe.patients.length !== 1 || probe.patients[0] !== p) throw new Error('peekWith: a probe holds patient p alone, with no staff and no room');
+    const reused = this.free.length > 0;
+    const index = reused ? this.free[this.free.length - 1]! : this.meetings.length;
+    this.meetings[index] = probe;
+    const mine = this.patientMeetings[p]!;
+    mine.push(index);
+    try {
+      return this.scores.peek(this, 'patient', p, level);
+    } finally {
+      mine.pop();
+      if (reused) this.meetings[index] = undefined;
+      else this.meetings.length = index;
+    }
+  }
+
   /** Calls `visit` for every patient in a meeting changed since `mark`, before or after the change (repeats possible). */
   forEachPatientChangedSince(mark: number, visit: (patient: number) => void): void {
     for (let at = mark; at < this.log.length; at++) {
