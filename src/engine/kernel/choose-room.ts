@@ -22,6 +22,17 @@ function roomUses(problem: Engine['problem']): Int32Array {
   return uses;
 }
 
+/**
+ * A room for `m` (the replaced meeting's own counts as free): a random one of the first few free
+ * from a random start when `shuffle`, else the first free in preference order; telehealth when no
+ * room is free and the service and every patient allow it; `null` otherwise (the first rooms
+ * that were full are counted as the bottleneck).
+ *
+ * @example
+ * ```ts
+ * const place = chooseRoom(engine, session, -1, true); // e.g. { room: 3, telehealth: false }
+ * ```
+ */
 export function chooseRoom(engine: Engine, m: PlacedMeeting, replacing: number, shuffle: boolean): { room: number; telehealth: boolean } | null {
   const service = engine.problem.services[m.service]!;
   if (service.telehealth === 'only') return { room: -1, telehealth: true };
