@@ -142,6 +142,21 @@ describe('SolverState.peekWith', () => {
     }
   });
 
+  it('reads a patient untouched since the last scoring off the board, and evaluates one a change touched since', () => {
+    const random = new Random(11);
+    for (let round = 0; round < 40; round++) {
+      const state = new SolverState(compileProblem(tinyProblem()), allRules(), new Map());
+      for (let k = 0; k < 1 + random.int(5); k++) randomTinyChange(state, random);
+      state.rescore();
+      state.commit();
+      // Changes not scored yet: the board is stale for the patients they touched.
+      for (let k = 0; k < 1 + random.int(3); k++) randomTinyChange(state, random);
+      const before = [0, 1, 2, 3].map((p) => state.peekWith(p, 'requirement'));
+      state.rescore();
+      expect(before).toEqual([0, 1, 2, 3].map((p) => state.board.subjectPenalty('patient', p, 'requirement')));
+    }
+  });
+
   it('refuses a probe with staff, a room or another patient', () => {
     const state = new SolverState(compileProblem(tinyProblem()), allRules(), new Map());
     expect(() => state.peekWith(0, 'requirement', group({ patients: [0] }))).toThrow(/no staff and no room/);

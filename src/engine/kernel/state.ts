@@ -336,11 +336,12 @@ export class SolverState extends Timetable {
   }
 
   /**
-   * The weighted penalty patient `p` carries at `level` in the timetable as it is (see
-   * `ScoreBoard.peek`), or would carry with `probe` added: a session of `p` alone with no staff
-   * and no room, put for the evaluation only where `add` would put it. Nothing is logged,
-   * touched or scored, so the board need not be current (nor is it made so): a move weighs many
-   * such probes between two scorings.
+   * The weighted penalty patient `p` carries at `level` in the timetable as it is, or would carry
+   * with `probe` added: a session of `p` alone with no staff and no room, put for the evaluation
+   * only where `add` would put it (see `ScoreBoard.peek`). Nothing is logged, touched or scored,
+   * so the board need not be current (nor is it made so): a move weighs many such probes between
+   * two scorings. Without a probe, a patient untouched since the last scoring is read off the
+   * board (as `shortfall` reads it); only one a change touched since is evaluated.
    *
    * @example
    * ```ts
@@ -348,7 +349,7 @@ export class SolverState extends Timetable {
    * ```
    */
   peekWith(p: number, level: Rule['level'], probe?: PlacedMeeting): number {
-    if (probe === undefined) return this.scores.peek(this, 'patient', p, level);
+    if (probe === undefined) return this.unscored || this.touchedPatients.has(p) ? this.scores.peek(this, 'patient', p, level) : this.board.subjectPenalty('patient', p, level);
     if (probe.staff.length > 0 || probe.room >= 0 || probe.patients.length !== 1 || probe.patients[0] !== p) throw new Error('peekWith: a probe holds patient p alone, with no staff and no room');
     const reused = this.free.length > 0;
     const index = reused ? this.free[this.free.length - 1]! : this.meetings.length;
