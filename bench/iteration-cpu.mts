@@ -5,6 +5,10 @@
  * start and of the next phase's) per iteration, and report.stats. Prints counts only, nothing about patients.
  *   tsx bench/iteration-cpu.mts [--patients 1000] [--tightness 1.0] [--seed 1] [--iterations 10000] [--dist DIR]
  * `--dist` loads another build (an old one copied aside) to compare builds under one generator.
+ * On a shared machine pair the two builds and quote medians (the figures move 10-20% with load):
+ *   farm-bench -n 3 --warmup 0 --timeout 900 \
+ *     --vs "sh -c 'exec npx tsx bench/iteration-cpu.mts --dist OLD --seed 1 >>/tmp/old.txt 2>&1'" \
+ *     -- sh -c 'exec npx tsx bench/iteration-cpu.mts --seed 1 >>/tmp/new.txt 2>&1'
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
