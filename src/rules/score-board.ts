@@ -59,13 +59,26 @@ export class ScoreBoard {
   private readonly hardByScope: Map<RuleScope, number[]>;
   private readonly otherByScope: Map<RuleScope, number[]>;
   /**
+   * The rules of each scope at each level, in board order: `peek` and `subjectPenalty` (every
+   * shortfall the moves read) walk one level's rules instead of the whole scope's.
+   */
+  private readonly levelByScope: Map<RuleScope, Record<Rule['level'], number[]>>;
+  /**
    * Undo journal: (rule, subject, previous penalty, previous count) per value changed since
    * `checkpoint`, so `restore` returns to a checkpoint without evaluating any rule again.
    */
   private journal: number[] = [];
 
+  /**
+   * Each rule's `evaluate`, read once: the rules are object literals of several shapes, so
+   * reading the method off the rule at every evaluation was a megamorphic load in the solver's
+   * hottest loop.
+   */
+  private readonly evaluators: ReadonlyArray<Rule['evaluate']>;
+
   constructor(rules: readonly Rule[], weights: ReadonlyMap<string, number>) {
     this.rules = rules;
+    this.evaluators = rules.map((rule) => rule.evaluate);
     this.weights = Float64Array.from(rules, (rule) => ruleWeight(rule, weights));
     this.penalties = rules.map(() => new Float64Array(0));
     this.counts = rules.map(() => new Int32Array(0));
@@ -74,9 +87,11 @@ export class ScoreBoard {
     this.rulesByScope = new Map(SCOPES.map((scope) => [scope, [] as number[]]));
     this.hardByScope = new Map(SCOPES.map((scope) => [scope, [] as number[]]));
     this.otherByScope = new Map(SCOPES.map((scope) => [scope, [] as number[]]));
+    this.levelByScope = new Map(SCOPES.map((scope) => [scope, { hard: [], requirement: [], soft: [] }]));
     rules.forEach((rule, index) => {
       if (this.weights[index] === 0) return;
       this.rulesByScope.get(rule.scope)!.push(index);
+      this.levelByScope.get(rule.scope)![rule.level].push(index);
       (rule.level === 'hard' ? this.hardByScope : this.otherByScope).get(rule.scope)!.push(index);
     });
   }
@@ -115,11 +130,15 @@ export class ScoreBoard {
 
   private evaluateRules(ctx: RuleContext, ruleIndexes: readonly number[], subject: number, journal: boolean): void {
     const opened = openEvaluationScope();
+    const rules = this.rules;
+    const evaluators = this.evaluators;
+    const emit = this.emit;
     try {
-      for (const ruleIndex of ruleIndexes) {
+      for (let k = 0; k < ruleIndexes.length; k++) {
+        const ruleIndex = ruleIndexes[k]!;
         this.pending = 0;
         this.pendingCount = 0;
-        this.rules[ruleIndex]!.evaluate(ctx, subject, this.emit);
+        evaluators[ruleIndex]!.call(rules[ruleIndex], ctx, subject, emit);
         const oldPenalty = this.penalties[ruleIndex]![subject] ?? 0;
         const oldCount = this.counts[ruleIndex]![subject] ?? 0;
         if (oldPenalty === this.pending && oldCount === this.pendingCount) continue;
@@ -217,11 +236,12 @@ export class ScoreBoard {
   peek(ctx: RuleContext, scope: RuleScope, subject: number, level: Rule['level']): number {
     const opened = openEvaluationScope();
     let total = 0;
+    const ruleIndexes = this.levelByScope.get(scope)![level];
     try {
-      for (const ruleIndex of this.rulesByScope.get(scope)!) {
-        if (this.rules[ruleIndex]!.level !== level) continue;
+      for (let k = 0; k < ruleIndexes.length; k++) {
+        const ruleIndex = ruleIndexes[k]!;
         this.pending = 0;
-        this.rules[ruleIndex]!.evaluate(ctx, subject, this.emit);
+        this.evaluators[ruleIndex]!.call(this.rules[ruleIndex], ctx, subject, this.emit);
         total += this.pending * this.weights[ruleIndex]!;
       }
     } finally {
@@ -233,8 +253,9 @@ export class ScoreBoard {
   /** Weighted penalty one subject carries at one level (e.g. a patient's requirement shortfall). */
   subjectPenalty(scope: RuleScope, subject: number, level: Rule['level']): number {
     let total = 0;
-    for (const ruleIndex of this.rulesByScope.get(scope)!) {
-      if (this.rules[ruleIndex]!.level !== level) continue;
+    const ruleIndexes = this.levelByScope.get(scope)![level];
+    for (let k = 0; k < ruleIndexes.length; k++) {
+      const ruleIndex = ruleIndexes[k]!;
       total += (this.penalties[ruleIndex]![subject] ?? 0) * this.weights[ruleIndex]!;
     }
     return total;

@@ -5,7 +5,7 @@ import { Random } from '../../src/engine/kernel/random.js';
 import { allRules } from '../../src/rules/catalogue.js';
 import type { PlacedMeeting } from '../../src/rules/types.js';
 import { tinyProblem } from '../support/tiny.js';
-import { randomTinyMeeting } from '../support/tiny-state.js';
+import { randomTinyChange, randomTinyMeeting } from '../support/tiny-state.js';
 
 function group(fields: Partial<PlacedMeeting>): PlacedMeeting {
   return { id: '', service: 0, track: 0, day: 1, start: 1080, end: 1140, room: 0, telehealth: false, staff: [0], patients: [0, 1], pinned: false, ...fields };
@@ -104,5 +104,61 @@ describe('SolverState', () => {
     lazy.rescore();
     lazy.rollback(mark);
     expect(lazy.score()).toEqual(eager.score());
+  });
+});
+
+describe('SolverState.peekWith', () => {
+  it("weighs a probe session as the board would score it added, and leaves the timetable, the lists and the score as they were", () => {
+    const random = new Random(7);
+    for (let round = 0; round < 40; round++) {
+      const state = new SolverState(compileProblem(tinyProblem()), allRules(), new Map());
+      for (let k = 0; k < 1 + random.int(6); k++) randomTinyChange(state, random);
+      state.rescore();
+      state.commit();
+      // A freed slot (the probe reuses it, as `add` would) in half the rounds.
+      const live = state.liveMeetings();
+      if (live.length > 0 && random.int(2) === 0) {
+        state.remove(live[random.int(live.length)]!);
+        state.rescore();
+        state.commit();
+      }
+      const p = random.int(4);
+      const probe: PlacedMeeting = { ...randomTinyMeeting(random), patients: [p], staff: [], room: -1, telehealth: true };
+      const meetings = state.meetings.slice();
+      const lists = structuredClone(state.patientMeetings);
+      const score = state.score();
+      const now = state.peekWith(p, 'requirement');
+      const withProbe = state.peekWith(p, 'requirement', probe);
+      expect(state.meetings).toEqual(meetings);
+      expect(state.patientMeetings).toEqual(lists);
+      expect(state.score()).toEqual(score);
+      // What the board says once the probe is really added and scored.
+      expect(now).toBe(state.board.subjectPenalty('patient', p, 'requirement'));
+      const mark = state.mark();
+      state.add(probe);
+      state.rescore();
+      expect(withProbe).toBe(state.board.subjectPenalty('patient', p, 'requirement'));
+      state.rollback(mark);
+    }
+  });
+
+  it('reads a patient untouched since the last scoring off the board, and evaluates one a change touched since', () => {
+    const random = new Random(11);
+    for (let round = 0; round < 40; round++) {
+      const state = new SolverState(compileProblem(tinyProblem()), allRules(), new Map());
+      for (let k = 0; k < 1 + random.int(5); k++) randomTinyChange(state, random);
+      state.rescore();
+      state.commit();
+      // Changes not scored yet: the board is stale for the patients they touched.
+      for (let k = 0; k < 1 + random.int(3); k++) randomTinyChange(state, random);
+      const before = [0, 1, 2, 3].map((p) => state.peekWith(p, 'requirement'));
+      state.rescore();
+      expect(before).toEqual([0, 1, 2, 3].map((p) => state.board.subjectPenalty('patient', p, 'requirement')));
+    }
+  });
+
+  it('refuses a probe with staff, a room or another patient', () => {
+    const state = new SolverState(compileProblem(tinyProblem()), allRules(), new Map());
+    expect(() => state.peekWith(0, 'requirement', group({ patients: [0] }))).toThrow(/no staff and no room/);
   });
 });

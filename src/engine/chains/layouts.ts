@@ -9,7 +9,7 @@ import { assign } from './assignment.js';
 import { roomFree, staffFree, type Engine } from '../kernel/engine.js';
 import { findStaffChain, type StaffChain } from './restaff.js';
 import { FreeTimes } from '../kernel/free-times.js';
-import { meetingSlots } from '../kernel/state.js';
+import { meetingSlots } from '../kernel/meeting-slots.js';
 
 /** Individual sessions a time may add, per service. */
 const MAX_INDIVIDUALS = 4;
@@ -191,16 +191,65 @@ export function bestLayout(
   const { individualProbes, candidates } = seating;
   const individualStaff = new Uint8Array(problem.staff.length);
   for (const probe of individualProbes) for (const x of problem.services[probe.service]!.seats[0]!.eligibleStaff) individualStaff[x] = 1;
-  const ledBefore = new Set(before.map((m) => m.staff[0]!));
-  const chained = individualProbes.length > 0 ? chainedLeaders(engine, time, seating.services, individualStaff) : new Map<number, StaffChain>();
-  // What each candidate gains from a seat of each kind, and from each individual session.
-  const kindValues = candidates.map((_, i) => kinds.map((kind) => seatValue(engine, seating, i, kind)));
-  const sessionValues = candidates.map((p, i) => individualProbes.map((probe, k) => sessionValue(seating, i, k, p, probe.service)));
-  const answers = new FreeStaffAnswers(engine);
-  // Free offices per individual probe, counted up to the most sessions a time adds: no layout
-  // changes them (its sections are not placed while it is weighed).
-  const offices = individualProbes.map((probe) => countUpTo(problem.services[probe.service]!.eligibleRooms, MAX_INDIVIDUALS, (r) => roomFree(engine, r, probe, -1)));
-  const held = before.map((m) => m.service);
+  const weighed: Weighed = {
+    time,
+    rooms,
+    kinds,
+    seating,
+    individualStaff,
+    ledBefore: new Set(before.map((m) => m.staff[0]!)),
+    chained: individualProbes.length > 0 ? chainedLeaders(engine, time, seating.services, individualStaff) : new Map<number, StaffChain>(),
+    // What each candidate gains from a seat of each kind, and from each individual session.
+    kindValues: candidates.map((_, i) => kinds.map((kind) => seatValue(engine, seating, i, kind))),
+    sessionValues: candidates.map((p, i) => individualProbes.map((probe, k) => sessionValue(seating, i, k, p, probe.service))),
+    answers: new FreeStaffAnswers(engine),
+    // Free offices per individual probe, counted up to the most sessions a time adds: no layout
+    // changes them (its sections are not placed while it is weighed).
+    offices: individualProbes.map((probe) => countUpTo(problem.services[probe.service]!.eligibleRooms, MAX_INDIVIDUALS, (r) => roomFree(engine, r, probe, -1))),
+  };
+  const layouts = boundedLayouts(engine, weighed, mustChange ? before.map((m) => m.service) : null);
+  // Of equal values, the first in enumeration order wins, as if every layout were seated.
+  let best: (Layout & { order: number }) | null = null;
+  for (const { choice, bound, order } of layouts) {
+    if (best !== null && bound < best.value) break;
+    if (best !== null && bound === best.value && order > best.order) continue;
+    const seated = seatLayout(engine, weighed, choice);
+    if (seated === null) continue;
+    const { value, sections, bins } = seated;
+    if (!best || value > best.value || (value === best.value && order < best.order)) best = { value, sections, bins, order };
+  }
+  return best;
+}
+
+/** What every layout of one re-seating is weighed with (see {@link bestLayout}). */
+interface Weighed {
+  time: Time;
+  rooms: readonly number[];
+  kinds: readonly Kind[];
+  seating: Seating;
+  /** Staff who may see patients one to one in one of the individual probes' services (1). */
+  individualStaff: Uint8Array;
+  /** Who led the time's sections before. */
+  ledBefore: ReadonlySet<number>;
+  /** Leaders a staff chain would free (see `chainedLeaders`). */
+  chained: ReadonlyMap<number, StaffChain>;
+  /** `kindValues[i][k]`: what candidate i gains from a seat of kind k (null: not allowed). */
+  kindValues: Array<Array<number | null>>;
+  /** `sessionValues[i][k]`: what candidate i gains from individual probe k (null: not allowed). */
+  sessionValues: Array<Array<number | null>>;
+  answers: FreeStaffAnswers;
+  /** Free offices per individual probe, up to `MAX_INDIVIDUALS`. */
+  offices: number[];
+}
+
+/**
+ * Every way of giving each room a kind of section (or none) with at least one section, and an
+ * upper bound on its value, best bound first (a stable sort: enumeration order among equals).
+ * With `held` (the services the time held), a layout holding the same services is left out.
+ */
+function boundedLayouts(engine: Engine, weighed: Weighed, held: readonly number[] | null): Array<{ choice: number[]; bound: number; order: number }> {
+  const { rooms, kinds, kindValues, sessionValues } = weighed;
+  const { individualProbes, candidates } = weighed.seating;
   const layouts: Array<{ choice: number[]; bound: number; order: number }> = [];
   const choice = new Array<number>(rooms.length).fill(-1);
   const enumerate = (r: number): void => {
@@ -219,7 +268,7 @@ export function bestLayout(
       seats += sectionCapacity(engine, rooms[r]!, kinds[k]!.service);
     });
     if (sections === 0) return;
-    if (mustChange && sameServices(choice.filter((k) => k >= 0).map((k) => kinds[k]!.service), held)) return;
+    if (held !== null && sameServices(choice.filter((k) => k >= 0).map((k) => kinds[k]!.service), held)) return;
     // No more candidates than seats are seated, each at most in the seat they gain most from.
     const most = candidates.map((_, i) => {
       let value = 0;
@@ -235,40 +284,44 @@ export function bestLayout(
   };
   enumerate(0);
   layouts.sort((a, b) => b.bound - a.bound);
-  // Of equal values, the first in enumeration order wins, as if every layout were seated.
-  let best: (Layout & { order: number }) | null = null;
-  for (const { choice, bound, order } of layouts) {
-    if (best !== null && bound < best.value) break;
-    if (best !== null && bound === best.value && order > best.order) continue;
-    const sections: Section[] = [];
-    const chosen: number[] = [];
-    choice.forEach((k, r) => {
-      if (k < 0) return;
-      sections.push({ room: rooms[r]!, service: kinds[k]!.service, key: kinds[k]!.key, leader: -1, chain: null });
-      chosen.push(k);
-    });
-    if (!chooseLeaders(engine, time, sections, individualStaff, ledBefore, chained, answers)) continue;
-    const leaders = sections.map((x) => x.leader);
-    const capacity = sections.map((x) => sectionCapacity(engine, x.room, x.service));
-    const minimum = sections.map((x) => problem.services[x.service]!.minSize);
-    individualProbes.forEach((probe, k) => {
-      // As many sessions as there are clinicians (not leading here) and offices free then.
-      const service = problem.services[probe.service]!;
-      const key = -1 - k;
-      const staff = countUpTo(service.seats[0]!.eligibleStaff, MAX_INDIVIDUALS, (s) => answers.free(key, s, probe, leaders));
-      capacity.push(Math.min(staff, offices[k]!));
-      minimum.push(0);
-    });
-    const values = candidates.map((p, i) => [
-      ...sections.map((x, j) => (kindValues[i]![chosen[j]!] === null ? null : kindValues[i]![chosen[j]!]! + (seating.seatedBefore.get(p) === x.room * problem.services.length + x.service ? KEEP_SEAT : 0))),
-      ...sessionValues[i]!,
-    ]);
-    const result = assign({ values, capacity, minimum });
-    if (!result.minimaMet) continue;
-    const value = result.value - sections.length * PER_SECTION;
-    if (!best || value > best.value || (value === best.value && order < best.order)) best = { value, sections, bins: result.bins, order };
-  }
-  return best;
+  return layouts;
+}
+
+/**
+ * One layout (`choice`: the kind each room holds, -1 none) seated exactly: leaders chosen, then
+ * the assignment of candidates to its sections and individual sessions. Null when no leaders
+ * can be found or a section's minimum cannot be met.
+ */
+function seatLayout(engine: Engine, weighed: Weighed, choice: readonly number[]): Layout | null {
+  const problem = engine.problem;
+  const { time, rooms, kinds, seating, kindValues, sessionValues, answers, offices } = weighed;
+  const { individualProbes, candidates } = seating;
+  const sections: Section[] = [];
+  const chosen: number[] = [];
+  choice.forEach((k, r) => {
+    if (k < 0) return;
+    sections.push({ room: rooms[r]!, service: kinds[k]!.service, key: kinds[k]!.key, leader: -1, chain: null });
+    chosen.push(k);
+  });
+  if (!chooseLeaders(engine, time, sections, weighed.individualStaff, weighed.ledBefore, weighed.chained, answers)) return null;
+  const leaders = sections.map((x) => x.leader);
+  const capacity = sections.map((x) => sectionCapacity(engine, x.room, x.service));
+  const minimum = sections.map((x) => problem.services[x.service]!.minSize);
+  individualProbes.forEach((probe, k) => {
+    // As many sessions as there are clinicians (not leading here) and offices free then.
+    const service = problem.services[probe.service]!;
+    const key = -1 - k;
+    const staff = countUpTo(service.seats[0]!.eligibleStaff, MAX_INDIVIDUALS, (s) => answers.free(key, s, probe, leaders));
+    capacity.push(Math.min(staff, offices[k]!));
+    minimum.push(0);
+  });
+  const values = candidates.map((p, i) => [
+    ...sections.map((x, j) => (kindValues[i]![chosen[j]!] === null ? null : kindValues[i]![chosen[j]!]! + (seating.seatedBefore.get(p) === x.room * problem.services.length + x.service ? KEEP_SEAT : 0))),
+    ...sessionValues[i]!,
+  ]);
+  const result = assign({ values, capacity, minimum });
+  if (!result.minimaMet) return null;
+  return { value: result.value - sections.length * PER_SECTION, sections, bins: result.bins };
 }
 
 /** Whether two lists hold the same services the same number of times. */

@@ -14,7 +14,7 @@
 import type { PlacedMeeting } from '../../rules/types.js';
 import type { Engine } from '../kernel/engine.js';
 import { staffFree, tryReplace } from '../kernel/engine.js';
-import { slotFrom, slotTo } from '../kernel/state.js';
+import { slotFrom, slotTo } from '../kernel/meeting-slots.js';
 import { meetingWith } from '../../compiled/meetings.js';
 
 /**

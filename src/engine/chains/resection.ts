@@ -26,7 +26,7 @@ import { roomFree, tryAdd, equip, type Engine } from '../kernel/engine.js';
 import { individualNeeds } from '../construct/individuals.js';
 import { bestLayout, meetingAt, type Kind, type Layout, type Seating, type Time } from './layouts.js';
 import { applyStaffChain } from './restaff.js';
-import { membersOf, patientFits, shortfall, trackMeetings } from '../kernel/needs.js';
+import { membersOf, patientFits, trackMeetings } from '../kernel/needs.js';
 import { meetingWith } from '../../compiled/meetings.js';
 
 /**
@@ -157,17 +157,19 @@ function servicesAt(engine: Engine, time: Time, before: readonly PlacedMeeting[]
 function seatingAt(engine: Engine, time: Time, plan: Plan): Seating {
   const { problem, state } = engine;
   const { before, services } = plan;
-  const probeMark = state.mark();
-  // Probes sit in no room and with no staff (as telehealth), so scoring one re-evaluates the
-  // patient and the probe alone: requirements do not depend on the room or the clinician.
+  // Probes sit in no room and with no staff (as telehealth): requirements do not depend on the
+  // room or the clinician, so a patient's requirement rules alone are evaluated with one in
+  // their week (`SolverState.peekWith`), and nothing is added, scored or undone.
   const probes = services.map((s): PlacedMeeting => (meetingWith(meetingAt(time, s, time.end, -1, [], []), { telehealth: true })));
   const candidates = [...new Set([...before, ...plan.individualsBefore].flatMap((m) => m.patients))];
   const members = membersOf(engine, time.track);
   const offset = engine.random.int(Math.max(1, members.length));
+  // The probes as the patient check sees them (in a room), built once for every member asked.
+  const inPerson = probes.map((probe) => meetingWith(probe, { telehealth: false }));
   let others = 0;
   for (let k = 0; k < Math.min(members.length, MEMBERS_LOOKED_AT) && others < MAX_OTHERS; k++) {
     const p = members[(offset + k) % members.length]!;
-    if (candidates.includes(p) || !probes.some((probe) => patientFits(engine, meetingWith(probe, { telehealth: false }), p, -1))) continue;
+    if (candidates.includes(p) || !inPerson.some((probe) => patientFits(engine, probe, p, -1))) continue;
     candidates.push(p);
     others += 1;
   }
@@ -176,15 +178,15 @@ function seatingAt(engine: Engine, time: Time, plan: Plan): Seating {
   const individualProbes = individuals.map((s): PlacedMeeting => (meetingWith(meetingAt(time, s, time.start + problem.services[s]!.durationMinutes, -1, [], []), { track: -1, telehealth: true })));
   const options = [...probes, ...individualProbes];
   const gains = candidates.map((p, i) => {
-    const base = shortfall(engine, p);
+    // The shortfall as it is now, evaluated here: the sections just taken apart are not scored
+    // yet (the caller's settle scores them once, with what the re-seating adds).
+    let base: number | undefined;
     return options.map((probe, k): number | null => {
       if (k >= probes.length && !needs[i]!.includes(probe.service)) return null;
       const seated = meetingWith(probe, { patients: [p] });
       if (!patientFits(engine, meetingWith(seated, { telehealth: false }), p, -1)) return null;
-      state.add(seated);
-      const gain = base - state.board.peek(state, 'patient', p, 'requirement');
-      state.rollback(probeMark);
-      return gain;
+      base ??= state.peekWith(p, 'requirement');
+      return base - state.peekWith(p, 'requirement', seated);
     });
   });
   const seatedBefore = new Map<number, number>();

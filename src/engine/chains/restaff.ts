@@ -12,12 +12,12 @@
  * seats finds the shortest one directly.
  */
 import type { PlacedMeeting } from '../../rules/types.js';
-import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
+import { SLOT_MINUTES, SLOTS_PER_DAY, SLOTS_PER_WEEK } from '../../time/week.js';
 import { canLeave, chooseRoom, chooseStaff, removePatient, settle, staffDayMinutesWith, staffFree, staffWeekMinutesWith, tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
 import { overlaps } from '../kernel/feasible.js';
 import { placeIndividual, sessionTimes } from '../construct/individuals.js';
 import { retimedOutOfTheWay } from './retime.js';
-import { meetingSlots } from '../kernel/state.js';
+import { slotFrom, slotTo } from '../kernel/meeting-slots.js';
 import { meetingWith } from '../../compiled/meetings.js';
 
 /** Seats a chain may pass through: beyond a few hand-overs the timetable changes too much for one move. */
@@ -43,11 +43,18 @@ export interface Link {
 function seatsInTheWay(engine: Engine, s: number, m: PlacedMeeting, replacing: number): number[] | null {
   const { state } = engine;
   const member = engine.problem.staff[s]!;
-  const [from, to] = meetingSlots(m);
+  const from = slotFrom(m);
+  const to = slotTo(m);
   if (!member.available.containsRange(from, to)) return null;
   const overlapping: number[] = [];
-  for (const index of state.staffMeetings[s]!) {
-    if (index !== replacing && overlaps(state.meetings[index]!, m.day, m.start, m.end)) overlapping.push(index);
+  // A meeting overlapping `m` holds one of its slots: with none held, no walk through the week.
+  const base = s * SLOTS_PER_WEEK;
+  let held = false;
+  for (let slot = from; slot < to && !held; slot++) held = state.staffBusy[base + slot]! > 0;
+  if (held) {
+    for (const index of state.staffMeetings[s]!) {
+      if (index !== replacing && overlaps(state.meetings[index]!, m.day, m.start, m.end)) overlapping.push(index);
+    }
   }
   if (overlapping.length > 1) return null;
   const dayOver = staffDayMinutesWith(engine, s, m, replacing) - member.maxDailyMinutes;
@@ -115,10 +122,20 @@ export function findStaffChain(engine: Engine, m: PlacedMeeting, position: numbe
     const leaving = link.index < 0 ? -1 : meeting.staff[link.position]!;
     let candidates = head === 0 && who >= 0 ? [who] : candidatesFor(engine, meeting, link.position);
     if (shuffle) candidates = engine.random.shuffle([...candidates]);
+    // The seat's time is the meeting's whoever takes it: its slots once per link.
+    const from = slotFrom(meeting);
+    const to = slotTo(meeting);
+    // The meeting with the seat's candidate in it: one object per link, its seat filled in for
+    // each candidate in turn (the checks below read it and keep nothing of it).
+    const slot = meetingWith(meeting, { staff: meeting.staff.slice() });
     for (const s of candidates) {
       if (s === leaving || taken.includes(s)) continue;
       expansions += 1;
-      const slot = meetingWith(meeting, { staff: meeting.staff.map((x, i) => (i === link.position ? s : x)) });
+      // Off shift then: neither free (`staffFree`) nor freed by giving up a seat (`seatsInTheWay`
+      // answers null), so neither is asked. Most of a large clinic's eligible clinicians are
+      // off shift at any one hour.
+      if (!engine.problem.staff[s]!.available.containsRange(from, to)) continue;
+      slot.staff[link.position] = s;
       if (staffFree(engine, s, slot, link.index, taken)) return { links, end: head, free: s };
       const deepest = link.depth + 1 >= MAX_LINKS;
       if (deepest && !retime) continue;

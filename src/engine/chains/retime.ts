@@ -14,7 +14,7 @@ import { SLOT_MINUTES, SLOTS_PER_DAY } from '../../time/week.js';
 import { chooseRoom, staffDayMinutesWith, staffFree, staffWeekMinutesWith, type Engine } from '../kernel/engine.js';
 import { overlaps, patientBlocker } from '../kernel/feasible.js';
 import { sessionTimes } from '../construct/individuals.js';
-import { meetingSlots } from '../kernel/state.js';
+import { meetingSlots } from '../kernel/meeting-slots.js';
 import { meetingWith } from '../../compiled/meetings.js';
 
 /**

@@ -46,18 +46,30 @@ export function membersOf(engine: Engine, track: number): readonly number[] {
   return lists[track] ?? [];
 }
 
+/**
+ * Marks of the meetings {@link trackMeetings} has found, cleared before it returns (it runs
+ * synchronously and never re-enters): a Set of every meeting index met through the members was
+ * most of its cost, asked by several moves every iteration.
+ */
+let foundMarks = new Uint8Array(1024);
+
 /** The group meetings of a track, found through its members (no scan of the whole timetable). */
 export function trackMeetings(engine: Engine, track: number): number[] {
   const found: number[] = [];
-  const seen = new Set<number>();
+  const { meetings, patientMeetings } = engine.state;
+  const services = engine.problem.services;
+  if (foundMarks.length < meetings.length) foundMarks = new Uint8Array(2 * meetings.length);
+  const marks = foundMarks;
   for (const q of membersOf(engine, track)) {
-    for (const index of engine.state.patientMeetings[q]!) {
-      if (seen.has(index)) continue;
-      seen.add(index);
-      const m = engine.state.meetings[index]!;
-      if (m.track === track && engine.problem.services[m.service]!.kind === 'group') found.push(index);
+    for (const index of patientMeetings[q]!) {
+      if (marks[index] === 1) continue;
+      const m = meetings[index]!;
+      if (m.track !== track || services[m.service]!.kind !== 'group') continue;
+      marks[index] = 1;
+      found.push(index);
     }
   }
+  for (const index of found) marks[index] = 0;
   return found.sort((a, b) => a - b);
 }
 

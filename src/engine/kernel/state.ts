@@ -1,6 +1,6 @@
 /**
- * The solver's mutable timetable. It IS a `RuleContext` (meetings with reusable free slots,
- * per-patient, staff and room meeting lists) and keeps a `ScoreBoard` current by re-evaluating
+ * The solver's mutable timetable. It IS a `RuleContext` (./timetable.ts: meetings with reusable
+ * free slots, per-patient, staff and room meeting lists) and keeps a `ScoreBoard` current by re-evaluating
  * exactly the subjects a change touched: the meeting, and every patient, staff member and room
  * in it before and after. Changes are logged, so a move is do -> score -> undo, and undo
  * restores the meetings, the lists, the free slots and the score exactly: the score from the
@@ -11,10 +11,9 @@
  */
 import type { Score } from '../../model/report.js';
 import { ScoreBoard } from '../../rules/score-board.js';
-import type { PlacedMeeting, PreviousWeek, Rule, RuleContext, RuleScope } from '../../rules/types.js';
-import { meetingMinutes, type CompiledProblem } from '../../compiled/compile.js';
-import { SLOT_MINUTES, SLOTS_PER_DAY, SLOTS_PER_WEEK } from '../../time/week.js';
-import { FreeTimes } from './free-times.js';
+import type { PlacedMeeting, PreviousWeek, Rule, RuleScope } from '../../rules/types.js';
+import type { CompiledProblem } from '../../compiled/compile.js';
+import { Timetable } from './timetable.js';
 import { TouchSet } from './touch-set.js';
 
 interface LogEntry {
@@ -27,95 +26,22 @@ interface LogEntry {
   checkpoint: number;
 }
 
-function removeFrom(list: number[], value: number): void {
-  const at = list.lastIndexOf(value);
-  if (at < 0) return;
-  list[at] = list[list.length - 1]!;
-  list.pop();
-}
-
-/** The week's 5-minute slots a meeting covers, `[from, to)`, clipped to the week. */
-export function meetingSlots(m: PlacedMeeting): [number, number] {
-  return [slotFrom(m), slotTo(m)];
-}
-
 /**
- * The first of {@link meetingSlots}, alone: the hot paths (every placement, every choice of staff
- * or room) read the two numbers without a pair and its destructuring iterator, which were a
- * measurable share of what construction allocated.
+ * The timetable with its score and undo log (see the module comment).
  *
  * @example
  * ```ts
- * const from = slotFrom(meeting); // meetingSlots(meeting)[0]
+ * const state = new SolverState(problem, rules, weights);
+ * const mark = state.mark();
+ * state.add(meeting);
+ * if (state.score().hard > 0) state.rollback(mark);
  * ```
  */
-export function slotFrom(m: PlacedMeeting): number {
-  return Math.max(0, m.day * SLOTS_PER_DAY + Math.floor(m.start / SLOT_MINUTES));
-}
-
-/**
- * The end of {@link meetingSlots}, alone (see {@link slotFrom}).
- *
- * @example
- * ```ts
- * const to = slotTo(meeting); // meetingSlots(meeting)[1]
- * ```
- */
-export function slotTo(m: PlacedMeeting): number {
-  return Math.min(SLOTS_PER_WEEK, m.day * SLOTS_PER_DAY + Math.ceil(m.end / SLOT_MINUTES));
-}
-
-/** Adds `delta` to `owner`'s occupancy of slots `[from, to)`; `free` (when built) follows the slots that empty or fill. */
-function occupy(busy: Uint16Array, owner: number, from: number, to: number, delta: number, free: FreeTimes | undefined): void {
-  const base = owner * SLOTS_PER_WEEK;
-  if (free === undefined) {
-    for (let slot = from; slot < to; slot++) busy[base + slot]! += delta;
-    return;
-  }
-  for (let slot = from; slot < to; slot++) {
-    const after = (busy[base + slot]! += delta);
-    if (delta > 0 && after === 1) free.take(owner, slot);
-    else if (delta < 0 && after === 0) free.release(owner, slot);
-  }
-}
-
-export class SolverState implements RuleContext {
-  readonly problem: CompiledProblem;
-  readonly meetings: Array<PlacedMeeting | undefined> = [];
-  readonly patientMeetings: number[][];
-  readonly staffMeetings: number[][];
-  readonly roomMeetings: number[][];
-  readonly previous: PreviousWeek | undefined;
+export class SolverState extends Timetable {
   private readonly scores: ScoreBoard;
-  /** Minutes each staff member leads this week (kept with the lists, for balanced staffing choices). */
-  readonly staffMinutes: Float64Array;
-  /** Minutes each staff member leads per day: `[staff * 7 + day]`. */
-  readonly staffDayMinutes: Float64Array;
-  /**
-   * Meetings each room holds per day of the week: `[room * 7 + day]` (kept with the lists). A
-   * family session ranks the days by how booked its rooms are; reading every meeting of every
-   * eligible room for each session grew with the clinic squared (hundreds of offices at 10,000
-   * patients).
-   */
-  readonly roomDayMeetings: Int32Array;
-  /**
-   * Occupancy of the week's 5-minute slots (`[staff * SLOTS_PER_WEEK + slot]`, the same for
-   * rooms): how many meetings hold the staff member or room then. Whether someone is free is a
-   * look at a few slots, not a walk through their whole week, which in a network with hundreds
-   * of offices is what placing an individual session costs.
-   */
-  readonly staffBusy: Uint16Array;
-  readonly roomBusy: Uint16Array;
-  /** Staff and rooms free per slot (built when first asked: see {@link SolverState.freeStaff}). */
-  private staffFree: FreeTimes | undefined;
-  private roomFree: FreeTimes | undefined;
   /** Meeting slots free for reuse (a stack). */
   private readonly free: number[] = [];
   private readonly log: LogEntry[] = [];
-  private readonly touchedMeetings = new TouchSet(64);
-  private readonly touchedPatients: TouchSet;
-  private readonly touchedStaff: TouchSet;
-  private readonly touchedRooms: TouchSet;
   /**
    * Deferred scoring (construction, see `hardScore`): subjects whose hard rules are current but
    * whose requirement and soft rules are not. Empty outside it.
@@ -143,19 +69,7 @@ export class SolverState implements RuleContext {
    * many meetings first.
    */
   constructor(problem: CompiledProblem, rules: readonly Rule[], weights: ReadonlyMap<string, number>, previous?: PreviousWeek, scoreLater: boolean | 'hard-first' = false) {
-    this.problem = problem;
-    this.previous = previous;
-    this.patientMeetings = problem.patients.map(() => []);
-    this.staffMeetings = problem.staff.map(() => []);
-    this.roomMeetings = problem.rooms.map(() => []);
-    this.staffMinutes = new Float64Array(problem.staff.length);
-    this.staffDayMinutes = new Float64Array(problem.staff.length * 7);
-    this.roomDayMeetings = new Int32Array(problem.rooms.length * 7);
-    this.staffBusy = new Uint16Array(problem.staff.length * SLOTS_PER_WEEK);
-    this.roomBusy = new Uint16Array(problem.rooms.length * SLOTS_PER_WEEK);
-    this.touchedPatients = new TouchSet(problem.patients.length);
-    this.touchedStaff = new TouchSet(problem.staff.length);
-    this.touchedRooms = new TouchSet(problem.rooms.length);
+    super(problem, previous);
     this.deferredPatients = new TouchSet(problem.patients.length);
     this.deferredStaff = new TouchSet(problem.staff.length);
     this.deferredRooms = new TouchSet(problem.rooms.length);
@@ -240,9 +154,6 @@ export class SolverState implements RuleContext {
     this.scores.forget();
   }
 
-  private dirty(): boolean {
-    return this.touchedMeetings.items.length + this.touchedPatients.items.length + this.touchedStaff.items.length + this.touchedRooms.items.length > 0;
-  }
 
   /**
    * The hard total with every change so far scored by the hard rules only; the requirement and
@@ -424,6 +335,36 @@ export class SolverState implements RuleContext {
     }
   }
 
+  /**
+   * The weighted penalty patient `p` carries at `level` in the timetable as it is, or would carry
+   * with `probe` added: a session of `p` alone with no staff and no room, put for the evaluation
+   * only where `add` would put it (see `ScoreBoard.peek`). Nothing is logged, touched or scored,
+   * so the board need not be current (nor is it made so): a move weighs many such probes between
+   * two scorings. Without a probe, a patient untouched since the last scoring is read off the
+   * board (as `shortfall` reads it); only one a change touched since is evaluated.
+   *
+   * @example
+   * ```ts
+   * const gain = state.peekWith(p, 'requirement') - state.peekWith(p, 'requirement', { ...session, patients: [p], staff: [], room: -1 });
+   * ```
+   */
+  peekWith(p: number, level: Rule['level'], probe?: PlacedMeeting): number {
+    if (probe === undefined) return this.unscored || this.touchedPatients.has(p) ? this.scores.peek(this, 'patient', p, level) : this.board.subjectPenalty('patient', p, level);
+    if (probe.staff.length > 0 || probe.room >= 0 || probe.patients.length !== 1 || probe.patients[0] !== p) throw new Error('peekWith: a probe holds patient p alone, with no staff and no room');
+    const reused = this.free.length > 0;
+    const index = reused ? this.free[this.free.length - 1]! : this.meetings.length;
+    this.meetings[index] = probe;
+    const mine = this.patientMeetings[p]!;
+    mine.push(index);
+    try {
+      return this.scores.peek(this, 'patient', p, level);
+    } finally {
+      mine.pop();
+      if (reused) this.meetings[index] = undefined;
+      else this.meetings.length = index;
+    }
+  }
+
   /** Calls `visit` for every patient in a meeting changed since `mark`, before or after the change (repeats possible). */
   forEachPatientChangedSince(mark: number, visit: (patient: number) => void): void {
     for (let at = mark; at < this.log.length; at++) {
@@ -449,103 +390,10 @@ export class SolverState implements RuleContext {
     this.untouch();
   }
 
-  private untouch(): void {
-    this.touchedMeetings.clear();
-    this.touchedPatients.clear();
-    this.touchedStaff.clear();
-    this.touchedRooms.clear();
-  }
 
   score(): Score {
     if (this.unscored) this.rescore();
     if (this.deferring) this.evaluateDeferred();
     return this.scores.score();
-  }
-
-  /**
-   * Per slot, the staff members on shift and holding no meeting (built on first use from the
-   * occupancy, then kept with it): choosing staff reads it instead of asking every candidate.
-   *
-   * @example
-   * ```ts
-   * const free = state.freeStaff().over(from, to); // members free for all of [from, to)
-   * ```
-   */
-  freeStaff(): FreeTimes {
-    this.staffFree ??= new FreeTimes(this.problem.staff.length, (s) => this.problem.staff[s]!.available, this.staffBusy);
-    return this.staffFree;
-  }
-
-  /**
-   * {@link SolverState.freeStaff} for rooms: available and holding no meeting.
-   *
-   * @example
-   * ```ts
-   * const free = state.freeRooms().over(from, to);
-   * ```
-   */
-  freeRooms(): FreeTimes {
-    this.roomFree ??= new FreeTimes(this.problem.rooms.length, (r) => this.problem.rooms[r]!.available, this.roomBusy);
-    return this.roomFree;
-  }
-
-  /** Indexes of the meetings that exist, ascending. */
-  liveMeetings(): number[] {
-    const live: number[] = [];
-    for (let i = 0; i < this.meetings.length; i++) if (this.meetings[i] !== undefined) live.push(i);
-    return live;
-  }
-
-  // Indexed loops and no slot pair: it runs for every change, and iterators were garbage.
-  private place(index: number, meeting: PlacedMeeting | undefined): void {
-    const old = this.meetings[index];
-    if (old) {
-      for (let k = 0; k < old.patients.length; k++) {
-        const p = old.patients[k]!;
-        removeFrom(this.patientMeetings[p]!, index);
-        this.touchedPatients.add(p);
-      }
-      const from = slotFrom(old);
-      const to = slotTo(old);
-      for (let k = 0; k < old.staff.length; k++) {
-        const s = old.staff[k]!;
-        removeFrom(this.staffMeetings[s]!, index);
-        this.staffMinutes[s]! -= meetingMinutes(this.problem, old);
-        this.staffDayMinutes[s * 7 + old.day]! -= meetingMinutes(this.problem, old);
-        occupy(this.staffBusy, s, from, to, -1, this.staffFree);
-        this.touchedStaff.add(s);
-      }
-      if (old.room >= 0) {
-        removeFrom(this.roomMeetings[old.room]!, index);
-        if (old.day >= 0 && old.day < 7) this.roomDayMeetings[old.room * 7 + old.day]! -= 1;
-        occupy(this.roomBusy, old.room, from, to, -1, this.roomFree);
-        this.touchedRooms.add(old.room);
-      }
-    }
-    this.meetings[index] = meeting;
-    if (meeting) {
-      for (let k = 0; k < meeting.patients.length; k++) {
-        const p = meeting.patients[k]!;
-        this.patientMeetings[p]!.push(index);
-        this.touchedPatients.add(p);
-      }
-      const from = slotFrom(meeting);
-      const to = slotTo(meeting);
-      for (let k = 0; k < meeting.staff.length; k++) {
-        const s = meeting.staff[k]!;
-        this.staffMeetings[s]!.push(index);
-        this.staffMinutes[s]! += meetingMinutes(this.problem, meeting);
-        this.staffDayMinutes[s * 7 + meeting.day]! += meetingMinutes(this.problem, meeting);
-        occupy(this.staffBusy, s, from, to, 1, this.staffFree);
-        this.touchedStaff.add(s);
-      }
-      if (meeting.room >= 0) {
-        this.roomMeetings[meeting.room]!.push(index);
-        if (meeting.day >= 0 && meeting.day < 7) this.roomDayMeetings[meeting.room * 7 + meeting.day]! += 1;
-        occupy(this.roomBusy, meeting.room, from, to, 1, this.roomFree);
-        this.touchedRooms.add(meeting.room);
-      }
-    }
-    this.touchedMeetings.add(index);
   }
 }

@@ -11,5 +11,6 @@ describe('TouchSet', () => {
     touched.add(20);
     touched.add(3);
     expect(touched.items).toEqual([20, 3]);
+    expect([touched.has(20), touched.has(3), touched.has(1), touched.has(500)]).toEqual([true, true, false, false]);
   });
 });

@@ -31,6 +31,11 @@ export class TouchSet {
     this.items.push(subject);
   }
 
+  /** Whether `subject` was added since the last `clear`. */
+  has(subject: number): boolean {
+    return subject < this.marks.length && this.marks[subject] === this.epoch;
+  }
+
   clear(): void {
     this.items.length = 0;
     this.epoch += 1;
