@@ -1,0 +1,268 @@
+/**
+ * Sweep: runs many clinics nobody tuned for and checks the library's promises on each. Not a
+ * timed benchmark (wall time is printed, never failed on). Run:
+ * `TZ=UTC npx tsx bench/sweep.ts [clinics=200] [seed=1] [maxIterations=1500]`
+ * (`SWEEP_ONLY=generated|random|feasible|sample` runs one family; `SWEEP_HARD=1` larger, tighter clinics).
+ *
+ * Clinics: bench/generate.ts `generateProgram` (20-600 patients, tightness 0.5-1.6, holidays,
+ * partial weeks, many seeds), fast-check samples of test/support/arbitraries (`problemArbitrary`
+ * with the programme fields, `feasibleProblemArbitrary`) and the built-in samples (src/sample).
+ *
+ * Promises checked on each clinic (a failure is printed under its kind, with one reproducer):
+ * - `solve` does not throw on valid input; a corrupted copy of the input throws `ProblemError`
+ *   with issues that have a path and a known code;
+ * - the timetable has 0 hard violations by `checkSchedule` from scratch, and the report's score
+ *   equals `checkSchedule`'s score;
+ * - the same problem, seed and maxIterations give the same timetable (two solves, JSON compared);
+ * - the caller's problem is not mutated (deep-compared with a structuredClone taken before);
+ * - `diagnose` and `explain` (bounded by maxIterations) do not throw;
+ * - `toICalendar`, `renderText`, `renderHtml` (each view), `toFhir` do not throw;
+ * - `replan` with random changes, and `nextWeek` then `replan`, give valid problems and weeks with
+ *   0 hard violations;
+ * - a small time limit (50-300 ms, 300+ patients) returns a week with 0 hard violations; how far
+ *   past its limit it returned is printed (the largest overshoot), not failed on.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import type { Change } from '../src/model/options.js';
+import type { Problem } from '../src/model/problem.js';
+import type { Schedule, Solution } from '../src/model/schedule.js';
+import { ProblemError } from '../src/model/issue.js';
+import { ISSUE_CODES } from '../src/input/issue-codes.js';
+import { validateProblem } from '../src/input/validate.js';
+import { checkSchedule } from '../src/pipeline/check-schedule.js';
+import { solve } from '../src/pipeline/solve.js';
+import { explain } from '../src/pipeline/explain.js';
+import { diagnose } from '../src/diagnose/diagnose.js';
+import { toICalendar } from '../src/export/ical.js';
+import { toFhir } from '../src/export/fhir.js';
+import { renderText } from '../src/export/text.js';
+import { renderHtml } from '../src/export/html.js';
+import { replan } from '../src/replan/replan.js';
+import { nextWeek } from '../src/replan/next-week.js';
+import { sampleClinic } from '../src/sample/clinic.js';
+import { adolescentProgram } from '../src/sample/adolescent.js';
+import { addDays } from '../src/time/week.js';
+import { generateProgram } from './generate.js';
+import { feasibleProblemArbitrary, problemArbitrary } from '../test/support/arbitraries.js';
+
+const count = Number(process.argv[2] ?? 200);
+const sweepSeed = Number(process.argv[3] ?? 1);
+const maxIterations = Number(process.argv[4] ?? 1500);
+const only = process.env.SWEEP_ONLY;
+const hard = process.env.SWEEP_HARD === '1';
+const LONG = 120_000;
+
+interface Clinic {
+  family: string;
+  /** How to build it again. */
+  repro: string;
+  patients: number;
+  make: () => Problem;
+}
+
+/** A small seeded PRNG (mulberry32), so the sweep's choices repeat with its seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(sweepSeed);
+const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
+const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
+
+function clinics(): Clinic[] {
+  const list: Clinic[] = [];
+  const share = { generated: 0.5, random: 0.3, feasible: 0.2 };
+  const want = (family: keyof typeof share): number => (only === undefined ? Math.round(count * share[family]) : only === family ? count : 0);
+  const sizes = hard ? [300, 400, 600, 800] : [20, 30, 50, 80, 120, 200, 300, 450, 600];
+  const tight = hard ? [1.0, 1.2, 1.4, 1.6, 2.0] : [0.5, 0.7, 0.9, 1.0, 1.1, 1.3, 1.6];
+  for (let i = want('generated'); i > 0; i--) {
+    const options = { patients: pick(sizes), tightness: pick(tight), seed: int(1, 1_000_000), holidays: random() < 0.3, partialWeeks: random() < 0.4 };
+    list.push({ family: 'generated', repro: `generateProgram(${JSON.stringify(options)})`, patients: options.patients, make: () => generateProgram(options) });
+  }
+  const n = want('random');
+  if (n > 0) {
+    const maxPatients = hard ? 60 : 30;
+    const samples = fc.sample(problemArbitrary({ maxPatients, maxTracks: hard ? 5 : 3 }), { numRuns: n, seed: sweepSeed });
+    samples.forEach((p, i) => list.push({ family: 'random', repro: `fc.sample(problemArbitrary({ maxPatients: ${maxPatients}, maxTracks: ${hard ? 5 : 3} }), { numRuns: ${n}, seed: ${sweepSeed} })[${i}]`, patients: p.patients.length, make: () => structuredClone(p) }));
+  }
+  const f = want('feasible');
+  if (f > 0) {
+    const maxPatients = hard ? 30 : 14;
+    const samples = fc.sample(feasibleProblemArbitrary({ maxPatients }), { numRuns: f, seed: sweepSeed });
+    samples.forEach((c, i) => list.push({ family: 'feasible', repro: `fc.sample(feasibleProblemArbitrary({ maxPatients: ${maxPatients} }), { numRuns: ${f}, seed: ${sweepSeed} })[${i}].problem`, patients: c.problem.patients.length, make: () => structuredClone(c.problem) }));
+  }
+  if (only === undefined || only === 'sample') {
+    for (const variant of ['base', 'overbooked'] as const) {
+      for (const thanksgiving of [false, true]) {
+        for (const workRules of [true, false]) {
+          const options = { variant, thanksgiving, workRules };
+          list.push({ family: 'sample', repro: `sampleClinic(${JSON.stringify(options)})`, patients: sampleClinic(options).patients.length, make: () => sampleClinic(options) });
+        }
+      }
+    }
+    list.push({ family: 'sample', repro: 'adolescentProgram()', patients: adolescentProgram().patients.length, make: () => adolescentProgram() });
+  }
+  return list;
+}
+
+/** A corrupted copy of a valid problem, and what was done to it. */
+function corrupt(problem: Problem): { problem: Problem; what: string } {
+  const bad = structuredClone(problem) as unknown as Record<string, unknown> & Problem;
+  const patient = bad.patients[int(0, bad.patients.length - 1)]!;
+  const service = bad.services[int(0, bad.services.length - 1)]!;
+  switch (int(0, 7)) {
+    case 0: (service as { durationMinutes: number }).durationMinutes = -15; return { problem: bad, what: 'negative duration' };
+    case 1: (patient as { track: string }).track = 'no-such-track'; return { problem: bad, what: 'unknown track' };
+    case 2: bad.patients.push(structuredClone(patient)); return { problem: bad, what: 'duplicate patient id' };
+    case 3: (bad as { weekStart: string }).weekStart = '2026-13-40'; return { problem: bad, what: 'bad weekStart' };
+    case 4: (bad as { timeZone: string }).timeZone = 'Mars/Olympus'; return { problem: bad, what: 'bad timeZone' };
+    case 5: (patient as { availability: unknown }).availability = { weekly: [{ days: ['XX'], start: '25:00', end: '09:00' }] }; return { problem: bad, what: 'bad availability' };
+    case 6: (bad as { rooms: unknown }).rooms = 'none'; return { problem: bad, what: 'rooms not an array' };
+    default: (patient as { admittedOn: string }).admittedOn = 'yesterday'; return { problem: bad, what: 'bad admittedOn' };
+  }
+}
+
+/** Random valid changes to a published week, like test/replan/validity-case.ts. */
+function changes(problem: Problem, schedule: Schedule): Change[] {
+  const list: Change[] = [];
+  const day = (): string => addDays(problem.weekStart, int(0, 6));
+  for (let i = int(1, 4); i > 0; i--) {
+    const attended = schedule.meetings.filter((m) => m.patients.length > 0);
+    switch (int(0, 5)) {
+      case 0: {
+        const model = pick(problem.patients);
+        const patient = { ...structuredClone(model), id: `sweep-admit-${i}`, avoid: [] };
+        if (problem.staff.find((s) => s.id === patient.primaryStaff)?.maxCaseload !== undefined) delete patient.primaryStaff;
+        list.push({ kind: 'admit', patient });
+        break;
+      }
+      case 1: {
+        const patient = pick(problem.patients);
+        const from = day();
+        list.push({ kind: 'discharge', patient: patient.id, from: patient.admittedOn !== undefined && from < patient.admittedOn ? patient.admittedOn : from });
+        break;
+      }
+      case 2: if (problem.staff.length > 0) list.push({ kind: 'staff-out', staff: pick(problem.staff).id, date: day() }); break;
+      case 3: if (problem.rooms.length > 0) list.push({ kind: 'room-closed', room: pick(problem.rooms).id, date: day(), start: '12:00', end: '18:00' }); break;
+      case 4: if (attended.length > 0) { const m = pick(attended); list.push({ kind: 'missed', meeting: m.id, patient: pick(m.patients) }); } break;
+      default: if (schedule.meetings.length > 0) list.push({ kind: 'pin', meeting: pick(schedule.meetings).id });
+    }
+  }
+  return list;
+}
+
+const failures = new Map<string, { n: number; repro: string }>();
+let overshoot = { ms: -Infinity, repro: '' };
+let limited = 0;
+function fail(kind: string, repro: string): void {
+  const seen = failures.get(kind);
+  if (seen) seen.n++;
+  else failures.set(kind, { n: 1, repro });
+  console.log(`  FAIL ${kind}`);
+}
+function attempt<T>(kind: string, repro: string, run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (error) {
+    fail(`${kind} throws: ${String((error as Error).message ?? error).slice(0, 90)}`, repro);
+    return undefined;
+  }
+}
+const hardRules = (problem: Problem, schedule: Schedule): string =>
+  [...new Set(checkSchedule(problem, schedule, { timeLimitMs: LONG }).violations.filter((v) => v.level === 'hard').map((v) => v.rule))].sort().join(',');
+
+function checkReplan(label: string, repro: string, run: () => { problem: Problem; schedule: Schedule }): void {
+  let result: { problem: Problem; schedule: Schedule };
+  try {
+    result = run();
+  } catch (error) {
+    if (error instanceof ProblemError) fail(`${label} rejects: ${error.issues.map((i) => `${i.path.replace(/\d+/g, 'i')} ${i.code}`).join(',')}`, repro);
+    else fail(`${label} throws: ${String((error as Error).message).slice(0, 90)}`, repro);
+    return;
+  }
+  const valid = validateProblem(result.problem);
+  if (!valid.ok) return fail(`${label} invalid problem: ${valid.issues.map((i) => i.code).join(',')}`, repro);
+  const broken = hardRules(result.problem, result.schedule);
+  if (broken) fail(`${label} hard: ${broken}`, repro);
+}
+
+function sweepOne(clinic: Clinic, index: number): void {
+  const problem = clinic.make();
+  const seed = int(1, 1000);
+  const repro = `${clinic.repro}, solve seed ${seed}, maxIterations ${maxIterations}`;
+  const before = structuredClone(problem);
+  const options = { seed, maxIterations, timeLimitMs: LONG };
+  const started = performance.now();
+  const solved: Solution | undefined = attempt('solve', repro, () => solve(problem, options));
+  const solveMs = performance.now() - started;
+  console.log(`#${index} ${clinic.family} ${clinic.patients}p ${solveMs.toFixed(0)} ms ${clinic.repro}`);
+  if (!isDeepStrictEqual(problem, before)) fail('solve mutates the problem', repro);
+  if (!solved) return;
+  const { schedule, report } = solved;
+  const checked = attempt('checkSchedule', repro, () => checkSchedule(problem, schedule, { timeLimitMs: LONG }));
+  if (checked) {
+    const broken = checked.violations.filter((v) => v.level === 'hard').map((v) => v.rule);
+    if (broken.length > 0) fail(`solve hard: ${[...new Set(broken)].sort().join(',')}`, repro);
+    if (!isDeepStrictEqual(checked.score, report.score)) fail(`report score differs from checkSchedule (${JSON.stringify(report.score)} vs ${JSON.stringify(checked.score)})`.replace(/[\d.]+/g, 'n'), repro);
+  }
+  const again = attempt('second solve', repro, () => solve(problem, options));
+  if (again && JSON.stringify(again.schedule) !== JSON.stringify(schedule)) fail('same seed and maxIterations, different timetable', repro);
+  if (!isDeepStrictEqual(problem, before)) fail('something mutates the problem', repro);
+
+  const bad = corrupt(problem);
+  try {
+    solve(bad.problem, { seed, maxIterations: 10, timeLimitMs: LONG });
+    fail(`invalid input accepted: ${bad.what}`, repro);
+  } catch (error) {
+    if (!(error instanceof ProblemError)) fail(`invalid input (${bad.what}) throws ${(error as Error).name}: ${String((error as Error).message).slice(0, 60)}`, repro);
+    else if (error.issues.length === 0 || error.issues.some((i) => !i.path || !(Object.values(ISSUE_CODES) as string[]).includes(i.code) || !i.message)) fail(`invalid input (${bad.what}): issue without path, code or message`, repro);
+  }
+
+  attempt('diagnose', repro, () => diagnose(problem, { timeLimitMs: LONG }));
+  if (clinic.patients <= 200) attempt('explain', repro, () => explain(problem, solved, { maxIterations: 200, maxCandidates: 2, timeLimitMs: LONG }));
+  attempt('toICalendar', repro, () => toICalendar(problem, schedule));
+  attempt('toFhir', repro, () => toFhir(problem, schedule));
+  for (const by of ['track', 'room', 'staff', 'patient'] as const) {
+    attempt(`renderText by ${by}`, repro, () => renderText(problem, schedule, { by }));
+    attempt(`renderHtml by ${by}`, repro, () => renderHtml(problem, schedule, { by }));
+  }
+  if (checked?.feasible) {
+    const list = changes(problem, schedule);
+    checkReplan('replan', `${repro}, changes ${JSON.stringify(list)}`, () => replan(problem, schedule, list, { seed: 1, maxIterations: 300, timeLimitMs: LONG }));
+    checkReplan('nextWeek+replan', repro, () => {
+      const carried = nextWeek(problem, schedule);
+      return replan(carried.problem, carried.schedule, [], { seed: 1, maxIterations: 300, timeLimitMs: LONG });
+    });
+  }
+  if (!isDeepStrictEqual(problem, before)) fail('explain/exports/replan mutate the problem', repro);
+
+  if (clinic.patients >= 300) {
+    const limit = pick([50, 100, 150, 200, 300]);
+    const t0 = performance.now();
+    const quick = attempt(`solve ${limit} ms`, repro, () => solve(problem, { seed, timeLimitMs: limit }));
+    const over = performance.now() - t0 - limit;
+    limited++;
+    if (over > overshoot.ms) overshoot = { ms: over, repro: `${clinic.repro}, timeLimitMs ${limit}` };
+    if (quick) {
+      const broken = hardRules(problem, quick.schedule);
+      if (broken) fail(`timeLimitMs ${limit}: hard ${broken}`, `${clinic.repro}, solve seed ${seed}, timeLimitMs ${limit}`);
+    }
+  }
+}
+
+const started = Date.now();
+const list = clinics();
+list.forEach((clinic, i) => sweepOne(clinic, i));
+const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+console.log(`\nSweep ${new Date().toISOString()}: ${list.length} clinics (seed ${sweepSeed}, maxIterations ${maxIterations}${hard ? ', hard' : ''}${only ? `, ${only} only` : ''}) in ${minutes} min, load ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(limited === 0 ? 'No small time limit run (no clinic of 300+ patients).' : `Small time limits: ${limited} solves, largest overshoot ${overshoot.ms.toFixed(0)} ms (${overshoot.repro})`);
+if (failures.size === 0) console.log('No failures.');
+for (const [kind, { n, repro }] of [...failures].sort((a, b) => b[1].n - a[1].n)) console.log(`${String(n).padStart(4)}  ${kind}\n      e.g. ${repro}`);
+process.exitCode = failures.size === 0 ? 0 : 1;
