@@ -119,7 +119,7 @@ function corrupt(problem: Problem): { problem: Problem; what: string } {
   const service = bad.services[int(0, bad.services.length - 1)]!;
   switch (int(0, 7)) {
     case 0: (service as { durationMinutes: number }).durationMinutes = -15; return { problem: bad, what: 'negative duration' };
-    case 1: (patient as { track: string }).track = 'no-such-track'; return { problem: bad, what: 'unknown track' };
+    case 1: patient.tracks = ['no-such-track']; return { problem: bad, what: 'unknown track' };
     case 2: bad.patients.push(structuredClone(patient)); return { problem: bad, what: 'duplicate patient id' };
     case 3: (bad as { weekStart: string }).weekStart = '2026-13-40'; return { problem: bad, what: 'bad weekStart' };
     case 4: (bad as { timeZone: string }).timeZone = 'Mars/Olympus'; return { problem: bad, what: 'bad timeZone' };
