@@ -53,6 +53,46 @@ const only = process.env.SWEEP_ONLY;
 const hard = process.env.SWEEP_HARD === '1';
 const LONG = 120_000;
 
+/**
+ * Odd settings laid over a clinic (with SWEEP_HARD): another start-time spacing, another zone
+ * (half-hour and 45-minute offsets), and the whole week moved by whole weeks (every date in the
+ * problem, RRULE dates too) onto a week that holds a DST change.
+ */
+interface Twist {
+  granularityMinutes?: number;
+  timeZone?: string;
+  shiftWeeks?: number;
+}
+
+function twisted(problem: Problem, twist: Twist): Problem {
+  const days = 7 * (twist.shiftWeeks ?? 0);
+  const shift = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      if (days === 0) return value;
+      return value
+        .replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => addDays(d, days))
+        .replace(/\b(\d{4})(\d{2})(\d{2})(?=T|\b)/g, (_m, y: string, mo: string, d: string) => addDays(`${y}-${mo}-${d}`, days).replace(/-/g, ''));
+    }
+    if (Array.isArray(value)) return value.map(shift);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shift(v)]));
+    return value;
+  };
+  const result = shift(problem) as Problem;
+  if (twist.granularityMinutes !== undefined) result.granularityMinutes = twist.granularityMinutes;
+  if (twist.timeZone !== undefined) result.timeZone = twist.timeZone;
+  return result;
+}
+
+function twist(): Twist {
+  if (!hard || random() < 0.3) return {};
+  const result: Twist = {};
+  if (random() < 0.5) result.granularityMinutes = pick([5, 10, 20, 30, 60]);
+  if (random() < 0.5) result.timeZone = pick(['Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Chatham', 'America/New_York', 'Europe/London']);
+  // 2026-11-23 + 15 weeks: the week of 2027-03-14 (US clocks forward); + 48 weeks: 2027-10-25 week (Europe's fall back on 10-31).
+  if (random() < 0.5) result.shiftWeeks = pick([15, 48, 19]);
+  return result;
+}
+
 interface Clinic {
   family: string;
   /** How to build it again. */
@@ -84,13 +124,20 @@ function clinics(): Clinic[] {
   const tight = hard ? [1.0, 1.2, 1.4, 1.6, 2.0] : [0.5, 0.7, 0.9, 1.0, 1.1, 1.3, 1.6];
   for (let i = want('generated'); i > 0; i--) {
     const options = { patients: pick(sizes), tightness: pick(tight), seed: int(1, 1_000_000), holidays: random() < 0.3, partialWeeks: random() < 0.4 };
-    list.push({ family: 'generated', repro: `generateProgram(${JSON.stringify(options)})`, patients: options.patients, make: () => generateProgram(options) });
+    const odd = twist();
+    const shown = Object.keys(odd).length === 0 ? '' : ` twisted ${JSON.stringify(odd)}`;
+    list.push({ family: 'generated', repro: `generateProgram(${JSON.stringify(options)})${shown}`, patients: options.patients, make: () => twisted(generateProgram(options), odd) });
   }
   const n = want('random');
   if (n > 0) {
     const maxPatients = hard ? 60 : 30;
     const samples = fc.sample(problemArbitrary({ maxPatients, maxTracks: hard ? 5 : 3 }), { numRuns: n, seed: sweepSeed });
-    samples.forEach((p, i) => list.push({ family: 'random', repro: `fc.sample(problemArbitrary({ maxPatients: ${maxPatients}, maxTracks: ${hard ? 5 : 3} }), { numRuns: ${n}, seed: ${sweepSeed} })[${i}]`, patients: p.patients.length, make: () => structuredClone(p) }));
+    samples.forEach((p, i) => {
+      const odd = twist();
+      delete odd.shiftWeeks; // its weeks hold their own DST changes already
+      const shown = Object.keys(odd).length === 0 ? '' : ` twisted ${JSON.stringify(odd)}`;
+      list.push({ family: 'random', repro: `fc.sample(problemArbitrary({ maxPatients: ${maxPatients}, maxTracks: ${hard ? 5 : 3} }), { numRuns: ${n}, seed: ${sweepSeed} })[${i}]${shown}`, patients: p.patients.length, make: () => twisted(p, odd) });
+    });
   }
   const f = want('feasible');
   if (f > 0) {
@@ -198,6 +245,8 @@ function sweepOne(clinic: Clinic, index: number): void {
   const seed = int(1, 1000);
   const repro = `${clinic.repro}, solve seed ${seed}, maxIterations ${maxIterations}`;
   const before = structuredClone(problem);
+  const valid = validateProblem(problem);
+  if (!valid.ok) return fail(`clinic invalid: ${[...new Set(valid.issues.map((i) => `${i.path.replace(/\d+/g, 'i')} ${i.code}`))].join(',')}`, repro);
   const options = { seed, maxIterations, timeLimitMs: LONG };
   const started = performance.now();
   const solved: Solution | undefined = attempt('solve', repro, () => solve(problem, options));
