@@ -277,6 +277,12 @@ function sweepOne(clinic: Clinic, index: number): void {
   attempt('diagnose', repro, () => diagnose(problem, { timeLimitMs: LONG }));
   if (clinic.patients <= 200) attempt('explain', repro, () => explain(problem, solved, { maxIterations: 200, maxCandidates: 2, timeLimitMs: LONG }));
   attempt('toICalendar', repro, () => toICalendar(problem, schedule));
+  attempt('toICalendar recurring', repro, () => toICalendar(problem, schedule, { recurring: true }));
+  const subjects = [{ patient: pick(problem.patients).id }, ...(problem.staff.length > 0 ? [{ staff: pick(problem.staff).id }] : []), ...(problem.rooms.length > 0 ? [{ room: pick(problem.rooms).id }] : [])];
+  for (const subject of subjects) {
+    attempt(`toICalendar for ${Object.keys(subject)[0]}`, repro, () => toICalendar(problem, schedule, { for: subject, recurring: random() < 0.5 }));
+    attempt(`toFhir for ${Object.keys(subject)[0]}`, repro, () => toFhir(problem, schedule, { for: subject }));
+  }
   attempt('toFhir', repro, () => toFhir(problem, schedule));
   for (const by of ['track', 'room', 'staff', 'patient'] as const) {
     attempt(`renderText by ${by}`, repro, () => renderText(problem, schedule, { by }));
