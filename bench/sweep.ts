@@ -208,6 +208,7 @@ function changes(problem: Problem, schedule: Schedule): Change[] {
 const failures = new Map<string, { n: number; repro: string }>();
 let overshoot = { ms: -Infinity, repro: '' };
 let limited = 0;
+const skipped = new Map<string, number>();
 function fail(kind: string, repro: string): void {
   const seen = failures.get(kind);
   if (seen) seen.n++;
@@ -246,7 +247,12 @@ function sweepOne(clinic: Clinic, index: number): void {
   const repro = `${clinic.repro}, solve seed ${seed}, maxIterations ${maxIterations}`;
   const before = structuredClone(problem);
   const valid = validateProblem(problem);
-  if (!valid.ok) return fail(`clinic invalid: ${[...new Set(valid.issues.map((i) => `${i.path.replace(/\d+/g, 'i')} ${i.code}`))].join(',')}`, repro);
+  if (!valid.ok) {
+    const codes = [...new Set(valid.issues.map((i) => `${i.path.replace(/\d+/g, 'i')} ${i.code}`))].join(',');
+    // An odd spacing may put a template or window off the grid: validation refusing it is right.
+    if (clinic.repro.includes('twisted')) return void skipped.set(codes, (skipped.get(codes) ?? 0) + 1);
+    return fail(`clinic invalid: ${codes}`, repro);
+  }
   const options = { seed, maxIterations, timeLimitMs: LONG };
   const started = performance.now();
   const solved: Solution | undefined = attempt('solve', repro, () => solve(problem, options));
@@ -318,6 +324,7 @@ list.forEach((clinic, i) => sweepOne(clinic, i));
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 console.log(`\nSweep ${new Date().toISOString()}: ${list.length} clinics (seed ${sweepSeed}, maxIterations ${maxIterations}${hard ? ', hard' : ''}${only ? `, ${only} only` : ''}) in ${minutes} min, load ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log(limited === 0 ? 'No small time limit run (no clinic of 300+ patients).' : `Small time limits: ${limited} solves, largest overshoot ${overshoot.ms.toFixed(0)} ms (${overshoot.repro})`);
+for (const [codes, n] of skipped) console.log(`Skipped ${n}: the odd settings make the clinic invalid (${codes}).`);
 if (failures.size === 0) console.log('No failures.');
 for (const [kind, { n, repro }] of [...failures].sort((a, b) => b[1].n - a[1].n)) console.log(`${String(n).padStart(4)}  ${kind}\n      e.g. ${repro}`);
 process.exitCode = failures.size === 0 ? 0 : 1;
