@@ -15,7 +15,9 @@
  *   equals `checkSchedule`'s score;
  * - the same problem, seed and maxIterations give the same timetable (two solves, JSON compared);
  * - the caller's problem is not mutated (deep-compared with a structuredClone taken before);
- * - `diagnose` and `explain` (bounded by maxIterations) do not throw;
+ * - `diagnose` and `explain` (bounded by maxIterations) do not throw; every `impossible` finding's
+ *   patients have one of its requirements unmet in the week, and no more patients are fully
+ *   served than `diagnose`'s bound; `feasible` and `allMet` agree with the score and `unmet`;
  * - `toICalendar`, `renderText`, `renderHtml` (each view), `toFhir` do not throw;
  * - `replan` with random changes, and `nextWeek` then `replan`, give valid problems and weeks with
  *   0 hard violations; three weeks chained (`nextWeek` with no-shows, `replan` to publish it, then
@@ -328,7 +330,21 @@ function sweepOne(clinic: Clinic, index: number): void {
     else if (error.issues.length === 0 || error.issues.some((i) => !i.path || !(Object.values(ISSUE_CODES) as string[]).includes(i.code) || !i.message)) fail(`invalid input (${bad.what}): issue without path, code or message`, repro);
   }
 
-  attempt('diagnose', repro, () => diagnose(problem, { timeLimitMs: LONG }));
+  const diagnosis = attempt('diagnose', repro, () => diagnose(problem, { timeLimitMs: LONG }));
+  if (diagnosis && checked?.feasible) {
+    // Every finding is a proof: a timetable that keeps the hard rules leaves one of its requirements unmet.
+    for (const finding of diagnosis.impossible) {
+      for (const patient of finding.patients) {
+        if (!checked.unmet.some((u) => u.patient === patient && finding.requirements.includes(u.rule))) {
+          fail(`diagnose finding ${finding.code} proves unmeetable what the week meets`, `${repro}, patient ${patient}`);
+        }
+      }
+    }
+    const unserved = new Set(checked.unmet.map((u) => u.patient));
+    const served = problem.patients.filter((p) => !unserved.has(p.id)).length;
+    if (diagnosis.bound && served > diagnosis.bound.patients) fail(`diagnose bound below the patients the week serves (${diagnosis.bound.binding ? 'cut' : 'no cut'})`, `${repro}: ${served} > ${diagnosis.bound.patients}`);
+  }
+  if (checked && (checked.feasible !== (checked.score.hard === 0) || checked.allMet !== (checked.feasible && checked.unmet.length === 0))) fail('report flags disagree with its score', repro);
   if (clinic.patients <= 200) {
     const explained = attempt('explain', repro, () => explain(problem, solved, { maxIterations: 200, maxCandidates: 2, timeLimitMs: LONG }));
     // Every repair explain proposes applies to a valid problem that solves.
