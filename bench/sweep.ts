@@ -9,8 +9,9 @@
  * with the programme fields, `feasibleProblemArbitrary`) and the built-in samples (src/sample).
  *
  * Promises checked on each clinic (a failure is printed under its kind, with one reproducer):
- * - `solve` does not throw on valid input; a corrupted copy of the input throws `ProblemError`
- *   with issues that have a path and a known code;
+ * - `solve` does not throw on valid input; a corrupted copy of the input makes `solve`,
+ *   `checkSchedule`, `diagnose`, `replan` and `nextWeek` throw `ProblemError` with issues that have
+ *   a path, a known code and a sentence;
  * - the timetable has 0 hard violations by `checkSchedule` from scratch, and the report's score
  *   equals `checkSchedule`'s score;
  * - the same problem, seed and maxIterations give the same timetable (two solves, JSON compared);
@@ -322,12 +323,21 @@ function sweepOne(clinic: Clinic, index: number): void {
   if (!isDeepStrictEqual(problem, before)) fail('something mutates the problem', repro);
 
   const bad = corrupt(problem);
-  try {
-    solve(bad.problem, { seed, maxIterations: 10, timeLimitMs: LONG });
-    fail(`invalid input accepted: ${bad.what}`, repro);
-  } catch (error) {
-    if (!(error instanceof ProblemError)) fail(`invalid input (${bad.what}) throws ${(error as Error).name}: ${String((error as Error).message).slice(0, 60)}`, repro);
-    else if (error.issues.length === 0 || error.issues.some((i) => !i.path || !(Object.values(ISSUE_CODES) as string[]).includes(i.code) || !i.message)) fail(`invalid input (${bad.what}): issue without path, code or message`, repro);
+  const entries: Array<[string, () => unknown]> = [
+    ['solve', () => solve(bad.problem, { seed, maxIterations: 10, timeLimitMs: LONG })],
+    ['checkSchedule', () => checkSchedule(bad.problem, schedule)],
+    ['diagnose', () => diagnose(bad.problem)],
+    ['replan', () => replan(bad.problem, schedule, [], { seed, maxIterations: 10, timeLimitMs: LONG })],
+    ['nextWeek', () => nextWeek(bad.problem, schedule)],
+  ];
+  for (const [name, run] of entries) {
+    try {
+      run();
+      fail(`${name} accepts invalid input: ${bad.what}`, repro);
+    } catch (error) {
+      if (!(error instanceof ProblemError)) fail(`${name} on invalid input (${bad.what}) throws ${(error as Error).name}: ${String((error as Error).message).slice(0, 60)}`, repro);
+      else if (error.issues.length === 0 || error.issues.some((i) => !i.path || !(Object.values(ISSUE_CODES) as string[]).includes(i.code) || !i.message)) fail(`${name} on invalid input (${bad.what}): issue without path, code or message`, repro);
+    }
   }
 
   const diagnosis = attempt('diagnose', repro, () => diagnose(problem, { timeLimitMs: LONG }));
