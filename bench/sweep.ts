@@ -47,7 +47,7 @@ import { replan } from '../src/replan/replan.js';
 import { nextWeek } from '../src/replan/next-week.js';
 import { sampleClinic } from '../src/sample/clinic.js';
 import { adolescentProgram } from '../src/sample/adolescent.js';
-import { addDays } from '../src/time/week.js';
+import { addDays, daysBetween } from '../src/time/week.js';
 import { generateProgram } from './generate.js';
 import { feasibleProblemArbitrary, problemArbitrary } from '../test/support/arbitraries.js';
 
@@ -60,8 +60,8 @@ const LONG = 120_000;
 
 /**
  * Odd settings laid over a clinic (with SWEEP_HARD): another start-time spacing, another zone
- * (half-hour and 45-minute offsets), and the whole week moved by whole weeks (every date in the
- * problem, RRULE dates too) onto a week that holds a DST change.
+ * (UTC, +14, half-hour and 45-minute offsets), and the whole week moved by whole weeks (every date
+ * in the problem, RRULE dates too) onto a week that holds a DST change, into 1850 or to 9999-12-20.
  */
 interface Twist {
   granularityMinutes?: number;
@@ -92,9 +92,10 @@ function twist(): Twist {
   if (!hard || random() < 0.3) return {};
   const result: Twist = {};
   if (random() < 0.5) result.granularityMinutes = pick([5, 10, 20, 30, 60]);
-  if (random() < 0.5) result.timeZone = pick(['Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Chatham', 'America/New_York', 'Europe/London']);
+  if (random() < 0.5) result.timeZone = pick(['UTC', 'Etc/GMT-14', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Chatham', 'America/New_York', 'Europe/London']);
   // 2026-11-23 + 15 weeks: the week of 2027-03-14 (US clocks forward); + 48 weeks: 2027-10-25 week (Europe's fall back on 10-31).
-  if (random() < 0.5) result.shiftWeeks = pick([15, 48, 19]);
+  // Or far away: a week of local mean time (Los Angeles before 1883) and the last week accepted.
+  if (random() < 0.5) result.shiftWeeks = pick([15, 48, 19, daysBetween('2026-11-23', '1850-01-07') / 7, daysBetween('2026-11-23', '9999-12-20') / 7]);
   return result;
 }
 
