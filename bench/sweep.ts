@@ -13,7 +13,8 @@
  *   `checkSchedule`, `diagnose`, `replan` and `nextWeek` throw `ProblemError` with issues that have
  *   a path, a known code and a sentence;
  * - the timetable has 0 hard violations by `checkSchedule` from scratch, and the report's score
- *   equals `checkSchedule`'s score;
+ *   equals `checkSchedule`'s score (a third of the clinics under random soft weights, some 0, or
+ *   `triage: 'spread'`, given to both);
  * - the same problem, seed and maxIterations give the same timetable (two solves, JSON compared);
  * - the caller's problem is not mutated (deep-compared with a structuredClone taken before);
  * - `diagnose` and `explain` (bounded by maxIterations) do not throw; every `impossible` finding's
@@ -36,6 +37,7 @@ import { ProblemError } from '../src/model/issue.js';
 import { ISSUE_CODES } from '../src/input/issue-codes.js';
 import { validateProblem } from '../src/input/validate.js';
 import { checkSchedule } from '../src/pipeline/check-schedule.js';
+import { ruleCatalogue } from '../src/rules/catalogue.js';
 import { solve } from '../src/pipeline/solve.js';
 import { applyRepair, explain } from '../src/pipeline/explain.js';
 import { diagnose } from '../src/diagnose/diagnose.js';
@@ -182,6 +184,15 @@ function corrupt(problem: Problem): { problem: Problem; what: string } {
   }
 }
 
+const SOFT = ruleCatalogue().filter((r) => r.level === 'soft').map((r) => r.code);
+
+function weighting(): { weights?: Record<string, number>; triage?: 'spread' | 'whole-patients' } {
+  if (random() < 0.67) return {};
+  const weights: Record<string, number> = {};
+  for (const code of SOFT) if (random() < 0.3) weights[code] = pick([0, 0.5, 3, 25]);
+  return random() < 0.5 ? { weights, triage: 'spread' } : { weights };
+}
+
 let admitted = 0;
 
 /** Random valid changes to a published week, like test/replan/validity-case.ts. */
@@ -296,7 +307,7 @@ function weeks(first: Problem, published: Schedule, repro: string): void {
 function sweepOne(clinic: Clinic, index: number): void {
   const problem = clinic.make();
   const seed = int(1, 1000);
-  const repro = `${clinic.repro}, solve seed ${seed}, maxIterations ${maxIterations}`;
+  let repro = `${clinic.repro}, solve seed ${seed}, maxIterations ${maxIterations}`;
   const before = structuredClone(problem);
   const valid = validateProblem(problem);
   if (!valid.ok) {
@@ -305,15 +316,18 @@ function sweepOne(clinic: Clinic, index: number): void {
     if (clinic.repro.includes('twisted')) return void skipped.set(codes, (skipped.get(codes) ?? 0) + 1);
     return fail(`clinic invalid: ${codes}`, repro);
   }
-  const options = { seed, maxIterations, timeLimitMs: LONG };
+  // A third of the clinics solve under other weights (0 switches a rule off) or the other triage.
+  const scoring = weighting();
+  const options = { seed, maxIterations, timeLimitMs: LONG, ...scoring };
   const started = performance.now();
+  if (Object.keys(scoring).length > 0) repro += `, ${JSON.stringify(scoring)}`;
   const solved: Solution | undefined = attempt('solve', repro, () => solve(problem, options));
   const solveMs = performance.now() - started;
   console.log(`#${index} ${clinic.family} ${clinic.patients}p ${solveMs.toFixed(0)} ms ${clinic.repro}`);
   if (!isDeepStrictEqual(problem, before)) fail('solve mutates the problem', repro);
   if (!solved) return;
   const { schedule, report } = solved;
-  const checked = attempt('checkSchedule', repro, () => checkSchedule(problem, schedule, { timeLimitMs: LONG }));
+  const checked = attempt('checkSchedule', repro, () => checkSchedule(problem, schedule, { timeLimitMs: LONG, ...scoring }));
   if (checked) {
     const broken = checked.violations.filter((v) => v.level === 'hard').map((v) => v.rule);
     if (broken.length > 0) fail(`solve hard: ${[...new Set(broken)].sort().join(',')}`, repro);
