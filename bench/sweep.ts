@@ -2,7 +2,8 @@
  * Sweep: runs many clinics nobody tuned for and checks the library's promises on each. Not a
  * timed benchmark (wall time is printed, never failed on). Run:
  * `TZ=UTC npx tsx bench/sweep.ts [clinics=200] [seed=1] [maxIterations=1500]`
- * (`SWEEP_ONLY=generated|random|feasible|sample` runs one family; `SWEEP_HARD=1` larger, tighter clinics).
+ * (`SWEEP_ONLY=generated|random|feasible|sample` runs one family; `SWEEP_HARD=1` larger, tighter
+ * clinics with odd settings; `SWEEP_DUMP=folder` writes each failing re-planned week as JSON).
  *
  * Clinics: bench/generate.ts `generateProgram` (20-600 patients, tightness 0.5-1.6, holidays,
  * partial weeks, many seeds), fast-check samples of test/support/arbitraries (`problemArbitrary`
@@ -28,6 +29,7 @@
  * - a small time limit (50-300 ms, 300+ patients) returns a week with 0 hard violations; how far
  *   past its limit it returned is printed (the largest overshoot), not failed on.
  */
+import { writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import type { Change } from '../src/model/options.js';
@@ -194,6 +196,7 @@ function weighting(): { weights?: Record<string, number>; triage?: 'spread' | 'w
 }
 
 let admitted = 0;
+let dumped = 0;
 
 /** Random valid changes to a published week, like test/replan/validity-case.ts. */
 function changes(problem: Problem, schedule: Schedule): Change[] {
@@ -279,6 +282,8 @@ function weeks(first: Problem, published: Schedule, repro: string): void {
       return replan(next.problem, next.schedule, [], { seed: 1, maxIterations: 300, timeLimitMs: LONG });
     });
     if (!carried) return;
+    const published = hardRules(carried.problem, carried.schedule);
+    if (published) return fail(`weeks: published week hard ${published}`, `${repro}, week ${week}`);
     const list = changes(carried.problem, carried.schedule);
     const asOf = new Date(Date.parse(`${addDays(carried.problem.weekStart, int(0, 6))}T${String(int(0, 23)).padStart(2, '0')}:00:00Z`)).toISOString();
     const here = `${repro}, week ${week} changes ${JSON.stringify(list)} asOf ${asOf}`;
@@ -298,7 +303,11 @@ function weeks(first: Problem, published: Schedule, repro: string): void {
     const valid = validateProblem(next.problem);
     if (!valid.ok) return fail(`weeks: invalid problem: ${valid.issues.map((i) => i.code).join(',')}`, here);
     const broken = hardRules(next.problem, next.schedule);
-    if (broken) return fail(`weeks: hard ${broken}`, here);
+    if (broken) {
+      // The exact case, to replay without the weeks before it (SWEEP_DUMP=folder).
+      if (process.env.SWEEP_DUMP) writeFileSync(`${process.env.SWEEP_DUMP}/weeks-${++dumped}.json`, JSON.stringify({ problem: carried.problem, schedule: carried.schedule, changes: list, options }));
+      return fail(`weeks: hard ${broken}`, here);
+    }
     problem = next.problem;
     schedule = next.schedule;
   }
