@@ -65,7 +65,8 @@ const LONG = 120_000;
 /**
  * Odd settings laid over a clinic (with SWEEP_HARD): another start-time spacing, another zone
  * (UTC, +14, half-hour and 45-minute offsets), and the whole week moved by whole weeks (every date
- * in the problem, RRULE dates too) onto a week that holds a DST change, into 1850 or to 9999-12-20.
+ * in the problem, RRULE dates too) onto a week that holds a DST change, into 1850 or to 9999-11-29
+ * (four weeks before the last accepted: the weeks chain carries it three weeks on).
  */
 interface Twist {
   granularityMinutes?: number;
@@ -99,7 +100,7 @@ function twist(): Twist {
   if (random() < 0.5) result.timeZone = pick(['UTC', 'Etc/GMT-14', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Chatham', 'America/New_York', 'Europe/London']);
   // 2026-11-23 + 15 weeks: the week of 2027-03-14 (US clocks forward); + 48 weeks: 2027-10-25 week (Europe's fall back on 10-31).
   // Or far away: a week of local mean time (Los Angeles before 1883) and the last week accepted.
-  if (random() < 0.5) result.shiftWeeks = pick([15, 48, 19, daysBetween('2026-11-23', '1850-01-07') / 7, daysBetween('2026-11-23', '9999-12-20') / 7]);
+  if (random() < 0.5) result.shiftWeeks = pick([15, 48, 19, daysBetween('2026-11-23', '1850-01-07') / 7, daysBetween('2026-11-23', '9999-11-29') / 7]);
   return result;
 }
 
@@ -197,6 +198,10 @@ function weighting(): { weights?: Record<string, number>; triage?: 'spread' | 'w
 
 let admitted = 0;
 let dumped = 0;
+/** Writes a re-planning case that failed, to replay it alone (SWEEP_DUMP=folder). */
+function dump(replay: { problem: Problem; schedule: Schedule; changes: Change[]; options: object }): void {
+  if (process.env.SWEEP_DUMP) writeFileSync(`${process.env.SWEEP_DUMP}/weeks-${++dumped}.json`, JSON.stringify(replay));
+}
 
 /** Random valid changes to a published week, like test/replan/validity-case.ts. */
 function changes(problem: Problem, schedule: Schedule): Change[] {
@@ -277,13 +282,15 @@ function weeks(first: Problem, published: Schedule, repro: string): void {
     // The week is carried, repaired and published (replan with no change), then changed as it runs:
     // a carried week that was never repaired may hold sessions a discharge left too small, and
     // `asOf` or a `missed` change would freeze those as a record.
-    const carried = attempt(`nextWeek+replan (week ${week})`, repro, () => {
-      const next = nextWeek(problem, schedule, { attendance });
-      return replan(next.problem, next.schedule, [], { seed: 1, maxIterations: 300, timeLimitMs: LONG });
-    });
-    if (!carried) return;
+    const publish = { seed: 1, maxIterations: 300, timeLimitMs: LONG };
+    const next = attempt(`nextWeek (week ${week})`, repro, () => nextWeek(problem, schedule, { attendance }));
+    const carried = next && attempt(`replan to publish (week ${week})`, repro, () => replan(next.problem, next.schedule, [], publish));
+    if (!next || !carried) return;
     const published = hardRules(carried.problem, carried.schedule);
-    if (published) return fail(`weeks: published week hard ${published}`, `${repro}, week ${week}`);
+    if (published) {
+      dump({ problem: next.problem, schedule: next.schedule, changes: [], options: publish });
+      return fail(`weeks: published week hard ${published}`, `${repro}, week ${week}`);
+    }
     const list = changes(carried.problem, carried.schedule);
     const asOf = new Date(Date.parse(`${addDays(carried.problem.weekStart, int(0, 6))}T${String(int(0, 23)).padStart(2, '0')}:00:00Z`)).toISOString();
     const here = `${repro}, week ${week} changes ${JSON.stringify(list)} asOf ${asOf}`;
@@ -305,7 +312,7 @@ function weeks(first: Problem, published: Schedule, repro: string): void {
     const broken = hardRules(next.problem, next.schedule);
     if (broken) {
       // The exact case, to replay without the weeks before it (SWEEP_DUMP=folder).
-      if (process.env.SWEEP_DUMP) writeFileSync(`${process.env.SWEEP_DUMP}/weeks-${++dumped}.json`, JSON.stringify({ problem: carried.problem, schedule: carried.schedule, changes: list, options }));
+      dump({ problem: carried.problem, schedule: carried.schedule, changes: list, options });
       return fail(`weeks: hard ${broken}`, here);
     }
     problem = next.problem;
