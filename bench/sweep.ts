@@ -283,12 +283,12 @@ function weeks(first: Problem, published: Schedule, repro: string): void {
     // a carried week that was never repaired may hold sessions a discharge left too small, and
     // `asOf` or a `missed` change would freeze those as a record.
     const publish = { seed: 1, maxIterations: 300, timeLimitMs: LONG };
-    const next = attempt(`nextWeek (week ${week})`, repro, () => nextWeek(problem, schedule, { attendance }));
-    const carried = next && attempt(`replan to publish (week ${week})`, repro, () => replan(next.problem, next.schedule, [], publish));
-    if (!next || !carried) return;
+    const following = attempt(`nextWeek (week ${week})`, repro, () => nextWeek(problem, schedule, { attendance }));
+    const carried = following && attempt(`replan to publish (week ${week})`, repro, () => replan(following.problem, following.schedule, [], publish));
+    if (!following || !carried) return;
     const published = hardRules(carried.problem, carried.schedule);
     if (published) {
-      dump({ problem: next.problem, schedule: next.schedule, changes: [], options: publish });
+      dump({ problem: following.problem, schedule: following.schedule, changes: [], options: publish });
       return fail(`weeks: published week hard ${published}`, `${repro}, week ${week}`);
     }
     const list = changes(carried.problem, carried.schedule);
