@@ -181,6 +181,15 @@ class WallClock implements ICalDayJsStub {
   toJSON(): string {
     return this.#instant.toISOString();
   }
+
+  /**
+   * The same instant on the UTC wall clock. ical-generator drops an event's zone when it is
+   * exactly `'UTC'` and then prints the start in UTC through this (a clinic kept in UTC).
+   */
+  utc(): WallClock {
+    const iso = this.#instant.toISOString();
+    return new WallClock(iso.slice(0, 10), this.#instant.getUTCHours() * 60 + this.#instant.getUTCMinutes(), 'UTC');
+  }
 }
 
 function wallClocks(meeting: Meeting, timeZone: string): { start: WallClock; end: WallClock } {

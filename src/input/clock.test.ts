@@ -38,6 +38,12 @@ describe('dates, weekStart and timeZone', () => {
   it('rejects a weekStart that is not a Monday', () => {
     expect(issuesAfter((p) => (p.weekStart = '2026-11-22'))).toEqual(['weekStart not-monday']);
   });
+  it('rejects a weekStart whose week runs past 9999-12-31', () => {
+    // Found by bench/sweep.ts: a week of 9999-12-27 was accepted and then crashed toFhir and
+    // nextWeek with a RangeError (its days after Friday are no 'YYYY-MM-DD' dates).
+    expect(issuesAfter((p) => (p.weekStart = '9999-12-27'))).toEqual(['weekStart out-of-range']);
+    expect(issuesAfter((p) => (p.weekStart = '9999-12-20'))).toEqual([]);
+  });
   it('rejects an unknown IANA zone, and a missing one', () => {
     expect(issuesAfter((p) => (p.timeZone = 'America/Springfield'))).toEqual(['timeZone invalid-time-zone']);
     expect(issuesAfter((p) => delete p.timeZone)).toEqual(['timeZone missing-field']);

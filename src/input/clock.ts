@@ -2,7 +2,7 @@
  * Times: clock times, dates, weekdays, the week start and the time zone.
  */
 import type { LocalDate, LocalTime, Weekday } from '../model/problem.js';
-import { dayNumber, parseLocalTime, WEEKDAYS, weekdayOf, MINUTES_PER_DAY, SLOT_MINUTES } from '../time/week.js';
+import { addDays, dayNumber, parseLocalTime, WEEKDAYS, weekdayOf, MINUTES_PER_DAY, SLOT_MINUTES } from '../time/week.js';
 import { isValidTimeZone } from '../time/zone.js';
 import { type Context, quote, typeName } from './context.js';
 import { ISSUE_CODES } from './issue-codes.js';
@@ -81,6 +81,11 @@ export function readWeekStart(value: unknown, path: string, context: Context): {
   const weekday = weekdayOf(date.text);
   if (weekday !== 'MO') {
     context.report(path, ISSUE_CODES.notMonday, `weekStart ${quote(date.text)} is a ${weekday}, not a Monday (MO).`);
+    return undefined;
+  }
+  // The week's days and the Monday after it (exports' horizons, nextWeek) must be 'YYYY-MM-DD' dates.
+  if (dayNumber(addDays(date.text, 7)) === undefined) {
+    context.report(path, ISSUE_CODES.outOfRange, `weekStart ${quote(date.text)} starts a week that runs past 9999-12-31.`);
     return undefined;
   }
   return date;

@@ -98,6 +98,15 @@ describe('zone conversion', () => {
     expect(formatInstant(Date.UTC(2026, 10, 24, 2), 'UTC')).toBe('2026-11-24T02:00:00+00:00');
   });
 
+  it('prints an instant of local mean time (an offset with seconds) in UTC, a form RFC 3339 and Date.parse read', () => {
+    // Found beside bench/sweep.ts: a week of 1850 in Los Angeles printed '-07:52:58', which
+    // Date.parse, toFhir and replan's check of a published week all refuse.
+    const at = zonedInstant('1850-01-07', '08:00', LA).getTime();
+    const text = toOffsetIso('1850-01-07', '08:00', LA);
+    expect(text).toBe('1850-01-07T15:52:58Z');
+    expect(Date.parse(text)).toBe(at);
+  });
+
   it('rejects unknown zones and malformed wall clocks', () => {
     expect(isValidTimeZone(LA)).toBe(true);
     expect(isValidTimeZone('UTC')).toBe(true);

@@ -136,7 +136,8 @@ function pad(value: number, width = 2): string {
 }
 
 /**
- * ISO 8601 of the instant `epochMs` as wall clock in `timeZone` with that zone's offset.
+ * ISO 8601 of the instant `epochMs` as wall clock in `timeZone` with that zone's offset (in UTC,
+ * `Z`, when the offset has seconds: local mean time before ~1900, which RFC 3339 cannot write).
  *
  * @example
  * formatInstant(Date.UTC(2026, 10, 24, 2), 'America/Los_Angeles'); // '2026-11-23T18:00:00-08:00'
@@ -144,12 +145,13 @@ function pad(value: number, width = 2): string {
 export function formatInstant(epochMs: number, timeZone: string): string {
   const wholeSecond = Math.floor(epochMs / 1000) * 1000;
   const offset = zoneOffsetMs(wholeSecond, timeZone);
-  const iso = new Date(wholeSecond + offset).toISOString().slice(0, 19);
   const offsetSeconds = Math.round(Math.abs(offset) / 1000);
+  // Offsets with seconds exist only in local mean time before ~1900; RFC 3339 (and Date.parse,
+  // FHIR, the schedule schema) has no form for them: the same instant is printed in UTC instead.
+  if (offsetSeconds % 60 !== 0) return `${new Date(wholeSecond).toISOString().slice(0, 19)}Z`;
+  const iso = new Date(wholeSecond + offset).toISOString().slice(0, 19);
   const sign = offset < 0 ? '-' : '+';
-  const hhmm = `${sign}${pad(Math.floor(offsetSeconds / 3600))}:${pad(Math.floor(offsetSeconds / 60) % 60)}`;
-  // Offsets with seconds exist only in local mean time before ~1900; RFC 3339 has no form for them.
-  return `${iso}${offsetSeconds % 60 === 0 ? hhmm : `${hhmm}:${pad(offsetSeconds % 60)}`}`;
+  return `${iso}${sign}${pad(Math.floor(offsetSeconds / 3600))}:${pad(Math.floor(offsetSeconds / 60) % 60)}`;
 }
 
 /**
