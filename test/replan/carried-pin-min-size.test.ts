@@ -7,15 +7,11 @@ import { sampleClinic } from '../../src/sample/clinic.js';
 import { addDays } from '../../src/time/week.js';
 
 // Found by bench/sweep.ts (the weeks chain). A pinned group is carried to the next week by
-// nextWeek (pins unchanged) and the discharges due by then leave it below the group's minimum;
-// replan of that week with no change keeps it pinned and returns a week that breaks
-// group-min-size. Cause, in src/engine/construct/release.ts (releaseBroken): a frozen future
-// meeting is checked with blocker(engine, pinned, -1, false), i.e. without the group minimum, so
-// a pin too small to be held is never released (one broken by a staff or room change is).
-// Marked `fails` until the engine's owner passes checkMinSize there (src/engine is being
-// restructured on another branch); remove `.fails` then.
+// nextWeek (pins unchanged) and the discharges due by then leave it below the group's minimum.
+// releaseBroken (src/engine/construct/release.ts) checked a pinned future meeting without the
+// group minimum, so replan kept the pin and returned a week that breaks group-min-size.
 describe('a pinned group carried below its minimum', () => {
-  it.fails('is released by replan rather than kept as a hard violation', () => {
+  it('is released by replan rather than kept as a hard violation', () => {
     const problem = sampleClinic();
     const { schedule } = solve(problem, { seed: 1, maxIterations: 300, timeLimitMs: 60_000 });
     const groups = new Map(problem.services.filter((s) => s.kind === 'group').map((s) => [s.id, s.minSize ?? 1]));

@@ -199,12 +199,13 @@ export function releaseBroken(engine: Engine, meetings: readonly PublishedMeetin
   const pending: PlacedMeeting[] = [];
   for (const { meeting } of ordered.filter((x) => x.frozen && !x.past)) {
     const pinned = meetingWith(meeting, { pinned: true });
-    if (blocker(engine, pinned, -1, false) === null) {
+    // The group minimum too: discharges carried into the week can leave a pinned group too small to hold.
+    if (blocker(engine, pinned, -1, true) === null) {
       state.add(pinned);
       continue;
     }
     const equipped = equip(engine, pinned, -1, true, false);
-    if (equipped && blocker(engine, equipped, -1, false) === null) state.add(equipped);
+    if (equipped && blocker(engine, equipped, -1, true) === null) state.add(equipped);
     else {
       // No pin holds a meeting a change made impossible where it is.
       unpinned.push(meeting.id);
