@@ -113,9 +113,9 @@ export function anytimeText(rows: readonly AnytimeRow[]): string[] {
       ? []
       : [
           '  What limits it: at a limit L the call must return by L, so construction gets at most L - floor - reserve. At',
-          '  L = T/2, even with no reserve, that is T/2 - floor of the T - floor a complete construction takes (about a',
-          '  third at 1,000 patients: T 450-650 ms, floor ~130), and a cut construction serves patients about in',
-          '  proportion to its time (the T column: the reserve leaves it roughly T/2 - floor, and it serves 20-40%).',
+          '  L = T/2, even with no reserve, that is T/2 - floor of the T - floor a complete construction takes (a fifth',
+          '  to a third at 1,000 patients: T 350-650 ms, floor ~130), and a cut construction serves patients about in',
+          '  proportion to its time (the T column: the reserve, up to half the limit, leaves it about T/2 - floor).',
           '  90% at T/2 would need the first 90% of patients built in a third of the time, or a floor and a report',
           '  that cost nothing: the floor is validation, compilation and the JIT of a cold process, not the search.',
         ]),
