@@ -10,6 +10,7 @@ import { roomFree, staffFree, type Engine } from '../kernel/engine.js';
 import { findStaffChain, type StaffChain } from './restaff.js';
 import { FreeTimes } from '../kernel/free-times.js';
 import { meetingSlots } from '../kernel/meeting-slots.js';
+import { sectionSeats } from '../kernel/availability.js';
 
 /** Individual sessions a time may add, per service. */
 const MAX_INDIVIDUALS = 4;
@@ -265,7 +266,7 @@ function boundedLayouts(engine: Engine, weighed: Weighed, held: readonly number[
     choice.forEach((k, r) => {
       if (k < 0) return;
       sections += 1;
-      seats += sectionCapacity(engine, rooms[r]!, kinds[k]!.service);
+      seats += sectionSeats(engine, kinds[k]!.service, rooms[r]!);
     });
     if (sections === 0) return;
     if (held !== null && sameServices(choice.filter((k) => k >= 0).map((k) => kinds[k]!.service), held)) return;
@@ -305,7 +306,7 @@ function seatLayout(engine: Engine, weighed: Weighed, choice: readonly number[])
   });
   if (!chooseLeaders(engine, time, sections, weighed.individualStaff, weighed.ledBefore, weighed.chained, answers)) return null;
   const leaders = sections.map((x) => x.leader);
-  const capacity = sections.map((x) => sectionCapacity(engine, x.room, x.service));
+  const capacity = sections.map((x) => sectionSeats(engine, x.service, x.room));
   const minimum = sections.map((x) => problem.services[x.service]!.minSize);
   individualProbes.forEach((probe, k) => {
     // As many sessions as there are clinicians (not leading here) and offices free then.
@@ -329,11 +330,6 @@ function sameServices(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   const sorted = (xs: readonly number[]): string => [...xs].sort((x, y) => x - y).join(',');
   return sorted(a) === sorted(b);
-}
-
-/** Seats a section of `service` has in `room`. */
-function sectionCapacity(engine: Engine, room: number, service: number): number {
-  return Math.min(engine.problem.rooms[room]!.capacity, engine.problem.services[service]!.maxSize);
 }
 
 /** What candidate `i` gains from a seat in a section of `kind` (null: not allowed), before the tie-break for keeping their seat. */

@@ -89,3 +89,17 @@ export function roomFreeAt(engine: Engine, r: number, m: PlacedMeeting, from: nu
  * hundreds of clinicians is not scanned for every start construction tries.
  */
 export const CANDIDATES_WEIGHED = 16;
+
+/**
+ * Seats a section of `service` has in room `room`: its section size, capped by the room's
+ * capacity (-1, no room: the section size).
+ *
+ * @example
+ * ```ts
+ * const free = sectionSeats(engine, m.service, m.room) - m.patients.length;
+ * ```
+ */
+export function sectionSeats(engine: Engine, service: number, room: number): number {
+  const cap = engine.prepared.sectionCap[service]!;
+  return room >= 0 ? Math.min(cap, engine.problem.rooms[room]!.capacity) : cap;
+}

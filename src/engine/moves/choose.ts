@@ -45,20 +45,6 @@ export function isGroup(engine: Engine, m: PlacedMeeting): boolean {
   return engine.problem.services[m.service]!.kind === 'group';
 }
 
-/**
- * Seats a section of `service` has in room `room`: its section size, capped by the room's
- * capacity (-1, no room: the section size).
- *
- * @example
- * ```ts
- * const free = sectionSeats(engine, m.service, m.room) - m.patients.length;
- * ```
- */
-export function sectionSeats(engine: Engine, service: number, room: number): number {
-  const cap = engine.prepared.sectionCap[service]!;
-  return room >= 0 ? Math.min(cap, engine.problem.rooms[room]!.capacity) : cap;
-}
-
 /** Adds `p` to group meeting `index`, re-equipping (a larger room) when needed. */
 export function join(engine: Engine, index: number, p: number): boolean {
   const m = engine.state.meetings[index]!;

@@ -4,7 +4,8 @@ import type { Engine } from '../kernel/engine.js';
 import { minutesOf, sessionsOf } from '../kernel/tally.js';
 import { overlaps } from '../kernel/feasible.js';
 import { trackMeetings } from '../kernel/needs.js';
-import { isGroup, needy, randomMeeting, sectionSeats } from './choose.js';
+import { isGroup, needy, randomMeeting } from './choose.js';
+import { sectionSeats } from '../kernel/availability.js';
 import { closeInto, parallelGroups } from './groups.js';
 import type { Move } from './move.js';
 

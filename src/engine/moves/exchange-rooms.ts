@@ -2,7 +2,8 @@
 import type { PlacedMeeting } from '../../rules/types.js';
 import { tryAdd, tryReplace, type Engine } from '../kernel/engine.js';
 import { membersOf, need, patientFits, shortfall, trackMeetings } from '../kernel/needs.js';
-import { groupNeeder, sectionSeats } from './choose.js';
+import { groupNeeder } from './choose.js';
+import { sectionSeats } from '../kernel/availability.js';
 import { sessionsOf } from '../kernel/tally.js';
 import type { Move } from './move.js';
 import { meetingWith } from '../../compiled/meetings.js';

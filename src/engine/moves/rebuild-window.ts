@@ -5,7 +5,8 @@ import { individualNeeds, placeIndividual } from '../construct/individuals.js';
 import { resectionAt } from '../chains/resection.js';
 import { membersOf, shortfall, shortPatient } from '../kernel/needs.js';
 import type { GroupSlot } from '../kernel/slots.js';
-import { isGroup, sectionSeats } from './choose.js';
+import { isGroup } from './choose.js';
+import { sectionSeats } from '../kernel/availability.js';
 import type { Move } from './move.js';
 import { slotsOf } from './rebuild-track-day.js';
 
