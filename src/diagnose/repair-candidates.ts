@@ -68,6 +68,27 @@ function openWindow(target: { availability?: Availability }, day: number, start:
   liftExceptions(target.availability, date);
 }
 
+/** Whether `set` holds the whole of `start`-`end` (minutes of the day) on `day`. */
+function covers(set: SlotSet, day: number, start: number, end: number): boolean {
+  return set.containsRange(day * SLOTS_PER_DAY + start / SLOT_MINUTES, day * SLOTS_PER_DAY + end / SLOT_MINUTES);
+}
+
+/** A window of the week: `day` and minutes of the day. */
+interface Window {
+  day: number;
+  start: number;
+  end: number;
+}
+
+/** An `apply` that opens `windows` on the entity `id` of the list `among` picks from the copy. */
+function opening(among: (problem: Problem) => ReadonlyArray<{ id: string; availability?: Availability }>, id: string, windows: readonly Window[], dates: readonly string[]): (problem: Problem) => void {
+  return (problem) => {
+    const target = among(problem).find((x) => x.id === id);
+    if (!target) return;
+    for (const { day, start, end } of windows) openWindow(target, day, start, end, dates[day]!);
+  };
+}
+
 const ROOM_CODES = new Set(['track-rooms-full', 'room-double-booked', 'room-availability', 'room-capacity', 'group-max-size', 'no-room-available', 'room-too-small']);
 const STAFF_CODES = new Set(['staff-availability', 'staff-double-booked', 'staff-weekly-max', 'staff-daily-max', 'no-staff-available']);
 const AVAILABILITY_CODES = new Set(['patient-availability', 'availability-hours', 'availability-days', 'daily-threshold-unreachable']);
@@ -144,7 +165,7 @@ function roomCandidates(ask: Ask, candidates: RepairCandidate[]): void {
     // The whole track programme at once: one decision for the clinic, often the one that fixes it.
     const missing = days.flatMap(({ day, ranges }) =>
       ranges
-        .filter(([start, end]) => !room.available.containsRange(day * SLOTS_PER_DAY + start / 5, day * SLOTS_PER_DAY + end / 5))
+        .filter(([start, end]) => !covers(room.available, day, start, end))
         .map(([start, end]) => ({ day, start, end })),
     );
     if (missing.length < 2) continue;
@@ -153,18 +174,12 @@ function roomCandidates(ask: Ask, candidates: RepairCandidate[]): void {
       message: `Open ${room.id} ${missing.map(({ day, start, end }) => `${dayShort(day)} ${formatLocalTime(start)}-${formatLocalTime(end)}`).join(', ')}`,
       cost: 2 + missing.length / 10,
       patients: who,
-      apply(problem) {
-        const target = problem.rooms.find((r) => r.id === room.id);
-        if (!target) return;
-        for (const { day, start, end } of missing) {
-          openWindow(target, day, start, end, compiled.dates[day]!);
-        }
-      },
+      apply: opening((problem) => problem.rooms, room.id, missing, compiled.dates),
     });
   }
   for (const { day, ranges } of days) {
     for (const room of rooms) {
-      const missing = ranges.filter(([start, end]) => !room.available.containsRange(day * SLOTS_PER_DAY + start / 5, day * SLOTS_PER_DAY + end / 5));
+      const missing = ranges.filter(([start, end]) => !covers(room.available, day, start, end));
       for (const [start, end] of missing) {
         candidates.push({
           kind: 'open-room',
@@ -172,11 +187,7 @@ function roomCandidates(ask: Ask, candidates: RepairCandidate[]): void {
           // After the whole programme's opening (cost 2 + days / 10): explain verifies one of each kind first.
           cost: 2.5,
           patients: who,
-          apply(problem) {
-            const target = problem.rooms.find((r) => r.id === room.id);
-            if (!target) return;
-            openWindow(target, day, start, end, compiled.dates[day]!);
-          },
+          apply: opening((problem) => problem.rooms, room.id, [{ day, start, end }], compiled.dates),
         });
       }
     }
@@ -208,7 +219,7 @@ function staffCandidates(ask: Ask, candidates: RepairCandidate[]): void {
   for (const { day, ranges } of staffDays) {
     for (const member of staff) {
       for (const [start, end] of ranges) {
-        if (member.available.containsRange(day * SLOTS_PER_DAY + start / 5, day * SLOTS_PER_DAY + end / 5)) continue;
+        if (covers(member.available, day, start, end)) continue;
         // A call-out (an exception on that date) is not undone by a repair: someone else covers.
         if (compiled.source.staff[member.index]!.availability?.except?.some((e) => e.date === compiled.dates[day])) continue;
         candidates.push({
@@ -216,11 +227,7 @@ function staffCandidates(ask: Ask, candidates: RepairCandidate[]): void {
           message: `Have ${member.id} work ${dayShort(day)} ${formatLocalTime(start)}-${formatLocalTime(end)}`,
           cost: 2,
           patients: who,
-          apply(problem) {
-            const target = problem.staff.find((x) => x.id === member.id);
-            if (!target) return;
-            openWindow(target, day, start, end, compiled.dates[day]!);
-          },
+          apply: opening((problem) => problem.staff, member.id, [{ day, start, end }], compiled.dates),
         });
       }
     }
@@ -334,17 +341,13 @@ function availabilityCandidates(ask: Ask, candidates: RepairCandidate[]): void {
   if (![...codes].some((c) => AVAILABILITY_CODES.has(c)) || compiled.source.patients[patientIndex]!.availability === undefined) return;
   for (const { track, day, ranges } of days) {
     for (const [start, end] of ranges) {
-      if (patient.available.containsRange(day * SLOTS_PER_DAY + start / 5, day * SLOTS_PER_DAY + end / 5)) continue;
+      if (covers(patient.available, day, start, end)) continue;
       candidates.push({
         kind: 'move-availability-window',
         message: `Ask ${unmet.patient} to come ${dayShort(day)} ${formatLocalTime(start)}-${formatLocalTime(end)} (${compiled.tracks[track]!.id} track)`,
         cost: 5,
         patients: who,
-        apply(problem) {
-          const target = problem.patients.find((x) => x.id === unmet.patient);
-          if (!target) return;
-          openWindow(target, day, start, end, compiled.dates[day]!);
-        },
+        apply: opening((problem) => problem.patients, unmet.patient, [{ day, start, end }], compiled.dates),
       });
     }
   }
